@@ -1,0 +1,2 @@
+//! Guest support (being written).
+#![no_std]
