@@ -1,1 +1,70 @@
-fn main() {}
+//! `wegwijs`: the command-line harness of the wegwijs pipeline.
+//!
+//! `main` only parses arguments, runs one command and maps its outcome to a
+//! documented exit code; each subcommand lives in `commands/`.
+//!
+//! Exit codes: 0 decided (or closed with reason), 1 internal error,
+//! 2 bad input or usage, 3 decided but incomplete (a stage faulted: assess by
+//! hand).
+
+mod commands;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// wegwijs — JGZ signal → decision card, on sandboxed guideline components.
+#[derive(Debug, Parser)]
+#[command(
+    name = "wegwijs",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Decide one signal and print its decision card.
+    Run(commands::run::RunCommand),
+    /// Print the JSON Schema of the signal input format.
+    Schema(commands::schema::SchemaCommand),
+}
+
+/// Exit codes, documented in the README and `--help`.
+pub(crate) mod exit {
+    /// Decided, or closed with reason.
+    pub(crate) const OK: u8 = 0;
+    /// Something broke inside wegwijs.
+    pub(crate) const INTERNAL: u8 = 1;
+    /// The input (file, JSON, signal) or the command line was wrong.
+    pub(crate) const BAD_INPUT: u8 = 2;
+    /// Decided, but a stage faulted: the decision is incomplete.
+    pub(crate) const INCOMPLETE: u8 = 3;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(cmd) => cmd.execute(),
+        Command::Schema(cmd) => cmd.execute(),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            let code = match err.downcast_ref::<commands::InputError>() {
+                Some(_) => exit::BAD_INPUT,
+                None => match err.downcast_ref::<wegwijs::Error>() {
+                    Some(wegwijs::Error::MalformedJson { .. } | wegwijs::Error::InvalidSignal(_)) => exit::BAD_INPUT,
+                    _ => exit::INTERNAL,
+                },
+            };
+            ExitCode::from(code)
+        }
+    }
+}

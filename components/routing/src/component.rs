@@ -1,0 +1,37 @@
+//! The WebAssembly export of the reference routing component: converts the
+//! generated bindings to the plain model types, runs the guideline logic of
+//! this crate, and converts the card back. Only compiled for `wasm32`; the
+//! logic itself is plain Rust and tested natively.
+
+use wegwijs_guest::Convert;
+use wegwijs_guest::bindings::wegwijs::jgz::types as b;
+use wegwijs_types as m;
+
+wit_bindgen::generate!({
+    world: "routing-stage",
+    path: "../../wit",
+    with: {
+        "wegwijs:jgz/types@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::types,
+        "wegwijs:jgz/host@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::host,
+    },
+});
+
+struct Reference;
+
+impl exports::wegwijs::jgz::routing::Guest for Reference {
+    // The reference component is the guideline itself: it has no reference
+    // of its own to compare with, so the input is ignored.
+    fn route(
+        child: b::ChildCase,
+        intake: b::IntakeCard,
+        screening: b::ScreeningCard,
+        _reference: Option<b::RoutingCard>,
+    ) -> b::RoutingCard {
+        let child: m::ChildCase = child.convert();
+        let intake: m::IntakeCard = intake.convert();
+        let screening: m::ScreeningCard = screening.convert();
+        crate::route(&child, &intake, &screening, &wegwijs_guest::HostConfig).convert()
+    }
+}
+
+export!(Reference);

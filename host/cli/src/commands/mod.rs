@@ -1,0 +1,9 @@
+//! One module per subcommand, each a `<Verb>Command` with `execute`.
+
+pub(crate) mod run;
+pub(crate) mod schema;
+
+/// Input the user must fix (a missing or unreadable file); maps to exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct InputError(pub(crate) String);

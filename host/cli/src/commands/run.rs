@@ -1,0 +1,73 @@
+//! `wegwijs run`: one signal through the pipeline on the built-in reference
+//! components, printed as a readable card, as JSON, or with the per-stage
+//! trace.
+
+use super::InputError;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use wegwijs::{DecideOptions, Host, Signal, Status};
+
+/// Decide one signal and print its decision card.
+#[derive(Debug, Args)]
+pub(crate) struct RunCommand {
+    /// The signal, a JSON file (`-` reads standard input).
+    signal: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Show, per stage, what the component saw, what it returned and how long it took.
+    #[arg(long)]
+    explain: bool,
+    /// Secret for deriving pseudonyms; the same key gives a child the same
+    /// pseudonym across runs. Also read from WEGWIJS_PSEUDONYM_KEY.
+    #[arg(long, env = "WEGWIJS_PSEUDONYM_KEY", hide_env_values = true)]
+    pseudonym_key: Option<String>,
+}
+
+/// How to print a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A card for a professional to read.
+    Text,
+    /// The decision as JSON, for machines.
+    Json,
+}
+
+impl RunCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let text = read_input(&self.signal)?;
+        let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
+        let mut builder = Host::builder();
+        if let Some(key) = &self.pseudonym_key {
+            builder = builder.pseudonym_key(key.as_bytes());
+        }
+        let host = builder.build().context("starting the wegwijs host")?;
+        let options = if self.explain { DecideOptions::explain() } else { DecideOptions::default() };
+        let decision = host.decide_with(&signal, &options)?;
+        match self.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&decision)?),
+            Format::Text => print!("{}", crate::render::card(&decision, self.explain)),
+        }
+        Ok(match decision.status {
+            Status::Incomplete => crate::exit::INCOMPLETE,
+            _ => crate::exit::OK,
+        })
+    }
+}
+
+fn read_input(path: &PathBuf) -> anyhow::Result<String> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| InputError(format!("cannot read the signal from standard input: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| {
+        anyhow::Error::new(InputError(format!(
+            "cannot read the signal file {}: {e}{}",
+            path.display(),
+            if e.kind() == std::io::ErrorKind::NotFound { " (check the path; examples are in examples/signals/)" } else { "" }
+        )))
+    })
+}

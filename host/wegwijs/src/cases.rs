@@ -1,0 +1,393 @@
+//! Case files: a signal plus the expected outcome, in TOML, checked against a
+//! decision. Regions keep their own expectations this way, component
+//! developers test with them, and the guideline rule tables are tested case
+//! by case with them. Expectations are partial: only what a case names is
+//! checked.
+//!
+//! ```toml
+//! [[case]]
+//! name = "borderline SDQ at school age gets light support"
+//! [case.signal]
+//! date = "2026-10-05"
+//! handler = "jeugdverpleegkundige"
+//! source = { code = "intern-begeleider" }
+//! child = { birth_date = "2018-03-14" }
+//! [case.expect]
+//! action = "a1"
+//! routes = ["jgz-light-support"]
+//! reasons = ["PS-LADDER", "RT-A1"]
+//! ```
+
+use crate::decision::{Decision, Status};
+use crate::error::{Error, FieldProblem};
+use crate::signal::Signal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wegwijs_types as m;
+
+/// A file of cases.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    /// The cases, in file order.
+    #[serde(rename = "case", default)]
+    pub cases: Vec<Case>,
+}
+
+/// One case: a signal and what the decision must show.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// A name that says what the case shows.
+    pub name: String,
+    /// The signal, in the signal format, written as TOML.
+    pub signal: toml::Table,
+    /// The expectations.
+    #[serde(default)]
+    pub expect: Expect,
+}
+
+/// Partial expectations on a decision; every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Expect {
+    /// `decided`, `closed` or `incomplete`.
+    pub status: Option<String>,
+    /// Overall level.
+    pub level: Option<m::Level>,
+    /// Action on the ladder.
+    pub action: Option<m::Action>,
+    /// Overall urgency.
+    pub urgency: Option<m::Urgency>,
+    /// Intake outcome.
+    pub intake_outcome: Option<m::IntakeOutcome>,
+    /// Normalised source.
+    pub source: Option<m::SourceKind>,
+    /// BDS initiator code.
+    pub bds_code: Option<String>,
+    /// Age band.
+    pub age_band: Option<m::AgeBand>,
+    /// The domains, exactly.
+    pub domains: Option<Vec<m::Domain>>,
+    /// Safety flag.
+    pub safety_flag: Option<bool>,
+    /// Risk card level.
+    pub risk_level: Option<m::Level>,
+    /// SDQ total difficulties score of the first SDQ.
+    pub sdq_total: Option<u8>,
+    /// Band of that total.
+    pub sdq_band: Option<m::Band>,
+    /// Validity of each instrument, in input order.
+    pub instruments_valid: Option<Vec<bool>>,
+    /// Meldcode conclusion.
+    pub meldcode: Option<m::MeldcodeConclusion>,
+    /// One family, one plan.
+    pub one_plan: Option<bool>,
+    /// Partners that must each have a route.
+    pub routes: Option<Vec<m::Partner>>,
+    /// Partners that must not have a route.
+    pub no_routes_to: Option<Vec<m::Partner>>,
+    /// The number of routes.
+    pub route_count: Option<usize>,
+    /// Partial route expectations, each matched against the route to its partner.
+    #[serde(default)]
+    pub route: Vec<RouteExpect>,
+    /// Partial consent expectations, each matched against the card for its recipient.
+    #[serde(default)]
+    pub consent: Vec<ConsentExpect>,
+    /// Rule ids that must be cited somewhere in the decision.
+    pub reasons: Option<Vec<String>>,
+    /// Rule ids that must be cited among the warnings.
+    pub warnings: Option<Vec<String>>,
+    /// Rule ids that must be cited nowhere.
+    pub absent_reasons: Option<Vec<String>>,
+}
+
+/// Expectations on the route to one partner.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteExpect {
+    /// The partner.
+    pub partner: m::Partner,
+    /// Kind.
+    pub kind: Option<m::RouteKind>,
+    /// Urgency.
+    pub urgency: Option<m::Urgency>,
+    /// Verwijzer; `"none"` for no verwijzer.
+    pub verwijzer: Option<String>,
+    /// Handover.
+    pub handover: Option<m::Handover>,
+    /// Local name.
+    pub local_name: Option<String>,
+    /// Rule ids the route's reasons must cite.
+    pub reasons: Option<Vec<String>>,
+}
+
+/// Expectations on the consent card for one recipient.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentExpect {
+    /// The recipient.
+    pub recipient: m::Partner,
+    /// Outcome.
+    pub outcome: Option<m::ConsentOutcome>,
+    /// Whose consent, exactly.
+    pub consent_of: Option<Vec<m::Party>>,
+    /// Who is informed, exactly.
+    pub inform: Option<Vec<m::Party>>,
+    /// Data that may go, exactly.
+    pub permitted_data: Option<Vec<m::DataCategory>>,
+    /// Rule ids the card must cite.
+    pub reasons: Option<Vec<String>>,
+}
+
+/// One way a decision differs from a case's expectations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// What was checked, e.g. `route[jeugd-ggz].verwijzer`.
+    pub field: String,
+    /// What the case expected.
+    pub expected: String,
+    /// What the decision has.
+    pub actual: String,
+}
+
+impl std::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: expected {}, got {}", self.field, self.expected, self.actual)
+    }
+}
+
+impl CaseFile {
+    /// Parses a case file; errors name the line and column.
+    pub fn parse(text: &str) -> Result<CaseFile, Error> {
+        toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((0, 0));
+            Error::InvalidSignal(vec![FieldProblem::new(
+                format!("line {line}, column {column}"),
+                e.message().to_string(),
+            )])
+        })
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
+    (line, column)
+}
+
+impl Case {
+    /// The case's signal, validated.
+    pub fn signal(&self) -> Result<Signal, Error> {
+        let json = serde_json::to_string(&self.signal)
+            .map_err(|e| Error::InvalidSignal(vec![FieldProblem::new("signal", e.to_string())]))?;
+        Signal::from_json(&json)
+    }
+
+    /// Every rule id this case asserts the decision cites.
+    pub fn asserted_rule_ids(&self) -> Vec<String> {
+        let e = &self.expect;
+        let mut ids: Vec<String> = e.reasons.clone().unwrap_or_default();
+        ids.extend(e.warnings.clone().unwrap_or_default());
+        for r in &e.route {
+            ids.extend(r.reasons.clone().unwrap_or_default());
+        }
+        for c in &e.consent {
+            ids.extend(c.reasons.clone().unwrap_or_default());
+        }
+        ids
+    }
+
+    /// Compares a decision with the expectations; empty when it matches.
+    pub fn check(&self, d: &Decision) -> Vec<Mismatch> {
+        let e = &self.expect;
+        let mut out = Vec::new();
+        let mut cmp = |field: &str, expected: Option<String>, actual: String| {
+            if let Some(expected) = expected {
+                if expected != actual {
+                    out.push(Mismatch { field: field.to_string(), expected, actual });
+                }
+            }
+        };
+        let status = match d.status {
+            Status::Decided => "decided",
+            Status::Closed => "closed",
+            Status::Incomplete => "incomplete",
+        };
+        cmp("status", e.status.clone(), status.into());
+        cmp("level", e.level.map(name), opt(d.level.map(name)));
+        cmp("action", e.action.map(name), opt(d.action.map(name)));
+        cmp("urgency", e.urgency.map(name), d.urgency.to_string());
+        let intake = d.intake.as_ref();
+        cmp("intake_outcome", e.intake_outcome.map(name), opt(intake.map(|i| i.outcome.to_string())));
+        cmp("source", e.source.map(name), opt(intake.map(|i| i.source.to_string())));
+        cmp("bds_code", e.bds_code.clone(), opt(intake.and_then(|i| i.bds_code.clone())));
+        cmp("age_band", e.age_band.map(name), opt(intake.and_then(|i| i.age_band.map(name))));
+        cmp("domains", e.domains.as_ref().map(|v| list(v)), opt(intake.map(|i| list(&i.domains))));
+        cmp("safety_flag", e.safety_flag.map(|b| b.to_string()), opt(intake.map(|i| i.safety_flag.to_string())));
+        let screening = d.screening.as_ref();
+        cmp("risk_level", e.risk_level.map(name), opt(screening.map(|s| s.risk_card.level.to_string())));
+        let sdq = screening.and_then(|s| s.instruments.iter().find_map(|i| i.sdq.as_ref()));
+        let total = sdq.and_then(|s| s.total.as_ref());
+        cmp("sdq_total", e.sdq_total.map(|t| t.to_string()), opt(total.map(|t| t.score.to_string())));
+        cmp("sdq_band", e.sdq_band.map(name), opt(total.and_then(|t| t.band.map(name))));
+        cmp(
+            "instruments_valid",
+            e.instruments_valid.as_ref().map(|v| format!("{v:?}")),
+            opt(screening.map(|s| format!("{:?}", s.instruments.iter().map(|i| i.valid).collect::<Vec<_>>()))),
+        );
+        cmp(
+            "meldcode",
+            e.meldcode.map(name),
+            opt(screening.and_then(|s| s.meldcode.as_ref().map(|mc| mc.conclusion.to_string()))),
+        );
+        cmp("one_plan", e.one_plan.map(|b| b.to_string()), opt(d.routing.as_ref().map(|r| r.one_plan.to_string())));
+        let routes = d.routes();
+        cmp("route_count", e.route_count.map(|n| n.to_string()), routes.len().to_string());
+        let partners: Vec<m::Partner> = routes.iter().map(|r| r.partner).collect();
+        for p in e.routes.iter().flatten() {
+            if !partners.contains(p) {
+                out.push(Mismatch { field: "routes".into(), expected: format!("a route to {p}"), actual: list(&partners) });
+            }
+        }
+        for p in e.no_routes_to.iter().flatten() {
+            if partners.contains(p) {
+                out.push(Mismatch { field: "no_routes_to".into(), expected: format!("no route to {p}"), actual: list(&partners) });
+            }
+        }
+        for re in &e.route {
+            let field = |f: &str| format!("route[{}].{f}", re.partner);
+            let Some(r) = routes.iter().find(|r| r.partner == re.partner) else {
+                out.push(Mismatch { field: field("partner"), expected: "a route".into(), actual: list(&partners) });
+                continue;
+            };
+            let mut sub = Vec::new();
+            let mut c = |f: &str, exp: Option<String>, act: String| {
+                if let Some(exp) = exp {
+                    if exp != act {
+                        sub.push(Mismatch { field: field(f), expected: exp, actual: act });
+                    }
+                }
+            };
+            c("kind", re.kind.map(name), r.kind.to_string());
+            c("urgency", re.urgency.map(name), r.urgency.to_string());
+            c("verwijzer", re.verwijzer.clone(), r.verwijzer.map(name).unwrap_or_else(|| "none".into()));
+            c("handover", re.handover.map(name), r.handover.to_string());
+            c("local_name", re.local_name.clone(), opt(r.local_name.clone()));
+            out.extend(sub);
+            missing_ids(&mut out, &field("reasons"), re.reasons.as_deref(), &r.reasons);
+        }
+        for ce in &e.consent {
+            let field = |f: &str| format!("consent[{}].{f}", ce.recipient);
+            let Some(card) = d.consent.iter().find(|c| c.request.recipient == ce.recipient) else {
+                out.push(Mismatch {
+                    field: field("recipient"),
+                    expected: "a consent card".into(),
+                    actual: list(&d.consent.iter().map(|c| c.request.recipient).collect::<Vec<_>>()),
+                });
+                continue;
+            };
+            let mut sub = Vec::new();
+            let mut c = |f: &str, exp: Option<String>, act: String| {
+                if let Some(exp) = exp {
+                    if exp != act {
+                        sub.push(Mismatch { field: field(f), expected: exp, actual: act });
+                    }
+                }
+            };
+            c("outcome", ce.outcome.map(name), card.outcome.to_string());
+            c("consent_of", ce.consent_of.as_ref().map(|v| list(v)), list(&card.consent_of));
+            c("inform", ce.inform.as_ref().map(|v| list(v)), list(&card.inform));
+            c("permitted_data", ce.permitted_data.as_ref().map(|v| list(v)), list(&card.permitted_data));
+            out.extend(sub);
+            missing_ids(&mut out, &field("reasons"), ce.reasons.as_deref(), &card.reasons);
+        }
+        let cited = d.rule_ids();
+        for id in e.reasons.iter().flatten() {
+            if !cited.contains(id) {
+                out.push(Mismatch { field: "reasons".into(), expected: format!("{id} cited"), actual: cited_list(&cited) });
+            }
+        }
+        for id in e.absent_reasons.iter().flatten() {
+            if cited.contains(id) {
+                out.push(Mismatch { field: "absent_reasons".into(), expected: format!("{id} not cited"), actual: "cited".into() });
+            }
+        }
+        let warned: Vec<m::Reason> = d.warnings.clone();
+        missing_ids(&mut out, "warnings", e.warnings.as_deref(), &warned);
+        out
+    }
+}
+
+fn missing_ids(out: &mut Vec<Mismatch>, field: &str, expected: Option<&[String]>, reasons: &[m::Reason]) {
+    for id in expected.into_iter().flatten() {
+        if !reasons.iter().any(|r| &r.rule == id) {
+            let mut got: Vec<&str> = reasons.iter().map(|r| r.rule.as_str()).collect();
+            got.dedup();
+            out.push(Mismatch { field: field.to_string(), expected: format!("{id} cited"), actual: format!("[{}]", got.join(", ")) });
+        }
+    }
+}
+
+fn cited_list(ids: &std::collections::BTreeSet<String>) -> String {
+    format!("[{}]", ids.iter().cloned().collect::<Vec<_>>().join(", "))
+}
+
+fn name<T: std::fmt::Display>(v: T) -> String {
+    v.to_string()
+}
+
+fn opt(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "nothing".into())
+}
+
+fn list<T: std::fmt::Display>(v: &[T]) -> String {
+    format!("[{}]", v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+}
+
+/// Results of running a set of cases.
+#[derive(Debug, Default)]
+pub struct CaseReport {
+    /// Per case: its name and its mismatches (empty when it passed), or the
+    /// error that kept it from running.
+    pub results: Vec<(String, Result<Vec<Mismatch>, String>)>,
+    /// How often each rule id was cited by a decision, over all cases.
+    pub coverage: BTreeMap<String, usize>,
+}
+
+impl CaseReport {
+    /// Number of passing cases.
+    pub fn passed(&self) -> usize {
+        self.results.iter().filter(|(_, r)| matches!(r, Ok(m) if m.is_empty())).count()
+    }
+
+    /// Number of failing cases.
+    pub fn failed(&self) -> usize {
+        self.results.len() - self.passed()
+    }
+}
+
+/// Runs every case on `host`.
+pub fn run_cases(host: &crate::Host, cases: &[Case]) -> CaseReport {
+    let mut report = CaseReport::default();
+    for case in cases {
+        let result = case
+            .signal()
+            .and_then(|s| host.decide(&s))
+            .map(|d| {
+                for id in d.rule_ids() {
+                    *report.coverage.entry(id).or_default() += 1;
+                }
+                case.check(&d)
+            })
+            .map_err(|e| e.to_string());
+        report.results.push((case.name.clone(), result));
+    }
+    report
+}

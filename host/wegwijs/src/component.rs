@@ -1,0 +1,122 @@
+//! Loading a stage component: refusing what is not a component, what imports
+//! outside its world and what does not export its stage, then compiling once
+//! and pre-instantiating so that each stage call only instantiates.
+
+use crate::engine::{self, HOST_INTERFACE, StageState, TYPES_INTERFACE};
+use crate::error::{Error, Rejection};
+use crate::stage::Stage;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use wasmtime::Engine;
+use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
+
+/// Where a component came from and exactly which bytes it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComponentInfo {
+    /// The stage it implements.
+    pub stage: Stage,
+    /// Name, e.g. `wegwijs-routing`.
+    pub name: String,
+    /// Version.
+    pub version: String,
+    /// Hex sha256 of the component's bytes.
+    pub sha256: String,
+    /// `reference` for the built-in guideline component, `region` otherwise.
+    pub role: Role,
+}
+
+/// Whether a component is the guideline reference or a region's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The built-in reference component (national guideline defaults).
+    Reference,
+    /// A region's own component.
+    Region,
+}
+
+/// A compiled, validated component ready to be instantiated per call.
+pub(crate) struct LoadedComponent {
+    pub(crate) info: ComponentInfo,
+    pub(crate) pre: InstancePre<StageState>,
+    pub(crate) func: ComponentExportIndex,
+}
+
+impl std::fmt::Debug for LoadedComponent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedComponent").field("info", &self.info).finish_non_exhaustive()
+    }
+}
+
+/// The hex sha256 of `bytes`.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const CORE_MODULE_VERSION: [u8; 4] = [0x01, 0x00, 0x00, 0x00];
+
+impl LoadedComponent {
+    /// Validates and compiles `bytes` as the component for `stage`.
+    pub(crate) fn load(
+        engine: &Engine,
+        metered: bool,
+        stage: Stage,
+        name: &str,
+        version: &str,
+        role: Role,
+        bytes: &[u8],
+    ) -> Result<LoadedComponent, Error> {
+        let reject = |reason: Rejection| Error::ComponentRejected { name: name.to_string(), stage, reason };
+        if bytes.is_empty() {
+            return Err(reject(Rejection::Empty));
+        }
+        if bytes.starts_with(b"\0asm") && bytes.get(4..8) == Some(&CORE_MODULE_VERSION[..]) {
+            return Err(reject(Rejection::CoreModule));
+        }
+        let component =
+            Component::new(engine, bytes).map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
+
+        let ty = component.component_type();
+        let forbidden: Vec<String> = ty
+            .imports(engine)
+            .map(|(import, _)| import.to_string())
+            .filter(|import| import != HOST_INTERFACE && import != TYPES_INTERFACE)
+            .collect();
+        if !forbidden.is_empty() {
+            return Err(reject(Rejection::ForbiddenImports(forbidden)));
+        }
+
+        let world = || format!("{} world (`{}`, function `{}`)", stage.name(), stage.interface(), stage.function());
+        let interface =
+            component.get_export_index(None, stage.interface()).ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
+        let func = component
+            .get_export_index(Some(&interface), stage.function())
+            .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
+
+        let linker = engine::linker(engine).map_err(|e| Error::Engine(format!("{e:#}")))?;
+        let pre = linker
+            .instantiate_pre(&component)
+            .map_err(|e| reject(Rejection::WrongWorld(format!("{}: {}", world(), first_line(&format!("{e:#}"))))))?;
+
+        let loaded = LoadedComponent {
+            info: ComponentInfo {
+                stage,
+                name: name.to_string(),
+                version: version.to_string(),
+                sha256: sha256_hex(bytes),
+                role,
+            },
+            pre,
+            func,
+        };
+        // The function's signature is checked against the stage's types now,
+        // not at the first child's case.
+        crate::stage::typecheck(&loaded, engine, metered)
+            .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world()))))?;
+        Ok(loaded)
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}

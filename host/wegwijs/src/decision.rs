@@ -1,0 +1,141 @@
+//! The decision card: what the pipeline recommends for one signal, why (rule
+//! ids), what the guardrails changed, what failed, and exactly which
+//! components and contract produced it.
+
+use crate::component::ComponentInfo;
+use crate::engine::LogRecord;
+use crate::stage::{Fault, Stage};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use wegwijs_types as m;
+
+/// How far the pipeline got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Every stage ran; the cards below are the recommendation.
+    Decided,
+    /// Intake closed the signal with reason (e.g. a kindcheck without children).
+    Closed,
+    /// A reference stage failed; the professional must assess the signal
+    /// by hand. The guardrails still applied.
+    Incomplete,
+}
+
+/// A decision about one signal. A recommendation, never an action (G-HUMAN).
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct Decision {
+    /// The sender's signal id, echoed.
+    pub signal_id: Option<String>,
+    /// The pseudonym the components saw.
+    pub pseudonym: String,
+    /// How far the pipeline got.
+    pub status: Status,
+    /// One line for a professional.
+    pub headline: String,
+    /// Overall level, when screening ran.
+    pub level: Option<m::Level>,
+    /// Action on the ladder, when screening ran.
+    pub action: Option<m::Action>,
+    /// Most urgent urgency over all routes.
+    pub urgency: m::Urgency,
+    /// Intake card.
+    pub intake: Option<m::IntakeCard>,
+    /// Screening card.
+    pub screening: Option<m::ScreeningCard>,
+    /// Routing card, after the guardrails.
+    pub routing: Option<m::RoutingCard>,
+    /// One consent card per disclosure the routes need.
+    pub consent: Vec<m::ConsentCard>,
+    /// Warnings from every stage.
+    pub warnings: Vec<m::Reason>,
+    /// Guardrails applied, and whether each changed the decision.
+    pub guardrails: Vec<GuardrailNote>,
+    /// Component failures and what stood in for them.
+    pub faults: Vec<Fault>,
+    /// Always true: nothing was sent anywhere (G-HUMAN).
+    pub recommendation_only: bool,
+    /// What produced this decision.
+    pub provenance: Provenance,
+    /// Per-stage trace, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<StageTrace>>,
+}
+
+impl Decision {
+    /// Every rule id cited anywhere in the decision: stage reasons and
+    /// warnings, route and consent reasons, and guardrails.
+    pub fn rule_ids(&self) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        let mut add = |rs: &[m::Reason]| ids.extend(rs.iter().map(|r| r.rule.clone()));
+        if let Some(c) = &self.intake {
+            add(&c.reasons);
+            add(&c.warnings);
+        }
+        if let Some(c) = &self.screening {
+            add(&c.reasons);
+            add(&c.warnings);
+        }
+        if let Some(c) = &self.routing {
+            add(&c.reasons);
+            add(&c.warnings);
+            for r in &c.routes {
+                add(&r.reasons);
+            }
+        }
+        for c in &self.consent {
+            add(&c.reasons);
+        }
+        ids.extend(self.guardrails.iter().map(|g| g.rule.to_string()));
+        ids
+    }
+
+    /// The routes, after the guardrails.
+    pub fn routes(&self) -> &[m::Route] {
+        self.routing.as_ref().map(|r| r.routes.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// A guardrail applied to the final decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GuardrailNote {
+    /// Guardrail id, e.g. `G-SAFETY`.
+    pub rule: &'static str,
+    /// Whether it changed the decision.
+    pub changed: bool,
+    /// What it checked or changed.
+    pub text: String,
+}
+
+/// What produced a decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// WIT package and version, e.g. `wegwijs:jgz@0.1.0`.
+    pub wit: String,
+    /// Host library version.
+    pub host: String,
+    /// Which rules applied: `national-default` or a region bundle.
+    pub region: String,
+    /// Each stage's component.
+    pub components: Vec<ComponentInfo>,
+    /// Guardrail ids applied.
+    pub guardrails: Vec<&'static str>,
+}
+
+/// What one stage saw and returned, for `--explain`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageTrace {
+    /// The stage.
+    pub stage: Stage,
+    /// The component called.
+    pub component: String,
+    /// The inputs as the component saw them.
+    pub input: serde_json::Value,
+    /// The output, or null when the stage faulted.
+    pub output: serde_json::Value,
+    /// Wall time of instantiation plus call, in microseconds.
+    pub micros: u64,
+    /// Log records the component wrote (masked).
+    pub logs: Vec<LogRecord>,
+}

@@ -1,0 +1,240 @@
+//! The process-wide WebAssembly engine: configuration, the epoch ticker that
+//! enforces wall-clock deadlines, the host imports every stage may use, and
+//! the per-call store state with its resource limiter.
+//!
+//! There is one [`Engine`] per process (two when fuel metering is asked for,
+//! since fuel is an engine-wide switch): engines are expensive, compiled
+//! components belong to the engine that compiled them, and a single ticker
+//! thread can then serve every host.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use wasmtime::component::{ComponentType, Lift, Linker, Lower};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, StoreContextMut};
+
+/// The WIT interface every stage imports from the host.
+pub(crate) const HOST_INTERFACE: &str = "wegwijs:jgz/host@0.1.0";
+/// The WIT interface of shared types; a type-only import every stage has.
+pub(crate) const TYPES_INTERFACE: &str = "wegwijs:jgz/types@0.1.0";
+
+/// How often the ticker advances the epoch. Deadlines are whole ticks, so
+/// this is also their resolution.
+pub(crate) const TICK: Duration = Duration::from_millis(2);
+
+/// The largest linear memory any component may have, whatever a region asks.
+pub(crate) const MAX_MEMORY_BYTES: usize = 256 << 20;
+
+/// Upper bound on component instances alive at once in the process: one per
+/// stage call in flight.
+const MAX_LIVE_INSTANCES: u32 = 512;
+
+/// Which engine: plain, or with fuel metering for deterministic budgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EngineKind {
+    Plain,
+    Fuel,
+}
+
+/// The shared engine of one kind, created on first use.
+pub(crate) fn engine(kind: EngineKind) -> Result<&'static Engine, String> {
+    static PLAIN: OnceLock<Result<Engine, String>> = OnceLock::new();
+    static FUEL: OnceLock<Result<Engine, String>> = OnceLock::new();
+    let cell = match kind {
+        EngineKind::Plain => &PLAIN,
+        EngineKind::Fuel => &FUEL,
+    };
+    cell.get_or_init(|| {
+        let engine = build_engine(kind == EngineKind::Fuel).map_err(|e| format!("{e:#}"))?;
+        spawn_ticker(engine.clone());
+        Ok(engine)
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+fn build_engine(fuel: bool) -> wasmtime::Result<Engine> {
+    let mut config = Config::new();
+    config.wasm_component_model(true);
+    config.epoch_interruption(true);
+    config.consume_fuel(fuel);
+    // Guests are small and short-lived; a modest stack makes deep recursion
+    // trap quickly instead of eating the host's time.
+    config.max_wasm_stack(1 << 20);
+    // Explicit bounds checks on a small reservation keep the pool's virtual
+    // footprint to tens of GiB instead of terabytes, which matters on shared
+    // machines with overcommit limits; the cost is negligible for workloads
+    // of microseconds.
+    config.memory_reservation(MAX_MEMORY_BYTES as u64);
+    config.memory_guard_size(64 << 10);
+    config.memory_reservation_for_growth(0);
+    config.memory_init_cow(true);
+
+    let mut pool = PoolingAllocationConfig::new();
+    pool.total_component_instances(MAX_LIVE_INSTANCES);
+    pool.total_core_instances(MAX_LIVE_INSTANCES * 4);
+    pool.total_memories(MAX_LIVE_INSTANCES);
+    pool.total_tables(MAX_LIVE_INSTANCES * 4);
+    pool.max_memory_size(MAX_MEMORY_BYTES);
+    pool.max_memories_per_module(1);
+    pool.max_tables_per_module(2);
+    pool.table_elements(10_000);
+    config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    Engine::new(&config)
+}
+
+fn spawn_ticker(engine: Engine) {
+    // The engine lives for the whole process, and so does its ticker.
+    let spawned = std::thread::Builder::new()
+        .name("wegwijs-epoch".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(TICK);
+                engine.increment_epoch();
+            }
+        });
+    // Without a ticker deadlines would never fire; the stage call then
+    // still ends through the memory and fuel limits, and the failure to
+    // spawn is visible in tests that check deadlines.
+    drop(spawned);
+}
+
+/// Severity of a guest log record (`host.log-level`).
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[component(enum)]
+#[repr(u8)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    /// Fine-grained tracing.
+    #[component(name = "debug")]
+    Debug,
+    /// Normal operation.
+    #[component(name = "info")]
+    Info,
+    /// Something unexpected that did not stop the stage.
+    #[component(name = "warn")]
+    Warn,
+}
+
+/// One log record a component wrote during a stage call, masked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LogRecord {
+    /// Severity.
+    pub level: LogLevel,
+    /// The message, with digit runs masked and cut to a bounded length.
+    pub message: String,
+}
+
+/// Per-call limits the store enforces.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CallLimits {
+    pub(crate) memory_bytes: usize,
+    pub(crate) max_log_records: usize,
+    pub(crate) max_log_bytes: usize,
+}
+
+/// State of one store: one stage call, then discarded.
+pub(crate) struct StageState {
+    pub(crate) limits: CallLimits,
+    pub(crate) config: Arc<BTreeMap<String, String>>,
+    pub(crate) logs: Vec<LogRecord>,
+    pub(crate) dropped_logs: usize,
+    /// Set when the limiter refused a memory or table growth, so a trap that
+    /// follows is reported as the limit it really is.
+    pub(crate) limit_hit: Option<&'static str>,
+}
+
+impl StageState {
+    pub(crate) fn new(limits: CallLimits, config: Arc<BTreeMap<String, String>>) -> Self {
+        StageState { limits, config, logs: Vec::new(), dropped_logs: 0, limit_hit: None }
+    }
+
+    fn log(&mut self, level: LogLevel, message: &str) {
+        if self.logs.len() >= self.limits.max_log_records {
+            self.dropped_logs += 1;
+            return;
+        }
+        self.logs.push(LogRecord { level, message: mask(message, self.limits.max_log_bytes) });
+    }
+}
+
+impl wasmtime::ResourceLimiter for StageState {
+    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        if desired > self.limits.memory_bytes {
+            self.limit_hit = Some("memory");
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        if desired > 10_000 {
+            self.limit_hit = Some("table");
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    fn instances(&self) -> usize {
+        16
+    }
+
+    fn tables(&self) -> usize {
+        8
+    }
+
+    fn memories(&self) -> usize {
+        2
+    }
+}
+
+/// Masks a log message: digit runs become `#` (a BSN, a date or a phone
+/// number must not reach a log), control characters are dropped, and the
+/// length is bounded on a character boundary.
+pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
+    let mut out = String::with_capacity(message.len().min(max_bytes));
+    for c in message.chars() {
+        let c = if c.is_ascii_digit() { '#' } else { c };
+        if c.is_control() {
+            continue;
+        }
+        if out.len() + c.len_utf8() > max_bytes {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The linker with the host imports: `log` and `config`, nothing else.
+pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<Linker<StageState>> {
+    let mut linker = Linker::new(engine);
+    let mut host = linker.instance(HOST_INTERFACE)?;
+    host.func_wrap(
+        "log",
+        |mut cx: StoreContextMut<'_, StageState>, (level, message): (LogLevel, String)| {
+            cx.data_mut().log(level, &message);
+            Ok(())
+        },
+    )?;
+    host.func_wrap(
+        "config",
+        |cx: StoreContextMut<'_, StageState>, (key,): (String,)| Ok((cx.data().config.get(&key).cloned(),)),
+    )?;
+    linker.instance(TYPES_INTERFACE)?;
+    Ok(linker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking_hides_digits_and_bounds_length() {
+        assert_eq!(mask("bsn 123456782 seen", 100), "bsn ######### seen");
+        assert_eq!(mask("abcdef", 3), "abc…");
+        assert_eq!(mask("a\u{7}b", 10), "ab");
+        assert_eq!(mask("ééé", 3), "é…");
+    }
+}

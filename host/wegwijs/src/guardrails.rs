@@ -1,0 +1,250 @@
+//! Guardrails (guideline brief §6): floors no component can go below,
+//! enforced in plain Rust on the final cards whatever a component returned.
+//! A guardrail that changes a decision says so in a [`GuardrailNote`].
+
+use crate::decision::GuardrailNote;
+use wegwijs_types as m;
+
+/// G-SAFETY: a case with acute unsafety always includes a Veilig Thuis
+/// melding with urgency immediate.
+pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard) -> GuardrailNote {
+    if !acute {
+        return GuardrailNote {
+            rule: "G-SAFETY",
+            changed: false,
+            text: "No acute unsafety indicator; no melding is required by this guardrail.".into(),
+        };
+    }
+    let mut changed = false;
+    let melding = routing.routes.iter_mut().find(|r| r.partner == m::Partner::VeiligThuisMelding);
+    match melding {
+        Some(route) => {
+            if route.urgency != m::Urgency::Immediate || route.kind != m::RouteKind::Melding {
+                route.urgency = m::Urgency::Immediate;
+                route.kind = m::RouteKind::Melding;
+                route.reasons.push(m::Reason::new(
+                    "G-SAFETY",
+                    "Acute unsafety: the Veilig Thuis melding was raised to urgency immediate.",
+                ));
+                changed = true;
+            }
+        }
+        None => {
+            routing.routes.push(m::Route {
+                partner: m::Partner::VeiligThuisMelding,
+                kind: m::RouteKind::Melding,
+                urgency: m::Urgency::Immediate,
+                verwijzer: None,
+                handover: m::Handover::None,
+                local_name: None,
+                conversation: "Tell parents and child about the melding beforehand, unless that endangers someone (meldcode step 3)."
+                    .into(),
+                disclosure: Some(m::DisclosureRequest {
+                    recipient: m::Partner::VeiligThuisMelding,
+                    purpose: m::Purpose::VeiligThuisMelding,
+                    data: vec![
+                        m::DataCategory::ContactDetails,
+                        m::DataCategory::ConcernSummary,
+                        m::DataCategory::SafetySignals,
+                    ],
+                }),
+                reasons: vec![m::Reason::new(
+                    "G-SAFETY",
+                    "Acute unsafety: a melding at Veilig Thuis with urgency immediate was added because the routing result lacked one.",
+                )],
+            });
+            changed = true;
+        }
+    }
+    if changed {
+        sort_routes(routing);
+    }
+    routing.urgency = m::Urgency::Immediate;
+    GuardrailNote {
+        rule: "G-SAFETY",
+        changed,
+        text: if changed {
+            "Acute unsafety: the decision was changed to include an immediate Veilig Thuis melding.".into()
+        } else {
+            "Acute unsafety: the decision already includes an immediate Veilig Thuis melding.".into()
+        },
+    }
+}
+
+/// G-AUTHORITY: every referral to jeugdhulp carries a verwijzer that may refer.
+/// A missing or non-authority code is replaced by 03 Jeugdarts, the JGZ's own
+/// referral route (RT-AUTHORITY: a jeugdverpleegkundige routes through the jeugdarts).
+pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
+    let mut fixed = Vec::new();
+    for route in &mut routing.routes {
+        if route.partner.is_jeugdhulp() && route.kind == m::RouteKind::Referral {
+            let valid = route.verwijzer.is_some_and(m::Verwijzer::is_authority);
+            if !valid {
+                let was = route.verwijzer.map(|v| format!("{} {}", v.code(), v.name())).unwrap_or_else(|| "none".into());
+                route.verwijzer = Some(m::Verwijzer::Jeugdarts);
+                route.reasons.push(m::Reason::new(
+                    "G-AUTHORITY",
+                    format!("The referral to {} had verwijzer {was}; set to 03 Jeugdarts, the JGZ's authority to refer.", route.partner),
+                ));
+                fixed.push(route.partner.name());
+            }
+        }
+    }
+    GuardrailNote {
+        rule: "G-AUTHORITY",
+        changed: !fixed.is_empty(),
+        text: if fixed.is_empty() {
+            "Every referral to jeugdhulp carries a valid verwijzer code.".into()
+        } else {
+            format!("Verwijzer set to 03 Jeugdarts on: {}.", fixed.join(", "))
+        },
+    }
+}
+
+/// G-CONSENT: a region's consent result may only be stricter than the
+/// reference result. Cards are matched by request; for each, the stricter of
+/// the two outcomes stands.
+// Region composition is the only caller: a host running only the reference
+// components has no second consent result to compare.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn consent(reference: &[m::ConsentCard], region: Vec<m::ConsentCard>) -> (Vec<m::ConsentCard>, GuardrailNote) {
+    let mut loosened = Vec::new();
+    let mut out = Vec::with_capacity(reference.len());
+    for (i, reference_card) in reference.iter().enumerate() {
+        match region.iter().find(|c| c.request == reference_card.request) {
+            Some(card) if card.outcome >= reference_card.outcome => out.push(card.clone()),
+            Some(card) => {
+                loosened.push(format!("{} ({} → {} kept)", reference_card.request.recipient, card.outcome, reference_card.outcome));
+                out.push(reference_card.clone());
+            }
+            None => {
+                loosened.push(format!("{} (no region answer; reference kept)", reference_card.request.recipient));
+                out.push(reference_card.clone());
+            }
+        }
+        let _ = i;
+    }
+    let note = GuardrailNote {
+        rule: "G-CONSENT",
+        changed: !loosened.is_empty(),
+        text: if loosened.is_empty() {
+            "Every consent outcome is at least as strict as the guideline's.".into()
+        } else {
+            format!("Region consent outcomes looser than the guideline were replaced by the guideline's: {}.", loosened.join(", "))
+        },
+    };
+    (out, note)
+}
+
+/// Sorts routes most urgent first; stable, so a component's order breaks ties.
+pub(crate) fn sort_routes(routing: &mut m::RoutingCard) {
+    routing.routes.sort_by_key(|r| r.urgency);
+    if let Some(first) = routing.routes.first() {
+        routing.urgency = routing.urgency.min(first.urgency);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(partner: m::Partner, kind: m::RouteKind, urgency: m::Urgency, verwijzer: Option<m::Verwijzer>) -> m::Route {
+        m::Route {
+            partner,
+            kind,
+            urgency,
+            verwijzer,
+            handover: m::Handover::None,
+            local_name: None,
+            conversation: String::new(),
+            disclosure: None,
+            reasons: vec![],
+        }
+    }
+
+    fn card(routes: Vec<m::Route>) -> m::RoutingCard {
+        m::RoutingCard {
+            routes,
+            one_plan: false,
+            care_coordinator: None,
+            urgency: m::Urgency::NextContact,
+            summary: String::new(),
+            warnings: vec![],
+            reasons: vec![],
+        }
+    }
+
+    #[test]
+    fn safety_adds_a_missing_melding() {
+        let mut r = card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
+        let note = safety(true, &mut r);
+        assert!(note.changed);
+        assert_eq!(r.routes[0].partner, m::Partner::VeiligThuisMelding);
+        assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
+        assert_eq!(r.urgency, m::Urgency::Immediate);
+        assert!(r.routes[0].reasons.iter().any(|x| x.rule == "G-SAFETY"));
+    }
+
+    #[test]
+    fn safety_raises_a_slow_melding() {
+        let mut r = card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Soon, None)]);
+        assert!(safety(true, &mut r).changed);
+        assert_eq!(r.routes.len(), 1);
+        assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
+    }
+
+    #[test]
+    fn safety_leaves_a_correct_decision_alone() {
+        let mut r = card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None)]);
+        let before = r.clone();
+        assert!(!safety(true, &mut r).changed);
+        assert_eq!(r.routes, before.routes);
+        let mut calm = card(vec![]);
+        assert!(!safety(false, &mut calm).changed);
+        assert!(calm.routes.is_empty());
+    }
+
+    #[test]
+    fn authority_fixes_missing_and_invalid_verwijzers() {
+        let mut r = card(vec![
+            route(m::Partner::JeugdGgz, m::RouteKind::Referral, m::Urgency::Soon, None),
+            route(m::Partner::JeugdGgz, m::RouteKind::Referral, m::Urgency::Soon, Some(m::Verwijzer::Onbekend)),
+            route(m::Partner::JeugdGgz, m::RouteKind::Referral, m::Urgency::Soon, Some(m::Verwijzer::Huisarts)),
+            route(m::Partner::JeugdGgz, m::RouteKind::Consultation, m::Urgency::Soon, None),
+        ]);
+        let note = authority(&mut r);
+        assert!(note.changed);
+        assert_eq!(r.routes[0].verwijzer, Some(m::Verwijzer::Jeugdarts));
+        assert_eq!(r.routes[1].verwijzer, Some(m::Verwijzer::Jeugdarts));
+        assert_eq!(r.routes[2].verwijzer, Some(m::Verwijzer::Huisarts), "a valid code is kept");
+        assert_eq!(r.routes[3].verwijzer, None, "a consultation is not a referral");
+        assert!(r.routes[0].reasons.iter().any(|x| x.rule == "G-AUTHORITY"));
+    }
+
+    fn consent_card(recipient: m::Partner, outcome: m::ConsentOutcome) -> m::ConsentCard {
+        m::ConsentCard {
+            request: m::DisclosureRequest { recipient, purpose: m::Purpose::Referral, data: vec![] },
+            outcome,
+            legal_basis: None,
+            consent_of: vec![],
+            inform: vec![],
+            permitted_data: vec![],
+            checklist: vec![],
+            reasons: vec![],
+        }
+    }
+
+    #[test]
+    fn consent_never_loosens() {
+        use m::ConsentOutcome::*;
+        let reference = vec![consent_card(m::Partner::Wijkteam, NeedsConsent), consent_card(m::Partner::JeugdGgz, NeedsConsent)];
+        let region = vec![consent_card(m::Partner::Wijkteam, Permitted), consent_card(m::Partner::JeugdGgz, Denied)];
+        let (out, note) = consent(&reference, region);
+        assert!(note.changed);
+        assert_eq!(out[0].outcome, NeedsConsent, "looser region answer replaced");
+        assert_eq!(out[1].outcome, Denied, "stricter region answer kept");
+        let (out, note) = consent(&reference, vec![]);
+        assert!(note.changed);
+        assert_eq!(out, reference, "a missing answer keeps the reference");
+    }
+}

@@ -1,0 +1,533 @@
+//! The signal input format: JSON as an EPD, the CLI or the HTTP service sends
+//! it, its validation, and its reduction to the coded [`ChildCase`] that
+//! components see.
+//!
+//! Validation collects every problem it finds, each naming its field by JSON
+//! path, so a sender can fix a signal in one round. Identifiers (name, BSN,
+//! address, birth date, local id) and free text (`notes`) are accepted here
+//! and go no further: [`Signal::to_case`] keeps only a pseudonym and codes
+//! (IN-MINIMAL, G-MINIMAL).
+
+use crate::date::Date;
+use crate::error::{Error, FieldProblem};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use wegwijs_types as m;
+
+/// The JGZ age limit of the pipeline: Verwijsindex and jeugdhulp reach to 23 (IN-AGE).
+const MAX_AGE_YEARS: u32 = 23;
+
+/// A signal about one child, as received. See `docs/signal.md`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signal {
+    /// The sender's reference for this signal; echoed in the decision. Must
+    /// not contain identifying data.
+    #[serde(default)]
+    pub signal_id: Option<String>,
+    /// Date of the signal, `YYYY-MM-DD`. Ages are computed at this date.
+    pub date: String,
+    /// CBS gemeentecode of the child's municipality, e.g. `GM0363`.
+    #[serde(default)]
+    pub gemeente: Option<String>,
+    /// The child. May be left out only for a kindcheck without children.
+    #[serde(default)]
+    pub child: Option<Child>,
+    /// Who raised the signal.
+    pub source: Source,
+    /// The JGZ professional handling the case.
+    pub handler: m::Handler,
+    /// Concern codes (see the vocabulary in `components/intake/VOCABULARY.md`).
+    #[serde(default)]
+    pub concerns: Vec<String>,
+    /// Acute-unsafety indicator codes (MC-Q2).
+    #[serde(default)]
+    pub safety_indicators: Vec<String>,
+    /// Risk factor codes of the risk card parent–child relationship.
+    #[serde(default)]
+    pub risk_factors: Vec<String>,
+    /// Protective factor codes.
+    #[serde(default)]
+    pub protective_factors: Vec<String>,
+    /// Instrument results.
+    #[serde(default)]
+    pub instruments: Vec<Instrument>,
+    /// Parents have voiced a concern themselves.
+    #[serde(default)]
+    pub parents_concerned: bool,
+    /// The youth has voiced a concern themselves.
+    #[serde(default)]
+    pub youth_concerned: bool,
+    /// Impact of the problems on daily life (SDQ impact supplement).
+    #[serde(default)]
+    pub impact: Option<m::Impact>,
+    /// Duration of the problems (SDQ impact supplement).
+    #[serde(default)]
+    pub duration: Option<m::Duration>,
+    /// Parents (and youth where needed) agree to a referral.
+    #[serde(default)]
+    pub family_agrees_referral: bool,
+    /// The family declines a warm handover.
+    #[serde(default)]
+    pub family_declines_warm_handover: bool,
+    /// Number of helpers already involved with the family.
+    #[serde(default)]
+    pub helpers_involved: u8,
+    /// A gecertificeerde instelling carries out an ondertoezichtstelling.
+    #[serde(default)]
+    pub gi_involved: bool,
+    /// Kindcheck data when the source is adult care.
+    #[serde(default)]
+    pub kindcheck: Option<Kindcheck>,
+    /// Meldcode progress when there is a safety concern.
+    #[serde(default)]
+    pub meldcode: Option<Meldcode>,
+    /// Consents given or refused so far.
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// A 16+ youth does not want the parents informed.
+    #[serde(default)]
+    pub youth_objects_to_informing_parents: bool,
+    /// Free text for the professional. It never leaves the host.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// The child a signal is about. Everything here except the age stays in the host.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    /// The EPD's own id for the child; used, with the BSN, only to derive the pseudonym.
+    #[serde(default)]
+    pub local_id: Option<String>,
+    /// Burgerservicenummer: 9 digits passing the elfproef.
+    #[serde(default)]
+    pub bsn: Option<String>,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Address lines.
+    #[serde(default)]
+    pub address: Option<Address>,
+    /// Birth date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub birth_date: Option<String>,
+    /// Age in whole months, when no birth date is known.
+    #[serde(default)]
+    pub age_months: Option<u16>,
+    /// Week of pregnancy, for a signal before birth.
+    #[serde(default)]
+    pub pregnancy_week: Option<u8>,
+}
+
+/// A postal address. Never leaves the host.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Street and house number.
+    #[serde(default)]
+    pub street: Option<String>,
+    /// Postcode.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// Place.
+    #[serde(default)]
+    pub city: Option<String>,
+}
+
+/// Who raised the signal.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Source code, e.g. `intern-begeleider`.
+    pub code: String,
+    /// BDS initiator code (list 40.411), e.g. `01`.
+    #[serde(default)]
+    pub bds_code: Option<String>,
+}
+
+/// One instrument result.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub enum Instrument {
+    /// SDQ answers.
+    Sdq(Sdq),
+    /// SPARK overall risk.
+    Spark(m::SparkRisk),
+    /// GIZ conclusion.
+    Giz(m::GizConclusion),
+    /// An externally scored instrument's band.
+    Scored(Scored),
+}
+
+/// SDQ answers.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sdq {
+    /// Questionnaire version.
+    pub version: m::SdqVersion,
+    /// 25 answers in item order: 0, 1, 2 or null when not answered.
+    pub answers: Vec<Option<i64>>,
+}
+
+/// An externally scored instrument's band.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scored {
+    /// Instrument.
+    pub instrument: m::ScoredInstrument,
+    /// Band concluded by the professional.
+    pub band: m::Band,
+}
+
+/// Kindcheck data from adult care.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kindcheck {
+    /// Ages in whole years of the client's children; empty when none are present.
+    #[serde(default)]
+    pub children_ages: Vec<u8>,
+    /// The client cares for the children alone.
+    #[serde(default)]
+    pub cares_alone: bool,
+}
+
+/// Meldcode progress.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meldcode {
+    /// Suspicion of (threat of) domestic violence or child abuse.
+    #[serde(default)]
+    pub suspicion: bool,
+    /// Structural unsafety established.
+    #[serde(default)]
+    pub structural_unsafety: bool,
+    /// Effective help can be offered or organised.
+    #[serde(default)]
+    pub help_possible: Option<bool>,
+    /// The family accepts the help.
+    #[serde(default)]
+    pub help_accepted: Option<bool>,
+    /// The help led to safety in the agreed time.
+    #[serde(default)]
+    pub help_effective: Option<bool>,
+    /// Parents and child were told of a melding beforehand.
+    #[serde(default)]
+    pub parents_told: Option<bool>,
+    /// Telling them would endanger someone.
+    #[serde(default)]
+    pub telling_endangers: bool,
+}
+
+/// A recorded consent answer.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// Who answered.
+    pub party: m::Party,
+    /// About which recipient.
+    pub recipient: m::Partner,
+    /// Given (true) or refused (false).
+    pub given: bool,
+}
+
+impl Signal {
+    /// Parses and validates a signal from JSON text.
+    pub fn from_json(text: &str) -> Result<Signal, Error> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let signal: Signal = match serde_path_to_error::deserialize(de) {
+            Ok(s) => s,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                if inner.is_syntax() || inner.is_eof() || path == "." {
+                    return Err(Error::MalformedJson {
+                        line: inner.line(),
+                        column: inner.column(),
+                        problem: strip_position(&inner.to_string()),
+                    });
+                }
+                return Err(Error::InvalidSignal(vec![FieldProblem::new(
+                    path,
+                    strip_position(&inner.to_string()),
+                )]));
+            }
+        };
+        signal.validate()?;
+        Ok(signal)
+    }
+
+    /// Checks everything the types alone cannot; lists every problem.
+    pub fn validate(&self) -> Result<(), Error> {
+        let mut problems = Vec::new();
+        let mut bad = |field: String, problem: String| problems.push(FieldProblem::new(field, problem));
+
+        let date = Date::parse(&self.date).map_err(|p| ("date".to_string(), p));
+        if let Err((f, p)) = &date {
+            bad(f.clone(), p.clone());
+        }
+        if let Some(id) = &self.signal_id {
+            if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)) {
+                bad("signal_id".into(), "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into());
+            }
+        }
+        if let Some(g) = &self.gemeente {
+            if !is_gemeentecode(g) {
+                bad("gemeente".into(), format!("`{g}` is not a CBS gemeentecode such as GM0363"));
+            }
+        }
+        for (field, codes) in [
+            ("concerns", &self.concerns),
+            ("safety_indicators", &self.safety_indicators),
+            ("risk_factors", &self.risk_factors),
+            ("protective_factors", &self.protective_factors),
+        ] {
+            if codes.len() > 64 {
+                bad(field.into(), format!("{} entries; at most 64 are accepted", codes.len()));
+            }
+            for (i, code) in codes.iter().enumerate() {
+                if !is_code(code) {
+                    bad(format!("{field}[{i}]"), NOT_A_CODE.into());
+                }
+            }
+        }
+        if !is_code(&self.source.code) {
+            bad("source.code".into(), NOT_A_CODE.into());
+        }
+        if let Some(bds) = &self.source.bds_code {
+            if !(bds.len() == 2 && bds.bytes().all(|b| b.is_ascii_digit())) {
+                bad("source.bds_code".into(), "a BDS initiator code is two digits, e.g. `01`".into());
+            }
+        }
+        for (i, instrument) in self.instruments.iter().enumerate() {
+            if let Instrument::Sdq(sdq) = instrument {
+                let field = format!("instruments[{i}].sdq.answers");
+                if sdq.answers.len() != 25 {
+                    bad(field.clone(), format!("{} answers given; the SDQ has 25 items", sdq.answers.len()));
+                }
+                for (j, a) in sdq.answers.iter().enumerate() {
+                    if let Some(v) = a {
+                        if !(0..=2).contains(v) {
+                            bad(format!("{field}[{j}]"), format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1));
+                        }
+                    }
+                }
+            }
+        }
+        if self.instruments.len() > 16 {
+            bad("instruments".into(), "at most 16 instrument results are accepted".into());
+        }
+        if self.consents.len() > 64 {
+            bad("consents".into(), "at most 64 consent records are accepted".into());
+        }
+        if let Some(k) = &self.kindcheck {
+            if k.children_ages.len() > 20 {
+                bad("kindcheck.children_ages".into(), "at most 20 children are accepted".into());
+            }
+            for (i, a) in k.children_ages.iter().enumerate() {
+                if u32::from(*a) >= MAX_AGE_YEARS {
+                    bad(format!("kindcheck.children_ages[{i}]"), format!("age {a} is outside youth care (under {MAX_AGE_YEARS})"));
+                }
+            }
+        }
+        if let Some(n) = &self.notes {
+            if n.len() > 100_000 {
+                bad("notes".into(), "longer than 100 000 bytes".into());
+            }
+        }
+
+        let closed_kindcheck = self.kindcheck.as_ref().is_some_and(|k| k.children_ages.is_empty());
+        match &self.child {
+            None if closed_kindcheck => {}
+            None => bad("child".into(), "missing: a signal must be about one child (only a kindcheck without children may leave it out)".into()),
+            Some(child) => {
+                if let Some(bsn) = &child.bsn {
+                    if !is_valid_bsn(bsn) {
+                        bad("child.bsn".into(), "not a valid BSN (9 digits passing the elfproef)".into());
+                    }
+                }
+                let given = [child.birth_date.is_some(), child.age_months.is_some(), child.pregnancy_week.is_some()]
+                    .iter()
+                    .filter(|x| **x)
+                    .count();
+                if given == 0 {
+                    bad("child".into(), "no age: give `birth_date`, `age_months` or `pregnancy_week`".into());
+                } else if given > 1 {
+                    bad("child".into(), "give only one of `birth_date`, `age_months` and `pregnancy_week`".into());
+                }
+                if let (Some(b), Ok(signal_date)) = (&child.birth_date, &date) {
+                    match Date::parse(b) {
+                        Err(p) => bad("child.birth_date".into(), p),
+                        Ok(birth) if birth > *signal_date => bad(
+                            "child.birth_date".into(),
+                            format!("impossible age: born {birth}, after the signal date {signal_date}"),
+                        ),
+                        Ok(birth) if birth.whole_months_until(*signal_date) / 12 >= MAX_AGE_YEARS => bad(
+                            "child.birth_date".into(),
+                            format!("impossible age: {} years at the signal date; youth care ends at {MAX_AGE_YEARS}", birth.whole_months_until(*signal_date) / 12),
+                        ),
+                        Ok(_) => {}
+                    }
+                }
+                if let Some(months) = child.age_months {
+                    if u32::from(months) / 12 >= MAX_AGE_YEARS {
+                        bad("child.age_months".into(), format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"));
+                    }
+                }
+                if let Some(w) = child.pregnancy_week {
+                    if !(1..=45).contains(&w) {
+                        bad("child.pregnancy_week".into(), format!("week {w} is outside 1–45"));
+                    }
+                }
+            }
+        }
+
+        if problems.is_empty() { Ok(()) } else { Err(Error::InvalidSignal(problems)) }
+    }
+
+    /// Reduces a validated signal to the coded case components see: a
+    /// pseudonym instead of identifiers, an age instead of a birth date, and
+    /// no free text. Call [`Signal::validate`] first; an invalid field is
+    /// left out here rather than reported.
+    pub fn to_case(&self, pseudonym_key: &[u8]) -> m::ChildCase {
+        let signal_date = Date::parse(&self.date).ok();
+        let age = self.child.as_ref().and_then(|c| {
+            if let Some(w) = c.pregnancy_week {
+                return Some(m::ChildAge::Prenatal(Some(w)));
+            }
+            if let (Some(b), Some(at)) = (c.birth_date.as_deref().and_then(|b| Date::parse(b).ok()), signal_date) {
+                let months = b.whole_months_until(at);
+                return Some(m::ChildAge::Born(m::AgeSinceBirth {
+                    days: u32::try_from(b.days_until(at)).unwrap_or(0),
+                    months: u16::try_from(months).unwrap_or(u16::MAX),
+                    years: u8::try_from(months / 12).unwrap_or(u8::MAX),
+                }));
+            }
+            c.age_months.map(m::ChildAge::ReportedMonths)
+        });
+        m::ChildCase {
+            pseudonym: self.pseudonym(pseudonym_key),
+            signal_date: self.date.clone(),
+            gemeente: self.gemeente.clone(),
+            age,
+            source: m::SourceCode { code: self.source.code.clone(), bds_code: self.source.bds_code.clone() },
+            handler: self.handler,
+            concerns: self.concerns.clone(),
+            safety_indicators: self.safety_indicators.clone(),
+            risk_factors: self.risk_factors.clone(),
+            protective_factors: self.protective_factors.clone(),
+            instruments: self.instruments.iter().map(Instrument::to_input).collect(),
+            parents_concerned: self.parents_concerned,
+            youth_concerned: self.youth_concerned,
+            impact: self.impact,
+            duration: self.duration,
+            family_agrees_referral: self.family_agrees_referral,
+            family_declines_warm_handover: self.family_declines_warm_handover,
+            helpers_involved: self.helpers_involved,
+            gi_involved: self.gi_involved,
+            kindcheck: self.kindcheck.as_ref().map(|k| m::KindcheckInput {
+                children_ages: k.children_ages.clone(),
+                cares_alone: k.cares_alone,
+            }),
+            meldcode: self.meldcode.as_ref().map(|mc| m::MeldcodeInput {
+                suspicion: mc.suspicion,
+                structural_unsafety: mc.structural_unsafety,
+                help_possible: mc.help_possible,
+                help_accepted: mc.help_accepted,
+                help_effective: mc.help_effective,
+                parents_told: mc.parents_told,
+                telling_endangers: mc.telling_endangers,
+            }),
+            consents: self
+                .consents
+                .iter()
+                .map(|c| m::ConsentRecord { party: c.party, recipient: c.recipient, given: c.given })
+                .collect(),
+            youth_objects_to_informing_parents: self.youth_objects_to_informing_parents,
+        }
+    }
+
+    /// A keyed hash of the child's identifiers: stable for one child within
+    /// one host key, unlinkable across keys, and never reversible to a BSN.
+    fn pseudonym(&self, key: &[u8]) -> String {
+        let mut h = Sha256::new();
+        h.update(b"wegwijs-pseudonym-v1\0");
+        h.update((key.len() as u64).to_le_bytes());
+        h.update(key);
+        let child = self.child.as_ref();
+        let id = child.and_then(|c| c.bsn.as_deref().map(|b| ("bsn", b)).or(c.local_id.as_deref().map(|l| ("local", l))));
+        match id {
+            Some((kind, value)) => {
+                h.update(kind.as_bytes());
+                h.update([0]);
+                h.update(value.as_bytes());
+            }
+            // Without an identifier the signal itself is the only anchor:
+            // each such signal gets its own pseudonym.
+            None => {
+                h.update(b"signal\0");
+                h.update(self.signal_id.as_deref().unwrap_or("").as_bytes());
+                h.update(self.date.as_bytes());
+            }
+        }
+        let digest = h.finalize();
+        let mut out = String::from("p-");
+        for b in &digest[..10] {
+            out.push_str(&format!("{b:02x}"));
+        }
+        out
+    }
+}
+
+impl Instrument {
+    fn to_input(&self) -> m::InstrumentInput {
+        match self {
+            Instrument::Sdq(s) => m::InstrumentInput::Sdq(m::SdqInput {
+                version: s.version,
+                // Validation guarantees 0..=2; anything else becomes "unanswered".
+                answers: s.answers.iter().map(|a| a.and_then(|v| u8::try_from(v).ok()).filter(|v| *v <= 2)).collect(),
+            }),
+            Instrument::Spark(r) => m::InstrumentInput::Spark(*r),
+            Instrument::Giz(c) => m::InstrumentInput::Giz(*c),
+            Instrument::Scored(s) => m::InstrumentInput::Scored(m::ScoredInput { instrument: s.instrument, band: s.band }),
+        }
+    }
+}
+
+const NOT_A_CODE: &str = "not a code: codes are 1–64 lower-case letters, digits and dashes (free text belongs in `notes`, which never leaves the host)";
+
+/// Whether `s` has the shape of a vocabulary code. Anything else could be a
+/// name or free text and must not reach a component (G-MINIMAL).
+pub fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_gemeentecode(s: &str) -> bool {
+    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The BSN elfproef: nine digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11).
+fn is_valid_bsn(s: &str) -> bool {
+    if s.len() != 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: i64 = s
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = i64::from(b - b'0');
+            if i == 8 { -d } else { d * (9 - i as i64) }
+        })
+        .sum();
+    sum % 11 == 0 && s != "000000000"
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is
+/// reported in its own fields, so the sentence is kept clean.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

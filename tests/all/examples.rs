@@ -1,0 +1,1 @@
+// pinned after the first run

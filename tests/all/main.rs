@@ -1,0 +1,18 @@
+//! wegwijs integration tests: one binary, one module per concern.
+//!
+//! - `signals`: bad input gets a structured error naming the field, never a panic.
+//! - `privacy`: no component ever sees a name, BSN, address, birth date or free text.
+//! - `pipeline`: provenance, guardrail notes, determinism, threads.
+//! - `rules`: the guideline rule tables, case by case, from `tests/cases/*.toml`,
+//!   and the check that every rule id in the brief has a case.
+//! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
+//! - `cli`: exit codes and messages of the binary.
+
+mod util;
+
+mod cli;
+mod examples;
+mod pipeline;
+mod privacy;
+mod rules;
+mod signals;

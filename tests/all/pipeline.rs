@@ -1,0 +1,86 @@
+//! Pipeline behaviour across all signals: provenance, guardrails, determinism
+//! and sharing one host across threads.
+
+use crate::util::{example_signals, host};
+use wegwijs::{Host, Signal, Stage, reference_component};
+
+fn signal(path: &std::path::Path) -> Signal {
+    Signal::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn provenance_names_every_component_by_hash() {
+    let d = host().decide(&signal(&example_signals()[0])).unwrap();
+    assert_eq!(d.provenance.wit, "wegwijs:jgz@0.1.0");
+    assert_eq!(d.provenance.region, "national-default");
+    let stages: Vec<Stage> = d.provenance.components.iter().map(|c| c.stage).collect();
+    assert_eq!(stages, Stage::ALL);
+    for c in &d.provenance.components {
+        use sha2_check::hex_sha256;
+        assert_eq!(c.sha256, hex_sha256(reference_component(c.stage)), "{:?}", c.stage);
+    }
+    for g in ["G-SAFETY", "G-CONSENT", "G-AUTHORITY", "G-NO-DROP", "G-HUMAN", "G-MINIMAL"] {
+        assert!(d.provenance.guardrails.contains(&g), "{g} missing from provenance");
+    }
+    assert!(d.recommendation_only);
+    assert!(d.faults.is_empty());
+}
+
+mod sha2_check {
+    /// An independent sha256 (via the `sha256sum` tool) so the test does not
+    /// trust the host's own hashing.
+    pub fn hex_sha256(bytes: &[u8]) -> String {
+        use std::io::Write;
+        let mut child = std::process::Command::new("sha256sum")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("sha256sum is available");
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        let out = child.wait_with_output().unwrap();
+        String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_string()
+    }
+}
+
+#[test]
+fn same_key_same_pseudonym_other_key_other_pseudonym() {
+    let s = signal(&example_signals()[0]);
+    let a = host().decide(&s).unwrap();
+    let b = Host::builder().pseudonym_key("test-key").build().unwrap().decide(&s).unwrap();
+    let c = Host::builder().pseudonym_key("other-key").build().unwrap().decide(&s).unwrap();
+    assert_eq!(a.pseudonym, b.pseudonym);
+    assert_ne!(a.pseudonym, c.pseudonym);
+    assert!(a.pseudonym.starts_with("p-") && a.pseudonym.len() == 22);
+}
+
+#[test]
+fn decisions_are_deterministic_and_thread_safe() {
+    let signals: Vec<Signal> = example_signals().iter().map(|p| signal(p)).collect();
+    let expected: Vec<String> = signals
+        .iter()
+        .map(|s| serde_json::to_string(&host().decide(s).unwrap()).unwrap())
+        .collect();
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let (signals, expected) = (&signals, &expected);
+            scope.spawn(move || {
+                for round in 0..3 {
+                    for (i, s) in signals.iter().enumerate().skip((t + round) % 3) {
+                        let got = serde_json::to_string(&host().clone().decide(s).unwrap()).unwrap();
+                        assert_eq!(got, expected[i], "thread {t} signal {i}");
+                    }
+                }
+            });
+        }
+    });
+}
+
+#[test]
+fn every_reason_cites_a_well_formed_rule_id() {
+    for path in example_signals() {
+        let d = host().decide(&signal(&path)).unwrap();
+        for id in d.rule_ids() {
+            assert!(wegwijs::types::is_well_formed_rule_id(&id), "{}: `{id}`", path.display());
+        }
+    }
+}
