@@ -61,10 +61,7 @@ fn main() {
         let status = cmd.status().unwrap_or_else(|e| panic!("could not run cargo for {package}: {e}"));
         assert!(status.success(), "building the reference component {package} for {TARGET} failed");
 
-        let built = guest_target
-            .join(TARGET)
-            .join("guest")
-            .join(format!("wegwijs_{stage}.wasm"));
+        let built = guest_target.join(TARGET).join("guest").join(format!("wegwijs_{stage}.wasm"));
         let dest = out_dir.join(format!("{stage}.wasm"));
         std::fs::copy(&built, &dest)
             .unwrap_or_else(|e| panic!("copying {} to {}: {e}", built.display(), dest.display()));
@@ -81,9 +78,7 @@ fn check_target_installed() {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
-    let installed = sysroot
-        .map(|s| s.join("lib").join("rustlib").join(TARGET).is_dir())
-        .unwrap_or(false);
+    let installed = sysroot.map(|s| s.join("lib").join("rustlib").join(TARGET).is_dir()).unwrap_or(false);
     if !installed {
         panic!(
             "\n\nThe {TARGET} target is not installed, and the reference components need it.\n\

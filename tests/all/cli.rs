@@ -20,7 +20,11 @@ fn invalid_signal_exits_2_and_names_the_field() {
     let dir = std::env::temp_dir().join(format!("wegwijs-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("bad.json");
-    std::fs::write(&file, r#"{"date":"2026-10-05","source":{"code":"parent"},"handler":"jeugdarts","child":{"age_months":400}}"#).unwrap();
+    std::fs::write(
+        &file,
+        r#"{"date":"2026-10-05","source":{"code":"parent"},"handler":"jeugdarts","child":{"age_months":400}}"#,
+    )
+    .unwrap();
     let o = wegwijs(&["run", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("child.age_months"), "{}", stderr(&o));

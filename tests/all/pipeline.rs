@@ -56,10 +56,8 @@ fn same_key_same_pseudonym_other_key_other_pseudonym() {
 #[test]
 fn decisions_are_deterministic_and_thread_safe() {
     let signals: Vec<Signal> = example_signals().iter().map(|p| signal(p)).collect();
-    let expected: Vec<String> = signals
-        .iter()
-        .map(|s| serde_json::to_string(&host().decide(s).unwrap()).unwrap())
-        .collect();
+    let expected: Vec<String> =
+        signals.iter().map(|s| serde_json::to_string(&host().decide(s).unwrap()).unwrap()).collect();
     std::thread::scope(|scope| {
         for t in 0..4 {
             let (signals, expected) = (&signals, &expected);

@@ -76,6 +76,9 @@ fn the_vendored_brief_is_the_shared_one() {
     let shared = root().join("../shared/domain/guideline-rules.md");
     if let Ok(upstream) = std::fs::read_to_string(&shared) {
         let ours = std::fs::read_to_string(root().join("docs/guideline-rules.md")).unwrap();
-        assert!(ours == upstream, "docs/guideline-rules.md differs from shared/domain/guideline-rules.md: copy it and add cases for changed rules");
+        assert!(
+            ours == upstream,
+            "docs/guideline-rules.md differs from shared/domain/guideline-rules.md: copy it and add cases for changed rules"
+        );
     }
 }

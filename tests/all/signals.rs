@@ -83,7 +83,8 @@ fn sdq_answer_not_0_1_2_names_the_item() {
 #[test]
 fn sdq_wrong_item_count() {
     let mut v = valid();
-    v["instruments"] = serde_json::json!([{ "sdq": { "version": "parent-four-to-seventeen", "answers": vec![1; 24] } }]);
+    v["instruments"] =
+        serde_json::json!([{ "sdq": { "version": "parent-four-to-seventeen", "answers": vec![1; 24] } }]);
     assert_field(v, "instruments[0].sdq.answers", "24 answers");
 }
 
@@ -122,7 +123,10 @@ fn all_problems_are_reported_at_once() {
     v["source"]["bds_code"] = "1".into();
     let ps = problems(&v);
     let fields: Vec<&str> = ps.iter().map(|(f, _)| f.as_str()).collect();
-    assert!(fields.contains(&"date") && fields.contains(&"gemeente") && fields.contains(&"source.bds_code"), "{fields:?}");
+    assert!(
+        fields.contains(&"date") && fields.contains(&"gemeente") && fields.contains(&"source.bds_code"),
+        "{fields:?}"
+    );
 }
 
 #[test]

@@ -40,12 +40,7 @@ fn panic(_info: &core::panic::PanicInfo<'_>) -> ! {
 ///
 /// Called only by the canonical ABI glue with arguments it derived itself.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cabi_realloc(
-    old_ptr: *mut u8,
-    old_len: usize,
-    align: usize,
-    new_len: usize,
-) -> *mut u8 {
+pub unsafe extern "C" fn cabi_realloc(old_ptr: *mut u8, old_len: usize, align: usize, new_len: usize) -> *mut u8 {
     use alloc::alloc::{Layout, alloc, handle_alloc_error, realloc};
 
     if new_len == 0 {
@@ -53,16 +48,12 @@ pub unsafe extern "C" fn cabi_realloc(
         // non-null address.
         return align as *mut u8;
     }
-    let Ok(new_layout) = Layout::from_size_align(new_len, align) else {
-        core::arch::wasm32::unreachable()
-    };
+    let Ok(new_layout) = Layout::from_size_align(new_len, align) else { core::arch::wasm32::unreachable() };
     let ptr = if old_len == 0 {
         // SAFETY: `new_layout` has a non-zero size.
         unsafe { alloc(new_layout) }
     } else {
-        let Ok(old_layout) = Layout::from_size_align(old_len, align) else {
-            core::arch::wasm32::unreachable()
-        };
+        let Ok(old_layout) = Layout::from_size_align(old_len, align) else { core::arch::wasm32::unreachable() };
         // SAFETY: the caller passes back a pointer this function returned
         // with the same alignment and the length it asked for then.
         unsafe { realloc(old_ptr, old_layout, new_len) }
@@ -71,6 +62,40 @@ pub unsafe extern "C" fn cabi_realloc(
         handle_alloc_error(new_layout);
     }
     ptr
+}
+
+/// Byte comparison for the code the compiler generates (string and slice
+/// equality). On `wasm32-wasip2` it normally comes from wasi-libc; memory
+/// copies and fills need no such help, as they lower to bulk-memory
+/// instructions.
+///
+/// # Safety
+///
+/// `a` and `b` must be valid for reads of `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+    let mut i = 0;
+    while i < n {
+        // SAFETY: the caller guarantees both ranges are readable.
+        let (x, y) = unsafe { (*a.add(i), *b.add(i)) };
+        if x != y {
+            return i32::from(x) - i32::from(y);
+        }
+        i += 1;
+    }
+    0
+}
+
+/// Equality-only byte comparison, which the compiler may emit instead of
+/// [`memcmp`].
+///
+/// # Safety
+///
+/// As for [`memcmp`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+    // SAFETY: same contract.
+    unsafe { memcmp(a, b, n) }
 }
 
 /// The region configuration, read through the host's `config` import.

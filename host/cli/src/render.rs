@@ -89,7 +89,15 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     if !d.faults.is_empty() {
         section(o, "Faults", "components that failed");
         for f in &d.faults {
-            let _ = writeln!(o, "  {} ({}, sha256 {}): {} — {}", f.stage, f.component, short(&f.sha256), f.detail, f.fallback);
+            let _ = writeln!(
+                o,
+                "  {} ({}, sha256 {}): {} — {}",
+                f.stage,
+                f.component,
+                short(&f.sha256),
+                f.detail,
+                f.fallback
+            );
         }
     }
     section(o, "Guardrails", "floors no component can go below");
@@ -98,7 +106,8 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     }
     section(o, "Provenance", &format!("{} · host {} · {}", d.provenance.wit, d.provenance.host, d.provenance.region));
     for c in &d.provenance.components {
-        let _ = writeln!(o, "  {:<10} {} {} ({:?}) sha256 {}", c.stage.name(), c.name, c.version, c.role, short(&c.sha256));
+        let _ =
+            writeln!(o, "  {:<10} {} {} ({:?}) sha256 {}", c.stage.name(), c.name, c.version, c.role, short(&c.sha256));
     }
     if d.status == Status::Incomplete {
         let _ = writeln!(o, "\nINCOMPLETE: assess this signal by hand; the faults above say why.");

@@ -32,11 +32,7 @@ fn native(signal: &Signal) -> usize {
 }
 
 fn main() {
-    let runs: usize = std::env::args()
-        .skip_while(|a| a != "--runs")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300);
+    let runs: usize = std::env::args().skip_while(|a| a != "--runs").nth(1).and_then(|n| n.parse().ok()).unwrap_or(300);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/signals");
     let mut files: Vec<_> = std::fs::read_dir(&root).expect("examples").map(|e| e.expect("entry").path()).collect();
     files.sort();

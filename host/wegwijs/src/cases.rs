@@ -163,10 +163,7 @@ impl CaseFile {
     /// Parses a case file; errors name the line and column.
     pub fn parse(text: &str) -> Result<CaseFile, Error> {
         toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((0, 0));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             Error::InvalidSignal(vec![FieldProblem::new(
                 format!("line {line}, column {column}"),
                 e.message().to_string(),
@@ -253,12 +250,20 @@ impl Case {
         let partners: Vec<m::Partner> = routes.iter().map(|r| r.partner).collect();
         for p in e.routes.iter().flatten() {
             if !partners.contains(p) {
-                out.push(Mismatch { field: "routes".into(), expected: format!("a route to {p}"), actual: list(&partners) });
+                out.push(Mismatch {
+                    field: "routes".into(),
+                    expected: format!("a route to {p}"),
+                    actual: list(&partners),
+                });
             }
         }
         for p in e.no_routes_to.iter().flatten() {
             if partners.contains(p) {
-                out.push(Mismatch { field: "no_routes_to".into(), expected: format!("no route to {p}"), actual: list(&partners) });
+                out.push(Mismatch {
+                    field: "no_routes_to".into(),
+                    expected: format!("no route to {p}"),
+                    actual: list(&partners),
+                });
             }
         }
         for re in &e.route {
@@ -311,12 +316,20 @@ impl Case {
         let cited = d.rule_ids();
         for id in e.reasons.iter().flatten() {
             if !cited.contains(id) {
-                out.push(Mismatch { field: "reasons".into(), expected: format!("{id} cited"), actual: cited_list(&cited) });
+                out.push(Mismatch {
+                    field: "reasons".into(),
+                    expected: format!("{id} cited"),
+                    actual: cited_list(&cited),
+                });
             }
         }
         for id in e.absent_reasons.iter().flatten() {
             if cited.contains(id) {
-                out.push(Mismatch { field: "absent_reasons".into(), expected: format!("{id} not cited"), actual: "cited".into() });
+                out.push(Mismatch {
+                    field: "absent_reasons".into(),
+                    expected: format!("{id} not cited"),
+                    actual: "cited".into(),
+                });
             }
         }
         let warned: Vec<m::Reason> = d.warnings.clone();
@@ -330,7 +343,11 @@ fn missing_ids(out: &mut Vec<Mismatch>, field: &str, expected: Option<&[String]>
         if !reasons.iter().any(|r| &r.rule == id) {
             let mut got: Vec<&str> = reasons.iter().map(|r| r.rule.as_str()).collect();
             got.dedup();
-            out.push(Mismatch { field: field.to_string(), expected: format!("{id} cited"), actual: format!("[{}]", got.join(", ")) });
+            out.push(Mismatch {
+                field: field.to_string(),
+                expected: format!("{id} cited"),
+                actual: format!("[{}]", got.join(", ")),
+            });
         }
     }
 }

@@ -87,8 +87,9 @@ impl LoadedComponent {
         }
 
         let world = || format!("{} world (`{}`, function `{}`)", stage.name(), stage.interface(), stage.function());
-        let interface =
-            component.get_export_index(None, stage.interface()).ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
+        let interface = component
+            .get_export_index(None, stage.interface())
+            .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
         let func = component
             .get_export_index(Some(&interface), stage.function())
             .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;

@@ -58,8 +58,7 @@ impl Date {
 
     /// Whole calendar months from `self` to `later` (`later` must not be earlier).
     pub(crate) fn whole_months_until(self, later: Date) -> u32 {
-        let mut months =
-            (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
+        let mut months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
         // A month is complete on the same day-of-month; a birthday on the
         // 31st completes in a short month on its last day.
         let anchor_day = self.day.min(days_in_month(later.year, later.month));

@@ -85,14 +85,12 @@ fn build_engine(fuel: bool) -> wasmtime::Result<Engine> {
 
 fn spawn_ticker(engine: Engine) {
     // The engine lives for the whole process, and so does its ticker.
-    let spawned = std::thread::Builder::new()
-        .name("wegwijs-epoch".into())
-        .spawn(move || {
-            loop {
-                std::thread::sleep(TICK);
-                engine.increment_epoch();
-            }
-        });
+    let spawned = std::thread::Builder::new().name("wegwijs-epoch".into()).spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            engine.increment_epoch();
+        }
+    });
     // Without a ticker deadlines would never fire; the stage call then
     // still ends through the memory and fuel limits, and the failure to
     // spawn is visible in tests that check deadlines.
@@ -211,17 +209,13 @@ pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
 pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<Linker<StageState>> {
     let mut linker = Linker::new(engine);
     let mut host = linker.instance(HOST_INTERFACE)?;
-    host.func_wrap(
-        "log",
-        |mut cx: StoreContextMut<'_, StageState>, (level, message): (LogLevel, String)| {
-            cx.data_mut().log(level, &message);
-            Ok(())
-        },
-    )?;
-    host.func_wrap(
-        "config",
-        |cx: StoreContextMut<'_, StageState>, (key,): (String,)| Ok((cx.data().config.get(&key).cloned(),)),
-    )?;
+    host.func_wrap("log", |mut cx: StoreContextMut<'_, StageState>, (level, message): (LogLevel, String)| {
+        cx.data_mut().log(level, &message);
+        Ok(())
+    })?;
+    host.func_wrap("config", |cx: StoreContextMut<'_, StageState>, (key,): (String,)| {
+        Ok((cx.data().config.get(&key).cloned(),))
+    })?;
     linker.instance(TYPES_INTERFACE)?;
     Ok(linker)
 }

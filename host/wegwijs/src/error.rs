@@ -82,7 +82,9 @@ pub enum Rejection {
     #[error("the file is empty")]
     Empty,
     /// The bytes are a core WebAssembly module, not a component.
-    #[error("this is a core WebAssembly module, not a component; build it as a component (e.g. for wasm32-wasip2, or with `wasm-tools component new`)")]
+    #[error(
+        "this is a core WebAssembly module, not a component; build it as a component (e.g. for wasm32-wasip2, or with `wasm-tools component new`)"
+    )]
     CoreModule,
     /// The bytes are not WebAssembly at all, or are corrupt.
     #[error("not a valid WebAssembly component: {0}")]

@@ -80,11 +80,15 @@ pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
         if route.partner.is_jeugdhulp() && route.kind == m::RouteKind::Referral {
             let valid = route.verwijzer.is_some_and(m::Verwijzer::is_authority);
             if !valid {
-                let was = route.verwijzer.map(|v| format!("{} {}", v.code(), v.name())).unwrap_or_else(|| "none".into());
+                let was =
+                    route.verwijzer.map(|v| format!("{} {}", v.code(), v.name())).unwrap_or_else(|| "none".into());
                 route.verwijzer = Some(m::Verwijzer::Jeugdarts);
                 route.reasons.push(m::Reason::new(
                     "G-AUTHORITY",
-                    format!("The referral to {} had verwijzer {was}; set to 03 Jeugdarts, the JGZ's authority to refer.", route.partner),
+                    format!(
+                        "The referral to {} had verwijzer {was}; set to 03 Jeugdarts, the JGZ's authority to refer.",
+                        route.partner
+                    ),
                 ));
                 fixed.push(route.partner.name());
             }
@@ -107,14 +111,20 @@ pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
 // Region composition is the only caller: a host running only the reference
 // components has no second consent result to compare.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn consent(reference: &[m::ConsentCard], region: Vec<m::ConsentCard>) -> (Vec<m::ConsentCard>, GuardrailNote) {
+pub(crate) fn consent(
+    reference: &[m::ConsentCard],
+    region: Vec<m::ConsentCard>,
+) -> (Vec<m::ConsentCard>, GuardrailNote) {
     let mut loosened = Vec::new();
     let mut out = Vec::with_capacity(reference.len());
     for (i, reference_card) in reference.iter().enumerate() {
         match region.iter().find(|c| c.request == reference_card.request) {
             Some(card) if card.outcome >= reference_card.outcome => out.push(card.clone()),
             Some(card) => {
-                loosened.push(format!("{} ({} → {} kept)", reference_card.request.recipient, card.outcome, reference_card.outcome));
+                loosened.push(format!(
+                    "{} ({} → {} kept)",
+                    reference_card.request.recipient, card.outcome, reference_card.outcome
+                ));
                 out.push(reference_card.clone());
             }
             None => {
@@ -130,7 +140,10 @@ pub(crate) fn consent(reference: &[m::ConsentCard], region: Vec<m::ConsentCard>)
         text: if loosened.is_empty() {
             "Every consent outcome is at least as strict as the guideline's.".into()
         } else {
-            format!("Region consent outcomes looser than the guideline were replaced by the guideline's: {}.", loosened.join(", "))
+            format!(
+                "Region consent outcomes looser than the guideline were replaced by the guideline's: {}.",
+                loosened.join(", ")
+            )
         },
     };
     (out, note)
@@ -148,7 +161,12 @@ pub(crate) fn sort_routes(routing: &mut m::RoutingCard) {
 mod tests {
     use super::*;
 
-    fn route(partner: m::Partner, kind: m::RouteKind, urgency: m::Urgency, verwijzer: Option<m::Verwijzer>) -> m::Route {
+    fn route(
+        partner: m::Partner,
+        kind: m::RouteKind,
+        urgency: m::Urgency,
+        verwijzer: Option<m::Verwijzer>,
+    ) -> m::Route {
         m::Route {
             partner,
             kind,
@@ -176,7 +194,8 @@ mod tests {
 
     #[test]
     fn safety_adds_a_missing_melding() {
-        let mut r = card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
+        let mut r =
+            card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
         let note = safety(true, &mut r);
         assert!(note.changed);
         assert_eq!(r.routes[0].partner, m::Partner::VeiligThuisMelding);
@@ -195,7 +214,8 @@ mod tests {
 
     #[test]
     fn safety_leaves_a_correct_decision_alone() {
-        let mut r = card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None)]);
+        let mut r =
+            card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None)]);
         let before = r.clone();
         assert!(!safety(true, &mut r).changed);
         assert_eq!(r.routes, before.routes);
@@ -237,7 +257,8 @@ mod tests {
     #[test]
     fn consent_never_loosens() {
         use m::ConsentOutcome::*;
-        let reference = vec![consent_card(m::Partner::Wijkteam, NeedsConsent), consent_card(m::Partner::JeugdGgz, NeedsConsent)];
+        let reference =
+            vec![consent_card(m::Partner::Wijkteam, NeedsConsent), consent_card(m::Partner::JeugdGgz, NeedsConsent)];
         let region = vec![consent_card(m::Partner::Wijkteam, Permitted), consent_card(m::Partner::JeugdGgz, Denied)];
         let (out, note) = consent(&reference, region);
         assert!(note.changed);

@@ -63,7 +63,15 @@ fn references(kind: EngineKind, engine: &Engine) -> Result<Arc<Components>, Erro
     let version = env!("CARGO_PKG_VERSION");
     cell.get_or_init(|| {
         let load = |stage: Stage| {
-            LoadedComponent::load(engine, kind == EngineKind::Fuel, stage, &format!("wegwijs-{}", stage.name()), version, Role::Reference, reference_component(stage))
+            LoadedComponent::load(
+                engine,
+                kind == EngineKind::Fuel,
+                stage,
+                &format!("wegwijs-{}", stage.name()),
+                version,
+                Role::Reference,
+                reference_component(stage),
+            )
         };
         let built = (|| {
             Ok::<_, Error>(Components {
@@ -199,9 +207,10 @@ impl Host {
         let c = &self.inner.components;
 
         let acute_input = !case.safety_indicators.is_empty();
-        let intake = run.stage(&c.intake, (case.clone(), None::<m::IntakeCard>), json!(&case), |card: &m::IntakeCard| {
-            validate_reasons(&card.reasons, &card.warnings)
-        });
+        let intake =
+            run.stage(&c.intake, (case.clone(), None::<m::IntakeCard>), json!(&case), |card: &m::IntakeCard| {
+                validate_reasons(&card.reasons, &card.warnings)
+            });
         let screening = match &intake {
             Some(i) if i.outcome == m::IntakeOutcome::Accepted => run.stage(
                 &c.screening,
@@ -265,8 +274,9 @@ impl Host {
         notes.push(GuardrailNote {
             rule: "G-HUMAN",
             changed: false,
-            text: "A recommendation only: nothing was sent to anyone. The professional decides, together with the family."
-                .into(),
+            text:
+                "A recommendation only: nothing was sent to anyone. The professional decides, together with the family."
+                    .into(),
         });
         notes.push(GuardrailNote {
             rule: "G-MINIMAL",
@@ -275,13 +285,14 @@ impl Host {
                 .into(),
         });
 
-        let status = if intake.is_none() || (!closed && (screening.is_none() || routing.is_none())) || !run.faults.is_empty() {
-            Status::Incomplete
-        } else if closed {
-            Status::Closed
-        } else {
-            Status::Decided
-        };
+        let status =
+            if intake.is_none() || (!closed && (screening.is_none() || routing.is_none())) || !run.faults.is_empty() {
+                Status::Incomplete
+            } else if closed {
+                Status::Closed
+            } else {
+                Status::Decided
+            };
         let mut level = screening.as_ref().map(|s| s.level);
         let mut action = screening.as_ref().map(|s| s.action);
         if acute {
@@ -290,9 +301,13 @@ impl Host {
         }
         let urgency = routing.as_ref().map(|r| r.urgency).unwrap_or(m::Urgency::NextContact);
         let mut warnings = Vec::new();
-        for w in [intake.as_ref().map(|c| &c.warnings), screening.as_ref().map(|c| &c.warnings), routing.as_ref().map(|c| &c.warnings)]
-            .into_iter()
-            .flatten()
+        for w in [
+            intake.as_ref().map(|c| &c.warnings),
+            screening.as_ref().map(|c| &c.warnings),
+            routing.as_ref().map(|c| &c.warnings),
+        ]
+        .into_iter()
+        .flatten()
         {
             warnings.extend(w.iter().cloned());
         }
@@ -357,7 +372,14 @@ impl Run<'_> {
         R: wasmtime::component::Lift + Serialize + Send + Sync + 'static,
         (R,): wasmtime::component::ComponentNamedList + wasmtime::component::Lift,
     {
-        let result = stage::call::<P, R>(self.host.engine, self.host.metered, loaded, params, &self.host.limits, &self.host.config);
+        let result = stage::call::<P, R>(
+            self.host.engine,
+            self.host.metered,
+            loaded,
+            params,
+            &self.host.limits,
+            &self.host.config,
+        );
         let (value, micros, logs) = match result {
             Ok(outcome) => match validate(&outcome.value) {
                 Ok(()) => (Some(outcome.value), outcome.micros, outcome.logs),
@@ -402,7 +424,10 @@ impl Run<'_> {
 fn validate_reasons(reasons: &[m::Reason], warnings: &[m::Reason]) -> Result<(), String> {
     for r in reasons.iter().chain(warnings) {
         if !m::is_well_formed_rule_id(&r.rule) {
-            return Err(format!("reason cites `{}`, which is not a well-formed rule id", r.rule.chars().take(64).collect::<String>()));
+            return Err(format!(
+                "reason cites `{}`, which is not a well-formed rule id",
+                r.rule.chars().take(64).collect::<String>()
+            ));
         }
     }
     Ok(())
@@ -476,10 +501,9 @@ fn headline(
     intake: Option<&m::IntakeCard>,
 ) -> String {
     match status {
-        Status::Closed => format!(
-            "Closed at intake: {}",
-            intake.map(|i| i.summary.as_str()).unwrap_or("no further steps")
-        ),
+        Status::Closed => {
+            format!("Closed at intake: {}", intake.map(|i| i.summary.as_str()).unwrap_or("no further steps"))
+        }
         _ => {
             let mut s = String::new();
             if status == Status::Incomplete {

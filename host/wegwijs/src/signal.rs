@@ -248,10 +248,7 @@ impl Signal {
                         problem: strip_position(&inner.to_string()),
                     });
                 }
-                return Err(Error::InvalidSignal(vec![FieldProblem::new(
-                    path,
-                    strip_position(&inner.to_string()),
-                )]));
+                return Err(Error::InvalidSignal(vec![FieldProblem::new(path, strip_position(&inner.to_string()))]));
             }
         };
         signal.validate()?;
@@ -268,8 +265,12 @@ impl Signal {
             bad(f.clone(), p.clone());
         }
         if let Some(id) = &self.signal_id {
-            if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)) {
-                bad("signal_id".into(), "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into());
+            if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+            {
+                bad(
+                    "signal_id".into(),
+                    "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into(),
+                );
             }
         }
         if let Some(g) = &self.gemeente {
@@ -309,7 +310,10 @@ impl Signal {
                 for (j, a) in sdq.answers.iter().enumerate() {
                     if let Some(v) = a {
                         if !(0..=2).contains(v) {
-                            bad(format!("{field}[{j}]"), format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1));
+                            bad(
+                                format!("{field}[{j}]"),
+                                format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1),
+                            );
                         }
                     }
                 }
@@ -327,7 +331,10 @@ impl Signal {
             }
             for (i, a) in k.children_ages.iter().enumerate() {
                 if u32::from(*a) >= MAX_AGE_YEARS {
-                    bad(format!("kindcheck.children_ages[{i}]"), format!("age {a} is outside youth care (under {MAX_AGE_YEARS})"));
+                    bad(
+                        format!("kindcheck.children_ages[{i}]"),
+                        format!("age {a} is outside youth care (under {MAX_AGE_YEARS})"),
+                    );
                 }
             }
         }
@@ -340,7 +347,10 @@ impl Signal {
         let closed_kindcheck = self.kindcheck.as_ref().is_some_and(|k| k.children_ages.is_empty());
         match &self.child {
             None if closed_kindcheck => {}
-            None => bad("child".into(), "missing: a signal must be about one child (only a kindcheck without children may leave it out)".into()),
+            None => bad(
+                "child".into(),
+                "missing: a signal must be about one child (only a kindcheck without children may leave it out)".into(),
+            ),
             Some(child) => {
                 if let Some(bsn) = &child.bsn {
                     if !is_valid_bsn(bsn) {
@@ -365,14 +375,20 @@ impl Signal {
                         ),
                         Ok(birth) if birth.whole_months_until(*signal_date) / 12 >= MAX_AGE_YEARS => bad(
                             "child.birth_date".into(),
-                            format!("impossible age: {} years at the signal date; youth care ends at {MAX_AGE_YEARS}", birth.whole_months_until(*signal_date) / 12),
+                            format!(
+                                "impossible age: {} years at the signal date; youth care ends at {MAX_AGE_YEARS}",
+                                birth.whole_months_until(*signal_date) / 12
+                            ),
                         ),
                         Ok(_) => {}
                     }
                 }
                 if let Some(months) = child.age_months {
                     if u32::from(months) / 12 >= MAX_AGE_YEARS {
-                        bad("child.age_months".into(), format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"));
+                        bad(
+                            "child.age_months".into(),
+                            format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"),
+                        );
                     }
                 }
                 if let Some(w) = child.pregnancy_week {
@@ -426,10 +442,10 @@ impl Signal {
             family_declines_warm_handover: self.family_declines_warm_handover,
             helpers_involved: self.helpers_involved,
             gi_involved: self.gi_involved,
-            kindcheck: self.kindcheck.as_ref().map(|k| m::KindcheckInput {
-                children_ages: k.children_ages.clone(),
-                cares_alone: k.cares_alone,
-            }),
+            kindcheck: self
+                .kindcheck
+                .as_ref()
+                .map(|k| m::KindcheckInput { children_ages: k.children_ages.clone(), cares_alone: k.cares_alone }),
             meldcode: self.meldcode.as_ref().map(|mc| m::MeldcodeInput {
                 suspicion: mc.suspicion,
                 structural_unsafety: mc.structural_unsafety,
@@ -456,7 +472,8 @@ impl Signal {
         h.update((key.len() as u64).to_le_bytes());
         h.update(key);
         let child = self.child.as_ref();
-        let id = child.and_then(|c| c.bsn.as_deref().map(|b| ("bsn", b)).or(c.local_id.as_deref().map(|l| ("local", l))));
+        let id =
+            child.and_then(|c| c.bsn.as_deref().map(|b| ("bsn", b)).or(c.local_id.as_deref().map(|l| ("local", l))));
         match id {
             Some((kind, value)) => {
                 h.update(kind.as_bytes());
@@ -490,7 +507,9 @@ impl Instrument {
             }),
             Instrument::Spark(r) => m::InstrumentInput::Spark(*r),
             Instrument::Giz(c) => m::InstrumentInput::Giz(*c),
-            Instrument::Scored(s) => m::InstrumentInput::Scored(m::ScoredInput { instrument: s.instrument, band: s.band }),
+            Instrument::Scored(s) => {
+                m::InstrumentInput::Scored(m::ScoredInput { instrument: s.instrument, band: s.band })
+            }
         }
     }
 }

@@ -67,7 +67,11 @@ fn read_input(path: &PathBuf) -> anyhow::Result<String> {
         anyhow::Error::new(InputError(format!(
             "cannot read the signal file {}: {e}{}",
             path.display(),
-            if e.kind() == std::io::ErrorKind::NotFound { " (check the path; examples are in examples/signals/)" } else { "" }
+            if e.kind() == std::io::ErrorKind::NotFound {
+                " (check the path; examples are in examples/signals/)"
+            } else {
+                ""
+            }
         )))
     })
 }

@@ -1,0 +1,141 @@
+//! The facts routing decides on, read once from the three input cards.
+//!
+//! Upstream cards may come from a region's own (possibly buggy) components,
+//! so this module reads defensively: the intake card is preferred where it
+//! normalised something, the raw case fills gaps, and nothing here indexes
+//! or unwraps. Every later module reads [`Facts`] instead of the cards, so
+//! the "which field wins" decisions live in one place.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use wegwijs_types::{
+    Action, AgeBand, Band, ChildAge, ChildCase, Domain, Handler, IntakeCard, Level, MeldcodeCard, ScreeningCard,
+    SourceKind,
+};
+
+/// What routing knows about one case.
+pub(crate) struct Facts<'a> {
+    /// The de-identified case.
+    pub(crate) case: &'a ChildCase,
+    /// The screening card.
+    pub(crate) screening: &'a ScreeningCard,
+    /// Rung of the action ladder.
+    pub(crate) action: Action,
+    /// Normalised source of the signal.
+    pub(crate) source: SourceKind,
+    /// The handling professional.
+    pub(crate) handler: Handler,
+    /// Age in whole months; `None` before birth or when unknown.
+    pub(crate) age_months: Option<u32>,
+    /// The child is not yet born.
+    pub(crate) prenatal: bool,
+    /// Concern domains, deduplicated, in canonical order.
+    pub(crate) domains: Vec<Domain>,
+    /// Concern codes from intake and from the raw case.
+    pub(crate) concern_codes: Vec<&'a str>,
+    /// Risk factor codes from the risk card and from the raw case.
+    pub(crate) risk_codes: Vec<&'a str>,
+    /// A valid instrument lies in the abnormal band (or maps to concern+).
+    pub(crate) instrument_abnormal: bool,
+    /// The risk card level.
+    pub(crate) risk_level: Level,
+    /// The safety track's card, if screening produced one.
+    pub(crate) meldcode: Option<&'a MeldcodeCard>,
+    /// Intake raised the acute-unsafety flag (IN-SAFETY).
+    pub(crate) intake_safety_flag: bool,
+}
+
+impl<'a> Facts<'a> {
+    /// Reads the facts from the three cards.
+    pub(crate) fn new(case: &'a ChildCase, intake: &'a IntakeCard, screening: &'a ScreeningCard) -> Self {
+        // Intake's age is computed by the host at the signal date; the raw
+        // case is the fallback when a region's intake dropped it.
+        let age_months = intake.age_months.or_else(|| case.age.as_ref().and_then(ChildAge::whole_months));
+        let prenatal = intake.age_band == Some(AgeBand::Prenatal) || matches!(case.age, Some(ChildAge::Prenatal(_)));
+        let age_months = if prenatal { None } else { age_months };
+
+        let mut domains: Vec<Domain> = Vec::new();
+        for d in intake.domains.iter().chain(intake.concerns.iter().map(|c| &c.domain)) {
+            if !domains.contains(d) {
+                domains.push(*d);
+            }
+        }
+        domains.sort();
+
+        let mut concern_codes: Vec<&str> = Vec::new();
+        for c in intake.concerns.iter().map(|c| c.code.as_str()).chain(case.concerns.iter().map(String::as_str)) {
+            push_code(&mut concern_codes, c);
+        }
+        let mut risk_codes: Vec<&str> = Vec::new();
+        for c in screening
+            .risk_card
+            .risk_factors
+            .iter()
+            .map(|f| f.code.as_str())
+            .chain(case.risk_factors.iter().map(String::as_str))
+        {
+            push_code(&mut risk_codes, c);
+        }
+
+        let instrument_abnormal = screening
+            .instruments
+            .iter()
+            .filter(|i| i.valid)
+            .any(|i| i.band == Some(Band::Abnormal) || i.level.is_some_and(|l| l >= Level::Concern));
+
+        Facts {
+            case,
+            screening,
+            action: screening.action,
+            source: intake.source,
+            handler: case.handler,
+            age_months,
+            prenatal,
+            domains,
+            concern_codes,
+            risk_codes,
+            instrument_abnormal,
+            risk_level: screening.risk_card.level,
+            meldcode: screening.meldcode.as_ref(),
+            intake_safety_flag: intake.safety_flag,
+        }
+    }
+
+    /// Whether the domain was touched.
+    pub(crate) fn has_domain(&self, d: Domain) -> bool {
+        self.domains.contains(&d)
+    }
+
+    /// Number of concern domains other than safety (safety has its own track).
+    pub(crate) fn concern_domain_count(&self) -> usize {
+        self.domains.iter().filter(|d| **d != Domain::Safety).count()
+    }
+
+    /// Whether any concern code is in `table` (ASCII case-insensitive).
+    pub(crate) fn has_concern_code(&self, table: &[&str]) -> Option<&'a str> {
+        self.concern_codes.iter().copied().find(|c| table.iter().any(|t| t.eq_ignore_ascii_case(c)))
+    }
+
+    /// Whether any risk factor or concern code is in `table`.
+    pub(crate) fn has_risk_or_concern_code(&self, table: &[&str]) -> Option<&'a str> {
+        self.risk_codes
+            .iter()
+            .copied()
+            .find(|c| table.iter().any(|t| t.eq_ignore_ascii_case(c)))
+            .or_else(|| self.has_concern_code(table))
+    }
+
+    /// Whole years, when the age is known.
+    pub(crate) fn age_years(&self) -> Option<u32> {
+        self.age_months.map(|m| m / 12)
+    }
+}
+
+/// Adds a code once; codes are compared ASCII case-insensitively because
+/// regions do not all spell them alike.
+fn push_code<'a>(codes: &mut Vec<&'a str>, code: &'a str) {
+    let code = code.trim();
+    if !code.is_empty() && !codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+        codes.push(code);
+    }
+}

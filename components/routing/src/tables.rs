@@ -1,0 +1,704 @@
+//! The rule tables of the routing stage, as versioned data.
+//!
+//! The three JGZ guidelines behind these tables are "in revision"; when one
+//! changes, a table here changes and the engine in the other modules does
+//! not. Every table therefore carries the name and version of the guideline
+//! (or code list) it transcribes, and the engine only reads rows. Where the
+//! guideline gives no table and a row is a sensible default instead, the
+//! row's text says so, because the brief requires the reason to say so.
+
+use wegwijs_types::{
+    Action, DataCategory, Domain, Handler, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind, Urgency,
+    Verwijzer,
+};
+
+/// Name and version of the guideline or code list a table transcribes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Provenance {
+    /// The guideline, handreiking or code list.
+    pub guideline: &'static str,
+    /// Its version (year or release).
+    pub version: &'static str,
+}
+
+// ---------------------------------------------------------------------------
+// RT-A0 … RT-A3: the child's own route per rung of the action ladder.
+// ---------------------------------------------------------------------------
+
+/// When a row of [`CHILD_ROUTES`] applies, on top of its action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// Always, at this action.
+    Always,
+    /// The risk card yields level `high` (RK-MULTI-DOMAIN).
+    RiskCardHigh,
+    /// The risk card yields level `concern` (RK-ONE-DOMAIN).
+    RiskCardConcern,
+    /// A valid psychosocial instrument is in the abnormal band (or maps to
+    /// level concern or higher).
+    InstrumentAbnormal,
+    /// Two or more concern domains other than safety.
+    MultiDomain,
+    /// The psychosocial domain together with an abnormal instrument:
+    /// suspected psychiatric problems.
+    SuspectedPsychiatric,
+    /// A social or parenting domain (see [`SOCIAL_DOMAINS`]), or the
+    /// psychosocial domain without an abnormal instrument.
+    SocialProblems,
+    /// No other row of this action produced a route.
+    NothingElse,
+}
+
+/// One row of the child's route table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChildRouteRow {
+    /// Rung of the action ladder.
+    pub action: Action,
+    /// Extra condition.
+    pub trigger: Trigger,
+    /// Where to.
+    pub partner: Partner,
+    /// What kind of step.
+    pub kind: RouteKind,
+    /// Rule id cited.
+    pub rule: &'static str,
+    /// Reason sentence; the engine appends case specifics.
+    pub text: &'static str,
+}
+
+/// A table of routes for the child per action (RT-A1 … RT-A3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChildRouteTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Rows, in the order routes are proposed.
+    pub rows: &'static [ChildRouteRow],
+}
+
+/// Domains that count as social or parenting problems for the A3 wijkteam
+/// route (RT-A3). Family circumstances are left out on purpose: RT-PARENT
+/// routes them (AMW for debts, housing, income and relationship problems,
+/// volwassenen-GGZ for a parent's illness), and the A3 fallback still sends
+/// an otherwise unrouted case to the wijkteam.
+pub const SOCIAL_DOMAINS: &[Domain] = &[Domain::ParentChild, Domain::Development, Domain::School, Domain::SubstanceUse];
+
+/// The child's routes per action: RT-A1 light support, RT-A2 consultation
+/// without handing over, RT-A3 referral.
+pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen (action ladder PS-LADDER) with JGZ-richtlijn Ouder-kindrelatie (risk card)",
+        version: "2016 / 2021",
+    },
+    rows: &[
+        ChildRouteRow {
+            action: Action::A1,
+            trigger: Trigger::Always,
+            partner: Partner::JgzLightSupport,
+            kind: RouteKind::Support,
+            rule: "RT-A1",
+            text: "Action A1: JGZ keeps the case and offers advice or light support (extra contact, opvoedondersteuning, video-feedback)",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::RiskCardHigh,
+            partner: Partner::ImhConsultation,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 with risk card level high (RK-MULTI-DOMAIN): consult a young-child / Infant Mental Health specialist without handing over the case",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::RiskCardHigh,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 with risk card level high (RK-MULTI-DOMAIN): also consult the wijkteam and consider one integrated plan",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::InstrumentAbnormal,
+            partner: Partner::JeugdGgz,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 with a psychosocial instrument in the abnormal band: consult jeugd-GGZ without handing over the case",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::RiskCardConcern,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 with risk card level concern (RK-ONE-DOMAIN): discuss the case in the wijkteam's aanmeldoverleg after checking which helpers are already involved",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::MultiDomain,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 with concerns in two or more domains: discuss the case in the wijkteam's aanmeldoverleg",
+        },
+        ChildRouteRow {
+            action: Action::A2,
+            trigger: Trigger::NothingElse,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Consultation,
+            rule: "RT-A2",
+            text: "Action A2 without a specific consultation trigger: the wijkteam's aanmeldoverleg is the default place to consult (a default; the guideline names none)",
+        },
+        ChildRouteRow {
+            action: Action::A3,
+            trigger: Trigger::SuspectedPsychiatric,
+            partner: Partner::JeugdGgz,
+            kind: RouteKind::Referral,
+            rule: "RT-A3",
+            text: "Action A3 with psychosocial concerns and an abnormal instrument result: suspected psychiatric problems, refer to jeugd-GGZ",
+        },
+        ChildRouteRow {
+            action: Action::A3,
+            trigger: Trigger::SocialProblems,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Referral,
+            rule: "RT-A3",
+            text: "Action A3 with social or parenting problems: refer to the sociaal wijkteam (gemeentelijke toegang)",
+        },
+        ChildRouteRow {
+            action: Action::A3,
+            trigger: Trigger::NothingElse,
+            partner: Partner::Wijkteam,
+            kind: RouteKind::Referral,
+            rule: "RT-A3",
+            text: "Action A3 without a coded domain that points elsewhere: refer to the sociaal wijkteam, the gemeentelijke toegang (a default; the guideline names none)",
+        },
+    ],
+};
+
+/// The medical-first rule of RT-A3: somatic questions go first to the
+/// huisarts, or to the kinderarts when a medisch specialist raised the
+/// signal, to rule out medical causes. Applied at A1, A2 and A3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MedicalFirstTable {
+    /// Where the rule comes from.
+    pub provenance: Provenance,
+    /// The domain that triggers it.
+    pub domain: Domain,
+    /// Actions at which it applies.
+    pub actions: &'static [Action],
+    /// The default partner.
+    pub partner: Partner,
+    /// Sources after which the specialist partner is used instead.
+    pub specialist_sources: &'static [SourceKind],
+    /// The partner when the source is a specialist.
+    pub specialist_partner: Partner,
+}
+
+/// Medical first (RT-A3, also applied at A1 and A2).
+pub const MEDICAL_FIRST: MedicalFirstTable = MedicalFirstTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen (exclude medical causes before referral)",
+        version: "2016",
+    },
+    domain: Domain::Medical,
+    actions: &[Action::A1, Action::A2, Action::A3],
+    partner: Partner::Huisarts,
+    specialist_sources: &[SourceKind::MedischSpecialist],
+    specialist_partner: Partner::Kinderarts,
+};
+
+// ---------------------------------------------------------------------------
+// RT-SCHOOL-AGE: the school or childcare information source by age.
+// ---------------------------------------------------------------------------
+
+/// One age band of the school / childcare information table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolRow {
+    /// From this age in whole months (inclusive).
+    pub from_months: u32,
+    /// Up to this age in whole months (exclusive).
+    pub to_months: u32,
+    /// The information source for single problems.
+    pub partner: Partner,
+    /// The information source for complex problems, when it differs.
+    pub complex_partner: Option<Partner>,
+    /// Who that is, for the reason text.
+    pub text: &'static str,
+}
+
+/// The school / childcare information table (RT-SCHOOL-AGE) with the
+/// definition of "complex" for secondary school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Actions at which school or childcare is consulted.
+    pub actions: &'static [Action],
+    /// Age bands.
+    pub rows: &'static [SchoolRow],
+    /// Concern codes that make a problem complex (school absence).
+    pub complex_concerns: &'static [&'static str],
+    /// Domains that make a problem complex (substance use).
+    pub complex_domains: &'static [Domain],
+    /// This many concern domains (safety excluded) make a problem complex.
+    pub complex_domain_count: usize,
+}
+
+/// RT-SCHOOL-AGE. Only for A1 and up and for children under 18.
+pub const SCHOOL_AGE: SchoolTable = SchoolTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen (samenwerking kinderopvang en onderwijs)",
+        version: "2016",
+    },
+    actions: &[Action::A1, Action::A2, Action::A3],
+    rows: &[
+        SchoolRow {
+            from_months: 0,
+            to_months: 48,
+            partner: Partner::Kinderopvang,
+            complex_partner: None,
+            text: "under 4 the kinderopvang or peuterspeelzaal is the first source of information",
+        },
+        SchoolRow {
+            from_months: 48,
+            to_months: 144,
+            partner: Partner::PrimarySchool,
+            complex_partner: None,
+            text: "from 4 to 12 the primary school (leerkracht, intern begeleider) and its care structure",
+        },
+        SchoolRow {
+            from_months: 144,
+            to_months: 216,
+            partner: Partner::SchoolMentor,
+            complex_partner: Some(Partner::SchoolZorgteam),
+            text: "in secondary school the mentor for a single problem, the zorgteam via the zorgcoördinator for complex problems",
+        },
+    ],
+    complex_concerns: &["school-absence", "absenteeism", "truancy", "school-refusal", "verzuim"],
+    complex_domains: &[Domain::SubstanceUse],
+    complex_domain_count: 2,
+};
+
+// ---------------------------------------------------------------------------
+// RT-PARENT: problems of a parent and of family circumstances.
+// ---------------------------------------------------------------------------
+
+/// Which codes lead to a route for a parent (RT-PARENT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParentTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Risk factor or concern codes for a parent's psychiatric or addiction
+    /// problems → volwassenen-GGZ / verslavingszorg via the parent's huisarts.
+    pub parent_ggz_codes: &'static [&'static str],
+    /// Kindcheck sources: the parent is already in adult care.
+    pub parent_ggz_sources: &'static [SourceKind],
+    /// Concern codes for debts, housing, income, relationship, divorce or
+    /// parental conflict → algemeen maatschappelijk werk.
+    pub amw_codes: &'static [&'static str],
+}
+
+/// RT-PARENT, independent of the A-level.
+pub const PARENT: ParentTable = ParentTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk factors of parents) with the Meldcode kindcheck",
+        version: "2021 / 2018",
+    },
+    parent_ggz_codes: &[
+        "parent-psychiatric-problems",
+        "parent-psychiatric-crisis",
+        "parent-addiction",
+        "parental-mental-illness",
+        "parental-addiction",
+    ],
+    parent_ggz_sources: &[SourceKind::VolwassenenGgz, SourceKind::Verslavingszorg],
+    amw_codes: &[
+        "debts",
+        "debt",
+        "financial-problems",
+        "income-problems",
+        "low-income",
+        "housing-problems",
+        "housing",
+        "homelessness",
+        "eviction",
+        "relationship-problems",
+        "divorce",
+        "complex-divorce",
+        "parental-conflict",
+        "conflict-between-parents",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// RT-MULTI: one family, one plan.
+// ---------------------------------------------------------------------------
+
+/// Thresholds of one family, one plan and the Verwijsindex (RT-MULTI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MultiTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// This many helpers already involved → one plan and Verwijsindex.
+    pub helpers: u8,
+    /// This many concern domains (safety excluded) …
+    pub domains: usize,
+    /// … together with this many external partners → one plan.
+    pub partners: usize,
+    /// Urgency of the Verwijsindex coordination route (a default; the guideline names none).
+    pub coordination_urgency: Urgency,
+}
+
+/// RT-MULTI.
+pub const MULTI: MultiTable = MultiTable {
+    provenance: Provenance {
+        guideline: "1 gezin, 1 plan, 1 regisseur (Jeugdwet) with the Verwijsindex risicojongeren (Jeugdwet afdeling 7.1)",
+        version: "Jeugdwet 2015",
+    },
+    helpers: 2,
+    domains: 2,
+    partners: 2,
+    coordination_urgency: Urgency::Soon,
+};
+
+// ---------------------------------------------------------------------------
+// RT-AUTHORITY: verwijzer codes.
+// ---------------------------------------------------------------------------
+
+/// One row of the verwijzer table: the JGZ handler and how a referral to
+/// jeugdhulp is signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerwijzerRow {
+    /// The handling professional.
+    pub handler: Handler,
+    /// The verwijzer code the referral carries.
+    pub verwijzer: Verwijzer,
+    /// The referral goes through the team's jeugdarts, who may refer.
+    pub via_jeugdarts: bool,
+}
+
+/// The verwijzer table (RT-AUTHORITY).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerwijzerTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Per handler.
+    pub rows: &'static [VerwijzerRow],
+    /// The code when a gecertificeerde instelling carries out an
+    /// ondertoezichtstelling.
+    pub gi: Verwijzer,
+    /// The code the gemeente puts on its beschikking after a wijkteam route.
+    pub gemeente: Verwijzer,
+}
+
+/// RT-AUTHORITY: iJw/CBS verwijzer codes 01–08.
+pub const VERWIJZER: VerwijzerTable = VerwijzerTable {
+    provenance: Provenance {
+        guideline: "Handreiking verwijzen jeugdhulp / iJw verwijzercodes (codelijst COD327, CBS Beleidsinformatie Jeugd)",
+        version: "iJw 2016 (codes 01–08)",
+    },
+    rows: &[
+        VerwijzerRow { handler: Handler::Jeugdarts, verwijzer: Verwijzer::Jeugdarts, via_jeugdarts: false },
+        VerwijzerRow { handler: Handler::Jeugdverpleegkundige, verwijzer: Verwijzer::Jeugdarts, via_jeugdarts: true },
+        VerwijzerRow {
+            handler: Handler::VerpleegkundigSpecialist,
+            verwijzer: Verwijzer::Jeugdarts,
+            via_jeugdarts: true,
+        },
+    ],
+    gi: Verwijzer::GecertificeerdeInstelling,
+    gemeente: Verwijzer::Gemeente,
+};
+
+/// The label of a verwijzer code in the iJw code list, e.g. "Jeugdarts".
+pub const fn verwijzer_label(v: Verwijzer) -> &'static str {
+    match v {
+        Verwijzer::Gemeente => "Gemeente",
+        Verwijzer::Huisarts => "Huisarts",
+        Verwijzer::Jeugdarts => "Jeugdarts",
+        Verwijzer::GecertificeerdeInstelling => "Gecertificeerde instelling",
+        Verwijzer::MedischSpecialist => "Medisch specialist",
+        Verwijzer::Zelfverwijzer => "Zelfverwijzer/geen verwijzer",
+        Verwijzer::Onbekend => "Onbekend",
+        Verwijzer::Rechter => "Rechter, Raad voor de Kinderbescherming of Officier van Justitie",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// RT-WARM: warm handover.
+// ---------------------------------------------------------------------------
+
+/// Partners to whom a referral changes hands (RT-WARM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HandoverTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// A referral to one of these gets a warm (or written) handover.
+    pub changes_hands: &'static [Partner],
+}
+
+/// RT-WARM.
+pub const HANDOVER: HandoverTable = HandoverTable {
+    provenance: Provenance { guideline: "JGZ-richtlijn Psychosociale problemen (warme overdracht)", version: "2016" },
+    changes_hands: &[Partner::Wijkteam, Partner::JeugdGgz, Partner::Amw, Partner::Huisarts, Partner::Kinderarts],
+};
+
+// ---------------------------------------------------------------------------
+// RT-URGENCY.
+// ---------------------------------------------------------------------------
+
+/// Default urgency per rung of the action ladder (RT-URGENCY).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrgencyTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Per action.
+    pub by_action: &'static [(Action, Urgency)],
+    /// A melding with acute unsafety, or Veilig Thuis at step 2 at once.
+    pub acute: Urgency,
+    /// Veilig Thuis advice or a non-acute melding (safety assessment).
+    pub veilig_thuis: Urgency,
+    /// A referral for a parent (RT-PARENT).
+    pub parent: Urgency,
+}
+
+/// RT-URGENCY. The A2 row (soon) is a default: the guideline names no
+/// urgency for consultation.
+pub const URGENCY: UrgencyTable = UrgencyTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen with the Meldcode (Veilig Thuis: 5 working days for a safety assessment)",
+        version: "2016 / 2018",
+    },
+    by_action: &[
+        (Action::A0, Urgency::NextContact),
+        (Action::A1, Urgency::NextContact),
+        (Action::A2, Urgency::Soon),
+        (Action::A3, Urgency::Soon),
+        (Action::S, Urgency::Soon),
+    ],
+    acute: Urgency::Immediate,
+    veilig_thuis: Urgency::WithinFiveWorkingDays,
+    parent: Urgency::Soon,
+};
+
+// ---------------------------------------------------------------------------
+// Meldcode: the safety track.
+// ---------------------------------------------------------------------------
+
+/// One row of the meldcode table: what a conclusion means for routing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeldcodeRow {
+    /// The screening's meldcode conclusion.
+    pub conclusion: MeldcodeConclusion,
+    /// The Veilig Thuis route, if any.
+    pub route: Option<(Partner, RouteKind)>,
+    /// Rule id cited.
+    pub rule: &'static str,
+    /// Reason sentence.
+    pub text: &'static str,
+}
+
+/// The meldcode table (MC-STEPS, MC-Q1 … MC-Q5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeldcodeTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Per conclusion.
+    pub rows: &'static [MeldcodeRow],
+}
+
+/// Meldcode huiselijk geweld en kindermishandeling with its afwegingskader.
+pub const MELDCODE: MeldcodeTable = MeldcodeTable {
+    provenance: Provenance {
+        guideline: "Meldcode huiselijk geweld en kindermishandeling (afwegingskader, in force 1 January 2019)",
+        version: "2018",
+    },
+    rows: &[
+        MeldcodeRow {
+            conclusion: MeldcodeConclusion::Close,
+            route: None,
+            rule: "MC-Q1",
+            text: "No suspicion of (threat of) domestic violence or child abuse: close the meldcode track and record it; no Veilig Thuis route",
+        },
+        MeldcodeRow {
+            conclusion: MeldcodeConclusion::Assess,
+            route: Some((Partner::VeiligThuisAdvice, RouteKind::Advice)),
+            rule: "MC-STEPS",
+            text: "A suspicion is under assessment: at step 2 consult a colleague or the aandachtsfunctionaris and ask Veilig Thuis for advice, anonymously if wished",
+        },
+        MeldcodeRow {
+            conclusion: MeldcodeConclusion::Help,
+            route: None,
+            rule: "MC-Q5",
+            text: "Help is offered and accepted: monitor with agreed terms; if the help does not lead to safety in the agreed time, make a melding after all",
+        },
+        MeldcodeRow {
+            conclusion: MeldcodeConclusion::Melding,
+            route: Some((Partner::VeiligThuisMelding, RouteKind::Melding)),
+            rule: "MC-STEPS",
+            text: "Step 5 of the meldcode: make a melding at Veilig Thuis",
+        },
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Disclosures (consent will check these, §3).
+// ---------------------------------------------------------------------------
+
+/// One row of the disclosure table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DisclosureRow {
+    /// The recipient.
+    pub partner: Partner,
+    /// The route kind the row is for; `None` matches any kind.
+    pub kind: Option<RouteKind>,
+    /// Why information travels; `None`: nothing travels.
+    pub purpose: Option<Purpose>,
+    /// Need-to-know data categories (CS-MINIMAL).
+    pub data: &'static [DataCategory],
+}
+
+/// The disclosure table: what each route needs to travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DisclosureTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Rows; the first match (partner and kind) wins.
+    pub rows: &'static [DisclosureRow],
+}
+
+use DataCategory as D;
+
+/// Disclosures per route, need-to-know (CS-MINIMAL). Consultations come
+/// before referrals so a consultation never carries referral data.
+pub const DISCLOSURES: DisclosureTable = DisclosureTable {
+    provenance: Provenance {
+        guideline: "Jeugdwet 7.3.11, KNMG-richtlijn Omgaan met medische gegevens, Wmo 2015 art. 5.2.6 (guideline brief §3)",
+        version: "2015 / 2021",
+    },
+    rows: &[
+        DisclosureRow { partner: Partner::JgzLightSupport, kind: None, purpose: None, data: &[] },
+        DisclosureRow {
+            partner: Partner::Jeugdarts,
+            kind: None,
+            purpose: Some(Purpose::DirectCare),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::VeiligThuisMelding,
+            kind: None,
+            purpose: Some(Purpose::VeiligThuisMelding),
+            data: &[D::ContactDetails, D::ConcernSummary, D::SafetySignals, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::VeiligThuisAdvice,
+            kind: None,
+            purpose: Some(Purpose::VeiligThuisAdvice),
+            data: &[D::ConcernSummary, D::SafetySignals],
+        },
+        DisclosureRow {
+            partner: Partner::Verwijsindex,
+            kind: None,
+            purpose: Some(Purpose::Coordination),
+            data: &[D::ContactDetails],
+        },
+        DisclosureRow {
+            partner: Partner::GecertificeerdeInstelling,
+            kind: None,
+            purpose: Some(Purpose::GiSupervision),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::Kinderopvang,
+            kind: None,
+            purpose: Some(Purpose::SchoolConsultation),
+            data: &[D::ConcernSummary],
+        },
+        DisclosureRow {
+            partner: Partner::PrimarySchool,
+            kind: None,
+            purpose: Some(Purpose::SchoolConsultation),
+            data: &[D::ConcernSummary],
+        },
+        DisclosureRow {
+            partner: Partner::SchoolMentor,
+            kind: None,
+            purpose: Some(Purpose::SchoolConsultation),
+            data: &[D::ConcernSummary],
+        },
+        DisclosureRow {
+            partner: Partner::SchoolZorgteam,
+            kind: None,
+            purpose: Some(Purpose::SchoolConsultation),
+            data: &[D::ConcernSummary],
+        },
+        DisclosureRow {
+            partner: Partner::ParentGgz,
+            kind: None,
+            purpose: Some(Purpose::Referral),
+            data: &[D::ConcernSummary],
+        },
+        // Any consultation: the case stays with JGZ, so no contact details.
+        DisclosureRow {
+            partner: Partner::ImhConsultation,
+            kind: Some(RouteKind::Consultation),
+            purpose: Some(Purpose::Consultation),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::JeugdGgz,
+            kind: Some(RouteKind::Consultation),
+            purpose: Some(Purpose::Consultation),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::Wijkteam,
+            kind: Some(RouteKind::Consultation),
+            purpose: Some(Purpose::Consultation),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::JeugdGgz,
+            kind: Some(RouteKind::Referral),
+            purpose: Some(Purpose::Referral),
+            data: &[D::ContactDetails, D::ConcernSummary, D::ScreeningResult],
+        },
+        DisclosureRow {
+            partner: Partner::Wijkteam,
+            kind: Some(RouteKind::Referral),
+            purpose: Some(Purpose::Referral),
+            data: &[D::ContactDetails, D::ConcernSummary, D::RiskFactors],
+        },
+        DisclosureRow {
+            partner: Partner::Amw,
+            kind: Some(RouteKind::Referral),
+            purpose: Some(Purpose::Referral),
+            data: &[D::ContactDetails, D::ConcernSummary, D::FamilyCircumstances],
+        },
+        DisclosureRow {
+            partner: Partner::Huisarts,
+            kind: None,
+            purpose: Some(Purpose::MedicalReferral),
+            data: &[D::ContactDetails, D::ConcernSummary, D::MedicalData],
+        },
+        DisclosureRow {
+            partner: Partner::Kinderarts,
+            kind: None,
+            purpose: Some(Purpose::MedicalReferral),
+            data: &[D::ContactDetails, D::ConcernSummary, D::MedicalData],
+        },
+        DisclosureRow {
+            partner: Partner::PohJeugd,
+            kind: None,
+            purpose: Some(Purpose::MedicalReferral),
+            data: &[D::ContactDetails, D::ConcernSummary],
+        },
+    ],
+};
+
+/// The region configuration key holding a partner's local name: the
+/// partner's WIT name between `partners.` and `.name`.
+pub const LOCAL_NAME_KEY_PREFIX: &str = "partners.";
+/// See [`LOCAL_NAME_KEY_PREFIX`].
+pub const LOCAL_NAME_KEY_SUFFIX: &str = ".name";
+/// A local name longer than this (in characters) is cut, so a region's
+/// configuration cannot blow up the card past the host's string limits.
+pub const LOCAL_NAME_MAX_CHARS: usize = 200;

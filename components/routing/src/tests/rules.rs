@@ -1,0 +1,637 @@
+//! One or more tests per rule id the component cites: each builds a case,
+//! an intake card and a screening card, routes it, and checks the specific
+//! outcome and that the rule id appears in the reasons.
+
+use alloc::collections::BTreeMap;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use wegwijs_types::{
+    Action, DataCategory, Domain, Handler, Handover, IntakeOutcome, Level, MeldcodeConclusion, MeldcodeInput, Partner,
+    Purpose, Reason, RiskDomain, RiskFactor, RouteKind, SourceKind, Urgency, Verwijzer, is_well_formed_rule_id,
+};
+
+use super::*;
+use crate::RULE_IDS;
+
+fn meldcode_input() -> MeldcodeInput {
+    MeldcodeInput {
+        suspicion: true,
+        structural_unsafety: false,
+        help_possible: None,
+        help_accepted: None,
+        help_effective: None,
+        parents_told: None,
+        telling_endangers: false,
+    }
+}
+
+fn risk(code: &str, domain: RiskDomain, red: bool) -> RiskFactor {
+    RiskFactor { code: code.to_string(), domain, red }
+}
+
+#[test]
+fn rule_ids_are_well_formed_and_unique() {
+    for (i, id) in RULE_IDS.iter().enumerate() {
+        assert!(is_well_formed_rule_id(id), "{id}");
+        assert!(!RULE_IDS.iter().skip(i + 1).any(|o| o == id), "duplicate {id}");
+    }
+}
+
+// --- intake closed -------------------------------------------------------
+
+#[test]
+fn closed_intake_routes_nothing_and_cites_kindcheck() {
+    let c = case();
+    let mut i = intake();
+    i.outcome = IntakeOutcome::Closed;
+    i.summary = "Kindcheck without children present.".to_string();
+    i.reasons.push(Reason::new("IN-KINDCHECK", "No children present."));
+    let card = run(&c, &i, &screening(Action::A3));
+    assert!(card.routes.is_empty());
+    assert_eq!(card.urgency, Urgency::NextContact);
+    assert!(cites_with(&card.reasons, "IN-KINDCHECK", "Intake closed the signal"));
+    assert!(card.summary.contains("intake closed"));
+}
+
+#[test]
+fn closed_intake_without_known_rule_cites_g_human() {
+    let c = case();
+    let mut i = intake();
+    i.outcome = IntakeOutcome::Closed;
+    let card = run(&c, &i, &screening(Action::A1));
+    assert!(card.routes.is_empty());
+    assert!(cites_with(&card.reasons, "G-HUMAN", "Intake closed the signal"));
+}
+
+#[test]
+fn closed_intake_with_acute_unsafety_keeps_the_melding() {
+    let c = case();
+    let mut i = intake();
+    i.outcome = IntakeOutcome::Closed;
+    i.safety_flag = true;
+    let card = run(&c, &i, &screening(Action::A0));
+    assert_eq!(partners(&card), vec![Partner::VeiligThuisMelding]);
+    assert_eq!(card.urgency, Urgency::Immediate);
+    assert!(cites(&card.warnings, "IN-SAFETY"));
+}
+
+// --- RT-A0 / RT-A1 -------------------------------------------------------
+
+#[test]
+fn a0_has_no_route_and_next_contact() {
+    let card = run(&case(), &intake(), &screening(Action::A0));
+    assert!(card.routes.is_empty());
+    assert_eq!(card.urgency, Urgency::NextContact);
+    assert!(cites_with(&card.reasons, "RT-A0", "normalise"));
+    assert!(card.summary.starts_with("No routes"));
+}
+
+#[test]
+fn a1_light_support_and_primary_school_with_parents_consent() {
+    let card = run(&case(), &intake(), &screening(Action::A1));
+    let light = find(&card, Partner::JgzLightSupport, RouteKind::Support);
+    assert_eq!(light.urgency, Urgency::NextContact);
+    assert_eq!(light.handover, Handover::None);
+    assert_eq!(light.disclosure, None);
+    assert!(cites(&light.reasons, "RT-A1"));
+    let school = find(&card, Partner::PrimarySchool, RouteKind::Information);
+    assert_eq!(school.urgency, Urgency::NextContact);
+    assert!(cites(&school.reasons, "RT-SCHOOL-AGE"));
+    assert!(cites(&school.reasons, "CS-SCHOOL"));
+    assert!(school.conversation.contains("parents' consent"));
+    let d = school.disclosure.as_ref().expect("school disclosure");
+    assert_eq!(d.purpose, Purpose::SchoolConsultation);
+    assert_eq!(d.data, vec![DataCategory::ConcernSummary]);
+    assert_eq!(card.urgency, Urgency::NextContact);
+}
+
+// --- RT-SCHOOL-AGE -------------------------------------------------------
+
+#[test]
+fn school_age_under_four_is_kinderopvang() {
+    let (mut c, mut i) = (case(), intake());
+    set_age(&mut c, &mut i, 30);
+    let card = run(&c, &i, &screening(Action::A1));
+    let r = find(&card, Partner::Kinderopvang, RouteKind::Information);
+    assert!(cites_with(&r.reasons, "RT-SCHOOL-AGE", "under 4"));
+}
+
+#[test]
+fn school_age_secondary_single_problem_is_mentor() {
+    let (mut c, mut i) = (case(), intake());
+    set_age(&mut c, &mut i, 13 * 12);
+    concern(&mut i, "low-mood", Domain::Psychosocial);
+    let card = run(&c, &i, &screening(Action::A1));
+    let r = find(&card, Partner::SchoolMentor, RouteKind::Information);
+    assert!(cites_with(&r.reasons, "RT-SCHOOL-AGE", "single problem"));
+    assert!(!partners(&card).contains(&Partner::SchoolZorgteam));
+}
+
+#[test]
+fn school_age_secondary_complex_problem_is_zorgteam() {
+    for (code, domain) in [("school-absence", Domain::School), ("drug-use", Domain::SubstanceUse)] {
+        let (mut c, mut i) = (case(), intake());
+        set_age(&mut c, &mut i, 14 * 12);
+        concern(&mut i, code, domain);
+        let card = run(&c, &i, &screening(Action::A2));
+        let r = find(&card, Partner::SchoolZorgteam, RouteKind::Information);
+        assert_eq!(r.urgency, Urgency::Soon);
+        assert!(cites_with(&r.reasons, "RT-SCHOOL-AGE", "complex problem"), "{code}");
+    }
+    // Two concern domains also make it complex.
+    let (mut c, mut i) = (case(), intake());
+    set_age(&mut c, &mut i, 15 * 12);
+    concern(&mut i, "low-mood", Domain::Psychosocial);
+    concern(&mut i, "parenting-stress", Domain::ParentChild);
+    let card = run(&c, &i, &screening(Action::A1));
+    assert!(cites_with(
+        &find(&card, Partner::SchoolZorgteam, RouteKind::Information).reasons,
+        "RT-SCHOOL-AGE",
+        "2 concern domains"
+    ));
+}
+
+#[test]
+fn school_age_not_for_adults_a0_or_unknown_age() {
+    let (mut c, mut i) = (case(), intake());
+    set_age(&mut c, &mut i, 19 * 12);
+    let card = run(&c, &i, &screening(Action::A1));
+    assert_eq!(partners(&card), vec![Partner::JgzLightSupport]);
+
+    let card = run(&case(), &intake(), &screening(Action::A0));
+    assert!(card.routes.is_empty());
+
+    let (mut c, mut i) = (case(), intake());
+    c.age = None;
+    i.age_months = None;
+    i.age_band = None;
+    let card = run(&c, &i, &screening(Action::A1));
+    assert_eq!(partners(&card), vec![Partner::JgzLightSupport]);
+    assert!(cites(&card.warnings, "RT-SCHOOL-AGE"));
+}
+
+// --- RT-A2 ---------------------------------------------------------------
+
+#[test]
+fn a2_risk_card_high_consults_imh_and_wijkteam() {
+    let mut s = screening(Action::A2);
+    s.risk_card.level = Level::High;
+    s.risk_card.risk_factors =
+        vec![risk("parent-addiction", RiskDomain::ParentFamily, true), risk("prematurity", RiskDomain::Child, false)];
+    let card = run(&case(), &intake(), &s);
+    let imh = find(&card, Partner::ImhConsultation, RouteKind::Consultation);
+    assert_eq!(imh.urgency, Urgency::Soon);
+    assert_eq!(imh.handover, Handover::None);
+    assert_eq!(imh.verwijzer, None);
+    assert!(cites(&imh.reasons, "RT-A2"));
+    assert!(cites(&imh.reasons, "RK-MULTI-DOMAIN"));
+    assert!(cites_with(&imh.reasons, "RT-URGENCY", "default"));
+    let d = imh.disclosure.as_ref().expect("disclosure");
+    assert_eq!(d.purpose, Purpose::Consultation);
+    assert_eq!(d.data, vec![DataCategory::ConcernSummary, DataCategory::ScreeningResult]);
+    let wt = find(&card, Partner::Wijkteam, RouteKind::Consultation);
+    assert!(cites(&wt.reasons, "RK-MULTI-DOMAIN"));
+}
+
+#[test]
+fn a2_abnormal_instrument_consults_jeugd_ggz_without_verwijzer() {
+    let mut s = screening(Action::A2);
+    s.instruments.push(sdq_abnormal());
+    let mut i = intake();
+    concern(&mut i, "behaviour-problems", Domain::Psychosocial);
+    let card = run(&case(), &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Consultation);
+    assert_eq!(r.verwijzer, None);
+    assert_eq!(r.handover, Handover::None);
+    assert_eq!(r.urgency, Urgency::Soon);
+    assert!(cites_with(&r.reasons, "RT-A2", "sdq"));
+    assert!(!card.routes.iter().any(|r| r.kind == RouteKind::Referral));
+}
+
+#[test]
+fn a2_risk_card_concern_goes_to_aanmeldoverleg() {
+    let mut s = screening(Action::A2);
+    s.risk_card.level = Level::Concern;
+    let card = run(&case(), &intake(), &s);
+    let r = find(&card, Partner::Wijkteam, RouteKind::Consultation);
+    assert!(cites_with(&r.reasons, "RT-A2", "aanmeldoverleg"));
+    assert!(cites(&r.reasons, "RK-ONE-DOMAIN"));
+}
+
+#[test]
+fn a2_multi_domain_goes_to_aanmeldoverleg() {
+    let mut i = intake();
+    concern(&mut i, "parenting-stress", Domain::ParentChild);
+    concern(&mut i, "language-delay", Domain::Development);
+    let card = run(&case(), &i, &screening(Action::A2));
+    let r = find(&card, Partner::Wijkteam, RouteKind::Consultation);
+    assert!(cites_with(&r.reasons, "RT-A2", "two or more domains"));
+}
+
+// --- RT-A3, RT-AUTHORITY, RT-WARM ----------------------------------------
+
+fn psychiatric_a3() -> (ChildCase, IntakeCard, ScreeningCard) {
+    let mut s = screening(Action::A3);
+    s.instruments.push(sdq_abnormal());
+    let mut i = intake();
+    concern(&mut i, "anxiety", Domain::Psychosocial);
+    (case(), i, s)
+}
+
+#[test]
+fn a3_suspected_psychiatric_jeugdarts_refers_with_03_warm() {
+    let (c, i, s) = psychiatric_a3();
+    let card = run(&c, &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+    assert_eq!(r.verwijzer, Some(Verwijzer::Jeugdarts));
+    assert_eq!(r.handover, Handover::Warm);
+    assert_eq!(r.urgency, Urgency::Soon);
+    assert!(cites(&r.reasons, "RT-A3"));
+    assert!(cites_with(&r.reasons, "RT-AUTHORITY", "verwijzer 03 Jeugdarts"));
+    assert!(cites(&r.reasons, "RT-WARM"));
+    let d = r.disclosure.as_ref().expect("disclosure");
+    assert_eq!(d.purpose, Purpose::Referral);
+    assert!(!partners(&card).contains(&Partner::Jeugdarts));
+    assert_eq!(
+        card.summary,
+        "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information"
+    );
+}
+
+#[test]
+fn a3_nurse_routes_through_the_jeugdarts() {
+    for handler in [Handler::Jeugdverpleegkundige, Handler::VerpleegkundigSpecialist] {
+        let (mut c, i, s) = psychiatric_a3();
+        c.handler = handler;
+        let card = run(&c, &i, &s);
+        let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+        assert_eq!(r.verwijzer, Some(Verwijzer::Jeugdarts));
+        assert!(cites_with(&r.reasons, "RT-AUTHORITY", "via the jeugdarts"));
+        let ja = find(&card, Partner::Jeugdarts, RouteKind::Consultation);
+        assert_eq!(ja.urgency, Urgency::Soon);
+        assert_eq!(ja.handover, Handover::None);
+        assert!(cites(&ja.reasons, "RT-AUTHORITY"));
+        assert_eq!(ja.disclosure.as_ref().map(|d| d.purpose), Some(Purpose::DirectCare));
+        // The internal step is listed right before the referral it prepares.
+        assert_eq!(
+            partners(&card).iter().take(2).copied().collect::<alloc::vec::Vec<_>>(),
+            vec![Partner::Jeugdarts, Partner::JeugdGgz]
+        );
+    }
+}
+
+#[test]
+fn a3_with_gi_carries_04_and_a_gi_route() {
+    let (mut c, i, s) = psychiatric_a3();
+    c.gi_involved = true;
+    c.handler = Handler::Jeugdverpleegkundige;
+    let card = run(&c, &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+    assert_eq!(r.verwijzer, Some(Verwijzer::GecertificeerdeInstelling));
+    assert!(cites_with(&r.reasons, "RT-AUTHORITY", "verwijzer 04 Gecertificeerde instelling"));
+    let gi = find(&card, Partner::GecertificeerdeInstelling, RouteKind::Coordination);
+    assert!(cites(&gi.reasons, "RT-AUTHORITY"));
+    assert_eq!(gi.disclosure.as_ref().map(|d| d.purpose), Some(Purpose::GiSupervision));
+    assert!(!partners(&card).contains(&Partner::Jeugdarts));
+}
+
+#[test]
+fn a3_social_problem_goes_to_wijkteam_without_verwijzer() {
+    let mut i = intake();
+    concern(&mut i, "parenting-stress", Domain::ParentChild);
+    let card = run(&case(), &i, &screening(Action::A3));
+    let r = find(&card, Partner::Wijkteam, RouteKind::Referral);
+    assert_eq!(r.verwijzer, None);
+    assert_eq!(r.handover, Handover::Warm);
+    assert!(cites(&r.reasons, "RT-A3"));
+    assert!(cites_with(&r.reasons, "RT-AUTHORITY", "verwijzer 01 Gemeente"));
+    assert_eq!(r.disclosure.as_ref().map(|d| d.purpose), Some(Purpose::Referral));
+}
+
+#[test]
+fn a3_medical_goes_first_to_huisarts_or_kinderarts() {
+    let (c, mut i, s) = psychiatric_a3();
+    concern(&mut i, "somatic-complaint", Domain::Medical);
+    let card = run(&c, &i, &s);
+    assert_eq!(card.routes.first().map(|r| r.partner), Some(Partner::Huisarts));
+    let h = find(&card, Partner::Huisarts, RouteKind::Referral);
+    assert_eq!(h.handover, Handover::Warm);
+    assert!(cites_with(&h.reasons, "RT-A3", "rule out medical causes"));
+    assert_eq!(h.disclosure.as_ref().map(|d| d.purpose), Some(Purpose::MedicalReferral));
+
+    i.source = SourceKind::MedischSpecialist;
+    let card = run(&c, &i, &s);
+    let k = find(&card, Partner::Kinderarts, RouteKind::Referral);
+    assert!(cites_with(&k.reasons, "RT-A3", "medisch specialist"));
+    assert!(!partners(&card).contains(&Partner::Huisarts));
+}
+
+#[test]
+fn medical_first_also_applies_at_a1() {
+    let mut i = intake();
+    concern(&mut i, "growth-concern", Domain::Medical);
+    let card = run(&case(), &i, &screening(Action::A1));
+    let h = find(&card, Partner::Huisarts, RouteKind::Referral);
+    assert_eq!(h.urgency, Urgency::NextContact);
+    assert!(cites_with(&h.reasons, "RT-A3", "also applies at action A1"));
+    find(&card, Partner::JgzLightSupport, RouteKind::Support);
+}
+
+#[test]
+fn warm_handover_declined_becomes_written() {
+    let (mut c, i, s) = psychiatric_a3();
+    c.family_declines_warm_handover = true;
+    let card = run(&c, &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+    assert_eq!(r.handover, Handover::Written);
+    assert!(cites_with(&r.reasons, "RT-WARM", "in writing"));
+    assert_eq!(find(&card, Partner::PrimarySchool, RouteKind::Information).handover, Handover::None);
+}
+
+// --- RT-PARENT -----------------------------------------------------------
+
+#[test]
+fn parent_psychiatric_problems_route_to_parent_ggz_beside_the_child() {
+    let mut s = screening(Action::A1);
+    s.risk_card.risk_factors.push(risk("parent-addiction", RiskDomain::ParentFamily, true));
+    let card = run(&case(), &intake(), &s);
+    let r = find(&card, Partner::ParentGgz, RouteKind::Referral);
+    assert_eq!(r.urgency, Urgency::Soon);
+    assert_eq!(r.handover, Handover::None);
+    assert!(cites_with(&r.reasons, "RT-PARENT", "parent's own huisarts"));
+    let d = r.disclosure.as_ref().expect("disclosure");
+    assert_eq!((d.purpose, d.data.clone()), (Purpose::Referral, vec![DataCategory::ConcernSummary]));
+    find(&card, Partner::JgzLightSupport, RouteKind::Support);
+}
+
+#[test]
+fn kindcheck_source_routes_to_parent_ggz_at_a0() {
+    let mut i = intake();
+    i.source = SourceKind::Verslavingszorg;
+    let card = run(&case(), &i, &screening(Action::A0));
+    let r = find(&card, Partner::ParentGgz, RouteKind::Referral);
+    assert!(cites_with(&r.reasons, "RT-PARENT", "kindcheck"));
+}
+
+#[test]
+fn family_circumstances_at_a3_go_to_amw_not_the_wijkteam() {
+    let (c, mut i, s) = psychiatric_a3();
+    concern(&mut i, "housing-problems", Domain::FamilyCircumstances);
+    let card = run(&c, &i, &s);
+    find(&card, Partner::Amw, RouteKind::Referral);
+    assert!(!partners(&card).contains(&Partner::Wijkteam));
+}
+
+#[test]
+fn debts_route_to_amw_independent_of_a_level() {
+    let mut i = intake();
+    concern(&mut i, "debts", Domain::FamilyCircumstances);
+    let card = run(&case(), &i, &screening(Action::A0));
+    let r = find(&card, Partner::Amw, RouteKind::Referral);
+    assert_eq!(r.handover, Handover::Warm);
+    assert!(cites_with(&r.reasons, "RT-PARENT", "debts"));
+    assert!(cites(&r.reasons, "RT-WARM"));
+    assert_eq!(r.disclosure.as_ref().map(|d| d.data.contains(&DataCategory::FamilyCircumstances)), Some(true));
+}
+
+// --- RT-MULTI ------------------------------------------------------------
+
+#[test]
+fn two_helpers_make_one_plan_and_a_verwijsindex_route() {
+    let mut c = case();
+    c.helpers_involved = 2;
+    let card = run(&c, &intake(), &screening(Action::A1));
+    assert!(card.one_plan);
+    let coordinator = card.care_coordinator.as_deref().unwrap_or("");
+    assert!(coordinator.starts_with("the parents, if they can; otherwise the JGZ jeugdarts"), "{coordinator}");
+    assert!(cites(&card.reasons, "RT-MULTI"));
+    let v = find(&card, Partner::Verwijsindex, RouteKind::Coordination);
+    assert!(cites(&v.reasons, "RT-MULTI"));
+    let d = v.disclosure.as_ref().expect("disclosure");
+    assert_eq!((d.purpose, d.data.clone()), (Purpose::Coordination, vec![DataCategory::ContactDetails]));
+}
+
+#[test]
+fn two_domains_and_two_partners_make_one_plan_with_wijkteam_coordinator() {
+    let (mut c, mut i, s) = psychiatric_a3();
+    concern(&mut i, "parenting-stress", Domain::ParentChild);
+    set_age(&mut c, &mut i, 16 * 12 + 3);
+    let card = run(&c, &i, &s);
+    assert!(card.one_plan);
+    let coordinator = card.care_coordinator.as_deref().unwrap_or("");
+    assert!(
+        coordinator.contains("the youth and the parents, if they can; otherwise a regisseur from the sociaal wijkteam"),
+        "{coordinator}"
+    );
+    find(&card, Partner::Verwijsindex, RouteKind::Coordination);
+}
+
+#[test]
+fn one_domain_and_few_helpers_make_no_plan() {
+    let (c, i, s) = psychiatric_a3();
+    let card = run(&c, &i, &s);
+    assert!(!card.one_plan);
+    assert_eq!(card.care_coordinator, None);
+    assert!(!partners(&card).contains(&Partner::Verwijsindex));
+}
+
+// --- Meldcode ------------------------------------------------------------
+
+#[test]
+fn acute_melding_is_immediate_and_cites_mc_q2() {
+    let mut c = case();
+    c.safety_indicators = vec!["weapon-use".to_string()];
+    c.meldcode = Some(MeldcodeInput { telling_endangers: true, ..meldcode_input() });
+    let mut s = screening(Action::S);
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Melding, true));
+    let card = run(&c, &intake(), &s);
+    let r = find(&card, Partner::VeiligThuisMelding, RouteKind::Melding);
+    assert_eq!(r.urgency, Urgency::Immediate);
+    assert_eq!(card.urgency, Urgency::Immediate);
+    assert_eq!(card.routes.first().map(|r| r.partner), Some(Partner::VeiligThuisMelding));
+    assert!(cites_with(&r.reasons, "MC-Q2", "weapon-use"));
+    assert!(cites_with(&r.reasons, "MC-STEPS", "step 3"));
+    assert!(r.conversation.contains("Do not tell"));
+    let d = r.disclosure.as_ref().expect("disclosure");
+    assert_eq!(d.purpose, Purpose::VeiligThuisMelding);
+    assert_eq!(
+        d.data,
+        vec![
+            DataCategory::ContactDetails,
+            DataCategory::ConcernSummary,
+            DataCategory::SafetySignals,
+            DataCategory::ScreeningResult
+        ]
+    );
+}
+
+#[test]
+fn melding_conversation_tells_parents_unless_endangering() {
+    let mut s = screening(Action::S);
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Melding, true));
+    let card = run(&case(), &intake(), &s);
+    let r = find(&card, Partner::VeiligThuisMelding, RouteKind::Melding);
+    assert!(
+        r.conversation
+            .contains("Tell the parents and the child about the melding beforehand, unless that endangers someone")
+    );
+}
+
+#[test]
+fn non_acute_melding_cites_q3_q4_q5_within_five_days() {
+    for (input, rule) in [
+        (MeldcodeInput { help_possible: Some(false), ..meldcode_input() }, "MC-Q3"),
+        (MeldcodeInput { help_accepted: Some(false), ..meldcode_input() }, "MC-Q4"),
+        (MeldcodeInput { help_effective: Some(false), ..meldcode_input() }, "MC-Q5"),
+    ] {
+        let mut c = case();
+        c.meldcode = Some(input);
+        let mut s = screening(Action::S);
+        s.meldcode = Some(meldcode(MeldcodeConclusion::Melding, false));
+        let card = run(&c, &intake(), &s);
+        let r = find(&card, Partner::VeiligThuisMelding, RouteKind::Melding);
+        assert_eq!(r.urgency, Urgency::WithinFiveWorkingDays);
+        assert!(cites(&r.reasons, rule), "{rule}");
+        assert!(!cites(&r.reasons, "MC-Q2"));
+    }
+}
+
+#[test]
+fn assess_asks_veilig_thuis_advice_within_five_days() {
+    let mut s = screening(Action::A1);
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Assess, false));
+    let card = run(&case(), &intake(), &s);
+    let r = find(&card, Partner::VeiligThuisAdvice, RouteKind::Advice);
+    assert_eq!(r.urgency, Urgency::WithinFiveWorkingDays);
+    assert!(cites_with(&r.reasons, "MC-STEPS", "anonymously"));
+    assert!(r.conversation.contains("anonymously"));
+    let d = r.disclosure.as_ref().expect("disclosure");
+    assert_eq!(d.purpose, Purpose::VeiligThuisAdvice);
+    assert_eq!(d.data, vec![DataCategory::ConcernSummary, DataCategory::SafetySignals]);
+    assert_eq!(card.urgency, Urgency::WithinFiveWorkingDays);
+    assert_eq!(card.routes.first().map(|r| r.partner), Some(Partner::VeiligThuisAdvice));
+}
+
+#[test]
+fn veilig_thuis_at_step_two_is_contacted_at_once() {
+    let mut s = screening(Action::S);
+    s.meldcode = Some(wegwijs_types::MeldcodeCard {
+        veilig_thuis_at_step_two: true,
+        ..meldcode(MeldcodeConclusion::Assess, false)
+    });
+    let card = run(&case(), &intake(), &s);
+    let r = find(&card, Partner::VeiligThuisAdvice, RouteKind::Advice);
+    assert_eq!(r.urgency, Urgency::Immediate);
+    assert!(cites_with(&r.reasons, "MC-STEPS", "at once at step 2"));
+}
+
+#[test]
+fn close_has_no_safety_route_and_cites_mc_q1() {
+    let mut s = screening(Action::A0);
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Close, false));
+    let card = run(&case(), &intake(), &s);
+    assert!(card.routes.is_empty());
+    assert!(cites(&card.reasons, "MC-Q1"));
+}
+
+#[test]
+fn help_monitors_and_cites_mc_q5() {
+    let mut s = screening(Action::A1);
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Help, false));
+    let card = run(&case(), &intake(), &s);
+    assert!(!partners(&card).iter().any(|p| matches!(p, Partner::VeiligThuisAdvice | Partner::VeiligThuisMelding)));
+    assert!(cites_with(&card.reasons, "MC-Q5", "monitor"));
+}
+
+#[test]
+fn intake_safety_flag_without_meldcode_card_still_meldt() {
+    let mut i = intake();
+    i.safety_flag = true;
+    let card = run(&case(), &i, &screening(Action::A2));
+    let r = find(&card, Partner::VeiligThuisMelding, RouteKind::Melding);
+    assert_eq!(r.urgency, Urgency::Immediate);
+    assert!(cites(&r.reasons, "IN-SAFETY"));
+    assert!(cites(&r.reasons, "MC-Q2"));
+    assert!(cites(&card.warnings, "IN-SAFETY"));
+}
+
+// --- RT-URGENCY, G-SHARED, G-HUMAN, local names ---------------------------
+
+#[test]
+fn routes_are_sorted_most_urgent_first() {
+    let (c, i, mut s) = psychiatric_a3();
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Assess, false));
+    let card = run(&c, &i, &s);
+    let urgencies: alloc::vec::Vec<Urgency> = card.routes.iter().map(|r| r.urgency).collect();
+    let mut sorted = urgencies.clone();
+    sorted.sort();
+    assert_eq!(urgencies, sorted);
+    assert_eq!(card.urgency, Urgency::WithinFiveWorkingDays);
+    assert!(cites_with(&card.reasons, "RT-URGENCY", "Overall urgency within-five-working-days"));
+    assert_eq!(
+        card.summary,
+        "3 routes, most urgent within-five-working-days: veilig-thuis-advice advice, jeugd-ggz referral (verwijzer 03), primary-school information"
+    );
+}
+
+#[test]
+fn conversation_names_who_is_asked_by_age() {
+    let (mut c, mut i, s) = psychiatric_a3();
+    set_age(&mut c, &mut i, 14 * 12);
+    let card = run(&c, &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+    assert!(r.conversation.starts_with("Discuss with the parents and ask the youth's consent"), "{}", r.conversation);
+    assert!(cites(&card.reasons, "G-SHARED"));
+    assert!(cites(&card.reasons, "G-HUMAN"));
+
+    set_age(&mut c, &mut i, 17 * 12);
+    c.youth_objects_to_informing_parents = true;
+    let card = run(&c, &i, &s);
+    let r = find(&card, Partner::JeugdGgz, RouteKind::Referral);
+    assert!(
+        r.conversation.starts_with("Ask the youth's consent (from 16 the youth decides alone"),
+        "{}",
+        r.conversation
+    );
+
+    let card = run(&case(), &intake(), &screening(Action::A1));
+    assert!(
+        find(&card, Partner::JgzLightSupport, RouteKind::Support).conversation.starts_with("Discuss with the parents")
+    );
+}
+
+#[test]
+fn local_names_come_from_region_config() {
+    let mut i = intake();
+    concern(&mut i, "parenting-stress", Domain::ParentChild);
+    let mut config: BTreeMap<String, String> = BTreeMap::new();
+    config.insert("partners.wijkteam.name".to_string(), "Sociaal Team Noord, aanmeldoverleg on Tuesdays".to_string());
+    config.insert("partners.primary-school.name".to_string(), "   ".to_string());
+    let card = crate::route(&case(), &i, &screening(Action::A3), &config);
+    let r = find(&card, Partner::Wijkteam, RouteKind::Referral);
+    assert_eq!(r.local_name.as_deref(), Some("Sociaal Team Noord, aanmeldoverleg on Tuesdays"));
+    assert_eq!(find(&card, Partner::PrimarySchool, RouteKind::Information).local_name, None);
+}
+
+#[test]
+fn every_route_has_a_conversation_and_matching_disclosure_recipient() {
+    let (mut c, mut i, mut s) = psychiatric_a3();
+    c.handler = Handler::Jeugdverpleegkundige;
+    c.helpers_involved = 3;
+    c.gi_involved = true;
+    concern(&mut i, "debts", Domain::FamilyCircumstances);
+    concern(&mut i, "somatic-complaint", Domain::Medical);
+    s.risk_card.risk_factors.push(risk("parent-psychiatric-problems", RiskDomain::ParentFamily, true));
+    s.meldcode = Some(meldcode(MeldcodeConclusion::Melding, false));
+    let card = run(&c, &i, &s);
+    for r in &card.routes {
+        assert!(!r.conversation.is_empty(), "{}", r.partner);
+        assert!(!r.reasons.is_empty(), "{}", r.partner);
+        if let Some(d) = &r.disclosure {
+            assert_eq!(d.recipient, r.partner);
+        }
+        for reason in &r.reasons {
+            assert!(RULE_IDS.contains(&reason.rule.as_str()), "{}", reason.rule);
+        }
+    }
+}

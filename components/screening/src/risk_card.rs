@@ -1,0 +1,426 @@
+//! The risk card parent–child relationship (guideline brief §2.1, rules
+//! `RK-*`): recognises risk and protective factor codes against versioned
+//! tables, resolves the red set (default or region), and derives the card's
+//! concern level. Both lists are shown side by side and never netted
+//! (RK-BALANCE), and the level is never an attachment classification
+//! (RK-NO-DIAGNOSIS).
+
+use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
+
+use wegwijs_types::{ChildCase, Level, Reason, RegionConfig, RiskCard, RiskDomain, RiskFactor};
+
+use crate::{Guideline, text};
+
+/// One row of the risk factor table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskFactorDef {
+    /// Kebab-case code as it appears in `ChildCase::risk_factors`.
+    pub code: &'static str,
+    /// Domain of the risicofactorenkaart (kind / ouder-gezin / omgeving).
+    pub domain: RiskDomain,
+    /// Serious on its own in the default red set (RK-RED).
+    pub red: bool,
+    /// Short English description for professionals.
+    pub description: &'static str,
+}
+
+/// One row of the protective factor table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProtectiveFactorDef {
+    /// Kebab-case code as it appears in `ChildCase::protective_factors`.
+    pub code: &'static str,
+    /// Short English description for professionals.
+    pub description: &'static str,
+}
+
+/// The versioned risk factor table, with the default red set as a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskFactorTable {
+    /// Source guideline and version.
+    pub guideline: Guideline,
+    /// Name of the default red set, shown when no region set replaces it.
+    pub red_set_name: &'static str,
+    /// This many risk factors (or one red factor) make a concern (RK-ONE-DOMAIN,
+    /// RK-MULTI-DOMAIN); the risicofactorenkaart says "4–5", so the lower bound.
+    pub concern_from: usize,
+    /// The factors.
+    pub factors: &'static [RiskFactorDef],
+}
+
+/// The versioned protective factor table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProtectiveFactorTable {
+    /// Source guideline and version.
+    pub guideline: Guideline,
+    /// The factors.
+    pub factors: &'static [ProtectiveFactorDef],
+}
+
+/// Region configuration key whose comma-separated factor codes replace the
+/// default red set.
+pub const RED_FACTORS_KEY: &str = "screening.red-factors";
+
+const fn risk(code: &'static str, domain: RiskDomain, red: bool, description: &'static str) -> RiskFactorDef {
+    RiskFactorDef { code, domain, red, description }
+}
+
+const fn protective(code: &'static str, description: &'static str) -> ProtectiveFactorDef {
+    ProtectiveFactorDef { code, description }
+}
+
+use RiskDomain::{Child, Environment, ParentFamily};
+
+/// Risk factors of the risk card parent–child relationship.
+///
+/// Rows come from JGZ-richtlijn Ouder-kindrelatie 2021 Tabel 2.2 (parent
+/// column) and the domains of the Risicofactorenkaart ouder-kindrelatie;
+/// the child and environment rows are the examples of the guideline brief
+/// §2.1 and of BDS element 70 / 481, because the guideline's own child and
+/// family rows were not retrieved (research notes §8 gap 1). The red column
+/// is the brief's default red set (RK-RED); the kaart's own red items were
+/// not retrieved either, which is why a region may replace it.
+pub const RISK_FACTORS: RiskFactorTable = RiskFactorTable {
+    guideline: Guideline {
+        name: "Risicofactorenkaart ouder-kindrelatie / JGZ-richtlijn Ouder-kindrelatie (Tabel 2.2)",
+        version: "2021, wegwijs table r1",
+    },
+    red_set_name: "default red set r1 from the guideline brief",
+    concern_from: 4,
+    factors: &[
+        // Child: biological vulnerability during pregnancy and after birth.
+        risk("prematurity", Child, false, "Born preterm or with low birth weight"),
+        risk("complicated-pregnancy-or-birth", Child, false, "Complicated pregnancy and/or delivery"),
+        risk(
+            "prenatal-substance-exposure",
+            Child,
+            false,
+            "Unhealthy lifestyle or substance use of the mother during pregnancy",
+        ),
+        risk(
+            "prenatal-maternal-stress",
+            Child,
+            false,
+            "Chronic anxiety, panic or stress of the mother during pregnancy",
+        ),
+        risk("difficult-temperament", Child, false, "Difficult temperament of the child"),
+        risk("excessive-crying", Child, false, "Excessive crying or regulation problems of the baby"),
+        risk("child-illness-or-disability", Child, false, "Illness, disability or developmental problem of the child"),
+        // Parent and family.
+        risk(
+            "parent-psychiatric-problems",
+            ParentFamily,
+            false,
+            "Psychological or psychiatric problems of a parent (e.g. (postpartum) depression, anxiety, eating disorder)",
+        ),
+        risk("parent-psychiatric-crisis", ParentFamily, true, "Current psychiatric crisis of a parent"),
+        risk("parent-addiction", ParentFamily, true, "(Excessive) use of addictive substances by a parent"),
+        risk("domestic-violence", ParentFamily, true, "Domestic violence in the family"),
+        risk(
+            "parent-aces-with-symptoms",
+            ParentFamily,
+            true,
+            "Adverse childhood experiences or trauma of a parent with current symptoms",
+        ),
+        risk(
+            "parent-aces",
+            ParentFamily,
+            false,
+            "Adverse childhood experiences or trauma of a parent without current symptoms",
+        ),
+        risk(
+            "parent-intellectual-disability",
+            ParentFamily,
+            false,
+            "Intellectual disability (LVB) or learning disorder of a parent",
+        ),
+        risk(
+            "parent-chronic-illness-or-disability",
+            ParentFamily,
+            false,
+            "Serious or chronic medical condition or physical disability of a parent",
+        ),
+        risk("parent-criminality", ParentFamily, false, "Criminality, contact with justice or detention of a parent"),
+        risk("parental-stress", ParentFamily, false, "Parental stress"),
+        risk("unwanted-pregnancy", ParentFamily, false, "Unwanted or unplanned pregnancy"),
+        risk("low-parenting-confidence", ParentFamily, false, "Little confidence in own qualities as a parent"),
+        risk("parental-conflict", ParentFamily, false, "Conflict between the parents (including conflict divorce)"),
+        risk("teenage-parent", ParentFamily, false, "Very young (teenage) parent"),
+        risk(
+            "single-parent-without-support",
+            ParentFamily,
+            false,
+            "Single parent without support in the care of the child",
+        ),
+        // Environment: indirect factors, which still weigh when they stack.
+        risk("poverty", Environment, false, "Poverty or a low income"),
+        risk("debts", Environment, false, "Problematic debts"),
+        risk("long-term-unemployment", Environment, false, "Long-term unemployment or work disability of a parent"),
+        risk("poor-housing", Environment, false, "Poor or unhygienic housing, or no stable home"),
+        risk("unsafe-neighbourhood", Environment, false, "Unsafe neighbourhood"),
+        risk("no-social-network", Environment, false, "Lack of a social network"),
+        risk("discrimination", Environment, false, "Experience of discrimination"),
+        risk("language-barrier", Environment, false, "Parent speaks no or hardly any Dutch"),
+        risk("migration-stress", Environment, false, "Recent migration or refugee background with related stress"),
+    ],
+};
+
+/// Protective factors (beschermende factoren), listed beside the risk
+/// factors and never subtracted from them (RK-BALANCE).
+///
+/// Rows come from JGZ-richtlijn Ouder-kindrelatie 2021 Tabel 2.2 (parent
+/// column) and the guideline brief §2.1.
+pub const PROTECTIVE_FACTORS: ProtectiveFactorTable = ProtectiveFactorTable {
+    guideline: Guideline {
+        name: "JGZ-richtlijn Ouder-kindrelatie (Tabel 2.2, beschermende factoren)",
+        version: "2021, wegwijs table r1",
+    },
+    factors: &[
+        protective("parent-good-health", "Good physical health of the parent"),
+        protective("parent-good-mental-health", "Good mental health of the parent"),
+        protective("wanted-pregnancy", "Wanted pregnancy"),
+        protective("uncomplicated-pregnancy-and-birth", "Uncomplicated pregnancy and delivery"),
+        protective("parenting-confidence", "Confidence in own qualities as a parent"),
+        protective("finished-education", "Finished education (e.g. startkwalificatie)"),
+        protective("positive-own-history", "Positive experiences from the parent's own history"),
+        protective("secure-working-model", "Secure internal working model: open to signals, able to mentalise"),
+        protective("warm-authoritative-parenting", "Warm, authoritative parenting style"),
+        protective("accepts-support", "Able to cooperate with and make use of support"),
+        protective("social-network", "Supportive social network"),
+        protective("partner-support", "Parents support each other"),
+        protective("stable-income", "Stable income and housing"),
+    ],
+};
+
+/// The risk card together with the reasons and warnings that explain it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RiskAssessment {
+    /// The card.
+    pub card: RiskCard,
+    /// Reasons with rule ids.
+    pub reasons: Vec<Reason>,
+    /// Warnings (unknown codes, bad configuration).
+    pub warnings: Vec<Reason>,
+}
+
+/// Which red set applies: the table's default column, or a region's list.
+enum RedSet {
+    Default,
+    Region(Vec<&'static str>),
+}
+
+impl RedSet {
+    fn contains(&self, def: &RiskFactorDef) -> bool {
+        match self {
+            RedSet::Default => def.red,
+            RedSet::Region(codes) => codes.contains(&def.code),
+        }
+    }
+}
+
+/// The `RiskCard::table` text: factor table with version and the red set used.
+pub fn table_label(region_red_set: bool) -> String {
+    let red = if region_red_set {
+        format!("region red set ({RED_FACTORS_KEY})")
+    } else {
+        RISK_FACTORS.red_set_name.to_owned()
+    };
+    format!("{}; {}", RISK_FACTORS.guideline.label(), red)
+}
+
+fn normalise(code: &str) -> String {
+    code.trim().to_ascii_lowercase()
+}
+
+fn find_risk(code: &str) -> Option<&'static RiskFactorDef> {
+    RISK_FACTORS.factors.iter().find(|f| f.code == code)
+}
+
+fn find_protective(code: &str) -> Option<&'static ProtectiveFactorDef> {
+    PROTECTIVE_FACTORS.factors.iter().find(|f| f.code == code)
+}
+
+/// Reads the region's red set. A value that names no known factor at all
+/// is treated as a configuration error and the default stays in force: a
+/// typo must not silently switch every red flag off.
+fn red_set(config: &dyn RegionConfig, warnings: &mut Vec<Reason>) -> RedSet {
+    let Some(value) = config.get(RED_FACTORS_KEY) else {
+        return RedSet::Default;
+    };
+    let mut codes: Vec<&'static str> = Vec::new();
+    for raw in value.split(',') {
+        let code = normalise(raw);
+        if code.is_empty() {
+            continue;
+        }
+        match find_risk(&code) {
+            Some(def) => {
+                if !codes.contains(&def.code) {
+                    codes.push(def.code);
+                }
+            }
+            None => warnings.push(Reason::new(
+                "IN-UNKNOWN",
+                format!(
+                    "Configuration {RED_FACTORS_KEY} names unknown risk factor `{}`; it is kept in this warning but cannot be marked red.",
+                    text::truncate(&code)
+                ),
+            )),
+        }
+    }
+    if codes.is_empty() {
+        warnings.push(Reason::new(
+            "RK-RED",
+            format!(
+                "Configuration {RED_FACTORS_KEY} names no known risk factor, so the default red set ({}) is used instead.",
+                RISK_FACTORS.red_set_name
+            ),
+        ));
+        RedSet::Default
+    } else {
+        RedSet::Region(codes)
+    }
+}
+
+/// Builds the risk card from the case's factor codes and the region's red set.
+pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
+    let mut reasons = Vec::new();
+    let mut warnings = Vec::new();
+    let red_set = red_set(config, &mut warnings);
+    let region = matches!(red_set, RedSet::Region(_));
+
+    let mut factors: Vec<RiskFactor> = Vec::new();
+    for raw in &case.risk_factors {
+        let code = normalise(raw);
+        match find_risk(&code) {
+            // A factor named twice is still one factor: counting it twice
+            // would inflate the count the level depends on.
+            Some(def) if factors.iter().any(|f| f.code == def.code) => {}
+            Some(def) => factors.push(RiskFactor {
+                code: def.code.to_owned(),
+                domain: def.domain,
+                red: red_set.contains(def),
+            }),
+            None => warnings.push(Reason::new(
+                "IN-UNKNOWN",
+                format!(
+                    "Unknown risk factor code `{}` is not in the risk factor table ({}); it is kept in this warning but not counted on the risk card.",
+                    text::truncate(raw),
+                    RISK_FACTORS.guideline.label()
+                ),
+            )),
+        }
+    }
+
+    let mut protective: Vec<String> = Vec::new();
+    for raw in &case.protective_factors {
+        let code = normalise(raw);
+        match find_protective(&code) {
+            Some(def) if protective.iter().any(|p| p == def.code) => {}
+            Some(def) => protective.push(def.code.to_owned()),
+            None => warnings.push(Reason::new(
+                "IN-UNKNOWN",
+                format!(
+                    "Unknown protective factor code `{}` is not in the protective factor table ({}); it is kept in this warning but not listed on the risk card.",
+                    text::truncate(raw),
+                    PROTECTIVE_FACTORS.guideline.label()
+                ),
+            )),
+        }
+    }
+
+    let risk_codes: Vec<String> = factors.iter().map(|f| f.code.clone()).collect();
+    reasons.push(Reason::new(
+        "RK-BALANCE",
+        format!(
+            "Risk card: {} risk factor(s) ({}) beside {} protective factor(s) ({}); both lists are shown side by side and never netted into one number, because more risk factors need more protective factors (draaglast–draagkracht).",
+            factors.len(),
+            text::list(&risk_codes),
+            protective.len(),
+            text::list(&protective)
+        ),
+    ));
+
+    let red: Vec<String> = factors.iter().filter(|f| f.red).map(|f| f.code.clone()).collect();
+    if !factors.is_empty() || region {
+        let which = if region {
+            format!("the region's red set from configuration {RED_FACTORS_KEY}")
+        } else {
+            format!("the {}", RISK_FACTORS.red_set_name)
+        };
+        let found = if red.is_empty() {
+            "no red factor is present".to_owned()
+        } else {
+            format!("red factor(s) present: {}", red.join(", "))
+        };
+        reasons.push(Reason::new(
+            "RK-RED",
+            format!(
+                "Red factors are serious on their own; {found}, judged against {which}; the red set is a configurable default (region key {RED_FACTORS_KEY})."
+            ),
+        ));
+    }
+
+    let mut domains: Vec<RiskDomain> = Vec::new();
+    for d in RiskDomain::ALL {
+        if factors.iter().any(|f| f.domain == *d) {
+            domains.push(*d);
+        }
+    }
+    let count = factors.len();
+    let trigger = if red.is_empty() {
+        format!("{count} risk factors (at least {})", RISK_FACTORS.concern_from)
+    } else {
+        format!("Red factor(s) {}", red.join(", "))
+    };
+    let level = if count == 0 {
+        reasons.push(Reason::new(
+            "RK-NONE",
+            "No risk factors on the risk card: level none; normalise and give information at the next regular contact.",
+        ));
+        Level::None
+    } else if red.is_empty() && count < RISK_FACTORS.concern_from {
+        reasons.push(Reason::new(
+            "RK-FEW",
+            format!(
+                "{count} non-red risk factor(s) ({}): level attention; JGZ advice or an extra contact, and reassess at the next contact.",
+                risk_codes.join(", ")
+            ),
+        ));
+        Level::Attention
+    } else if domains.len() < 2 {
+        reasons.push(Reason::new(
+            "RK-ONE-DOMAIN",
+            format!(
+                "{trigger}, all in the {} domain: level concern; discuss in the sociaal wijkteam / CJG / ouder-kindteam after checking which helpers are already involved ({} recorded).",
+                text::domain_list(&domains),
+                case.helpers_involved
+            ),
+        ));
+        Level::Concern
+    } else {
+        reasons.push(Reason::new(
+            "RK-MULTI-DOMAIN",
+            format!(
+                "{trigger}, with risk factors spread over the {} domains: level high; consult a young-child / Infant Mental Health specialist (usually at jeugd-GGZ) and the wijkteam, and consider one integrated plan.",
+                text::domain_list(&domains)
+            ),
+        ));
+        Level::High
+    };
+
+    if count > 0 || !protective.is_empty() {
+        reasons.push(Reason::new(
+            "RK-NO-DIAGNOSIS",
+            format!(
+                "The risk card level {} is a concern level, not an attachment classification; that can only be established by a diagnostic observation outside JGZ.",
+                level.name()
+            ),
+        ));
+    }
+
+    RiskAssessment {
+        card: RiskCard { risk_factors: factors, protective_factors: protective, level, table: table_label(region) },
+        reasons,
+        warnings,
+    }
+}
