@@ -29,7 +29,7 @@ fn provenance_names_every_component_by_hash() {
 mod sha2_check {
     /// An independent sha256 (via the `sha256sum` tool) so the test does not
     /// trust the host's own hashing.
-    pub fn hex_sha256(bytes: &[u8]) -> String {
+    pub(super) fn hex_sha256(bytes: &[u8]) -> String {
         use std::io::Write;
         let mut child = std::process::Command::new("sha256sum")
             .stdin(std::process::Stdio::piped())

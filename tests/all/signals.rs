@@ -92,7 +92,7 @@ fn sdq_wrong_item_count() {
 fn unknown_fields_and_wrong_types_are_named() {
     let mut v = valid();
     v["concers"] = serde_json::json!(["typo"]);
-    assert_field(v, ".", "unknown field `concers`");
+    assert_field(v, "concers", "unknown field `concers`, expected one of");
     let mut v = valid();
     v["handler"] = "tandarts".into();
     assert_field(v, "handler", "unknown variant");

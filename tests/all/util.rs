@@ -7,18 +7,18 @@ use std::sync::OnceLock;
 use wegwijs::Host;
 
 /// The workspace root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
 }
 
 /// A host with a fixed pseudonym key, shared by every test.
-pub fn host() -> &'static Host {
+pub(crate) fn host() -> &'static Host {
     static HOST: OnceLock<Host> = OnceLock::new();
     HOST.get_or_init(|| Host::builder().pseudonym_key("test-key").build().expect("reference host builds"))
 }
 
 /// Every example signal, sorted by name.
-pub fn example_signals() -> Vec<PathBuf> {
+pub(crate) fn example_signals() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("examples/signals"))
         .expect("examples/signals exists")
         .map(|e| e.expect("dir entry").path())
@@ -29,7 +29,7 @@ pub fn example_signals() -> Vec<PathBuf> {
 }
 
 /// Runs the `wegwijs` binary with `args`.
-pub fn wegwijs(args: &[&str]) -> Output {
+pub(crate) fn wegwijs(args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(args)
         .current_dir(root())

@@ -102,7 +102,13 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     }
     section(o, "Guardrails", "floors no component can go below");
     for g in &d.guardrails {
-        let _ = writeln!(o, "  {:<12} {} {}", g.rule, if g.changed { "CHANGED" } else { "ok     " }, g.text);
+        let _ = writeln!(
+            o,
+            "  {:<14} {} {}",
+            format!("[{}]", g.rule),
+            if g.changed { "CHANGED" } else { "ok     " },
+            g.text
+        );
     }
     section(o, "Provenance", &format!("{} · host {} · {}", d.provenance.wit, d.provenance.host, d.provenance.region));
     for c in &d.provenance.components {
