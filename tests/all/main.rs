@@ -8,6 +8,9 @@
 //! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
 //! - `cli`: exit codes and messages of the binary.
 
+// In a test binary a panic is a failed test, helpers included.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod util;
 
 mod cli;

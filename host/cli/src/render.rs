@@ -118,18 +118,16 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     if d.status == Status::Incomplete {
         let _ = writeln!(o, "\nINCOMPLETE: assess this signal by hand; the faults above say why.");
     }
-    if explain {
-        if let Some(trace) = &d.trace {
-            section(o, "Trace", "what each stage saw and returned");
-            for t in trace {
-                let _ = writeln!(o, "  ── {} ({}) · {} µs", t.stage, t.component, t.micros);
-                let _ = writeln!(o, "  input:");
-                indent(o, &serde_json::to_string_pretty(&t.input).unwrap_or_default(), 4);
-                let _ = writeln!(o, "  output:");
-                indent(o, &serde_json::to_string_pretty(&t.output).unwrap_or_default(), 4);
-                for l in &t.logs {
-                    let _ = writeln!(o, "  log {:?}: {}", l.level, l.message);
-                }
+    if explain && let Some(trace) = &d.trace {
+        section(o, "Trace", "what each stage saw and returned");
+        for t in trace {
+            let _ = writeln!(o, "  ── {} ({}) · {} µs", t.stage, t.component, t.micros);
+            let _ = writeln!(o, "  input:");
+            indent(o, &serde_json::to_string_pretty(&t.input).unwrap_or_default(), 4);
+            let _ = writeln!(o, "  output:");
+            indent(o, &serde_json::to_string_pretty(&t.output).unwrap_or_default(), 4);
+            for l in &t.logs {
+                let _ = writeln!(o, "  log {:?}: {}", l.level, l.message);
             }
         }
     }

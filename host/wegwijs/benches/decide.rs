@@ -11,6 +11,9 @@
 //! It prints medians and the ratio wasm / native. Run with
 //! `cargo bench -p wegwijs --bench decide` (`-- --runs N` to change the count).
 
+// A benchmark that cannot read its inputs has nothing to report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::Instant;
 use wegwijs::types::{NoConfig, RegionConfig};
 use wegwijs::{Host, Signal};

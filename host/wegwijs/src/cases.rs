@@ -206,10 +206,10 @@ impl Case {
         let e = &self.expect;
         let mut out = Vec::new();
         let mut cmp = |field: &str, expected: Option<String>, actual: String| {
-            if let Some(expected) = expected {
-                if expected != actual {
-                    out.push(Mismatch { field: field.to_string(), expected, actual });
-                }
+            if let Some(expected) = expected
+                && expected != actual
+            {
+                out.push(Mismatch { field: field.to_string(), expected, actual });
             }
         };
         let status = match d.status {
@@ -274,10 +274,10 @@ impl Case {
             };
             let mut sub = Vec::new();
             let mut c = |f: &str, exp: Option<String>, act: String| {
-                if let Some(exp) = exp {
-                    if exp != act {
-                        sub.push(Mismatch { field: field(f), expected: exp, actual: act });
-                    }
+                if let Some(exp) = exp
+                    && exp != act
+                {
+                    sub.push(Mismatch { field: field(f), expected: exp, actual: act });
                 }
             };
             c("kind", re.kind.map(name), r.kind.to_string());
@@ -300,10 +300,10 @@ impl Case {
             };
             let mut sub = Vec::new();
             let mut c = |f: &str, exp: Option<String>, act: String| {
-                if let Some(exp) = exp {
-                    if exp != act {
-                        sub.push(Mismatch { field: field(f), expected: exp, actual: act });
-                    }
+                if let Some(exp) = exp
+                    && exp != act
+                {
+                    sub.push(Mismatch { field: field(f), expected: exp, actual: act });
                 }
             };
             c("outcome", ce.outcome.map(name), card.outcome.to_string());

@@ -264,19 +264,20 @@ impl Signal {
         if let Err((f, p)) = &date {
             bad(f.clone(), p.clone());
         }
-        if let Some(id) = &self.signal_id {
-            if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
-            {
-                bad(
-                    "signal_id".into(),
-                    "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into(),
-                );
-            }
+        if let Some(id) = &self.signal_id
+            && (id.is_empty()
+                || id.len() > 64
+                || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))
+        {
+            bad(
+                "signal_id".into(),
+                "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into(),
+            );
         }
-        if let Some(g) = &self.gemeente {
-            if !is_gemeentecode(g) {
-                bad("gemeente".into(), format!("`{g}` is not a CBS gemeentecode such as GM0363"));
-            }
+        if let Some(g) = &self.gemeente
+            && !is_gemeentecode(g)
+        {
+            bad("gemeente".into(), format!("`{g}` is not a CBS gemeentecode such as GM0363"));
         }
         for (field, codes) in [
             ("concerns", &self.concerns),
@@ -296,10 +297,10 @@ impl Signal {
         if !is_code(&self.source.code) {
             bad("source.code".into(), NOT_A_CODE.into());
         }
-        if let Some(bds) = &self.source.bds_code {
-            if !(bds.len() == 2 && bds.bytes().all(|b| b.is_ascii_digit())) {
-                bad("source.bds_code".into(), "a BDS initiator code is two digits, e.g. `01`".into());
-            }
+        if let Some(bds) = &self.source.bds_code
+            && !(bds.len() == 2 && bds.bytes().all(|b| b.is_ascii_digit()))
+        {
+            bad("source.bds_code".into(), "a BDS initiator code is two digits, e.g. `01`".into());
         }
         for (i, instrument) in self.instruments.iter().enumerate() {
             if let Instrument::Sdq(sdq) = instrument {
@@ -308,13 +309,13 @@ impl Signal {
                     bad(field.clone(), format!("{} answers given; the SDQ has 25 items", sdq.answers.len()));
                 }
                 for (j, a) in sdq.answers.iter().enumerate() {
-                    if let Some(v) = a {
-                        if !(0..=2).contains(v) {
-                            bad(
-                                format!("{field}[{j}]"),
-                                format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1),
-                            );
-                        }
+                    if let Some(v) = a
+                        && !(0..=2).contains(v)
+                    {
+                        bad(
+                            format!("{field}[{j}]"),
+                            format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1),
+                        );
                     }
                 }
             }
@@ -338,10 +339,10 @@ impl Signal {
                 }
             }
         }
-        if let Some(n) = &self.notes {
-            if n.len() > 100_000 {
-                bad("notes".into(), "longer than 100 000 bytes".into());
-            }
+        if let Some(n) = &self.notes
+            && n.len() > 100_000
+        {
+            bad("notes".into(), "longer than 100 000 bytes".into());
         }
 
         let closed_kindcheck = self.kindcheck.as_ref().is_some_and(|k| k.children_ages.is_empty());
@@ -352,10 +353,10 @@ impl Signal {
                 "missing: a signal must be about one child (only a kindcheck without children may leave it out)".into(),
             ),
             Some(child) => {
-                if let Some(bsn) = &child.bsn {
-                    if !is_valid_bsn(bsn) {
-                        bad("child.bsn".into(), "not a valid BSN (9 digits passing the elfproef)".into());
-                    }
+                if let Some(bsn) = &child.bsn
+                    && !is_valid_bsn(bsn)
+                {
+                    bad("child.bsn".into(), "not a valid BSN (9 digits passing the elfproef)".into());
                 }
                 let given = [child.birth_date.is_some(), child.age_months.is_some(), child.pregnancy_week.is_some()]
                     .iter()
@@ -383,18 +384,18 @@ impl Signal {
                         Ok(_) => {}
                     }
                 }
-                if let Some(months) = child.age_months {
-                    if u32::from(months) / 12 >= MAX_AGE_YEARS {
-                        bad(
-                            "child.age_months".into(),
-                            format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"),
-                        );
-                    }
+                if let Some(months) = child.age_months
+                    && u32::from(months) / 12 >= MAX_AGE_YEARS
+                {
+                    bad(
+                        "child.age_months".into(),
+                        format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"),
+                    );
                 }
-                if let Some(w) = child.pregnancy_week {
-                    if !(1..=45).contains(&w) {
-                        bad("child.pregnancy_week".into(), format!("week {w} is outside 1–45"));
-                    }
+                if let Some(w) = child.pregnancy_week
+                    && !(1..=45).contains(&w)
+                {
+                    bad("child.pregnancy_week".into(), format!("week {w} is outside 1–45"));
                 }
             }
         }
