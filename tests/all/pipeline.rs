@@ -82,3 +82,44 @@ fn every_reason_cites_a_well_formed_rule_id() {
         }
     }
 }
+
+/// G-NO-DROP: when every component fails, every accepted signal still gets a
+/// decision that names the faults, and the safety floor still holds.
+#[test]
+fn no_drop_every_signal_is_decided_when_components_run_out_of_fuel() {
+    let mut limits = wegwijs::Limits::default();
+    limits.fuel = Some(1_000);
+    let host = Host::builder().fuel(true).limits(limits).pseudonym_key("k").build().unwrap();
+    for path in example_signals() {
+        let s = signal(&path);
+        let d = host.decide(&s).unwrap();
+        assert_eq!(d.status, wegwijs::Status::Incomplete, "{}", path.display());
+        assert!(!d.faults.is_empty());
+        assert!(d.faults.iter().all(|f| f.kind == wegwijs::FaultKind::Fuel), "{:?}", d.faults);
+        assert!(d.faults.iter().all(|f| f.sha256.len() == 64 && !f.fallback.is_empty()));
+        assert!(d.guardrails.iter().any(|g| g.rule == "G-NO-DROP" && g.changed));
+        assert!(d.headline.starts_with("INCOMPLETE"), "{}", d.headline);
+        if !s.safety_indicators.is_empty() {
+            let melding = d.routes().iter().find(|r| r.partner == wegwijs::types::Partner::VeiligThuisMelding);
+            assert!(
+                melding.is_some_and(|r| r.urgency == wegwijs::types::Urgency::Immediate),
+                "G-SAFETY must hold without any component: {}",
+                path.display()
+            );
+            assert!(d.guardrails.iter().any(|g| g.rule == "G-SAFETY" && g.changed));
+        }
+    }
+}
+
+/// A memory cap below what a component needs to start is a typed fault, not an error.
+#[test]
+fn a_memory_cap_too_small_to_start_is_a_memory_fault() {
+    let mut limits = wegwijs::Limits::default();
+    limits.memory_bytes = 64 << 10;
+    let host = Host::builder().limits(limits).build().unwrap();
+    let d = host.decide(&signal(&example_signals()[0])).unwrap();
+    assert_eq!(d.status, wegwijs::Status::Incomplete);
+    assert_eq!(d.faults.len(), 1, "intake fails, and nothing can follow it: {:?}", d.faults);
+    assert_eq!(d.faults[0].stage, Stage::Intake);
+    assert_eq!(d.faults[0].kind, wegwijs::FaultKind::MemoryLimit, "{:?}", d.faults[0]);
+}

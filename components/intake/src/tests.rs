@@ -297,3 +297,59 @@ proptest! {
         }
     }
 }
+
+/// Renders the vocabularies as Markdown; `VOCABULARY.md` must equal it.
+fn vocabulary_markdown() -> std::string::String {
+    use core::fmt::Write;
+    let mut s = std::string::String::new();
+    let _ = writeln!(s, "# Intake vocabulary\n");
+    let _ = writeln!(s, "Generated from `src/tables.rs` by the test `vocabulary_doc_is_current`;");
+    let _ = writeln!(s, "refresh with `BLESS=1 cargo test -p wegwijs-intake`. Codes are lower-case");
+    let _ = writeln!(s, "letters, digits and dashes; unknown codes are kept and reported as warnings (IN-UNKNOWN).\n");
+    let _ = writeln!(s, "## Sources (IN-SOURCE)\n\n{} {}\n", tables::SOURCE_TABLE.name, tables::SOURCE_TABLE.version);
+    let _ = writeln!(s, "| code | also accepted | BDS 40.411 |\n|---|---|---|");
+    for kind in SourceKind::ALL {
+        let aliases: Vec<&str> = tables::SOURCE_ALIASES.iter().filter(|(_, k)| k == kind).map(|(a, _)| *a).collect();
+        let _ =
+            writeln!(s, "| `{}` | {} | {} |", kind.name(), aliases.join(", "), tables::bds_for(*kind).unwrap_or("—"));
+    }
+    let _ = writeln!(s, "\n## BDS initiator codes\n\n{} ({})\n", tables::BDS_TABLE.name, tables::BDS_TABLE.version);
+    let _ = writeln!(s, "| code | meaning |\n|---|---|");
+    for (code, meaning) in tables::BDS_CODES {
+        let _ = writeln!(s, "| `{code}` | {meaning} |");
+    }
+    let _ =
+        writeln!(s, "\n## Concerns (IN-DOMAIN)\n\n{} {}\n", tables::CONCERN_TABLE.name, tables::CONCERN_TABLE.version);
+    let _ = writeln!(s, "| code | domain | meaning |\n|---|---|---|");
+    for c in tables::CONCERNS {
+        let _ = writeln!(s, "| `{}` | {} | {} |", c.code, c.domain, c.description);
+    }
+    let _ = writeln!(
+        s,
+        "\n## Acute-unsafety indicators (IN-SAFETY, MC-Q2)\n\n{} ({})\n",
+        tables::ACUTE_TABLE.name,
+        tables::ACUTE_TABLE.version
+    );
+    let _ = writeln!(s, "Any code in `safety_indicators` sets the safety flag, a recognised one or not:");
+    let _ = writeln!(s, "the sender marked it as acute, and a missed melding costs more than an extra check.\n");
+    let _ = writeln!(s, "| code | also accepted |\n|---|---|");
+    for i in AcuteIndicator::ALL {
+        let aliases: Vec<&str> = tables::ACUTE_ALIASES.iter().filter(|(_, k)| k == i).map(|(a, _)| *a).collect();
+        let _ = writeln!(s, "| `{}` | {} |", i.name(), aliases.join(", "));
+    }
+    s
+}
+
+#[test]
+fn vocabulary_doc_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("VOCABULARY.md");
+    let generated = vocabulary_markdown();
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "VOCABULARY.md is out of date; refresh with `BLESS=1 cargo test -p wegwijs-intake`"
+    );
+}
