@@ -123,3 +123,61 @@ fn a_memory_cap_too_small_to_start_is_a_memory_fault() {
     assert_eq!(d.faults[0].stage, Stage::Intake);
     assert_eq!(d.faults[0].kind, wegwijs::FaultKind::MemoryLimit, "{:?}", d.faults[0]);
 }
+
+mod loading {
+    //! Load-time validation: what is not a clean stage component is refused,
+    //! and the refusal says why.
+    use crate::util::host;
+    use wegwijs::{Error, Rejection, Stage, reference_component};
+
+    fn rejection(bytes: &[u8]) -> Rejection {
+        match host().check_component(Stage::Intake, "test", bytes) {
+            Err(Error::ComponentRejected { reason, stage, .. }) => {
+                assert_eq!(stage, Stage::Intake);
+                reason
+            }
+            other => panic!("expected a rejection, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wasi_imports_are_refused_by_name() {
+        let wat = r#"(component
+            (import "wasi:filesystem/types@0.2.0" (instance))
+            (import "wasi:sockets/tcp@0.2.0" (instance)))"#;
+        match rejection(wat.as_bytes()) {
+            Rejection::ForbiddenImports(names) => {
+                assert_eq!(
+                    names,
+                    vec!["wasi:filesystem/types@0.2.0".to_string(), "wasi:sockets/tcp@0.2.0".to_string()]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let msg = host().check_component(Stage::Intake, "x", wat.as_bytes()).unwrap_err().to_string();
+        assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.1.0"), "{msg}");
+    }
+
+    #[test]
+    fn not_a_component_is_refused_with_the_reason() {
+        assert_eq!(rejection(b""), Rejection::Empty);
+        assert_eq!(rejection(b"\0asm\x01\0\0\0"), Rejection::CoreModule);
+        assert!(matches!(rejection(b"\0asm\x0d\0\x01\0garbage"), Rejection::Malformed(_)));
+        assert!(matches!(rejection(b"not wasm at all"), Rejection::Malformed(_)));
+    }
+
+    #[test]
+    fn a_component_without_the_stage_export_is_the_wrong_world() {
+        assert!(matches!(rejection(b"(component)"), Rejection::WrongWorld(_)));
+        // The screening reference does not implement intake.
+        assert!(matches!(rejection(reference_component(Stage::Screening)), Rejection::WrongWorld(_)));
+    }
+
+    #[test]
+    fn the_references_pass_their_own_checks() {
+        for stage in Stage::ALL {
+            let info = host().check_component(stage, "ref", reference_component(stage)).unwrap();
+            assert_eq!(info.stage, stage);
+        }
+    }
+}

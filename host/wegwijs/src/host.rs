@@ -189,6 +189,15 @@ impl Host {
         self.inner.components.infos()
     }
 
+    /// Validates and compiles `bytes` as a component for `stage`, exactly as
+    /// the host loads any component: refused when empty, a core module,
+    /// malformed, importing anything outside its world (each import named),
+    /// or not exporting the stage's function with the stage's types.
+    pub fn check_component(&self, stage: Stage, name: &str, bytes: &[u8]) -> Result<ComponentInfo, Error> {
+        LoadedComponent::load(self.inner.engine, self.inner.metered, stage, name, "unknown", Role::Region, bytes)
+            .map(|c| c.info)
+    }
+
     /// Decides one JSON signal.
     pub fn decide_json(&self, json: &str) -> Result<Decision, Error> {
         self.decide(&Signal::from_json(json)?)
