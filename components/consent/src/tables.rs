@@ -1,36 +1,163 @@
-//! The consent rules as versioned data: per purpose, which rule of the brief
-//! governs it, on which legal basis it may go, and which data categories the
-//! recipient needs for that purpose (CS-MINIMAL).
+//! The consent rules as versioned data: whose consent counts at which age
+//! (CS-AGE), how each purpose is treated and on which legal basis (CS-DIRECT …
+//! CS-DEFAULT), which data categories a recipient needs for a purpose
+//! (CS-MINIMAL), and the conflict-of-duties checklist (CS-CONFLICT).
+//!
+//! The guidelines and the commentary behind these rows are "in revision":
+//! when one changes, a row here changes and the engine does not. Every table
+//! therefore carries the names and versions of the laws and guidelines it
+//! transcribes ([`Source`]). The need-to-know sets are not given by any law
+//! or guideline as a table; they are defaults of this project and the
+//! CS-MINIMAL reason names them, so a professional can see what was held back.
 
-use wegwijs_types::{DataCategory as C, Purpose as P};
+use wegwijs_types::{DataCategory as C, Partner, Party, Purpose as P};
 
-/// A table's provenance: which law or guideline, which version.
+/// A law, guideline or brief a table transcribes, with its version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableSource {
-    /// Name.
+pub struct Source {
+    /// Name and article, e.g. "Jeugdwet art. 7.3.11".
     pub name: &'static str,
-    /// Version.
+    /// Version: the text in force or the edition used.
     pub version: &'static str,
 }
 
-/// Provenance of the purpose table.
-pub const PURPOSE_TABLE: TableSource = TableSource {
-    name: "Jeugdwet 2015 art. 7.3.11; WGBO (BW 7:457); Wmo 2015 art. 5.2.6; KNMG-richtlijn omgaan met medische gegevens",
-    version: "wegwijs consent table 0.1.0",
+/// Jeugdwet: secrecy of the jeugdhulpverlener and its exceptions.
+pub const JEUGDWET: Source = Source {
+    name: "Jeugdwet 2015 art. 7.3.11 (lid 1 consent, lid 2 directly involved, lid 4 gecertificeerde instelling); art. 7.3.4 and 7.3.5 (who consents by age)",
+    version: "in force since 2015-01-01, as retrieved for the research notes",
 };
 
-/// How a purpose is treated.
+/// WGBO: who consents for a minor in the medical treatment relationship.
+pub const WGBO: Source = Source {
+    name: "WGBO (BW 7:446 e.v.; art. 7:447 16+ alone, 7:450 dual consent 12-15, 7:465 parents under 12)",
+    version: "BW boek 7 titel 7 afdeling 5, as retrieved for the research notes (7:450 and 7:465 unverified there)",
+};
+
+/// KNMG guideline on professional secrecy: directly involved, presumed
+/// consent for referral and feedback, conflict of duties.
+pub const KNMG: Source =
+    Source { name: "KNMG-richtlijn Omgaan met medische gegevens", version: "2021 (table of contents as retrieved)" };
+
+/// Wmo 2015: the meldrecht towards Veilig Thuis.
+pub const WMO: Source =
+    Source { name: "Wmo 2015 art. 5.2.6 (meldrecht Veilig Thuis)", version: "in force since 2015-01-01" };
+
+/// Meldcode: step 2 (advice, may be anonymous) and step 3 (talk with parents
+/// and child before a melding).
+pub const MELDCODE: Source = Source {
+    name: "Meldcode huiselijk geweld en kindermishandeling (KNMG-meldcode)",
+    version: "Wet verplichte meldcode 2013, improved meldcode with afwegingskader from 2019-01-01",
+};
+
+/// The project's own normative brief, §3 (CS-*).
+pub const BRIEF: Source =
+    Source { name: "wegwijs guideline brief §3 Consent (shared/domain/guideline-rules.md)", version: "0.1.0" };
+
+// ---------------------------------------------------------------------------
+// CS-AGE: who consents and who is informed.
+// ---------------------------------------------------------------------------
+
+/// One age band of [`AGE_RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeRow {
+    /// First whole year of the band.
+    pub from_years: u32,
+    /// First whole year after the band; `None` for the open-ended last band.
+    pub until_years: Option<u32>,
+    /// Whose consent counts for sharing with third parties.
+    pub consent: &'static [Party],
+    /// Who is informed when information travels.
+    pub inform: &'static [Party],
+    /// The youth decides whether the parents are informed (16 and older).
+    pub youth_decides_informing: bool,
+    /// The band as the reason text names it.
+    pub label: &'static str,
+}
+
+/// The CS-AGE table with its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeTable {
+    /// Laws and commentary the rows transcribe.
+    pub sources: &'static [Source],
+    /// Bands by whole years, ascending and without gaps from 0.
+    pub bands: &'static [AgeRow],
+    /// Before birth: the (expecting) parents.
+    pub prenatal: AgeRow,
+    /// Age unknown: the strictest reading, both parties.
+    pub unknown: AgeRow,
+}
+
+/// Parents alone.
+const PARENTS: &[Party] = &[Party::Parents];
+/// Both; the parents first because they are asked first in practice.
+const BOTH: &[Party] = &[Party::Parents, Party::Youth];
+/// The youth alone.
+const YOUTH: &[Party] = &[Party::Youth];
+
+/// Who consents to sharing, by age (CS-AGE; research notes §4.1).
+pub const AGE_RULES: AgeTable = AgeTable {
+    sources: &[JEUGDWET, WGBO, BRIEF],
+    bands: &[
+        AgeRow {
+            from_years: 0,
+            until_years: Some(12),
+            consent: PARENTS,
+            inform: PARENTS,
+            youth_decides_informing: false,
+            label: "under 12 the parents with parental authority (gezag) consent",
+        },
+        AgeRow {
+            from_years: 12,
+            until_years: Some(16),
+            consent: BOTH,
+            inform: BOTH,
+            youth_decides_informing: false,
+            label: "from 12 to 15 both the parents and the youth consent",
+        },
+        AgeRow {
+            from_years: 16,
+            until_years: None,
+            consent: YOUTH,
+            inform: BOTH,
+            youth_decides_informing: true,
+            label: "from 16 the youth consents alone and decides whether the parents are informed",
+        },
+    ],
+    prenatal: AgeRow {
+        from_years: 0,
+        until_years: Some(0),
+        consent: PARENTS,
+        inform: PARENTS,
+        youth_decides_informing: false,
+        label: "the (expecting) parents consent",
+    },
+    unknown: AgeRow {
+        from_years: 0,
+        until_years: None,
+        consent: BOTH,
+        inform: BOTH,
+        youth_decides_informing: false,
+        label: "the strictest reading applies, so both the parents and the youth consent",
+    },
+};
+
+// ---------------------------------------------------------------------------
+// Purposes: rule, treatment, legal basis, need-to-know.
+// ---------------------------------------------------------------------------
+
+/// How a purpose is treated by the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Treatment {
     /// Permitted without consent: the same care (CS-DIRECT).
     Direct,
     /// Permitted on presumed consent; parents/youth are informed (CS-REFERRAL).
     PresumedMedical,
-    /// Needs the parents' consent (CS-SCHOOL).
+    /// Needs consent, asked by the signalling party with the parents
+    /// present where possible (CS-SCHOOL).
     School,
     /// Anonymous only, no consent needed (CS-VT-ADVICE).
     AnonymousAdvice,
-    /// Permitted without consent, meldrecht (CS-VT-MELDING).
+    /// Permitted without consent on the meldrecht (CS-VT-MELDING).
     Melding,
     /// Permitted without consent when a GI carries out an OTS (CS-GI).
     Gi,
@@ -38,116 +165,209 @@ pub enum Treatment {
     Default,
 }
 
-/// One row of the purpose table.
+/// One row of [`PURPOSES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PurposeRule {
     /// The purpose.
     pub purpose: P,
-    /// The rule of the brief.
+    /// The rule id of the brief that governs it.
     pub rule: &'static str,
     /// How it is treated.
     pub treatment: Treatment,
+    /// The recipients the rule covers; `None` for any recipient. A request
+    /// for this purpose to another recipient falls to CS-DEFAULT, so a
+    /// mislabelled purpose can never open a consent-free path.
+    pub recipients: Option<&'static [Partner]>,
     /// The legal basis when it may go without consent.
     pub basis: Option<&'static str>,
     /// What the recipient needs for this purpose: never the whole file.
     pub need_to_know: &'static [C],
 }
 
-/// The purpose table.
-pub const PURPOSES: &[PurposeRule] = &[
-    PurposeRule {
-        purpose: P::DirectCare,
-        rule: "CS-DIRECT",
-        treatment: Treatment::Direct,
-        basis: Some("directly involved in the same care (Jeugdwet 7.3.11 lid 2; KNMG)"),
-        need_to_know: &[C::ConcernSummary, C::ScreeningResult, C::InstrumentScores, C::RiskFactors, C::MedicalData],
-    },
-    PurposeRule {
-        purpose: P::MedicalReferral,
-        rule: "CS-REFERRAL",
-        treatment: Treatment::PresumedMedical,
-        basis: Some("presumed consent for a medical referral and its feedback (WGBO; KNMG)"),
-        need_to_know: &[C::ContactDetails, C::ConcernSummary, C::ScreeningResult, C::MedicalData],
-    },
-    PurposeRule {
-        purpose: P::SchoolConsultation,
-        rule: "CS-SCHOOL",
-        treatment: Treatment::School,
-        basis: None,
-        need_to_know: &[C::ConcernSummary],
-    },
-    PurposeRule {
-        purpose: P::VeiligThuisAdvice,
-        rule: "CS-VT-ADVICE",
-        treatment: Treatment::AnonymousAdvice,
-        basis: Some("anonymous advice from Veilig Thuis needs no consent"),
-        need_to_know: &[C::ConcernSummary, C::SafetySignals, C::ScreeningResult],
-    },
-    PurposeRule {
-        purpose: P::VeiligThuisMelding,
-        rule: "CS-VT-MELDING",
-        treatment: Treatment::Melding,
-        basis: Some("meldrecht (Wmo 2015 art. 5.2.6)"),
-        need_to_know: &[C::ContactDetails, C::ConcernSummary, C::SafetySignals, C::ScreeningResult, C::RiskFactors],
-    },
-    PurposeRule {
-        purpose: P::GiSupervision,
-        rule: "CS-GI",
-        treatment: Treatment::Gi,
-        basis: Some(
-            "information a gecertificeerde instelling needs for an ondertoezichtstelling (Jeugdwet 7.3.11 lid 4)",
-        ),
-        need_to_know: &[C::ContactDetails, C::ConcernSummary, C::ScreeningResult, C::SafetySignals],
-    },
-    PurposeRule {
-        purpose: P::Referral,
-        rule: "CS-DEFAULT",
-        treatment: Treatment::Default,
-        basis: None,
-        need_to_know: &[
-            C::ContactDetails,
-            C::ConcernSummary,
-            C::ScreeningResult,
-            C::RiskFactors,
-            C::FamilyCircumstances,
-        ],
-    },
-    PurposeRule {
-        purpose: P::Consultation,
-        rule: "CS-DEFAULT",
-        treatment: Treatment::Default,
-        basis: None,
-        need_to_know: &[C::ConcernSummary, C::ScreeningResult, C::RiskFactors],
-    },
-    PurposeRule {
-        purpose: P::Coordination,
-        rule: "CS-DEFAULT",
-        treatment: Treatment::Default,
-        basis: None,
-        need_to_know: &[C::ContactDetails],
-    },
-];
+/// The purpose table with its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PurposeTable {
+    /// Laws and guidelines the rows transcribe.
+    pub sources: &'static [Source],
+    /// One row per purpose.
+    pub rows: &'static [PurposeRule],
+}
 
-/// The row applied to a purpose missing from the table: the strict default.
-/// Every purpose has a row (a test checks this); the fallback keeps a newer
-/// WIT purpose safe rather than permitted.
-const FALLBACK: PurposeRule = PurposeRule {
+/// The legal basis of CS-DIRECT.
+pub const BASIS_DIRECT: &str = "Jeugdwet 2015 art. 7.3.11 lid 2 and KNMG-richtlijn Omgaan met medische gegevens 2021, directly involved in the same care";
+/// The legal basis of CS-REFERRAL.
+pub const BASIS_REFERRAL: &str =
+    "presumed consent for referral and feedback, KNMG-richtlijn Omgaan met medische gegevens 2021 and WGBO";
+/// The legal basis of CS-VT-ADVICE.
+pub const BASIS_VT_ADVICE: &str = "anonymous advice request to Veilig Thuis without personal data, Meldcode step 2";
+/// The legal basis of CS-VT-MELDING.
+pub const BASIS_VT_MELDING: &str = "meldrecht, Wmo 2015 art. 5.2.6";
+/// The legal basis of CS-GI.
+pub const BASIS_GI: &str = "Jeugdwet 2015 art. 7.3.11 lid 4, information for an ondertoezichtstelling";
+/// The legal basis of a disclosure made on recorded consent (CS-DEFAULT,
+/// CS-SCHOOL); the engine adds whose consent.
+pub const BASIS_CONSENT: &str = "recorded consent, Jeugdwet 2015 art. 7.3.11 lid 1 and WGBO";
+
+/// The purpose table (guideline brief §3; research notes §4.2–4.5).
+pub const PURPOSES: PurposeTable = PurposeTable {
+    sources: &[JEUGDWET, WGBO, KNMG, WMO, MELDCODE, BRIEF],
+    rows: &[
+        PurposeRule {
+            purpose: P::DirectCare,
+            rule: "CS-DIRECT",
+            treatment: Treatment::Direct,
+            // The JGZ team itself: the same care. Anyone else is not "directly
+            // involved in delivering that jeugdhulp" (7.3.11 lid 2a).
+            recipients: Some(&[Partner::Jeugdarts, Partner::JgzLightSupport]),
+            basis: Some(BASIS_DIRECT),
+            // The colleague already holds the JGZ file's contact details.
+            need_to_know: &[
+                C::ConcernSummary,
+                C::ScreeningResult,
+                C::InstrumentScores,
+                C::RiskFactors,
+                C::SafetySignals,
+            ],
+        },
+        PurposeRule {
+            purpose: P::MedicalReferral,
+            rule: "CS-REFERRAL",
+            treatment: Treatment::PresumedMedical,
+            // POH-jeugd works in the huisarts practice under the huisarts.
+            recipients: Some(&[Partner::Huisarts, Partner::PohJeugd, Partner::Kinderarts, Partner::Jeugdarts]),
+            basis: Some(BASIS_REFERRAL),
+            need_to_know: &[C::ContactDetails, C::ConcernSummary, C::ScreeningResult, C::MedicalData],
+        },
+        PurposeRule {
+            purpose: P::SchoolConsultation,
+            rule: "CS-SCHOOL",
+            treatment: Treatment::School,
+            recipients: Some(&[
+                Partner::Kinderopvang,
+                Partner::PrimarySchool,
+                Partner::SchoolMentor,
+                Partner::SchoolZorgteam,
+            ]),
+            basis: None,
+            // The school needs to know what worries JGZ, not scores or history.
+            need_to_know: &[C::ConcernSummary],
+        },
+        PurposeRule {
+            purpose: P::VeiligThuisAdvice,
+            rule: "CS-VT-ADVICE",
+            treatment: Treatment::AnonymousAdvice,
+            recipients: Some(&[Partner::VeiligThuisAdvice, Partner::VeiligThuisMelding]),
+            basis: Some(BASIS_VT_ADVICE),
+            // Never contact details: the advice is anonymous (checked again
+            // in the engine, so a table edit cannot undo it).
+            need_to_know: &[C::ConcernSummary, C::SafetySignals, C::ScreeningResult, C::RiskFactors],
+        },
+        PurposeRule {
+            purpose: P::VeiligThuisMelding,
+            rule: "CS-VT-MELDING",
+            treatment: Treatment::Melding,
+            recipients: Some(&[Partner::VeiligThuisMelding, Partner::VeiligThuisAdvice]),
+            basis: Some(BASIS_VT_MELDING),
+            need_to_know: &[
+                C::ContactDetails,
+                C::ConcernSummary,
+                C::SafetySignals,
+                C::ScreeningResult,
+                C::RiskFactors,
+                C::FamilyCircumstances,
+            ],
+        },
+        PurposeRule {
+            purpose: P::GiSupervision,
+            rule: "CS-GI",
+            treatment: Treatment::Gi,
+            recipients: Some(&[Partner::GecertificeerdeInstelling]),
+            basis: Some(BASIS_GI),
+            need_to_know: &[
+                C::ContactDetails,
+                C::ConcernSummary,
+                C::ScreeningResult,
+                C::SafetySignals,
+                C::RiskFactors,
+                C::FamilyCircumstances,
+            ],
+        },
+        PurposeRule {
+            purpose: P::Referral,
+            rule: "CS-DEFAULT",
+            treatment: Treatment::Default,
+            recipients: None,
+            basis: None,
+            need_to_know: &[
+                C::ContactDetails,
+                C::ConcernSummary,
+                C::ScreeningResult,
+                C::RiskFactors,
+                C::FamilyCircumstances,
+            ],
+        },
+        PurposeRule {
+            purpose: P::Consultation,
+            rule: "CS-DEFAULT",
+            treatment: Treatment::Default,
+            recipients: None,
+            basis: None,
+            // The case stays with JGZ: no contact details.
+            need_to_know: &[C::ConcernSummary, C::ScreeningResult, C::RiskFactors],
+        },
+        PurposeRule {
+            purpose: P::Coordination,
+            rule: "CS-DEFAULT",
+            treatment: Treatment::Default,
+            recipients: None,
+            basis: None,
+            // Aligning who is involved (Verwijsindex, one family one plan)
+            // needs who the child is, not what is going on.
+            need_to_know: &[C::ContactDetails],
+        },
+    ],
+};
+
+/// The row applied to a purpose missing from the table: the strict default
+/// with the smallest need-to-know set. Every purpose has a row (a test checks
+/// this); the fallback keeps a purpose added to the WIT later safe rather
+/// than permitted.
+pub const FALLBACK: PurposeRule = PurposeRule {
     purpose: P::Referral,
     rule: "CS-DEFAULT",
     treatment: Treatment::Default,
+    recipients: None,
     basis: None,
     need_to_know: &[C::ConcernSummary],
 };
 
-/// The row for a purpose.
+/// The row for a purpose, or [`FALLBACK`].
 pub fn rule_for(purpose: P) -> &'static PurposeRule {
-    PURPOSES.iter().find(|r| r.purpose == purpose).unwrap_or(&FALLBACK)
+    PURPOSES.rows.iter().find(|r| r.purpose == purpose).unwrap_or(&FALLBACK)
 }
 
-/// The checklist for a conflict of duties (CS-CONFLICT).
-pub const CONFLICT_CHECKLIST: &[&str] = &[
-    "Was consent asked, and was it refused?",
-    "Is there no other way to prevent the harm than sharing without consent?",
-    "Will sharing almost certainly prevent serious harm to the child or another?",
-    "Is the breach of confidentiality as small as possible (only what is needed, only to whom it is needed)?",
-];
+// ---------------------------------------------------------------------------
+// CS-CONFLICT: the checklist for a conflict of duties.
+// ---------------------------------------------------------------------------
+
+/// The checklist with its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checklist {
+    /// Guidelines the questions come from.
+    pub sources: &'static [Source],
+    /// The questions, in the order the professional answers them.
+    pub questions: &'static [&'static str],
+}
+
+/// The conflict-of-duties checklist (CS-CONFLICT). The brief's four
+/// questions; the KNMG test as noted in the research notes (unverified
+/// wording) has a fifth about a conflict of conscience, folded into the last.
+pub const CONFLICT_CHECKLIST: Checklist = Checklist {
+    sources: &[KNMG, BRIEF],
+    questions: &[
+        "Consent tried: was everything done to obtain consent, and was it refused?",
+        "No other way: is there no other way to prevent the harm than sharing without consent?",
+        "Serious harm prevented: will sharing almost certainly prevent or limit serious harm to the child or someone else?",
+        "Minimal breach: is confidentiality breached as little as possible (only what is needed, only to whom it is needed)?",
+    ],
+};

@@ -26,6 +26,9 @@ pub struct MeldcodeTable {
     pub steps: [&'static str; 5],
     /// Indicators for which Veilig Thuis is contacted at step 2 at once.
     pub step_two_indicators: &'static [AcuteIndicator],
+    /// Concern codes for which Veilig Thuis is contacted at step 2 at once:
+    /// MC-STEPS names the kind of violence, whether or not it is acute.
+    pub step_two_concerns: &'static [&'static str],
 }
 
 /// Meldcode huiselijk geweld en kindermishandeling with the afwegingskader
@@ -43,6 +46,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
         "5 decide: melden and/or help",
     ],
     step_two_indicators: &[AcuteIndicator::HonourRevenge, AcuteIndicator::ForcedMarriage, AcuteIndicator::Fgm],
+    step_two_concerns: &["honour-related-violence", "forced-marriage", "fgm"],
 };
 
 /// The meldcode card with the reasons behind it.
@@ -91,6 +95,11 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
             || case.safety_indicators.iter().any(|s| s.trim().eq_ignore_ascii_case(ind.name()));
         if named {
             step_two.push(ind.name());
+        }
+    }
+    for code in MELDCODE.step_two_concerns {
+        if intake.concerns.iter().any(|c| c.code == *code) && !step_two.contains(code) {
+            step_two.push(code);
         }
     }
     let vt_step_two = !step_two.is_empty();

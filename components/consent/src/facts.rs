@@ -1,0 +1,83 @@
+//! What the consent rules read from the case besides the age: recorded
+//! consents per recipient, whether the child's safety is at stake (which
+//! turns a refusal into a conflict of duties, CS-CONFLICT), GI involvement
+//! and the meldcode's step 3 (telling parents and child before a melding).
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use wegwijs_types::{ChildCase, ConsentRecord, MeldcodeInput, Partner, Party};
+
+/// The facts of one case that every request reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts<'a> {
+    /// Consents given or refused, oldest first.
+    consents: &'a [ConsentRecord],
+    /// A GI carries out an ondertoezichtstelling.
+    pub(crate) gi_involved: bool,
+    /// Meldcode progress, when there is a safety concern.
+    pub(crate) meldcode: Option<&'a MeldcodeInput>,
+    /// Number of acute-unsafety indicators.
+    indicators: usize,
+}
+
+/// What the recorded consents say for the needed parties and one recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Recorded {
+    /// Every needed party gave consent.
+    AllGiven,
+    /// These needed parties refused (whatever the others said).
+    Refused(Vec<Party>),
+    /// Nobody refused, but these needed parties have not answered.
+    Missing(Vec<Party>),
+}
+
+impl<'a> Facts<'a> {
+    /// Reads the facts of a case.
+    pub(crate) fn of(case: &'a ChildCase) -> Facts<'a> {
+        Facts {
+            consents: &case.consents,
+            gi_involved: case.gi_involved,
+            meldcode: case.meldcode.as_ref(),
+            indicators: case.safety_indicators.len(),
+        }
+    }
+
+    /// The answer of `party` about `recipient`: the latest record counts, so
+    /// a consent withdrawn later (or given after a refusal) wins.
+    pub(crate) fn answer(&self, party: Party, recipient: Partner) -> Option<bool> {
+        self.consents.iter().rev().find(|c| c.party == party && c.recipient == recipient).map(|c| c.given)
+    }
+
+    /// What the records say for `needed` about `recipient`.
+    pub(crate) fn recorded(&self, needed: &[Party], recipient: Partner) -> Recorded {
+        let refused: Vec<Party> =
+            needed.iter().copied().filter(|p| self.answer(*p, recipient) == Some(false)).collect();
+        if !refused.is_empty() {
+            return Recorded::Refused(refused);
+        }
+        let missing: Vec<Party> = needed.iter().copied().filter(|p| self.answer(*p, recipient).is_none()).collect();
+        if missing.is_empty() { Recorded::AllGiven } else { Recorded::Missing(missing) }
+    }
+
+    /// Whether any party refused consent for `recipient`.
+    pub(crate) fn any_refusal(&self, recipient: Partner) -> bool {
+        [Party::Parents, Party::Youth].iter().any(|p| self.answer(*p, recipient) == Some(false))
+    }
+
+    /// Why the child's safety is at stake, or `None`: any acute-unsafety
+    /// indicator, or a meldcode suspicion (structural unsafety implies one).
+    pub(crate) fn safety_concern(&self) -> Option<String> {
+        let suspicion = self.meldcode.is_some_and(|m| m.suspicion || m.structural_unsafety);
+        match (self.indicators, suspicion) {
+            (0, false) => None,
+            (0, true) => Some(String::from("there is a meldcode suspicion of domestic violence or child abuse")),
+            (1, false) => Some(String::from("an acute-unsafety indicator is recorded")),
+            (n, false) => Some(format!("{n} acute-unsafety indicators are recorded")),
+            (n, true) => Some(format!(
+                "there is a meldcode suspicion and {n} acute-unsafety indicator{} recorded",
+                if n == 1 { " is" } else { "s are" }
+            )),
+        }
+    }
+}
