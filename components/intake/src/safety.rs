@@ -1,0 +1,150 @@
+//! IN-SAFETY: acute-unsafety indicators (the list of MC-Q2) set the safety
+//! flag, which starts the meldcode track in parallel with screening.
+//!
+//! Fail safe: every entry in `safety-indicators` sets the flag, recognised
+//! or not, and even when it is not shaped like a code. The sender put it in
+//! the field for acute unsafety; an unrecognised spelling of "weapon" must
+//! not silently downgrade a child in danger to a routine signal. A flag set
+//! in error costs a professional's check; a flag missed can cost far more.
+//! Unrecognised codes are kept in an IN-UNKNOWN warning; values that are not
+//! codes are counted in an IN-MINIMAL warning without being repeated.
+
+use crate::code::{Notes, TableSource, is_code};
+use crate::{IN_SAFETY, IN_UNKNOWN};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use wegwijs_types::AcuteIndicator as A;
+
+/// Provenance of [`ACUTE_INDICATORS`] and [`ACUTE_ALIASES`].
+pub const ACUTE_TABLE: TableSource = TableSource {
+    name: "Meldcode huiselijk geweld en kindermishandeling, afwegingskader question 2: acute onveiligheid (MC-Q2)",
+    version: "2019 (verbeterde meldcode)",
+};
+
+/// Every acute indicator, in WIT order, with what it means.
+pub const ACUTE_INDICATORS: &[(A, &str)] = &[
+    (A::LifeDanger, "direct (life) danger"),
+    (A::SeriousInjury, "serious (suspected inflicted) injury"),
+    (A::Strangulation, "attempted strangulation"),
+    (A::WeaponUse, "use of, or threat with, a weapon"),
+    (A::SexualAbuseRepetition, "sexual abuse with a real chance of repetition"),
+    (A::ParentPsychiatricCrisis, "acute psychiatric crisis of the caring parent"),
+    (A::ParentIntoxication, "intoxication of the caring parent"),
+    (A::ParentSuicideThreat, "(threatened) suicide of the caring parent"),
+    (A::ThreatToKill, "acute threat to kill, injure or confine"),
+    (A::HonourRevenge, "honour-related revenge or violence"),
+    (A::ForcedMarriage, "forced marriage"),
+    (A::Fgm, "female genital mutilation"),
+    (A::HumanTrafficking, "human trafficking"),
+];
+
+/// Extra spellings of acute indicators, beside each indicator's WIT name:
+/// Dutch terms from the meldcode and common English.
+pub const ACUTE_ALIASES: &[(&str, A)] = &[
+    ("levensgevaar", A::LifeDanger),
+    ("life-threatening", A::LifeDanger),
+    ("ernstig-letsel", A::SeriousInjury),
+    ("injury", A::SeriousInjury),
+    ("strangling", A::Strangulation),
+    ("verwurging", A::Strangulation),
+    ("wurging", A::Strangulation),
+    ("weapon", A::WeaponUse),
+    ("wapen", A::WeaponUse),
+    ("wapengebruik", A::WeaponUse),
+    ("ongoing-sexual-abuse", A::SexualAbuseRepetition),
+    ("seksueel-misbruik-herhaling", A::SexualAbuseRepetition),
+    ("psychiatric-crisis-parent", A::ParentPsychiatricCrisis),
+    ("psychiatrische-crisis-ouder", A::ParentPsychiatricCrisis),
+    ("intoxicated-parent", A::ParentIntoxication),
+    ("intoxicatie-ouder", A::ParentIntoxication),
+    ("suicide-threat-parent", A::ParentSuicideThreat),
+    ("suicidedreiging-ouder", A::ParentSuicideThreat),
+    ("death-threat", A::ThreatToKill),
+    ("doodsbedreiging", A::ThreatToKill),
+    ("eergerelateerd-geweld", A::HonourRevenge),
+    ("eerwraak", A::HonourRevenge),
+    ("huwelijksdwang", A::ForcedMarriage),
+    ("meisjesbesnijdenis", A::Fgm),
+    ("vrouwelijke-genitale-verminking", A::Fgm),
+    ("mensenhandel", A::HumanTrafficking),
+];
+
+/// The acute indicator for a code: its WIT name or an alias.
+pub fn acute_indicator(code: &str) -> Option<A> {
+    A::from_name(code).or_else(|| ACUTE_ALIASES.iter().find(|(alias, _)| *alias == code).map(|(_, a)| *a))
+}
+
+/// The description of an acute indicator from [`ACUTE_INDICATORS`].
+pub fn describe(indicator: A) -> &'static str {
+    ACUTE_INDICATORS.iter().find(|(a, _)| *a == indicator).map_or("", |(_, d)| *d)
+}
+
+/// What IN-SAFETY concluded.
+pub(crate) struct SafetyResult {
+    pub(crate) flag: bool,
+    /// Recognised indicators in canonical order, without duplicates.
+    pub(crate) indicators: Vec<A>,
+    pub(crate) notes: Notes,
+}
+
+/// Applies IN-SAFETY. `safety_concern` says whether a concern code lies
+/// in the safety domain, so the reason can say where that goes instead.
+pub(crate) fn check(codes: &[String], safety_concern: bool) -> SafetyResult {
+    let mut notes = Notes::default();
+    let mut indicators = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    let mut not_codes = 0;
+    for code in codes {
+        if !is_code(code) {
+            not_codes += 1;
+        } else if let Some(indicator) = acute_indicator(code) {
+            indicators.push(indicator);
+        } else if !unknown.contains(&code.as_str()) {
+            unknown.push(code);
+        }
+    }
+    indicators.sort();
+    indicators.dedup();
+    // Fail safe (module docs): any entry at all sets the flag.
+    let flag = !codes.is_empty();
+
+    for code in &unknown {
+        notes.warn(
+            IN_UNKNOWN,
+            format!(
+                "Unknown acute-unsafety indicator `{code}`: kept here for the professional; the safety flag is set \
+                 anyway, because the sender marked it as acute."
+            ),
+        );
+    }
+    if not_codes > 0 {
+        notes.not_codes(
+            "safety-indicators",
+            not_codes,
+            "not recognised, but the safety flag is set anyway, because the sender marked it as acute",
+        );
+    }
+
+    let text = if flag {
+        let mut named: Vec<String> = indicators.iter().map(|i| format!("{i} ({})", describe(*i))).collect();
+        let unrecognised = unknown.len() + not_codes;
+        if unrecognised > 0 {
+            named.push(format!("{unrecognised} unrecognised, see the warnings"));
+        }
+        format!(
+            "Acute unsafety indicated (MC-Q2): {}. The safety flag is set; the meldcode track starts now and runs in \
+             parallel with screening, not behind it.",
+            named.join("; ")
+        )
+    } else if safety_concern {
+        String::from(
+            "No acute-unsafety indicator (MC-Q2) was given: the safety flag is not set; the safety concerns are \
+             weighed along the meldcode in screening.",
+        )
+    } else {
+        String::from("No acute-unsafety indicator (MC-Q2) was given: the safety flag is not set.")
+    };
+    notes.reason(IN_SAFETY, text);
+    SafetyResult { flag, indicators, notes }
+}
