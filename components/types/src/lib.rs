@@ -343,6 +343,45 @@ wit_record! {
     }
 }
 
+impl ChildCase {
+    /// A case with only its required fields set: no concerns, factors,
+    /// instruments, flags, kindcheck, meldcode or consents. Tests and
+    /// scaffolds start here and set only what they are about.
+    pub fn new(
+        pseudonym: impl Into<String>,
+        signal_date: impl Into<String>,
+        age: Option<ChildAge>,
+        source: SourceCode,
+        handler: Handler,
+    ) -> Self {
+        ChildCase {
+            pseudonym: pseudonym.into(),
+            signal_date: signal_date.into(),
+            gemeente: None,
+            age,
+            source,
+            handler,
+            concerns: Vec::new(),
+            safety_indicators: Vec::new(),
+            risk_factors: Vec::new(),
+            protective_factors: Vec::new(),
+            instruments: Vec::new(),
+            parents_concerned: false,
+            youth_concerned: false,
+            impact: None,
+            duration: None,
+            family_agrees_referral: false,
+            family_declines_warm_handover: false,
+            helpers_involved: 0,
+            gi_involved: false,
+            kindcheck: None,
+            meldcode: None,
+            consents: Vec::new(),
+            youth_objects_to_informing_parents: false,
+        }
+    }
+}
+
 wit_enum! {
     /// Who raised the signal, normalised (IN-SOURCE).
     pub enum SourceKind {

@@ -206,11 +206,7 @@ impl Case {
         let e = &self.expect;
         let mut out = Vec::new();
         let mut cmp = |field: &str, expected: Option<String>, actual: String| {
-            if let Some(expected) = expected
-                && expected != actual
-            {
-                out.push(Mismatch { field: field.to_string(), expected, actual });
-            }
+            differs(&mut out, field.to_string(), expected, actual)
         };
         let status = match d.status {
             Status::Decided => "decided",
@@ -273,13 +269,7 @@ impl Case {
                 continue;
             };
             let mut sub = Vec::new();
-            let mut c = |f: &str, exp: Option<String>, act: String| {
-                if let Some(exp) = exp
-                    && exp != act
-                {
-                    sub.push(Mismatch { field: field(f), expected: exp, actual: act });
-                }
-            };
+            let mut c = |f: &str, exp: Option<String>, act: String| differs(&mut sub, field(f), exp, act);
             c("kind", re.kind.map(name), r.kind.to_string());
             c("urgency", re.urgency.map(name), r.urgency.to_string());
             c("verwijzer", re.verwijzer.clone(), r.verwijzer.map(name).unwrap_or_else(|| "none".into()));
@@ -299,13 +289,7 @@ impl Case {
                 continue;
             };
             let mut sub = Vec::new();
-            let mut c = |f: &str, exp: Option<String>, act: String| {
-                if let Some(exp) = exp
-                    && exp != act
-                {
-                    sub.push(Mismatch { field: field(f), expected: exp, actual: act });
-                }
-            };
+            let mut c = |f: &str, exp: Option<String>, act: String| differs(&mut sub, field(f), exp, act);
             c("outcome", ce.outcome.map(name), card.outcome.to_string());
             c("consent_of", ce.consent_of.as_ref().map(|v| list(v)), list(&card.consent_of));
             c("inform", ce.inform.as_ref().map(|v| list(v)), list(&card.inform));
@@ -335,6 +319,15 @@ impl Case {
         let warned: Vec<m::Reason> = d.warnings.clone();
         missing_ids(&mut out, "warnings", e.warnings.as_deref(), &warned);
         out
+    }
+}
+
+/// Records a mismatch when an expectation is set and differs from the actual value.
+fn differs(out: &mut Vec<Mismatch>, field: String, expected: Option<String>, actual: String) {
+    if let Some(expected) = expected
+        && expected != actual
+    {
+        out.push(Mismatch { field, expected, actual });
     }
 }
 

@@ -15,31 +15,8 @@ mod tables;
 
 /// A case of a child of `years` whole years, with nothing else recorded.
 fn case(years: u8) -> ChildCase {
-    ChildCase {
-        pseudonym: "p-test".into(),
-        signal_date: "2026-10-05".into(),
-        gemeente: None,
-        age: Some(born(years)),
-        source: SourceCode { code: "parent".into(), bds_code: None },
-        handler: Handler::Jeugdarts,
-        concerns: Vec::new(),
-        safety_indicators: Vec::new(),
-        risk_factors: Vec::new(),
-        protective_factors: Vec::new(),
-        instruments: Vec::new(),
-        parents_concerned: false,
-        youth_concerned: false,
-        impact: None,
-        duration: None,
-        family_agrees_referral: false,
-        family_declines_warm_handover: false,
-        helpers_involved: 0,
-        gi_involved: false,
-        kindcheck: None,
-        meldcode: None,
-        consents: Vec::new(),
-        youth_objects_to_informing_parents: false,
-    }
+    let source = SourceCode { code: "parent".into(), bds_code: None };
+    ChildCase::new("p-test", "2026-10-05", Some(born(years)), source, Handler::Jeugdarts)
 }
 
 /// An exact age of `years` whole years.

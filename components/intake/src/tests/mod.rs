@@ -15,38 +15,14 @@ mod unknown;
 mod vocabulary;
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 use wegwijs_types::{AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, SourceCode};
 
 /// A plain accepted case: an 8-year-old, raised by the intern begeleider,
 /// nothing else.
 pub(crate) fn case() -> ChildCase {
-    ChildCase {
-        pseudonym: "p-test".into(),
-        signal_date: "2026-10-05".into(),
-        gemeente: None,
-        age: Some(born(8, 0)),
-        source: SourceCode { code: "intern-begeleider".into(), bds_code: None },
-        handler: Handler::Jeugdarts,
-        concerns: vec![],
-        safety_indicators: vec![],
-        risk_factors: vec![],
-        protective_factors: vec![],
-        instruments: vec![],
-        parents_concerned: false,
-        youth_concerned: false,
-        impact: None,
-        duration: None,
-        family_agrees_referral: false,
-        family_declines_warm_handover: false,
-        helpers_involved: 0,
-        gi_involved: false,
-        kindcheck: None,
-        meldcode: None,
-        consents: vec![],
-        youth_objects_to_informing_parents: false,
-    }
+    let source = SourceCode { code: "intern-begeleider".into(), bds_code: None };
+    ChildCase::new("p-test", "2026-10-05", Some(born(8, 0)), source, Handler::Jeugdarts)
 }
 
 /// An age since birth of `years` whole years and `extra_months` more.

@@ -19,31 +19,12 @@ use wegwijs_types::{
 
 /// A case about an eight-year-old, handled by a jeugdarts, with nothing flagged.
 pub(crate) fn case() -> ChildCase {
-    ChildCase {
-        pseudonym: "p-0001".to_string(),
-        signal_date: "2026-05-01".to_string(),
-        gemeente: Some("GM0363".to_string()),
-        age: Some(ChildAge::Born(AgeSinceBirth { days: 2922, months: 96, years: 8 })),
-        source: SourceCode { code: "parent".to_string(), bds_code: Some("02".to_string()) },
-        handler: Handler::Jeugdarts,
-        concerns: vec![],
-        safety_indicators: vec![],
-        risk_factors: vec![],
-        protective_factors: vec![],
-        instruments: vec![],
-        parents_concerned: false,
-        youth_concerned: false,
-        impact: None,
-        duration: None,
-        family_agrees_referral: true,
-        family_declines_warm_handover: false,
-        helpers_involved: 0,
-        gi_involved: false,
-        kindcheck: None,
-        meldcode: None,
-        consents: vec![],
-        youth_objects_to_informing_parents: false,
-    }
+    let age = ChildAge::Born(AgeSinceBirth { days: 2922, months: 96, years: 8 });
+    let source = SourceCode { code: "parent".to_string(), bds_code: Some("02".to_string()) };
+    let mut c = ChildCase::new("p-0001", "2026-05-01", Some(age), source, Handler::Jeugdarts);
+    c.gemeente = Some("GM0363".to_string());
+    c.family_agrees_referral = true;
+    c
 }
 
 /// An accepted intake card for the default case.

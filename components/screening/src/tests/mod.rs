@@ -21,31 +21,8 @@ mod sdq;
 
 /// A school-age child (8 years) with nothing recorded.
 pub(crate) fn case() -> ChildCase {
-    ChildCase {
-        pseudonym: "child-1".into(),
-        signal_date: "2025-03-01".into(),
-        gemeente: None,
-        age: Some(ChildAge::ReportedMonths(96)),
-        source: SourceCode { code: "parent".into(), bds_code: None },
-        handler: Handler::Jeugdarts,
-        concerns: Vec::new(),
-        safety_indicators: Vec::new(),
-        risk_factors: Vec::new(),
-        protective_factors: Vec::new(),
-        instruments: Vec::new(),
-        parents_concerned: false,
-        youth_concerned: false,
-        impact: None,
-        duration: None,
-        family_agrees_referral: false,
-        family_declines_warm_handover: false,
-        helpers_involved: 0,
-        gi_involved: false,
-        kindcheck: None,
-        meldcode: None,
-        consents: Vec::new(),
-        youth_objects_to_informing_parents: false,
-    }
+    let source = SourceCode { code: "parent".into(), bds_code: None };
+    ChildCase::new("child-1", "2025-03-01", Some(ChildAge::ReportedMonths(96)), source, Handler::Jeugdarts)
 }
 
 /// An accepted intake card for a child of `months` (None: prenatal).
