@@ -230,6 +230,34 @@ pub struct InstrumentAssessment {
     pub warnings: Vec<Reason>,
 }
 
+impl InstrumentAssessment {
+    /// Records an instrument whose result maps straight to a level (SPARK,
+    /// GIZ): no band and no scores to carry.
+    fn record_mapped(
+        &mut self,
+        kind: InstrumentKind,
+        rule: &str,
+        label: &str,
+        value: &str,
+        level: Level,
+        text: String,
+    ) {
+        self.reasons.push(Reason::new(rule, text));
+        self.findings.push(Finding {
+            level,
+            label: label.to_owned(),
+            summary: format!("{label} {value} ({})", level.name()),
+        });
+        self.results.push(InstrumentResult {
+            instrument: kind,
+            valid: true,
+            level: Some(level),
+            band: None,
+            sdq: None,
+        });
+    }
+}
+
 fn invalid(kind: InstrumentKind) -> InstrumentResult {
     InstrumentResult { instrument: kind, valid: false, level: None, band: None, sdq: None }
 }
@@ -294,41 +322,14 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
             }
             InstrumentInput::Spark(risk) => {
                 let level = spark_level(*risk);
-                out.reasons.push(Reason::new(
-                    "PS-SPARK",
-                    format!("SPARK overall risk {} at age {age_text} maps to level {}.", risk.name(), level.name()),
-                ));
-                out.findings.push(Finding {
-                    level,
-                    label: "SPARK".to_owned(),
-                    summary: format!("SPARK {} ({})", risk.name(), level.name()),
-                });
-                out.results.push(InstrumentResult {
-                    instrument: kind,
-                    valid: true,
-                    level: Some(level),
-                    band: None,
-                    sdq: None,
-                });
+                let text =
+                    format!("SPARK overall risk {} at age {age_text} maps to level {}.", risk.name(), level.name());
+                out.record_mapped(kind, "PS-SPARK", "SPARK", risk.name(), level, text);
             }
             InstrumentInput::Giz(conclusion) => {
                 let level = giz_level(*conclusion);
-                out.reasons.push(Reason::new(
-                    "PS-GIZ",
-                    format!("GIZ conclusion {} maps to level {}.", conclusion.name(), level.name()),
-                ));
-                out.findings.push(Finding {
-                    level,
-                    label: "GIZ".to_owned(),
-                    summary: format!("GIZ {} ({})", conclusion.name(), level.name()),
-                });
-                out.results.push(InstrumentResult {
-                    instrument: kind,
-                    valid: true,
-                    level: Some(level),
-                    band: None,
-                    sdq: None,
-                });
+                let text = format!("GIZ conclusion {} maps to level {}.", conclusion.name(), level.name());
+                out.record_mapped(kind, "PS-GIZ", "GIZ", conclusion.name(), level, text);
             }
             InstrumentInput::Scored(s) => {
                 let level = band_level(s.band);
