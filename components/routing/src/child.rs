@@ -2,9 +2,11 @@
 //! including the medical-first rule.
 //!
 //! The engine walks [`CHILD_ROUTES`] and [`MEDICAL_FIRST`]; which partner a
-//! trigger leads to is data there, not code here. The medical-first route is
-//! added before the others so that, at equal urgency, it is listed first:
-//! medical causes are ruled out before anything else.
+//! trigger leads to is data there, not code here. Where the region's
+//! configuration replaces a default row (`routing.hub`, `routing.poh-jeugd`),
+//! the `region` module decides and the route carries its reasons. The
+//! medical-first route is added before the others so that, at equal urgency,
+//! it is listed first: medical causes are ruled out before anything else.
 
 use alloc::format;
 use alloc::string::String;
@@ -12,8 +14,9 @@ use wegwijs_types::{Action, Domain, Level, Reason, RouteKind, Urgency};
 
 use crate::facts::Facts;
 use crate::plan::Plan;
+use crate::region::Settings;
 use crate::tables::{CHILD_ROUTES, MEDICAL_FIRST, SOCIAL_DOMAINS, Trigger, URGENCY};
-use crate::text::codes;
+use crate::text::{codes, partner_label};
 
 /// The default urgency of the action ladder rung (RT-URGENCY).
 pub(crate) fn action_urgency(action: Action) -> Urgency {
@@ -44,8 +47,9 @@ pub(crate) fn action_name(action: Action) -> &'static str {
     }
 }
 
-/// Adds the child's routes for the screening's action.
-pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
+/// Adds the child's routes for the screening's action, as the region's
+/// configuration shapes them.
+pub(crate) fn apply(f: &Facts<'_>, settings: &Settings, plan: &mut Plan) {
     match f.action {
         Action::A0 => plan.reason(
             "RT-A0",
@@ -61,8 +65,12 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
                 if !applies(f, row.trigger, produced) {
                     continue;
                 }
-                let reason = Reason::new(row.rule, format!("{}{}.", row.text, specifics(f, row.trigger)));
-                let i = plan.add(row.partner, row.kind, action_urgency(f.action), reason);
+                let chosen = settings.child_route(f, row);
+                let reason = Reason::new(row.rule, format!("{}{}.", chosen.text, specifics(f, row.trigger)));
+                let i = plan.add(chosen.partner, chosen.kind, action_urgency(f.action), reason);
+                for note in chosen.notes {
+                    plan.route_reason(i, note);
+                }
                 match row.trigger {
                     Trigger::RiskCardHigh => plan.route_reason(
                         i,
@@ -71,11 +79,22 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
                             "The risk card has a red factor or 4+ risk factors over two or more domains: consult an IMH specialist and the wijkteam, and consider one integrated plan.",
                         ),
                     ),
-                    Trigger::RiskCardConcern => plan.route_reason(
+                    Trigger::RiskCardConcern if chosen.partner == row.partner => plan.route_reason(
                         i,
                         Reason::new(
                             "RK-ONE-DOMAIN",
                             "The risk card has a red factor or 4+ risk factors within one domain: discuss in the wijkteam after checking which helpers are already involved.",
+                        ),
+                    ),
+                    // The region's hub stands in for the local team the guideline names.
+                    Trigger::RiskCardConcern => plan.route_reason(
+                        i,
+                        Reason::new(
+                            "RK-ONE-DOMAIN",
+                            format!(
+                                "The risk card has 4+ risk factors within one domain: discuss the case in the local team for these questions after checking which helpers are already involved; the guideline names the wijkteam, CJG or OKT, and in this region that is {}.",
+                                partner_label(chosen.partner)
+                            ),
                         ),
                     ),
                     _ => {}

@@ -14,7 +14,8 @@ use wegwijs_types::{DisclosureRequest, IntakeCard, Partner, RegionConfig, RouteK
 use crate::child::action_name;
 use crate::facts::Facts;
 use crate::plan::Plan;
-use crate::tables::{DISCLOSURES, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS};
+use crate::region::local_name;
+use crate::tables::DISCLOSURES;
 use crate::text::{clip, partner_label};
 
 /// Builds the card from the plan.
@@ -26,8 +27,9 @@ pub(crate) fn card(
     coordinator: Option<String>,
 ) -> RoutingCard {
     let who = who_decides(f);
+    let refers = plan.routes.iter().any(|r| r.kind == RouteKind::Referral && r.partner.is_jeugdhulp());
     for r in &mut plan.routes {
-        r.conversation = conversation(f, &who, r.partner, r.kind);
+        r.conversation = conversation(f, &who, r.partner, r.kind, refers);
         r.disclosure = disclosure(r.partner, r.kind);
         r.local_name = local_name(config, r.partner);
     }
@@ -65,8 +67,9 @@ pub(crate) fn card(
     }
 }
 
-/// The card when intake closed the signal: no routes.
-pub(crate) fn closed(intake: &IntakeCard) -> RoutingCard {
+/// The card when intake closed the signal: no routes. `warnings` are the
+/// region configuration's, which hold whatever the case.
+pub(crate) fn closed(intake: &IntakeCard, warnings: Vec<wegwijs_types::Reason>) -> RoutingCard {
     let mut plan = Plan::default();
     // Cite the intake rule that closed the signal when intake names one we know.
     let rule = if intake.reasons.iter().any(|r| r.rule == "IN-KINDCHECK") { "IN-KINDCHECK" } else { "G-HUMAN" };
@@ -92,7 +95,7 @@ pub(crate) fn closed(intake: &IntakeCard) -> RoutingCard {
         care_coordinator: None,
         urgency: Urgency::NextContact,
         summary: String::from("No routes, urgency next-contact: intake closed the signal."),
-        warnings: Vec::new(),
+        warnings,
         reasons: plan.reasons,
     }
 }
@@ -125,7 +128,9 @@ fn sentence(s: &str) -> String {
 }
 
 /// The conversation to have before this route (G-SHARED, MC-STEPS step 3).
-fn conversation(f: &Facts<'_>, who: &str, partner: Partner, kind: RouteKind) -> String {
+/// `refers` says whether the card refers to jeugdhulp, which is why a
+/// jeugdarts step may be on it.
+fn conversation(f: &Facts<'_>, who: &str, partner: Partner, kind: RouteKind, refers: bool) -> String {
     let label = partner_label(partner);
     let input = f.case.meldcode.as_ref();
     let text = match (partner, kind) {
@@ -147,11 +152,19 @@ fn conversation(f: &Facts<'_>, who: &str, partner: Partner, kind: RouteKind) -> 
         (Partner::VeiligThuisAdvice, _) => String::from(
             "Consult a colleague or the aandachtsfunctionaris and ask Veilig Thuis for advice, anonymously if wished; then talk with the parents and the child (meldcode step 3), unless that endangers someone.",
         ),
+        // JGZ as the region's hub (routing.hub): the question stays in the team.
+        (Partner::JgzLightSupport, RouteKind::Consultation) => format!(
+            "{} that JGZ will discuss the question within its own team (gedragswetenschapper or pedagogisch adviseur), and which support JGZ offers meanwhile.",
+            sentence(who)
+        ),
         (Partner::JgzLightSupport, _) => {
             format!("{} which advice or light support fits, and agree the next contact.", sentence(who))
         }
-        (Partner::Jeugdarts, _) => {
+        (Partner::Jeugdarts, _) if refers => {
             format!("{} that the jeugdarts of the team will look at the case before the referral.", sentence(who))
+        }
+        (Partner::Jeugdarts, _) => {
+            format!("{} that the jeugdarts of the JGZ team will also look at the question.", sentence(who))
         }
         (Partner::ParentGgz, _) => String::from(
             "Discuss with the parent concerned that help for their own problems, through their own huisarts, also helps the child.",
@@ -183,14 +196,6 @@ fn disclosure(partner: Partner, kind: RouteKind) -> Option<DisclosureRequest> {
     let row = DISCLOSURES.rows.iter().find(|r| r.partner == partner && r.kind.is_none_or(|k| k == kind))?;
     let purpose = row.purpose?;
     Some(DisclosureRequest { recipient: partner, purpose, data: row.data.to_vec() })
-}
-
-/// The region's local name for the partner: `partners.<partner>.name`.
-fn local_name(config: &dyn RegionConfig, partner: Partner) -> Option<String> {
-    let key = format!("{LOCAL_NAME_KEY_PREFIX}{}{LOCAL_NAME_KEY_SUFFIX}", partner.name());
-    let value = config.get(&key)?;
-    let value = value.trim();
-    (!value.is_empty()).then(|| clip(value, LOCAL_NAME_MAX_CHARS))
 }
 
 /// "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information".

@@ -13,6 +13,29 @@
 //! read it. The crate is `no_std` so the same code runs natively (tests,
 //! benchmarks) and inside the WebAssembly component. It never panics on
 //! any input: upstream cards may come from a region's buggy component.
+//!
+//! # Region configuration
+//!
+//! A region that needs no code of its own sets these keys in the `[config]`
+//! table of its `region.toml`; the component reads them through the
+//! `config` host import (natively: the [`RegionConfig`] passed to [`route`]).
+//! Values are trimmed; `routing.*` values are compared ASCII
+//! case-insensitively.
+//!
+//! | key | values | effect |
+//! |---|---|---|
+//! | `partners.<partner>.name` | text | The partner's local name in the route's `local_name`. `<partner>` is the WIT name of the partner, e.g. `wijkteam`, `poh-jeugd`, `jeugd-ggz`. |
+//! | `partners.<partner>.contact` | text | How to reach the partner, e.g. `aanmeldoverleg on Tuesdays`. With a name, `local_name` is `name — contact`; alone, just the contact. Name and contact are each cut at [`tables::LOCAL_NAME_MAX_CHARS`] characters; blank counts as unset. |
+//! | `routing.hub` | `wijkteam` (default), `jgz-light-support`, `poh-jeugd`, `jeugdarts` | Who takes a single-issue psychosocial or parenting question at A2 (RT-A2): the wijkteam's aanmeldoverleg, the JGZ team's own gedragswetenschapper or pedagogisch adviseur, the POH-jeugd at the huisarts practice, or the team's jeugdarts. It takes over the two A2 rows of [`CHILD_ROUTES`] that send such a question to the wijkteam: the risk card at level concern within one domain (RK-ONE-DOMAIN) and A2 without a specific trigger. Only when the case's concern domains are psychosocial or parent-child (or none are coded), with no red risk factor, no abnormal instrument and no safety signal; otherwise the wijkteam stays and the route says why. |
+//! | `routing.poh-jeugd` | `true`, `false` (default) | `true`: a POH-jeugd works at the huisarts practice, so an A2 case with an abnormal instrument whose only concern domain is psychosocial (or none), with the risk card at most `attention` and no safety signal, consults the POH-jeugd instead of jeugd-GGZ. Multi-domain and high-risk cases keep the jeugd-GGZ consultation. |
+//!
+//! Every route a key changes carries a reason citing the rule it modifies
+//! (RT-A2) and naming the key and value; a configured hub or POH-jeugd that
+//! does not apply to a case says so on the route it left alone. A value
+//! outside the allowed set (or `routing.hub = poh-jeugd` together with
+//! `routing.poh-jeugd = false`) changes nothing and becomes a card warning
+//! citing RT-A2 that names the key and the value. The allowed values and
+//! their rows are data in [`tables::HUB`] and [`tables::POH_JEUGD`].
 #![no_std]
 
 extern crate alloc;
@@ -26,6 +49,7 @@ mod facts;
 mod family;
 mod finish;
 mod plan;
+mod region;
 mod safety;
 mod school;
 pub mod tables;
@@ -40,8 +64,8 @@ mod tests;
 use wegwijs_types::{ChildCase, IntakeCard, IntakeOutcome, RegionConfig, RoutingCard, ScreeningCard};
 
 pub use tables::{
-    CHILD_ROUTES, DISCLOSURES, HANDOVER, MEDICAL_FIRST, MELDCODE, MULTI, PARENT, SCHOOL_AGE, SOCIAL_DOMAINS, URGENCY,
-    VERWIJZER,
+    CHILD_ROUTES, DISCLOSURES, HANDOVER, HUB, MEDICAL_FIRST, MELDCODE, MULTI, PARENT, POH_JEUGD, SCHOOL_AGE,
+    SOCIAL_DOMAINS, URGENCY, VERWIJZER,
 };
 
 /// Every rule id this component cites in its reasons and warnings.
@@ -77,8 +101,10 @@ pub const RULE_IDS: &[&str] = &[
 /// which always keeps its melding). Otherwise the safety track, the child's
 /// route for the action ladder, the school or childcare information route,
 /// routes for the parents, verwijzer codes, one family one plan, and warm
-/// handovers are applied in that order. Local partner names come from the
-/// region's `partners.<partner>.name` configuration keys.
+/// handovers are applied in that order. The region's configuration (see
+/// the crate documentation) supplies local partner names and contacts and
+/// may replace the default A2 rows; configuration values that are not
+/// understood leave the defaults and become warnings on the card.
 pub fn route(
     case: &ChildCase,
     intake: &IntakeCard,
@@ -86,14 +112,15 @@ pub fn route(
     config: &dyn RegionConfig,
 ) -> RoutingCard {
     let facts = facts::Facts::new(case, intake, screening);
+    let (settings, config_warnings) = region::Settings::read(config);
     let acute = intake.safety_flag || screening.meldcode.as_ref().is_some_and(|m| m.acute);
     if intake.outcome == IntakeOutcome::Closed {
         if !acute {
-            return finish::closed(intake);
+            return finish::closed(intake, config_warnings);
         }
         // A closed signal with acute unsafety is contradictory; the melding
         // is never dropped (IN-SAFETY), everything else is.
-        let mut plan = plan::Plan::default();
+        let mut plan = plan::Plan { warnings: config_warnings, ..plan::Plan::default() };
         plan.warn(
             "IN-SAFETY",
             "Intake closed the signal but acute unsafety is flagged; only the Veilig Thuis melding is proposed.",
@@ -101,9 +128,9 @@ pub fn route(
         safety::apply(&facts, &mut plan);
         return finish::card(&facts, config, plan, false, None);
     }
-    let mut plan = plan::Plan::default();
+    let mut plan = plan::Plan { warnings: config_warnings, ..plan::Plan::default() };
     safety::apply(&facts, &mut plan);
-    child::apply(&facts, &mut plan);
+    child::apply(&facts, &settings, &mut plan);
     school::apply(&facts, &mut plan);
     family::parent(&facts, &mut plan);
     authority::apply(&facts, &mut plan);

@@ -8,7 +8,7 @@
 //! row's text says so, because the brief requires the reason to say so.
 
 use wegwijs_types::{
-    Action, DataCategory, Domain, Handler, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind, Urgency,
+    Action, DataCategory, Domain, Handler, Level, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind, Urgency,
     Verwijzer,
 };
 
@@ -685,6 +685,14 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
             purpose: Some(Purpose::MedicalReferral),
             data: &[D::ContactDetails, D::ConcernSummary, D::MedicalData],
         },
+        // A consultation keeps the case with JGZ: no contact details, no
+        // medical data (the POH-jeugd as the region's hub, RT-A2).
+        DisclosureRow {
+            partner: Partner::PohJeugd,
+            kind: Some(RouteKind::Consultation),
+            purpose: Some(Purpose::Consultation),
+            data: &[D::ConcernSummary, D::ScreeningResult],
+        },
         DisclosureRow {
             partner: Partner::PohJeugd,
             kind: None,
@@ -694,11 +702,159 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
     ],
 };
 
+// ---------------------------------------------------------------------------
+// Region configuration: what a region may change without code.
+// ---------------------------------------------------------------------------
+
 /// The region configuration key holding a partner's local name: the
 /// partner's WIT name between `partners.` and `.name`.
 pub const LOCAL_NAME_KEY_PREFIX: &str = "partners.";
 /// See [`LOCAL_NAME_KEY_PREFIX`].
 pub const LOCAL_NAME_KEY_SUFFIX: &str = ".name";
-/// A local name longer than this (in characters) is cut, so a region's
-/// configuration cannot blow up the card past the host's string limits.
+/// The region configuration key holding how to reach a partner (a meeting,
+/// a phone line, opening hours): the partner's WIT name between `partners.`
+/// and `.contact`.
+pub const LOCAL_CONTACT_KEY_SUFFIX: &str = ".contact";
+/// Between the local name and the contact in `local_name`.
+pub const LOCAL_NAME_SEPARATOR: &str = " — ";
+/// A local name or contact longer than this (in characters) is cut, so a
+/// region's configuration cannot blow up the card past the host's string
+/// limits; name and contact are cut separately, so a long name never hides
+/// the contact entirely.
 pub const LOCAL_NAME_MAX_CHARS: usize = 200;
+/// At most this many characters of a rejected configuration value are
+/// echoed in the warning.
+pub const CONFIG_VALUE_ECHO_CHARS: usize = 48;
+
+/// One value the region key `routing.hub` may take besides the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HubRow {
+    /// The configuration value, the partner's WIT name.
+    pub value: &'static str,
+    /// Where the hub's route goes.
+    pub partner: Partner,
+    /// What kind of step it is.
+    pub kind: RouteKind,
+    /// Reason sentence for the route (rule [`HubTable::rule`]).
+    pub text: &'static str,
+}
+
+/// Which partner is the region's hub for single-issue psychosocial
+/// questions: it takes over the A2 rows of [`CHILD_ROUTES`] that send such
+/// a question to the wijkteam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HubTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// The region configuration key.
+    pub key: &'static str,
+    /// The rule whose default the hub replaces; cited on the hub's route.
+    pub rule: &'static str,
+    /// The action of the [`CHILD_ROUTES`] rows the hub takes over …
+    pub action: Action,
+    /// … and their triggers.
+    pub triggers: &'static [Trigger],
+    /// The concern domains (safety excluded) a case may have for the hub to
+    /// take it; a case with another domain keeps the default row. A case with
+    /// no coded domain qualifies.
+    pub domains: &'static [Domain],
+    /// The value that keeps the rows of [`CHILD_ROUTES`] as they are: the
+    /// partner they name.
+    pub default: &'static str,
+    /// The other allowed values.
+    pub rows: &'static [HubRow],
+}
+
+/// `routing.hub`. Two A2 rows send a single-issue question to the wijkteam:
+/// the risk card at level concern within one domain (RK-ONE-DOMAIN, where
+/// the guideline names "the (sociaal) wijkteam, CJG or OKT", i.e. whichever
+/// local team takes these questions) and A2 without a specific trigger (a
+/// default of this crate; the guideline names no partner). A region's hub
+/// stands in for the wijkteam there, and only for a single-issue question:
+/// the engine keeps the wijkteam when the case has a concern domain outside
+/// [`HubTable::domains`], a red risk factor, a safety signal, or an abnormal
+/// instrument beside the risk card. Risk-card-high, multi-domain and
+/// instrument rows are never taken over.
+pub const HUB: HubTable = HubTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk card: discuss in the wijkteam, CJG or OKT) and JGZ-richtlijn Psychosociale problemen (A2: consultation without handing over), with the regional agreements between gemeente, JGZ and huisartsen (Jeugdwet art. 2.6)",
+        version: "2021 / 2016 / Jeugdwet 2015",
+    },
+    key: "routing.hub",
+    rule: "RT-A2",
+    action: Action::A2,
+    triggers: &[Trigger::RiskCardConcern, Trigger::NothingElse],
+    domains: &[Domain::Psychosocial, Domain::ParentChild],
+    default: "wijkteam",
+    rows: &[
+        HubRow {
+            value: "jgz-light-support",
+            partner: Partner::JgzLightSupport,
+            kind: RouteKind::Consultation,
+            text: "Action A2 with a single-issue psychosocial or parenting question: JGZ is this region's hub for these questions, so after checking which helpers are already involved, consult the team's own gedragswetenschapper or pedagogisch adviseur; JGZ keeps the case and its light support",
+        },
+        HubRow {
+            value: "poh-jeugd",
+            partner: Partner::PohJeugd,
+            kind: RouteKind::Consultation,
+            text: "Action A2 with a single-issue psychosocial or parenting question: after checking which helpers are already involved, consult the POH-jeugd at the huisarts practice, this region's hub for these questions, without handing over the case",
+        },
+        HubRow {
+            value: "jeugdarts",
+            partner: Partner::Jeugdarts,
+            kind: RouteKind::Consultation,
+            text: "Action A2 with a single-issue psychosocial or parenting question: after checking which helpers are already involved, discuss the case with the jeugdarts of the JGZ team, this region's hub for these questions and its link with the huisartsen",
+        },
+    ],
+};
+
+/// Whether a POH-jeugd works at the huisarts practice, and which cases are
+/// then consulted with the POH-jeugd before jeugd-GGZ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PohJeugdTable {
+    /// Where the rule comes from.
+    pub provenance: Provenance,
+    /// The region configuration key (`true` or `false`).
+    pub key: &'static str,
+    /// The rule whose default it modifies; cited on the route.
+    pub rule: &'static str,
+    /// The action of the [`CHILD_ROUTES`] row it takes over …
+    pub action: Action,
+    /// … and its trigger.
+    pub trigger: Trigger,
+    /// The only concern domain(s) (safety excluded) the case may have; a
+    /// case with no coded domain qualifies, because the abnormal instrument
+    /// is itself the psychosocial question.
+    pub domains: &'static [Domain],
+    /// A risk card above this level is high-risk and stays with jeugd-GGZ.
+    pub max_risk_level: Level,
+    /// Where the route goes instead.
+    pub partner: Partner,
+    /// What kind of step it is.
+    pub kind: RouteKind,
+    /// Reason sentence for the route.
+    pub text: &'static str,
+}
+
+/// `routing.poh-jeugd`. A POH-jeugd is a youth worker in the huisarts
+/// practice, working under the huisarts: it assesses single psychosocial
+/// questions, offers short help and involves jeugd-GGZ only when that is
+/// needed. Gemeenten fund POH-jeugd posts because otherwise huisarts
+/// referrals go straight to GGZ while JGZ's go to the social domain; the
+/// POH-jeugd is the link between the two. Multi-domain or high-risk cases
+/// keep the jeugd-GGZ consultation.
+pub const POH_JEUGD: PohJeugdTable = PohJeugdTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen (A2 consultation) with the regional POH-jeugd arrangement (huisarts route, Jeugdwet art. 2.6 lid 1 sub g)",
+        version: "2016 / Jeugdwet 2015",
+    },
+    key: "routing.poh-jeugd",
+    rule: "RT-A2",
+    action: Action::A2,
+    trigger: Trigger::InstrumentAbnormal,
+    domains: &[Domain::Psychosocial],
+    max_risk_level: Level::Attention,
+    partner: Partner::PohJeugd,
+    kind: RouteKind::Consultation,
+    text: "Action A2 with a psychosocial instrument in the abnormal band and a single psychosocial question: consult the POH-jeugd at the huisarts practice first, without handing over the case; the POH-jeugd can still involve jeugd-GGZ through the huisarts",
+};

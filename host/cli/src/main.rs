@@ -5,7 +5,7 @@
 //!
 //! Exit codes: 0 decided (or closed with reason), 1 internal error,
 //! 2 bad input or usage, 3 decided but incomplete (a stage faulted: assess by
-//! hand).
+//! hand), 4 cases failed (`wegwijs test`).
 
 mod commands;
 mod render;
@@ -20,7 +20,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand)"
+    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand) · 4 cases failed"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,6 +33,8 @@ enum Command {
     Run(commands::run::RunCommand),
     /// Print the JSON Schema of the signal input format.
     Schema(commands::schema::SchemaCommand),
+    /// Run a region bundle's own cases against it.
+    Test(commands::test::TestCommand),
 }
 
 /// Exit codes, documented in the README and `--help`.
@@ -45,6 +47,8 @@ pub(crate) mod exit {
     pub(crate) const BAD_INPUT: u8 = 2;
     /// Decided, but a stage faulted: the decision is incomplete.
     pub(crate) const INCOMPLETE: u8 = 3;
+    /// `wegwijs test`: at least one case failed.
+    pub(crate) const FAILED: u8 = 4;
 }
 
 fn main() -> ExitCode {
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(cmd) => cmd.execute(),
         Command::Schema(cmd) => cmd.execute(),
+        Command::Test(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -60,7 +65,12 @@ fn main() -> ExitCode {
             let code = match err.downcast_ref::<commands::InputError>() {
                 Some(_) => exit::BAD_INPUT,
                 None => match err.downcast_ref::<wegwijs::Error>() {
-                    Some(wegwijs::Error::MalformedJson { .. } | wegwijs::Error::InvalidSignal(_)) => exit::BAD_INPUT,
+                    Some(
+                        wegwijs::Error::MalformedJson { .. }
+                        | wegwijs::Error::InvalidSignal(_)
+                        | wegwijs::Error::RegionRefused { .. }
+                        | wegwijs::Error::UnknownRegion { .. },
+                    ) => exit::BAD_INPUT,
                     _ => exit::INTERNAL,
                 },
             };

@@ -91,13 +91,23 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
         for f in &d.faults {
             let _ = writeln!(
                 o,
-                "  {} ({}, sha256 {}): {} — {}",
+                "  {} ({}, {}, sha256 {}): {} — {}",
                 f.stage,
                 f.component,
+                fault_kind(&f.kind),
                 short(&f.sha256),
                 f.detail,
                 f.fallback
             );
+        }
+    }
+    if !d.divergences.is_empty() {
+        section(o, "Region", "where the region departs from the guideline");
+        for dv in &d.divergences {
+            let _ = writeln!(o, "  {} ({}): {}", dv.stage, dv.component, dv.changes.join("; "));
+            for reason in &dv.region_reasons {
+                let _ = writeln!(o, "     [{}] {}", reason.rule, reason.text);
+            }
         }
     }
     section(o, "Guardrails", "floors no component can go below");
@@ -110,7 +120,11 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
             g.text
         );
     }
-    section(o, "Provenance", &format!("{} · host {} · {}", d.provenance.wit, d.provenance.host, d.provenance.region));
+    let region = match (&d.provenance.region_name, d.provenance.region_revision) {
+        (Some(name), Some(rev)) => format!("region {} ({name}, revision {rev})", d.provenance.region),
+        _ => d.provenance.region.clone(),
+    };
+    section(o, "Provenance", &format!("{} · host {} · {region}", d.provenance.wit, d.provenance.host));
     for c in &d.provenance.components {
         let _ =
             writeln!(o, "  {:<10} {} {} ({:?}) sha256 {}", c.stage.name(), c.name, c.version, c.role, short(&c.sha256));
@@ -147,6 +161,19 @@ fn reasons(o: &mut String, rs: &[m::Reason]) {
 fn indent(o: &mut String, text: &str, n: usize) {
     for line in text.lines() {
         let _ = writeln!(o, "{:n$}{line}", "");
+    }
+}
+
+fn fault_kind(kind: &wegwijs::FaultKind) -> String {
+    match kind {
+        wegwijs::FaultKind::Trap { trap } => format!("trap: {trap}"),
+        wegwijs::FaultKind::Deadline => "deadline passed".into(),
+        wegwijs::FaultKind::Fuel => "fuel exhausted".into(),
+        wegwijs::FaultKind::MemoryLimit => "memory limit".into(),
+        wegwijs::FaultKind::OutputTooLarge => "output too large".into(),
+        wegwijs::FaultKind::InvalidOutput => "invalid output".into(),
+        wegwijs::FaultKind::Instantiation => "instantiation failed".into(),
+        _ => "fault".into(),
     }
 }
 

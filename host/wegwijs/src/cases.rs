@@ -383,13 +383,18 @@ impl CaseReport {
     }
 }
 
-/// Runs every case on `host`.
+/// Runs every case on `host`, each in the region its gemeente selects.
 pub fn run_cases(host: &crate::Host, cases: &[Case]) -> CaseReport {
+    run_cases_with(cases, |signal| host.decide(signal))
+}
+
+/// Runs every case through `decide`.
+pub(crate) fn run_cases_with(cases: &[Case], decide: impl Fn(&Signal) -> Result<Decision, crate::Error>) -> CaseReport {
     let mut report = CaseReport::default();
     for case in cases {
         let result = case
             .signal()
-            .and_then(|s| host.decide(&s))
+            .and_then(|s| decide(&s))
             .map(|d| {
                 for id in d.rule_ids() {
                     *report.coverage.entry(id).or_default() += 1;

@@ -7,6 +7,7 @@ use crate::error::{Error, Rejection};
 use crate::stage::Stage;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 use wasmtime::Engine;
 use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
 
@@ -114,6 +115,34 @@ impl LoadedComponent {
         // not at the first child's case.
         crate::stage::typecheck(&loaded, engine, metered)
             .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world()))))?;
+        Ok(loaded)
+    }
+}
+
+/// Compiled region components, shared by every host in the process: a
+/// bundle tested and then activated, or loaded by several hosts, is compiled
+/// once. Keyed by engine, stage, name and the bytes' hash.
+type Cache = std::sync::Mutex<std::collections::HashMap<(bool, Stage, String, String), Arc<LoadedComponent>>>;
+
+impl LoadedComponent {
+    /// [`LoadedComponent::load`], reusing an earlier compilation of the same bytes.
+    pub(crate) fn load_cached(
+        engine: &Engine,
+        metered: bool,
+        stage: Stage,
+        name: &str,
+        version: &str,
+        role: Role,
+        bytes: &[u8],
+    ) -> Result<Arc<LoadedComponent>, Error> {
+        static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let key = (metered, stage, format!("{name}@{version}"), sha256_hex(bytes));
+        if let Some(hit) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+            return Ok(Arc::clone(hit));
+        }
+        let loaded = Arc::new(LoadedComponent::load(engine, metered, stage, name, version, role, bytes)?);
+        cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, Arc::clone(&loaded));
         Ok(loaded)
     }
 }

@@ -2,7 +2,7 @@
 //! ids), what the guardrails changed, what failed, and exactly which
 //! components and contract produced it.
 
-use crate::component::ComponentInfo;
+use crate::component::{ComponentInfo, Role};
 use crate::engine::LogRecord;
 use crate::stage::{Fault, Stage};
 use serde::Serialize;
@@ -52,6 +52,9 @@ pub struct Decision {
     pub warnings: Vec<m::Reason>,
     /// Guardrails applied, and whether each changed the decision.
     pub guardrails: Vec<GuardrailNote>,
+    /// Where a region's own component departed from the guideline's result,
+    /// with the region's reasons.
+    pub divergences: Vec<Divergence>,
     /// Component failures and what stood in for them.
     pub faults: Vec<Fault>,
     /// Always true: nothing was sent anywhere (G-HUMAN).
@@ -115,8 +118,14 @@ pub struct Provenance {
     pub wit: String,
     /// Host library version.
     pub host: String,
-    /// Which rules applied: `national-default` or a region bundle.
+    /// Which rules applied: `national-default` or a region bundle's id.
     pub region: String,
+    /// The region's name, when a region applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// The region bundle's revision, when a region applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_revision: Option<u32>,
     /// Each stage's component.
     pub components: Vec<ComponentInfo>,
     /// Guardrail ids applied.
@@ -130,12 +139,29 @@ pub struct StageTrace {
     pub stage: Stage,
     /// The component called.
     pub component: String,
+    /// Reference or region component.
+    pub role: Role,
     /// The inputs as the component saw them.
     pub input: serde_json::Value,
     /// The output, or null when the stage faulted.
     pub output: serde_json::Value,
-    /// Wall time of instantiation plus call, in microseconds.
+    /// Wall time of instantiation plus call, in microseconds (0 when it faulted).
     pub micros: u64,
     /// Log records the component wrote (masked).
     pub logs: Vec<LogRecord>,
+}
+
+/// Where a region's component departed from the reference result of a stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Divergence {
+    /// The stage.
+    pub stage: Stage,
+    /// The region's component.
+    pub component: String,
+    /// Its sha256.
+    pub sha256: String,
+    /// What differs, e.g. `route added: wijkteam consultation`.
+    pub changes: Vec<String>,
+    /// The reasons the region gave that the guideline's result did not have.
+    pub region_reasons: Vec<m::Reason>,
 }

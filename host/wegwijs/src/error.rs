@@ -34,6 +34,20 @@ pub enum Error {
         /// Why it was refused.
         reason: Rejection,
     },
+    /// A region bundle was refused; every reason found is listed.
+    #[error("region bundle `{bundle}` refused: {}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    RegionRefused {
+        /// Where the bundle was read from.
+        bundle: String,
+        /// Why, each naming the file, field or case at fault.
+        problems: Vec<crate::region::BundleProblem>,
+    },
+    /// A decision was asked for in a region that is not loaded.
+    #[error("no region `{id}` is loaded; use a loaded region's id or `national-default`")]
+    UnknownRegion {
+        /// The id asked for.
+        id: String,
+    },
     /// The WebAssembly engine could not be configured.
     #[error("the WebAssembly engine could not be set up: {0}")]
     Engine(String),

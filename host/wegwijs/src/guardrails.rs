@@ -106,25 +106,26 @@ pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
 }
 
 /// G-CONSENT: a region's consent result may only be stricter than the
-/// reference result. Cards are matched by request; for each, the stricter of
-/// the two outcomes stands.
-// Region composition is the only caller: a host running only the reference
-// components has no second consent result to compare.
-#[cfg_attr(not(test), allow(dead_code))]
+/// reference result. Cards are matched by request. A region card stands when
+/// its outcome is stricter, or equally strict while permitting no data the
+/// reference does not and asking consent of everyone the reference does;
+/// otherwise the reference card stands.
 pub(crate) fn consent(
     reference: &[m::ConsentCard],
     region: Vec<m::ConsentCard>,
 ) -> (Vec<m::ConsentCard>, GuardrailNote) {
     let mut loosened = Vec::new();
     let mut out = Vec::with_capacity(reference.len());
-    for (i, reference_card) in reference.iter().enumerate() {
+    for reference_card in reference {
         match region.iter().find(|c| c.request == reference_card.request) {
-            Some(card) if card.outcome >= reference_card.outcome => out.push(card.clone()),
+            Some(card) if at_least_as_strict(card, reference_card) => out.push(card.clone()),
             Some(card) => {
-                loosened.push(format!(
-                    "{} ({} → {} kept)",
-                    reference_card.request.recipient, card.outcome, reference_card.outcome
-                ));
+                let what = if card.outcome < reference_card.outcome {
+                    format!("{} → {} kept", card.outcome, reference_card.outcome)
+                } else {
+                    format!("{} with wider data or fewer consents; the guideline's card kept", card.outcome)
+                };
+                loosened.push(format!("{} ({what})", reference_card.request.recipient));
                 out.push(reference_card.clone());
             }
             None => {
@@ -132,7 +133,6 @@ pub(crate) fn consent(
                 out.push(reference_card.clone());
             }
         }
-        let _ = i;
     }
     let note = GuardrailNote {
         rule: "G-CONSENT",
@@ -147,6 +147,14 @@ pub(crate) fn consent(
         },
     };
     (out, note)
+}
+
+/// Whether `card` is at least as strict as `reference` (see [`consent`]).
+pub(crate) fn at_least_as_strict(card: &m::ConsentCard, reference: &m::ConsentCard) -> bool {
+    card.outcome > reference.outcome
+        || (card.outcome == reference.outcome
+            && card.permitted_data.iter().all(|d| reference.permitted_data.contains(d))
+            && reference.consent_of.iter().all(|p| card.consent_of.contains(p)))
 }
 
 /// Sorts routes most urgent first; stable, so a component's order breaks ties.

@@ -1,20 +1,26 @@
 //! The [`Host`]: built once, cloned freely, shared across threads. It owns
-//! the loaded components and runs the pipeline for one signal at a time per
-//! call: intake → screening → routing → guardrails on routes → consent →
-//! guardrails on consent → decision card.
+//! the reference components and the active regions, and runs the pipeline
+//! for one signal per call: intake → screening → routing → guardrails on
+//! routes → consent → guardrails on consent → decision card. In a region,
+//! each stage runs the reference first and then the region's own component
+//! with the reference result as input; a region's failure leaves the
+//! reference result standing (G-NO-DROP).
 
+use crate::cases::{CaseReport, run_cases_with};
 use crate::component::{ComponentInfo, LoadedComponent, Role};
-use crate::decision::{Decision, GuardrailNote, Provenance, StageTrace, Status};
+use crate::decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
 use crate::engine::{self, EngineKind};
 use crate::error::Error;
 use crate::guardrails;
 use crate::limits::Limits;
+use crate::region::{Bundle, BundleProblem, Manifest, NATIONAL_DEFAULT};
 use crate::signal::Signal;
 use crate::stage::{self, Fault, FaultKind, Stage};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use wasmtime::Engine;
 use wegwijs_types as m;
 
@@ -94,10 +100,12 @@ pub struct HostBuilder {
     limits: Option<Limits>,
     fuel: bool,
     pseudonym_key: Option<Vec<u8>>,
+    regions: Vec<PathBuf>,
 }
 
 impl HostBuilder {
-    /// Sets the per-stage limits (defaults: [`Limits::default`]).
+    /// Sets the per-stage default limits (defaults: [`Limits::default`]).
+    /// Regions may ask for other limits within [`Limits::maxima`].
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = Some(limits);
         self
@@ -118,23 +126,35 @@ impl HostBuilder {
         self
     }
 
-    /// Sets up the engine (once per process) and loads the reference components.
+    /// Loads the region bundle in `dir` when the host is built; building
+    /// fails if the bundle is refused (see [`Host::activate`]).
+    pub fn region(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.regions.push(dir.into());
+        self
+    }
+
+    /// Sets up the engine (once per process), loads the reference components
+    /// and activates the regions.
     pub fn build(self) -> Result<Host, Error> {
         let kind = if self.fuel { EngineKind::Fuel } else { EngineKind::Plain };
         let engine = engine::engine(kind).map_err(Error::Engine)?;
         let components = references(kind, engine)?;
         let mut limits = self.limits.unwrap_or_default();
         limits.memory_bytes = limits.memory_bytes.min(engine::MAX_MEMORY_BYTES);
-        Ok(Host {
+        let host = Host {
             inner: Arc::new(Inner {
                 engine,
                 metered: self.fuel,
                 components,
                 limits,
                 pseudonym_key: self.pseudonym_key.unwrap_or_else(random_key),
-                config: Arc::new(BTreeMap::new()),
+                regions: RwLock::new(Regions::default()),
             }),
-        })
+        };
+        for dir in &self.regions {
+            host.activate_dir(dir)?;
+        }
+        Ok(host)
     }
 }
 
@@ -153,16 +173,75 @@ fn random_key() -> Vec<u8> {
 pub struct DecideOptions {
     /// Record what each stage saw and returned, and how long it took.
     pub explain: bool,
+    /// Decide with this region (by id, or `national-default`) whatever the
+    /// signal's gemeente says. `None`: chosen by the gemeente.
+    pub region: Option<String>,
 }
 
 impl DecideOptions {
     /// Options with the per-stage trace on.
     pub fn explain() -> Self {
-        DecideOptions { explain: true }
+        DecideOptions { explain: true, region: None }
+    }
+
+    /// Forces the region (by id, or `national-default`).
+    pub fn in_region(mut self, id: impl Into<String>) -> Self {
+        self.region = Some(id.into());
+        self
     }
 }
 
-/// The wegwijs host: cheap to clone, safe to share across threads.
+/// A loaded region as the host reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionInfo {
+    /// Region id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Bundle revision.
+    pub revision: u32,
+    /// CBS gemeentecodes served.
+    pub gemeenten: Vec<String>,
+    /// The region's own components (stages not listed run the reference).
+    pub components: Vec<ComponentInfo>,
+    /// Number of the bundle's own cases.
+    pub cases: usize,
+}
+
+/// The result of running a bundle's own cases without activating it.
+#[derive(Debug)]
+pub struct BundleReport {
+    /// The region as it would be loaded.
+    pub region: RegionInfo,
+    /// Per case file (path inside the bundle), the report.
+    pub files: Vec<(String, CaseReport)>,
+}
+
+impl BundleReport {
+    /// Whether every case passed.
+    pub fn passed(&self) -> bool {
+        self.files.iter().all(|(_, r)| r.failed() == 0)
+    }
+
+    /// The failing cases as problems naming file, case and mismatches.
+    pub fn problems(&self) -> Vec<BundleProblem> {
+        let mut out = Vec::new();
+        for (path, report) in &self.files {
+            for (name, result) in &report.results {
+                let detail = match result {
+                    Ok(m) if m.is_empty() => continue,
+                    Ok(m) => m.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                    Err(e) => e.clone(),
+                };
+                out.push(BundleProblem::CaseFailed { path: path.clone(), case: name.clone(), detail });
+            }
+        }
+        out
+    }
+}
+
+/// The wegwijs host: cheap to clone, safe to share across threads. Clones
+/// share their regions: a bundle activated through one clone serves all.
 #[derive(Debug, Clone)]
 pub struct Host {
     inner: Arc<Inner>,
@@ -175,7 +254,36 @@ struct Inner {
     components: Arc<Components>,
     limits: Limits,
     pseudonym_key: Vec<u8>,
+    regions: RwLock<Regions>,
+}
+
+#[derive(Debug, Default)]
+struct Regions {
+    by_id: BTreeMap<String, Arc<Region>>,
+    by_gemeente: BTreeMap<String, String>,
+}
+
+/// A region ready to decide: its config, its limits and its own components.
+#[derive(Debug)]
+pub(crate) struct Region {
+    manifest: Manifest,
     config: Arc<BTreeMap<String, String>>,
+    limits: Limits,
+    own: BTreeMap<Stage, Arc<LoadedComponent>>,
+    cases: usize,
+}
+
+impl Region {
+    fn info(&self) -> RegionInfo {
+        RegionInfo {
+            id: self.manifest.id.clone(),
+            name: self.manifest.name.clone(),
+            revision: self.manifest.revision,
+            gemeenten: self.manifest.gemeenten.clone(),
+            components: self.own.values().map(|c| c.info.clone()).collect(),
+            cases: self.cases,
+        }
+    }
 }
 
 impl Host {
@@ -184,9 +292,14 @@ impl Host {
         HostBuilder::default()
     }
 
-    /// The components this host runs, in stage order.
+    /// The reference components this host runs, in stage order.
     pub fn components(&self) -> Vec<ComponentInfo> {
         self.inner.components.infos()
+    }
+
+    /// The regions loaded, by id.
+    pub fn regions(&self) -> Vec<RegionInfo> {
+        self.read_regions().by_id.values().map(|r| r.info()).collect()
     }
 
     /// Validates and compiles `bytes` as a component for `stage`, exactly as
@@ -195,7 +308,121 @@ impl Host {
     /// or not exporting the stage's function with the stage's types.
     pub fn check_component(&self, stage: Stage, name: &str, bytes: &[u8]) -> Result<ComponentInfo, Error> {
         LoadedComponent::load(self.inner.engine, self.inner.metered, stage, name, "unknown", Role::Region, bytes)
-            .map(|c| c.info)
+            .map(|c| c.info.clone())
+    }
+
+    /// Reads the bundle in `dir` and runs its own cases against it, without
+    /// activating it: what `wegwijs test --region` shows.
+    pub fn test_bundle(&self, dir: impl AsRef<Path>) -> Result<BundleReport, Error> {
+        let bundle = read_bundle(dir.as_ref())?;
+        let region = self.prepare(&bundle)?;
+        Ok(self.run_bundle_cases(&bundle, &region))
+    }
+
+    /// Reads the bundle in `dir` and activates it (see [`Host::activate`]).
+    pub fn activate_dir(&self, dir: impl AsRef<Path>) -> Result<RegionInfo, Error> {
+        self.activate(read_bundle(dir.as_ref())?)
+    }
+
+    /// Activates a bundle, all or nothing: its components must load and
+    /// type-check, its own cases must pass, its gemeenten must not be served
+    /// by another region, and when it replaces a loaded bundle of the same
+    /// id its revision must be higher. Otherwise it is refused with every
+    /// reason, and whatever served before keeps serving.
+    pub fn activate(&self, bundle: Bundle) -> Result<RegionInfo, Error> {
+        let refuse = |problems| Error::RegionRefused { bundle: bundle.source.clone(), problems };
+        let region = self.prepare(&bundle)?;
+        if bundle.cases.is_empty() || bundle.cases.iter().all(|(_, f)| f.cases.is_empty()) {
+            return Err(refuse(vec![BundleProblem::NoCases]));
+        }
+        let report = self.run_bundle_cases(&bundle, &region);
+        if !report.passed() {
+            return Err(refuse(report.problems()));
+        }
+        let region = Arc::new(region);
+        let mut regions = self.inner.regions.write().unwrap_or_else(PoisonError::into_inner);
+        let id = &region.manifest.id;
+        let mut problems = Vec::new();
+        if let Some(loaded) = regions.by_id.get(id)
+            && loaded.manifest.revision >= region.manifest.revision
+        {
+            problems
+                .push(BundleProblem::NotNewer { loaded: loaded.manifest.revision, offered: region.manifest.revision });
+        }
+        for g in &region.manifest.gemeenten {
+            if let Some(other) = regions.by_gemeente.get(g)
+                && other != id
+            {
+                problems.push(BundleProblem::GemeenteTaken { gemeente: g.clone(), region: other.clone() });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(refuse(problems));
+        }
+        regions.by_gemeente.retain(|_, owner| owner != id);
+        for g in &region.manifest.gemeenten {
+            regions.by_gemeente.insert(g.clone(), id.clone());
+        }
+        regions.by_id.insert(id.clone(), Arc::clone(&region));
+        Ok(region.info())
+    }
+
+    fn read_regions(&self) -> std::sync::RwLockReadGuard<'_, Regions> {
+        // A panic while holding the lock cannot leave the maps half-written:
+        // they are only changed after every check passed, in a few inserts.
+        self.inner.regions.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Compiles the bundle's components into a region, not yet activated.
+    fn prepare(&self, bundle: &Bundle) -> Result<Region, Error> {
+        let manifest = bundle.manifest.clone();
+        let mut own = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (stage, bytes) in &bundle.components {
+            let name = format!("{}/{}", manifest.id, stage.name());
+            let version = format!("r{}", manifest.revision);
+            match LoadedComponent::load_cached(
+                self.inner.engine,
+                self.inner.metered,
+                *stage,
+                &name,
+                &version,
+                Role::Region,
+                bytes,
+            ) {
+                Ok(c) => {
+                    own.insert(*stage, c);
+                }
+                Err(Error::ComponentRejected { stage, reason, .. }) => {
+                    problems.push(BundleProblem::ComponentRejected { stage, reason: reason.to_string() })
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::RegionRefused { bundle: bundle.source.clone(), problems });
+        }
+        Ok(Region {
+            config: Arc::new(manifest.config.clone()),
+            limits: manifest.limits.within(&self.inner.limits, &Limits::maxima()),
+            own,
+            cases: bundle.cases.iter().map(|(_, f)| f.cases.len()).sum(),
+            manifest,
+        })
+    }
+
+    fn run_bundle_cases(&self, bundle: &Bundle, region: &Region) -> BundleReport {
+        let files = bundle
+            .cases
+            .iter()
+            .map(|(path, file)| {
+                let report = run_cases_with(&file.cases, |signal| {
+                    self.decide_in(signal, &DecideOptions::default(), Some(region))
+                });
+                (path.clone(), report)
+            })
+            .collect();
+        BundleReport { region: region.info(), files }
     }
 
     /// Decides one JSON signal.
@@ -203,46 +430,85 @@ impl Host {
         self.decide(&Signal::from_json(json)?)
     }
 
-    /// Decides one signal.
+    /// Decides one signal, in the region serving its gemeente (or with the
+    /// national defaults when no loaded region serves it).
     pub fn decide(&self, signal: &Signal) -> Result<Decision, Error> {
         self.decide_with(signal, &DecideOptions::default())
     }
 
     /// Decides one signal with options.
     pub fn decide_with(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
+        let region = {
+            let regions = self.read_regions();
+            match &options.region {
+                Some(id) if id == NATIONAL_DEFAULT => None,
+                Some(id) => {
+                    Some(Arc::clone(regions.by_id.get(id).ok_or_else(|| Error::UnknownRegion { id: id.clone() })?))
+                }
+                None => signal
+                    .gemeente
+                    .as_ref()
+                    .and_then(|g| regions.by_gemeente.get(g))
+                    .and_then(|id| regions.by_id.get(id))
+                    .cloned(),
+            }
+        };
+        self.decide_in(signal, options, region.as_deref())
+    }
+
+    fn decide_in(&self, signal: &Signal, options: &DecideOptions, region: Option<&Region>) -> Result<Decision, Error> {
         signal.validate()?;
         let case = signal.to_case(&self.inner.pseudonym_key);
-        let mut run = Run { host: &self.inner, trace: options.explain.then(Vec::new), faults: Vec::new() };
+        let empty = Arc::new(BTreeMap::new());
+        let mut run = Run {
+            host: &self.inner,
+            region,
+            config: region.map_or(empty, |r| Arc::clone(&r.config)),
+            trace: options.explain.then(Vec::new),
+            faults: Vec::new(),
+            divergences: Vec::new(),
+        };
         let c = &self.inner.components;
 
-        let acute_input = !case.safety_indicators.is_empty();
-        let intake =
-            run.stage(&c.intake, (case.clone(), None::<m::IntakeCard>), json!(&case), |card: &m::IntakeCard| {
-                validate_reasons(&card.reasons, &card.warnings)
-            });
+        let (intake, intake_ref) = run.stage(
+            &c.intake,
+            |r: Option<m::IntakeCard>| (case.clone(), r),
+            || json!(&case),
+            |_: &m::IntakeCard| Ok(()),
+        );
         let screening = match &intake {
-            Some(i) if i.outcome == m::IntakeOutcome::Accepted => run.stage(
-                &c.screening,
-                (case.clone(), i.clone(), None::<m::ScreeningCard>),
-                json!({ "case": &case, "intake": i }),
-                |card: &m::ScreeningCard| validate_reasons(&card.reasons, &card.warnings),
-            ),
+            Some(i) if i.outcome == m::IntakeOutcome::Accepted => {
+                run.stage(
+                    &c.screening,
+                    |r: Option<m::ScreeningCard>| (case.clone(), i.clone(), r),
+                    || json!({ "case": &case, "intake": i }),
+                    |_: &m::ScreeningCard| Ok(()),
+                )
+                .0
+            }
             _ => None,
         };
         let mut routing = match (&intake, &screening) {
-            (Some(i), Some(s)) => run.stage(
-                &c.routing,
-                (case.clone(), i.clone(), s.clone(), None::<m::RoutingCard>),
-                json!({ "case": &case, "intake": i, "screening": s }),
-                |card: &m::RoutingCard| validate_routing(card, &run_limits(&self.inner)),
-            ),
+            (Some(i), Some(s)) => {
+                run.stage(
+                    &c.routing,
+                    |r: Option<m::RoutingCard>| (case.clone(), i.clone(), s.clone(), r),
+                    || json!({ "case": &case, "intake": i, "screening": s }),
+                    |_: &m::RoutingCard| Ok(()),
+                )
+                .0
+            }
             _ => None,
         };
 
         let mut notes = Vec::new();
-        let acute = acute_input || intake.as_ref().is_some_and(|i| i.safety_flag);
-        let closed = intake.as_ref().is_some_and(|i| i.outcome == m::IntakeOutcome::Closed);
-        if routing.is_none() && (acute || !closed) {
+        // A region's intake may not talk the host out of acute unsafety the
+        // signal or the guideline's intake saw (G-SAFETY).
+        let acute = !case.safety_indicators.is_empty()
+            || intake.as_ref().is_some_and(|i| i.safety_flag)
+            || intake_ref.as_ref().is_some_and(|i| i.safety_flag);
+        let closed = !acute && intake.as_ref().is_some_and(|i| i.outcome == m::IntakeOutcome::Closed);
+        if routing.is_none() && !closed {
             // No routing result (a stage failed): start from an empty card so
             // the floors below still hold.
             routing = Some(empty_routing());
@@ -254,30 +520,41 @@ impl Host {
         }
 
         let requests = disclosure_requests(routing.as_ref());
-        let consent = if requests.is_empty() {
-            Vec::new()
-        } else {
-            let n = requests.len();
-            run.stage(
-                &c.consent,
-                (case.clone(), requests.clone(), None::<Vec<m::ConsentCard>>),
-                json!({ "case": &case, "requests": &requests }),
-                move |cards: &Vec<m::ConsentCard>| validate_consent(cards, n),
-            )
-            .unwrap_or_else(|| requests.iter().map(consent_unavailable).collect())
-        };
-        notes.push(GuardrailNote {
+        let mut consent_note = GuardrailNote {
             rule: "G-CONSENT",
             changed: false,
             text: "No region consent component: the guideline's consent outcomes stand.".into(),
-        });
+        };
+        let consent = if requests.is_empty() {
+            Vec::new()
+        } else {
+            let (cards, reference) = run.stage(
+                &c.consent,
+                |r: Option<Vec<m::ConsentCard>>| (case.clone(), requests.clone(), r),
+                || json!({ "case": &case, "requests": &requests }),
+                |cards: &Vec<m::ConsentCard>| validate_consent(cards, &requests),
+            );
+            match (cards, reference) {
+                (Some(cards), Some(reference)) if run.region_has(Stage::Consent) => {
+                    let (out, note) = guardrails::consent(&reference, cards);
+                    consent_note = note;
+                    out
+                }
+                (Some(cards), _) => cards,
+                (None, _) => requests.iter().map(consent_unavailable).collect(),
+            }
+        };
+        notes.push(consent_note);
+        let reference_faults = run.faults.iter().filter(|f| f.role == Role::Reference).count();
         notes.push(GuardrailNote {
             rule: "G-NO-DROP",
             changed: !run.faults.is_empty(),
-            text: if run.faults.is_empty() {
-                "Every stage returned a result.".into()
-            } else {
-                format!("{} stage(s) failed; see faults. The decision was still produced.", run.faults.len())
+            text: match (run.faults.len(), reference_faults) {
+                (0, _) => "Every stage returned a result.".into(),
+                (n, 0) => format!(
+                    "{n} region component call(s) failed; the guideline's result stands for those stages (see faults)."
+                ),
+                (n, _) => format!("{n} stage(s) failed; see faults. The decision was still produced."),
             },
         });
         notes.push(GuardrailNote {
@@ -295,7 +572,7 @@ impl Host {
         });
 
         let status =
-            if intake.is_none() || (!closed && (screening.is_none() || routing.is_none())) || !run.faults.is_empty() {
+            if intake.is_none() || (!closed && (screening.is_none() || routing.is_none())) || reference_faults > 0 {
                 Status::Incomplete
             } else if closed {
                 Status::Closed
@@ -321,6 +598,10 @@ impl Host {
             warnings.extend(w.iter().cloned());
         }
         let headline = headline(status, level, action, routing.as_ref(), intake.as_ref());
+        let mut components = self.inner.components.infos();
+        if let Some(r) = region {
+            components.extend(r.own.values().map(|c| c.info.clone()));
+        }
 
         Ok(Decision {
             signal_id: signal.signal_id.clone(),
@@ -338,11 +619,14 @@ impl Host {
             provenance: Provenance {
                 wit: format!("{}@{}", m::WIT_PACKAGE, m::WIT_VERSION),
                 host: env!("CARGO_PKG_VERSION").to_string(),
-                region: "national-default".into(),
-                components: self.inner.components.infos(),
+                region: region.map_or_else(|| NATIONAL_DEFAULT.to_string(), |r| r.manifest.id.clone()),
+                region_name: region.map(|r| r.manifest.name.clone()),
+                region_revision: region.map(|r| r.manifest.revision),
+                components,
                 guardrails: notes.iter().map(|n| n.rule).collect(),
             },
             guardrails: notes,
+            divergences: run.divergences,
             faults: run.faults,
             recommendation_only: true,
             trace: run.trace,
@@ -350,8 +634,8 @@ impl Host {
     }
 }
 
-fn run_limits(inner: &Inner) -> Limits {
-    inner.limits.clone()
+fn read_bundle(dir: &Path) -> Result<Bundle, Error> {
+    Bundle::read(dir).map_err(|problems| Error::RegionRefused { bundle: dir.display().to_string(), problems })
 }
 
 macro_rules! json {
@@ -361,42 +645,82 @@ macro_rules! json {
 }
 use json;
 
-/// One pipeline run: collects faults and, when asked, the trace.
+/// One pipeline run: collects faults, divergences and, when asked, the trace.
 struct Run<'a> {
     host: &'a Inner,
+    region: Option<&'a Region>,
+    config: Arc<BTreeMap<String, String>>,
     trace: Option<Vec<StageTrace>>,
     faults: Vec<Fault>,
+    divergences: Vec<Divergence>,
 }
 
 impl Run<'_> {
+    fn region_has(&self, stage: Stage) -> bool {
+        self.region.is_some_and(|r| r.own.contains_key(&stage))
+    }
+
+    /// Runs a stage: the reference component (with the region's config),
+    /// then, when the region has its own component for the stage, that one
+    /// with the reference result as input. Returns the result that stands
+    /// and the reference result.
     fn stage<P, R>(
+        &mut self,
+        reference: &LoadedComponent,
+        params: impl Fn(Option<R>) -> P,
+        input: impl Fn() -> serde_json::Value,
+        validate: impl Fn(&R) -> Result<(), String>,
+    ) -> (Option<R>, Option<R>)
+    where
+        P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower + Send + Sync,
+        R: wasmtime::component::Lift + Serialize + Clone + Send + Sync + 'static,
+        (R,): wasmtime::component::ComponentNamedList + wasmtime::component::Lift,
+    {
+        let limits = self.host.limits.clone();
+        let ref_result = self.call(reference, params(None), &limits, &input, &validate);
+        let Some(own) = self.region.and_then(|r| r.own.get(&reference.info.stage)).cloned() else {
+            return (ref_result.clone().map(|(v, _)| v), ref_result.map(|(v, _)| v));
+        };
+        let region_limits = self.region.map_or(limits, |r| r.limits.clone());
+        let region_result =
+            self.call(&own, params(ref_result.as_ref().map(|(v, _)| v.clone())), &region_limits, &input, &validate);
+        match (region_result, ref_result) {
+            (Some((value, json)), Some((reference, ref_json))) => {
+                if json != ref_json {
+                    self.divergences.push(divergence(&own.info, &ref_json, &json));
+                }
+                (Some(value), Some(reference))
+            }
+            (Some((value, _)), None) => (Some(value), None),
+            (None, reference) => (reference.clone().map(|(v, _)| v), reference.map(|(v, _)| v)),
+        }
+    }
+
+    fn call<P, R>(
         &mut self,
         loaded: &LoadedComponent,
         params: P,
-        input: serde_json::Value,
-        validate: impl FnOnce(&R) -> Result<(), String>,
-    ) -> Option<R>
+        limits: &Limits,
+        input: &impl Fn() -> serde_json::Value,
+        validate: &impl Fn(&R) -> Result<(), String>,
+    ) -> Option<(R, serde_json::Value)>
     where
         P: wasmtime::component::ComponentNamedList + wasmtime::component::Lower + Send + Sync,
         R: wasmtime::component::Lift + Serialize + Send + Sync + 'static,
         (R,): wasmtime::component::ComponentNamedList + wasmtime::component::Lift,
     {
-        let result = stage::call::<P, R>(
-            self.host.engine,
-            self.host.metered,
-            loaded,
-            params,
-            &self.host.limits,
-            &self.host.config,
-        );
+        let result = stage::call::<P, R>(self.host.engine, self.host.metered, loaded, params, limits, &self.config);
         let (value, micros, logs) = match result {
-            Ok(outcome) => match validate(&outcome.value) {
-                Ok(()) => (Some(outcome.value), outcome.micros, outcome.logs),
-                Err(detail) => {
-                    self.fault(loaded, FaultKind::InvalidOutput, detail);
-                    (None, outcome.micros, outcome.logs)
+            Ok(outcome) => {
+                let json = serde_json::to_value(&outcome.value).unwrap_or(serde_json::Value::Null);
+                match check_output(&json, limits).and_then(|()| validate(&outcome.value).map_err(invalid)) {
+                    Ok(()) => (Some((outcome.value, json)), outcome.micros, outcome.logs),
+                    Err((kind, detail)) => {
+                        self.fault(loaded, kind, detail);
+                        (None, outcome.micros, outcome.logs)
+                    }
                 }
-            },
+            }
             Err((kind, detail)) => {
                 self.fault(loaded, kind, detail);
                 (None, 0, Vec::new())
@@ -406,8 +730,9 @@ impl Run<'_> {
             trace.push(StageTrace {
                 stage: loaded.info.stage,
                 component: loaded.info.name.clone(),
-                input,
-                output: serde_json::to_value(&value).unwrap_or(serde_json::Value::Null),
+                role: loaded.info.role,
+                input: input(),
+                output: value.as_ref().map_or(serde_json::Value::Null, |(_, j)| j.clone()),
                 micros,
                 logs,
             });
@@ -420,6 +745,7 @@ impl Run<'_> {
             stage: loaded.info.stage,
             component: loaded.info.name.clone(),
             sha256: loaded.info.sha256.clone(),
+            role: loaded.info.role,
             kind,
             detail,
             fallback: match loaded.info.role {
@@ -430,35 +756,159 @@ impl Run<'_> {
     }
 }
 
-fn validate_reasons(reasons: &[m::Reason], warnings: &[m::Reason]) -> Result<(), String> {
-    for r in reasons.iter().chain(warnings) {
-        if !m::is_well_formed_rule_id(&r.rule) {
-            return Err(format!(
-                "reason cites `{}`, which is not a well-formed rule id",
-                r.rule.chars().take(64).collect::<String>()
-            ));
+fn invalid(detail: String) -> (FaultKind, String) {
+    (FaultKind::InvalidOutput, detail)
+}
+
+/// Checks a result against the output limits and the rule-id contract by
+/// walking its JSON form, so one check covers every card type: lists of
+/// reasons against `max_reasons`, other lists against `max_items`, strings
+/// against `max_string_bytes`, and every cited rule id for well-formedness.
+fn check_output(value: &serde_json::Value, limits: &Limits) -> Result<(), (FaultKind, String)> {
+    fn walk(v: &serde_json::Value, path: &str, limits: &Limits) -> Result<(), (FaultKind, String)> {
+        match v {
+            serde_json::Value::String(s) if s.len() > limits.max_string_bytes => Err((
+                FaultKind::OutputTooLarge,
+                format!("`{path}` is {} bytes long; at most {} are accepted", s.len(), limits.max_string_bytes),
+            )),
+            serde_json::Value::Array(items) => {
+                let reasons = path.ends_with("reasons") || path.ends_with("warnings");
+                let max = if reasons { limits.max_reasons } else { limits.max_items };
+                if items.len() > max {
+                    return Err((
+                        FaultKind::OutputTooLarge,
+                        format!("`{path}` has {} items; at most {max} are accepted", items.len()),
+                    ));
+                }
+                items.iter().enumerate().try_for_each(|(i, item)| walk(item, &format!("{path}[{i}]"), limits))
+            }
+            serde_json::Value::Object(fields) => {
+                if let Some(serde_json::Value::String(rule)) = fields.get("rule")
+                    && !m::is_well_formed_rule_id(rule)
+                {
+                    return Err(invalid(format!(
+                        "`{path}` cites `{}`, which is not a well-formed rule id (e.g. RT-A2, REGIO-NOORD-HUB)",
+                        rule.chars().take(64).collect::<String>()
+                    )));
+                }
+                fields.iter().try_for_each(|(k, item)| {
+                    walk(item, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, limits)
+                })
+            }
+            _ => Ok(()),
         }
     }
-    Ok(())
+    walk(value, "", limits)
 }
 
-fn validate_routing(card: &m::RoutingCard, limits: &Limits) -> Result<(), String> {
-    if card.routes.len() > limits.max_items {
-        return Err(format!("{} routes; at most {} are accepted", card.routes.len(), limits.max_items));
+/// What a region's component changed relative to the reference result:
+/// changed fields, routes added, removed or changed (by partner and kind),
+/// and the reasons the region gave that the reference did not.
+fn divergence(component: &ComponentInfo, reference: &serde_json::Value, region: &serde_json::Value) -> Divergence {
+    use serde_json::Value;
+    let mut changes = Vec::new();
+    let short = |v: &Value| {
+        let s = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s }
+    };
+    let route_key = |r: &Value| format!("{} {}", short(&r["partner"]), short(&r["kind"]));
+    let compare = |prefix: &str, a: &Value, b: &Value, changes: &mut Vec<String>| {
+        if let (Value::Object(a), Value::Object(b)) = (a, b) {
+            for (k, av) in a {
+                let bv = b.get(k).unwrap_or(&Value::Null);
+                if av == bv || k == "reasons" || k == "warnings" {
+                    continue;
+                }
+                if k == "routes" {
+                    let (ar, br) =
+                        (av.as_array().cloned().unwrap_or_default(), bv.as_array().cloned().unwrap_or_default());
+                    for r in &br {
+                        match ar.iter().find(|x| route_key(x) == route_key(r)) {
+                            None => changes.push(format!("route added: {}", route_key(r))),
+                            Some(x) if x != r => {
+                                let fields: Vec<&str> = r
+                                    .as_object()
+                                    .into_iter()
+                                    .flatten()
+                                    .filter(|(f, v)| *f != "reasons" && x.get(f.as_str()) != Some(v))
+                                    .map(|(f, _)| f.as_str())
+                                    .collect();
+                                if !fields.is_empty() {
+                                    changes.push(format!("route changed: {} ({})", route_key(r), fields.join(", ")));
+                                }
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    for x in &ar {
+                        if !br.iter().any(|r| route_key(r) == route_key(x)) {
+                            changes.push(format!("route removed: {}", route_key(x)));
+                        }
+                    }
+                } else {
+                    changes.push(format!("{prefix}{k}: {} → {}", short(av), short(bv)));
+                }
+            }
+        }
+    };
+    match (reference, region) {
+        (Value::Array(a), Value::Array(b)) => {
+            for (x, y) in a.iter().zip(b) {
+                let prefix = format!("{}: ", short(&x["request"]["recipient"]));
+                compare(&prefix, x, y, &mut changes);
+            }
+        }
+        (a, b) => compare("", a, b, &mut changes),
     }
-    validate_reasons(&card.reasons, &card.warnings)?;
-    for r in &card.routes {
-        validate_reasons(&r.reasons, &[])?;
+    let mut known = std::collections::BTreeSet::new();
+    collect_reasons(reference, &mut |r| {
+        known.insert(r.clone());
+    });
+    let mut region_reasons = Vec::new();
+    collect_reasons(region, &mut |r| {
+        if !known.contains(&r) && !region_reasons.contains(&r) {
+            region_reasons.push(r);
+        }
+    });
+    if changes.is_empty() {
+        changes.push("reasons only".into());
     }
-    Ok(())
+    Divergence {
+        stage: component.stage,
+        component: component.name.clone(),
+        sha256: component.sha256.clone(),
+        changes,
+        region_reasons: region_reasons.into_iter().map(|(rule, text)| m::Reason::new(&rule, text)).collect(),
+    }
 }
 
-fn validate_consent(cards: &[m::ConsentCard], requests: usize) -> Result<(), String> {
-    if cards.len() != requests {
-        return Err(format!("{} consent cards for {requests} requests", cards.len()));
+/// Every `{rule, text}` object in a card, as pairs.
+fn collect_reasons(v: &serde_json::Value, f: &mut impl FnMut((String, String))) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let (Some(serde_json::Value::String(rule)), Some(serde_json::Value::String(text))) =
+                (o.get("rule"), o.get("text"))
+            {
+                f((rule.clone(), text.clone()));
+            }
+            o.values().for_each(|x| collect_reasons(x, f));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_reasons(x, f)),
+        _ => {}
     }
-    for c in cards {
-        validate_reasons(&c.reasons, &[])?;
+}
+
+fn validate_consent(cards: &[m::ConsentCard], requests: &[m::DisclosureRequest]) -> Result<(), String> {
+    if cards.len() != requests.len() {
+        return Err(format!("{} consent cards for {} requests", cards.len(), requests.len()));
+    }
+    for (i, c) in cards.iter().enumerate() {
+        if c.request != requests[i] {
+            return Err(format!("consent card {i} answers another request than was asked"));
+        }
     }
     Ok(())
 }

@@ -37,15 +37,16 @@ mod error;
 mod guardrails;
 mod host;
 mod limits;
+pub mod region;
 mod signal;
 mod stage;
 
 pub use cases::{Case, CaseFile, CaseReport, ConsentExpect, Expect, Mismatch, RouteExpect, run_cases};
 pub use component::{ComponentInfo, Role};
-pub use decision::{Decision, GuardrailNote, Provenance, StageTrace, Status};
+pub use decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
 pub use engine::{LogLevel, LogRecord};
 pub use error::{Error, FieldProblem, Rejection};
-pub use host::{DecideOptions, Host, HostBuilder, reference_component};
+pub use host::{BundleReport, DecideOptions, Host, HostBuilder, RegionInfo, reference_component};
 pub use limits::Limits;
 pub use signal::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source, is_code};
 pub use stage::{Fault, FaultKind, Stage};

@@ -1,6 +1,6 @@
-//! Per-stage resource limits. Every limit is on by default; a host (and, in a
-//! later revision, a region) may tighten or loosen them within the engine's
-//! maxima.
+//! Per-stage resource limits. Every limit is on by default; a host sets the defaults,
+//! and a region may tighten or loosen them for its own components within
+//! [`Limits::maxima`].
 
 use std::time::Duration;
 
@@ -22,6 +22,22 @@ pub struct Limits {
     pub max_log_records: usize,
     /// Fuel budget per call, when the host was built with fuel metering.
     pub fuel: Option<u64>,
+}
+
+impl Limits {
+    /// The most any region may ask for: regions set their own limits in
+    /// `region.toml`, capped at these.
+    pub fn maxima() -> Limits {
+        Limits {
+            deadline: Duration::from_secs(2),
+            memory_bytes: crate::engine::MAX_MEMORY_BYTES,
+            max_reasons: 256,
+            max_string_bytes: 8192,
+            max_items: 256,
+            max_log_records: 256,
+            fuel: None,
+        }
+    }
 }
 
 impl Default for Limits {

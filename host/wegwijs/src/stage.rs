@@ -102,6 +102,8 @@ pub struct Fault {
     pub component: String,
     /// The component's sha256.
     pub sha256: String,
+    /// Reference or region component.
+    pub role: crate::component::Role,
     /// What went wrong.
     #[serde(flatten)]
     pub kind: FaultKind,

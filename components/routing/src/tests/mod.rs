@@ -1,10 +1,12 @@
 //! Native tests of the routing rules, with builders for default input cards.
 //!
 //! `rules` holds one or more unit tests per rule id the component cites;
-//! `props` holds the property tests over arbitrary inputs. The builders
-//! below give an accepted eight-year-old signal handled by a jeugdarts,
-//! with nothing wrong; each test changes only what its rule reads.
+//! `config` tests the region configuration keys one by one; `props` holds
+//! the property tests over arbitrary inputs. The builders below give an
+//! accepted eight-year-old signal handled by a jeugdarts, with nothing
+//! wrong; each test changes only what its rule reads.
 
+mod config;
 mod props;
 mod rules;
 

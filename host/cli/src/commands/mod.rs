@@ -2,6 +2,7 @@
 
 pub(crate) mod run;
 pub(crate) mod schema;
+pub(crate) mod test;
 
 /// Input the user must fix (a missing or unreadable file); maps to exit code 2.
 #[derive(Debug, thiserror::Error)]

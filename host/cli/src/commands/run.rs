@@ -1,6 +1,6 @@
-//! `wegwijs run`: one signal through the pipeline on the built-in reference
-//! components, printed as a readable card, as JSON, or with the per-stage
-//! trace.
+//! `wegwijs run`: one signal through the pipeline, on the built-in reference
+//! components or in the region bundles given, printed as a readable card, as
+//! JSON, or with the per-stage trace.
 
 use super::InputError;
 use anyhow::Context;
@@ -19,6 +19,11 @@ pub(crate) struct RunCommand {
     /// Show, per stage, what the component saw, what it returned and how long it took.
     #[arg(long)]
     explain: bool,
+    /// A region bundle directory to load (repeatable). The signal is decided
+    /// in the region serving its gemeente; with one bundle and a signal from
+    /// elsewhere (or without a gemeente), in that bundle's region.
+    #[arg(long = "region", value_name = "DIR")]
+    regions: Vec<PathBuf>,
     /// Secret for deriving pseudonyms; the same key gives a child the same
     /// pseudonym across runs. Also read from WEGWIJS_PSEUDONYM_KEY.
     #[arg(long, env = "WEGWIJS_PSEUDONYM_KEY", hide_env_values = true)]
@@ -43,7 +48,22 @@ impl RunCommand {
             builder = builder.pseudonym_key(key.as_bytes());
         }
         let host = builder.build().context("starting the wegwijs host")?;
-        let options = if self.explain { DecideOptions::explain() } else { DecideOptions::default() };
+        let mut loaded = Vec::new();
+        for dir in &self.regions {
+            loaded.push(host.activate_dir(dir).map_err(|e| InputError(format!("{e}")))?);
+        }
+        let mut options = if self.explain { DecideOptions::explain() } else { DecideOptions::default() };
+        let served = signal.gemeente.as_ref().is_some_and(|g| loaded.iter().any(|r| r.gemeenten.contains(g)));
+        if let [only] = loaded.as_slice()
+            && !served
+        {
+            eprintln!(
+                "note: gemeente {} is not served by region `{}`; deciding in that region as asked",
+                signal.gemeente.as_deref().unwrap_or("(none)"),
+                only.id
+            );
+            options = options.in_region(only.id.clone());
+        }
         let decision = host.decide_with(&signal, &options)?;
         match self.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&decision)?),
