@@ -7,6 +7,8 @@
 //!   and the check that every rule id in the brief has a case.
 //! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
 //! - `cli`: exit codes and messages of the binary.
+//! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
+//! - `regions`: region bundles: loading, refusal, composition, example regions.
 
 // In a test binary a panic is a failed test, helpers included.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -17,5 +19,7 @@ mod cli;
 mod examples;
 mod pipeline;
 mod privacy;
+mod regions;
 mod rules;
+mod sandbox;
 mod signals;

@@ -48,6 +48,9 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A region's component faulted while the bundle's own cases ran.
+    #[error("{0}")]
+    CaseFault(String),
     /// The WebAssembly engine could not be configured.
     #[error("the WebAssembly engine could not be set up: {0}")]
     Engine(String),

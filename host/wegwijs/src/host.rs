@@ -416,8 +416,15 @@ impl Host {
             .cases
             .iter()
             .map(|(path, file)| {
+                // A component that faults on its own bundle's cases is not
+                // ready to serve, even though the guideline's result would
+                // stand in for it: the case fails, naming the fault.
                 let report = run_cases_with(&file.cases, |signal| {
-                    self.decide_in(signal, &DecideOptions::default(), Some(region))
+                    let d = self.decide_in(signal, &DecideOptions::default(), Some(region))?;
+                    match d.faults.first() {
+                        Some(f) => Err(Error::CaseFault(format!("the {} component faulted: {}", f.stage, f.detail))),
+                        None => Ok(d),
+                    }
                 });
                 (path.clone(), report)
             })

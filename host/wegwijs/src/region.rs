@@ -314,10 +314,9 @@ impl Manifest {
                     }
                     let path = p.string(t, &field, "component", true);
                     let sha256 = p.string(t, &field, "sha256", true);
-                    if !sha256.is_empty()
-                        && !(sha256.len() == 64
-                            && sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-                    {
+                    let hex =
+                        sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                    if !sha256.is_empty() && !hex {
                         p.field(&format!("{field}.sha256"), "must be 64 lower-case hex digits");
                     }
                     if let Err(why) = inside_bundle(&path) {

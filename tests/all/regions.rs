@@ -1,0 +1,266 @@
+//! Region bundles (docs/regions.md): activation is all or nothing, every
+//! refusal says exactly why, a refused replacement leaves the older revision
+//! serving, many regions share one host, and each example region in
+//! `examples/regions/` builds and passes its own cases.
+
+use crate::util::{TempDir, guest, root, sha256};
+use std::path::{Path, PathBuf};
+use wegwijs::{DecideOptions, Host, Signal};
+
+const CASE: &str = r#"[[case]]
+name = "a plain school signal is decided"
+[case.signal]
+date = "2026-10-05"
+gemeente = "GM0014"
+child = { birth_date = "2018-03-14" }
+source = { code = "intern-begeleider" }
+handler = "jeugdverpleegkundige"
+concerns = ["behaviour-problems"]
+parents_concerned = true
+[case.expect]
+status = "decided"
+"#;
+
+fn manifest(id: &str, revision: u32, gemeenten: &str, extra: &str) -> String {
+    format!(
+        "[region]\nid = \"{id}\"\nname = \"Test {id}\"\ngemeenten = [{gemeenten}]\nrevision = {revision}\n{extra}\n[config.partners.wijkteam]\nname = \"Team {id} r{revision}\"\n"
+    )
+}
+
+fn bundle(id: &str, revision: u32, gemeenten: &str, extra: &str) -> TempDir {
+    let dir = TempDir::new(id);
+    dir.write("region.toml", manifest(id, revision, gemeenten, extra));
+    dir.write("cases/plain.toml", CASE);
+    dir
+}
+
+fn refused(host: &Host, dir: &Path) -> String {
+    match host.activate_dir(dir) {
+        Err(e @ wegwijs::Error::RegionRefused { .. }) => e.to_string(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn school_signal(gemeente: &str) -> Signal {
+    Signal::from_json(&format!(
+        r#"{{"date": "2026-10-05", "gemeente": "{gemeente}", "child": {{"birth_date": "2018-03-14"}},
+            "source": {{"code": "intern-begeleider"}}, "handler": "jeugdverpleegkundige",
+            "concerns": ["behaviour-problems", "parenting-stress"], "parents_concerned": true}}"#
+    ))
+    .unwrap()
+}
+
+fn host() -> Host {
+    Host::builder().pseudonym_key("regions").build().unwrap()
+}
+
+#[test]
+fn a_wrong_hash_is_refused_naming_both_hashes() {
+    let wasm = guest("wegwijs-hostile");
+    let dir = bundle("wrong-hash", 1, "\"GM0014\"", "");
+    let wrong = sha256(b"other bytes");
+    dir.write(
+        "region.toml",
+        manifest(
+            "wrong-hash",
+            1,
+            "\"GM0014\"",
+            &format!("[stages.routing]\ncomponent = \"r.wasm\"\nsha256 = \"{wrong}\""),
+        ),
+    );
+    dir.write("r.wasm", &wasm);
+    let err = refused(&host(), &dir.0);
+    assert!(err.contains("r.wasm") && err.contains(&wrong) && err.contains(&sha256(&wasm)), "{err}");
+}
+
+#[test]
+fn paths_leading_out_of_the_bundle_are_refused() {
+    let outside = TempDir::new("outside");
+    let wasm = guest("wegwijs-hostile");
+    outside.write("evil.wasm", &wasm);
+    let sha = sha256(&wasm);
+    let host = host();
+    let escape = |path: &str| {
+        let dir =
+            bundle("escape", 1, "\"GM0014\"", &format!("[stages.routing]\ncomponent = \"{path}\"\nsha256 = \"{sha}\""));
+        refused(&host, &dir.0)
+    };
+    let relative = format!("../{}/evil.wasm", outside.0.file_name().unwrap().to_string_lossy());
+    let err = escape(&relative);
+    assert!(err.contains("leads outside the bundle") && err.contains("`..` is refused"), "{err}");
+    let absolute = outside.0.join("evil.wasm").display().to_string();
+    let err = escape(&absolute);
+    assert!(err.contains("leads outside the bundle") && err.contains("absolute"), "{err}");
+
+    #[cfg(unix)]
+    {
+        let dir = bundle(
+            "symlink",
+            1,
+            "\"GM0014\"",
+            &format!("[stages.routing]\ncomponent = \"link.wasm\"\nsha256 = \"{sha}\""),
+        );
+        std::os::unix::fs::symlink(outside.0.join("evil.wasm"), dir.0.join("link.wasm")).unwrap();
+        let err = refused(&host, &dir.0);
+        assert!(err.contains("link.wasm") && err.contains("outside the bundle"), "{err}");
+    }
+    assert!(host.regions().is_empty());
+}
+
+#[test]
+fn a_failing_case_is_refused_naming_the_case_and_field() {
+    let dir = bundle("failing", 1, "\"GM0014\"", "");
+    dir.write(
+        "cases/wrong.toml",
+        CASE.replace("status = \"decided\"", "status = \"closed\"").replace("a plain school", "a wrong"),
+    );
+    let err = refused(&host(), &dir.0);
+    assert!(
+        err.contains("cases/wrong.toml") && err.contains("a wrong signal is decided") && err.contains("status"),
+        "{err}"
+    );
+    assert!(!err.contains("cases/plain.toml"), "a passing case is not reported: {err}");
+}
+
+#[test]
+fn a_bundle_without_cases_is_refused() {
+    let dir = TempDir::new("nocases");
+    dir.write("region.toml", manifest("nocases", 1, "\"GM0014\"", ""));
+    let err = refused(&host(), &dir.0);
+    assert!(err.contains("no cases"), "{err}");
+}
+
+#[test]
+fn bad_manifests_name_every_field() {
+    let dir = TempDir::new("badfields");
+    dir.write(
+        "region.toml",
+        "[region]\nid = \"Regio Noord\"\ngemeenten = [\"0014\"]\nrevision = \"one\"\n[limits]\nfuel = -5\n",
+    );
+    dir.write("cases/plain.toml", CASE);
+    let err = refused(&host(), &dir.0);
+    for field in ["region.id", "region.name", "region.gemeenten[0]", "region.revision", "limits.fuel"] {
+        assert!(err.contains(field), "{field} not named: {err}");
+    }
+    let dir = TempDir::new("badtoml");
+    dir.write("region.toml", "[region]\nid = \"x\"\nname = \"y\n");
+    let err = refused(&host(), &dir.0);
+    assert!(err.contains("region.toml line 3"), "{err}");
+}
+
+#[test]
+fn a_refused_replacement_leaves_the_older_revision_serving() {
+    let host = host();
+    let first = bundle("noord", 1, "\"GM0014\"", "");
+    host.activate_dir(&first.0).unwrap();
+    let local = |host: &Host| {
+        let d = host.decide(&school_signal("GM0014")).unwrap();
+        assert_eq!(d.provenance.region, "noord");
+        d.routes().iter().find_map(|r| r.local_name.clone()).unwrap_or_default()
+    };
+    assert_eq!(local(&host), "Team noord r1");
+
+    // Revision 2 with a failing case: refused, revision 1 keeps serving.
+    let broken = bundle("noord", 2, "\"GM0014\"", "");
+    broken.write("cases/plain.toml", CASE.replace("status = \"decided\"", "status = \"closed\""));
+    refused(&host, &broken.0);
+    assert_eq!(local(&host), "Team noord r1");
+
+    // The same revision again: refused as not newer.
+    let same = bundle("noord", 1, "\"GM0014\"", "");
+    assert!(refused(&host, &same.0).contains("not newer than the loaded revision 1"));
+
+    // Revision 2 that passes: replaces revision 1 for every clone of the host.
+    let clone = host.clone();
+    let second = bundle("noord", 2, "\"GM0014\"", "");
+    host.activate_dir(&second.0).unwrap();
+    assert_eq!(local(&clone), "Team noord r2");
+}
+
+#[test]
+fn one_gemeente_cannot_be_served_by_two_regions() {
+    let host = host();
+    host.activate_dir(&bundle("eerste", 1, "\"GM0014\", \"GM0037\"", "").0).unwrap();
+    let err = refused(&host, &bundle("tweede", 1, "\"GM0037\"", "").0);
+    assert!(err.contains("GM0037 is already served by region `eerste`"), "{err}");
+}
+
+#[test]
+fn many_regions_in_one_host_each_gemeente_gets_its_own_and_the_rest_national() {
+    let host = host();
+    host.activate_dir(&bundle("noord", 1, "\"GM0014\"", "").0).unwrap();
+    host.activate_dir(&bundle("zuid", 1, "\"GM0796\"", "").0).unwrap();
+    for (gemeente, region) in [("GM0014", "noord"), ("GM0796", "zuid"), ("GM0363", "national-default")] {
+        let d = host.decide(&school_signal(gemeente)).unwrap();
+        assert_eq!(d.provenance.region, region, "{gemeente}");
+    }
+    let forced = host.decide_with(&school_signal("GM0363"), &DecideOptions::default().in_region("zuid")).unwrap();
+    assert_eq!(forced.provenance.region, "zuid");
+    let err = host.decide_with(&school_signal("GM0363"), &DecideOptions::default().in_region("west")).unwrap_err();
+    assert!(err.to_string().contains("no region `west` is loaded"));
+}
+
+/// An example region's directory.
+fn example(name: &str) -> PathBuf {
+    root().join("examples/regions").join(name)
+}
+
+/// Builds an example region's component into its bundle and checks that
+/// the bundle states the built bytes' hash. `BLESS=1` updates region.toml.
+fn build_example(name: &str, bytes: Vec<u8>) {
+    let dir = example(name);
+    std::fs::write(dir.join("routing.wasm"), &bytes).unwrap();
+    let manifest = std::fs::read_to_string(dir.join("region.toml")).unwrap();
+    let actual = sha256(&bytes);
+    if manifest.contains(&actual) {
+        return;
+    }
+    if std::env::var_os("BLESS").is_some() {
+        let line = manifest.lines().find(|l| l.trim_start().starts_with("sha256")).unwrap();
+        std::fs::write(dir.join("region.toml"), manifest.replace(line, &format!("sha256 = \"{actual}\""))).unwrap();
+    } else {
+        panic!(
+            "{name}: the rebuilt component has sha256 {actual}, which region.toml does not state; if the change is intended, run with BLESS=1"
+        );
+    }
+}
+
+/// Builds region C's Python component with its build script.
+fn python_component() -> Vec<u8> {
+    let dir = example("c-pedagogisch-adviseur");
+    let out = std::process::Command::new("sh").arg(dir.join("component/build.sh")).output().expect("sh runs");
+    assert!(
+        out.status.success(),
+        "building region C's Python component failed (is componentize-py installed? see its README):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(dir.join("routing.wasm")).unwrap()
+}
+
+/// Every example region, built and loaded into one host.
+fn examples_host() -> &'static Host {
+    static HOST: std::sync::OnceLock<Host> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| {
+        build_example("a-ondersteuningsteam", guest("region-a-routing"));
+        build_example("b-integrale-toegang", guest("region-b-routing"));
+        build_example("c-pedagogisch-adviseur", python_component());
+        let mut builder = Host::builder().pseudonym_key("examples");
+        for name in EXAMPLES {
+            builder = builder.region(example(name));
+        }
+        builder.build().unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+const EXAMPLES: [&str; 4] = ["a-ondersteuningsteam", "b-integrale-toegang", "c-pedagogisch-adviseur", "d-config-only"];
+
+#[test]
+fn every_example_region_builds_and_passes_its_own_cases() {
+    let host = examples_host();
+    for name in EXAMPLES {
+        let report = host.test_bundle(example(name)).unwrap();
+        assert!(report.passed(), "{name}: {:#?}", report.problems());
+        assert!(report.region.cases >= 5, "{name} has only {} cases", report.region.cases);
+    }
+    assert_eq!(host.regions().len(), 4);
+}
