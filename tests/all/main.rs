@@ -7,6 +7,7 @@
 //!   and the check that every rule id in the brief has a case.
 //! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
 //! - `cli`: exit codes and messages of the binary.
+//! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
 //! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
 
@@ -17,6 +18,7 @@ mod util;
 
 mod cli;
 mod examples;
+mod guardrails;
 mod pipeline;
 mod privacy;
 mod regions;

@@ -477,12 +477,22 @@ impl Host {
         };
         let c = &self.inner.components;
 
-        let (intake, intake_ref) = run.stage(
+        let (mut intake, intake_ref) = run.stage(
             &c.intake,
             |r: Option<m::IntakeCard>| (case.clone(), r),
             || json!(&case),
             |_: &m::IntakeCard| Ok(()),
         );
+        // G-NO-DROP: a region's intake may not close a signal the
+        // guideline's intake accepted; the guideline's card stands.
+        let mut dropped = None;
+        if let (Some(i), Some(r)) = (&intake, &intake_ref)
+            && i.outcome == m::IntakeOutcome::Closed
+            && r.outcome == m::IntakeOutcome::Accepted
+        {
+            dropped = run.region.map(|region| region.manifest.id.clone());
+            intake = intake_ref.clone();
+        }
         let screening = match &intake {
             Some(i) if i.outcome == m::IntakeOutcome::Accepted => {
                 run.stage(
@@ -555,8 +565,12 @@ impl Host {
         let reference_faults = run.faults.iter().filter(|f| f.role == Role::Reference).count();
         notes.push(GuardrailNote {
             rule: "G-NO-DROP",
-            changed: !run.faults.is_empty(),
+            changed: !run.faults.is_empty() || dropped.is_some(),
             text: match (run.faults.len(), reference_faults) {
+                (0, _) if dropped.is_some() => format!(
+                    "Region `{}` closed a signal the guideline accepts; the guideline's intake stands.",
+                    dropped.unwrap_or_default()
+                ),
                 (0, _) => "Every stage returned a result.".into(),
                 (n, 0) => format!(
                     "{n} region component call(s) failed; the guideline's result stands for those stages (see faults)."

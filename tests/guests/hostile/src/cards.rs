@@ -51,6 +51,12 @@ pub trait StageResult: Sized {
 
     /// Reads the result from the JSON `serde_json` writes for the model type.
     fn from_json(json: &str) -> Result<Self, serde_json::Error>;
+
+    /// The result as JSON text, so [`crate::chaos`] can seed from it.
+    fn fingerprint(&self) -> String;
+
+    /// An arbitrary, well-formed result derived from `rng` and the reference.
+    fn chaos(rng: &mut crate::chaos::Rng, input: &Self::Input, reference: Option<Self>) -> Self;
 }
 
 fn echo_reason(stage: Stage) -> Reason {
@@ -104,6 +110,14 @@ impl StageResult for IntakeCard {
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
     }
+
+    fn fingerprint(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn chaos(rng: &mut crate::chaos::Rng, input: &Self::Input, reference: Option<Self>) -> Self {
+        crate::chaos::intake(rng, reference.unwrap_or_else(|| Self::minimal(input)))
+    }
 }
 
 impl StageResult for ScreeningCard {
@@ -142,6 +156,14 @@ impl StageResult for ScreeningCard {
 
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    fn fingerprint(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn chaos(rng: &mut crate::chaos::Rng, input: &Self::Input, reference: Option<Self>) -> Self {
+        crate::chaos::screening(rng, reference.unwrap_or_else(|| Self::minimal(input)))
     }
 }
 
@@ -190,6 +212,14 @@ impl StageResult for RoutingCard {
 
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    fn fingerprint(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn chaos(rng: &mut crate::chaos::Rng, input: &Self::Input, reference: Option<Self>) -> Self {
+        crate::chaos::routing(rng, reference.unwrap_or_else(|| Self::minimal(input)))
     }
 }
 
@@ -241,6 +271,14 @@ impl StageResult for Vec<ConsentCard> {
 
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    fn fingerprint(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn chaos(rng: &mut crate::chaos::Rng, input: &Self::Input, reference: Option<Self>) -> Self {
+        crate::chaos::consent(rng, input, reference.unwrap_or_else(|| Self::minimal(input)))
     }
 }
 

@@ -7,8 +7,9 @@
 //! the [`Mode`] found there (optionally only for cases carrying the concern
 //! code in [`WHEN_CONCERN_KEY`]): echo the reference, loop forever, exhaust
 //! memory or the stack, trap, panic, return oversized or malformed results,
-//! flood the log, or return a result the test wrote as JSON under
-//! `adversarial.<stage>`. The host must survive all of it with a typed fault
+//! flood the log, return a result the test wrote as JSON under
+//! `adversarial.<stage>`, or an arbitrary well-formed one from a seed
+//! (`chaos:<seed>`, for the guardrail property tests). The host must survive all of it with a typed fault
 //! and keep the reference result.
 //!
 //! The behaviour lives in plain `no_std` Rust ([`respond`], on the model
@@ -25,6 +26,7 @@ extern crate std;
 
 pub mod burn;
 pub mod cards;
+pub mod chaos;
 pub mod mode;
 pub mod respond;
 

@@ -95,12 +95,15 @@ pub enum Mode {
     LogFlood,
     /// Return the result given as JSON under [`Stage::json_key`].
     Json,
+    /// `chaos:<seed>`: an arbitrary but well-formed result derived from the
+    /// seed and the case (see [`crate::chaos`]).
+    Chaos(u64),
 }
 
 impl Mode {
     /// Parses a mode as written in the configuration: `echo`, `loop`, `grow`,
     /// `recurse`, `unreachable`, `panic`, `huge-list`, `huge-string`,
-    /// `spin:<N>`, `bad-rule-id`, `log-flood` or `json`. The spelling is
+    /// `spin:<N>`, `bad-rule-id`, `log-flood`, `json` or `chaos:<seed>`. The spelling is
     /// exact, so a typo in a test shows up as [`UnknownMode`] instead of
     /// silently echoing.
     pub fn parse(text: &str) -> Result<Mode, UnknownMode> {
@@ -116,9 +119,13 @@ impl Mode {
             "bad-rule-id" => Mode::BadRuleId,
             "log-flood" => Mode::LogFlood,
             "json" => Mode::Json,
-            _ => match text.strip_prefix("spin:").and_then(|n| n.parse().ok()) {
-                Some(iterations) => Mode::Spin(iterations),
-                None => return Err(UnknownMode(text.into())),
+            _ => match (
+                text.strip_prefix("spin:").and_then(|n| n.parse().ok()),
+                text.strip_prefix("chaos:").and_then(|n| n.parse().ok()),
+            ) {
+                (Some(iterations), _) => Mode::Spin(iterations),
+                (_, Some(seed)) => Mode::Chaos(seed),
+                _ => return Err(UnknownMode(text.into())),
             },
         };
         Ok(mode)

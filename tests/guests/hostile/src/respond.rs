@@ -5,6 +5,7 @@
 //! runs, and is tested, natively.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::hint::black_box;
 use wegwijs_types::{Reason, RegionConfig};
 
@@ -88,6 +89,16 @@ pub fn respond<T: StageResult>(
                 sandbox.log(&message);
             }
             echo(reference)
+        }
+        Mode::Chaos(seed) => {
+            let mut material = Vec::new();
+            for c in concerns {
+                material.extend_from_slice(c.as_bytes());
+            }
+            if let Some(r) = &reference {
+                material.extend_from_slice(T::fingerprint(r).as_bytes());
+            }
+            T::chaos(&mut crate::chaos::Rng::new(seed, &material), input, reference)
         }
         Mode::Json => {
             let key = stage.json_key();
