@@ -124,6 +124,15 @@ const EXPECTED: &[Expected] = &[
         rules: &["PS-SDQ-BANDS", "RT-SCHOOL-AGE"],
         warnings: &[],
     },
+    Expected {
+        file: "13-low-mood-abnormal-sdq",
+        level: "concern",
+        action: "a2",
+        urgency: "soon",
+        routes: &["jeugd-ggz", "primary-school"],
+        rules: &["PS-SDQ-SCORE", "PS-SDQ-BANDS", "PS-LADDER", "RT-A2", "CS-SCHOOL"],
+        warnings: &[],
+    },
 ];
 
 #[test]

@@ -264,3 +264,38 @@ fn every_example_region_builds_and_passes_its_own_cases() {
     }
     assert_eq!(host.regions().len(), 4);
 }
+
+/// The README's comparison table is the tool's own output for example
+/// signal 13 through the national defaults and regions A–D. `BLESS=1`
+/// rewrites it.
+#[test]
+fn the_readme_comparison_table_is_what_the_tool_prints() {
+    examples_host();
+    let mut args = vec!["compare", "examples/signals/13-low-mood-abnormal-sdq.json"];
+    let dirs: Vec<String> = EXAMPLES.iter().map(|n| format!("examples/regions/{n}")).collect();
+    for d in &dirs {
+        args.extend(["--region", d.as_str()]);
+    }
+    let out = crate::util::wegwijs(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    // Every row differs from every other: the regions visibly change routes.
+    let rows: Vec<&str> = table.lines().skip(2).map(|l| l.split('|').nth(3).unwrap_or("")).collect();
+    for (i, a) in rows.iter().enumerate() {
+        for b in &rows[i + 1..] {
+            assert_ne!(a, b, "two rows route the same:\n{table}");
+        }
+    }
+    let readme_path = root().join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let (begin, end) = ("<!-- compare:begin -->\n", "<!-- compare:end -->");
+    let start = readme.find(begin).expect("README has the compare markers") + begin.len();
+    let stop = readme.find(end).expect("README has the compare end marker");
+    if readme[start..stop] != table {
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&readme_path, format!("{}{table}{}", &readme[..start], &readme[stop..])).unwrap();
+        } else {
+            panic!("README's comparison table is stale; run with BLESS=1. The tool prints:\n{table}");
+        }
+    }
+}

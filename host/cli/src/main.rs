@@ -33,6 +33,8 @@ enum Command {
     Run(commands::run::RunCommand),
     /// Print the JSON Schema of the signal input format.
     Schema(commands::schema::SchemaCommand),
+    /// Decide one signal nationally and in each region given, side by side.
+    Compare(commands::compare::CompareCommand),
     /// Run a region bundle's own cases against it.
     Test(commands::test::TestCommand),
 }
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Command::Run(cmd) => cmd.execute(),
         Command::Schema(cmd) => cmd.execute(),
         Command::Test(cmd) => cmd.execute(),
+        Command::Compare(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

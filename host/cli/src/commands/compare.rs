@@ -1,0 +1,69 @@
+//! `wegwijs compare`: one signal decided with the national defaults and in
+//! each region bundle given, side by side as a Markdown table, so a policy
+//! officer sees what each region changes for the same child.
+
+use super::InputError;
+use anyhow::Context;
+use clap::Args;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use wegwijs::{DecideOptions, Decision, Host, Signal};
+
+/// Decide one signal nationally and in each region; print a Markdown table.
+#[derive(Debug, Args)]
+pub(crate) struct CompareCommand {
+    /// The signal, a JSON file.
+    signal: PathBuf,
+    /// A region bundle directory (repeatable); each gets a row.
+    #[arg(long = "region", value_name = "DIR", required = true)]
+    regions: Vec<PathBuf>,
+}
+
+impl CompareCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let text = std::fs::read_to_string(&self.signal)
+            .map_err(|e| InputError(format!("cannot read the signal file {}: {e}", self.signal.display())))?;
+        let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
+        let host = Host::builder().build().context("starting the wegwijs host")?;
+        let mut rows = vec![(
+            "national default".to_string(),
+            host.decide_with(&signal, &DecideOptions::default().in_region("national-default"))?,
+        )];
+        for dir in &self.regions {
+            let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;
+            let d = host.decide_with(&signal, &DecideOptions::default().in_region(region.id.clone()))?;
+            rows.push((format!("{} ({})", region.name, region.id), d));
+        }
+        print!("{}", table(&rows));
+        Ok(crate::exit::OK)
+    }
+}
+
+/// The Markdown table: one row per decision, routes in the card's order.
+fn table(rows: &[(String, Decision)]) -> String {
+    let mut out =
+        String::from("| rules | level, action | routes (partner · kind · verwijzer · local name) |\n|---|---|---|\n");
+    for (name, d) in rows {
+        let level = match (d.level, d.action) {
+            (Some(l), Some(a)) => format!("{l}, {}", a.name().to_uppercase()),
+            _ => "—".into(),
+        };
+        let routes: Vec<String> = d
+            .routes()
+            .iter()
+            .map(|r| {
+                let mut s = format!("{} · {}", r.partner, r.kind);
+                if let Some(v) = r.verwijzer {
+                    let _ = write!(s, " · {}", v.code());
+                }
+                if let Some(local) = &r.local_name {
+                    let _ = write!(s, " · {}", local.replace('|', "/"));
+                }
+                s
+            })
+            .collect();
+        let routes = if routes.is_empty() { "none".to_string() } else { routes.join("<br>") };
+        let _ = writeln!(out, "| {name} | {level} | {routes} |");
+    }
+    out
+}
