@@ -225,44 +225,66 @@ fn build_example(name: &str, bytes: Vec<u8>) {
     }
 }
 
-/// Builds region C's Python component with its build script.
-fn python_component() -> Vec<u8> {
-    let dir = example("c-pedagogisch-adviseur");
-    let out = std::process::Command::new("sh").arg(dir.join("component/build.sh")).output().expect("sh runs");
+/// Builds region C's Python component with its build script into a copy
+/// of the bundle: componentize-py builds are not byte-reproducible, so the
+/// script pins each build's hash, and the copy keeps the source tree clean.
+fn python_bundle() -> TempDir {
+    let source = example("c-pedagogisch-adviseur");
+    let copy = TempDir::new("regio-c");
+    copy.write("region.toml", std::fs::read(source.join("region.toml")).unwrap());
+    for entry in std::fs::read_dir(source.join("cases")).unwrap() {
+        let path = entry.unwrap().path();
+        copy.write(&format!("cases/{}", path.file_name().unwrap().to_string_lossy()), std::fs::read(&path).unwrap());
+    }
+    let out =
+        std::process::Command::new("sh").arg(source.join("component/build.sh")).arg(&copy.0).output().expect("sh runs");
     assert!(
         out.status.success(),
         "building region C's Python component failed (is componentize-py installed? see its README):\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    std::fs::read(dir.join("routing.wasm")).unwrap()
+    copy
+}
+
+struct Examples {
+    host: Host,
+    /// Bundle directories in the order A, B, C, D.
+    dirs: Vec<PathBuf>,
+    _python: TempDir,
 }
 
 /// Every example region, built and loaded into one host.
-fn examples_host() -> &'static Host {
-    static HOST: std::sync::OnceLock<Host> = std::sync::OnceLock::new();
-    HOST.get_or_init(|| {
+fn examples() -> &'static Examples {
+    static EXAMPLES: std::sync::OnceLock<Examples> = std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
         build_example("a-ondersteuningsteam", guest("region-a-routing"));
         build_example("b-integrale-toegang", guest("region-b-routing"));
-        build_example("c-pedagogisch-adviseur", python_component());
+        let python = python_bundle();
+        let dirs = vec![
+            example("a-ondersteuningsteam"),
+            example("b-integrale-toegang"),
+            python.0.clone(),
+            example("d-config-only"),
+        ];
         let mut builder = Host::builder().pseudonym_key("examples");
-        for name in EXAMPLES {
-            builder = builder.region(example(name));
+        for dir in &dirs {
+            builder = builder.region(dir);
         }
-        builder.build().unwrap_or_else(|e| panic!("{e}"))
+        let host = builder.build().unwrap_or_else(|e| panic!("{e}"));
+        Examples { host, dirs, _python: python }
     })
 }
 
-const EXAMPLES: [&str; 4] = ["a-ondersteuningsteam", "b-integrale-toegang", "c-pedagogisch-adviseur", "d-config-only"];
-
 #[test]
 fn every_example_region_builds_and_passes_its_own_cases() {
-    let host = examples_host();
-    for name in EXAMPLES {
-        let report = host.test_bundle(example(name)).unwrap();
-        assert!(report.passed(), "{name}: {:#?}", report.problems());
-        assert!(report.region.cases >= 5, "{name} has only {} cases", report.region.cases);
+    let ex = examples();
+    for dir in &ex.dirs {
+        let report = ex.host.test_bundle(dir).unwrap();
+        assert!(report.passed(), "{}: {:#?}", dir.display(), report.problems());
+        assert!(report.region.cases >= 5, "{} has only {} cases", dir.display(), report.region.cases);
     }
-    assert_eq!(host.regions().len(), 4);
+    let ids: Vec<String> = ex.host.regions().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["regio-a", "regio-b", "regio-c", "regio-d"]);
 }
 
 /// The README's comparison table is the tool's own output for example
@@ -270,9 +292,9 @@ fn every_example_region_builds_and_passes_its_own_cases() {
 /// rewrites it.
 #[test]
 fn the_readme_comparison_table_is_what_the_tool_prints() {
-    examples_host();
+    let ex = examples();
     let mut args = vec!["compare", "examples/signals/13-low-mood-abnormal-sdq.json"];
-    let dirs: Vec<String> = EXAMPLES.iter().map(|n| format!("examples/regions/{n}")).collect();
+    let dirs: Vec<String> = ex.dirs.iter().map(|d| d.display().to_string()).collect();
     for d in &dirs {
         args.extend(["--region", d.as_str()]);
     }

@@ -33,9 +33,11 @@ enum Command {
     Run(commands::run::RunCommand),
     /// Print the JSON Schema of the signal input format.
     Schema(commands::schema::SchemaCommand),
+    /// Validate a component and run it against the built-in guideline cases.
+    Check(commands::check::CheckCommand),
     /// Decide one signal nationally and in each region given, side by side.
     Compare(commands::compare::CompareCommand),
-    /// Run a region bundle's own cases against it.
+    /// Run case files against a region bundle, one component, or the national defaults.
     Test(commands::test::TestCommand),
 }
 
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Schema(cmd) => cmd.execute(),
         Command::Test(cmd) => cmd.execute(),
         Command::Compare(cmd) => cmd.execute(),
+        Command::Check(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

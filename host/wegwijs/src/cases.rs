@@ -42,6 +42,10 @@ pub struct Case {
     pub name: String,
     /// The signal, in the signal format, written as TOML.
     pub signal: toml::Table,
+    /// Region configuration for this case only (dotted keys or nested
+    /// tables, as in `region.toml`'s `[config]`), merged over the region's.
+    #[serde(default)]
+    pub config: Option<toml::Table>,
     /// The expectations.
     #[serde(default)]
     pub expect: Expect,
@@ -163,11 +167,8 @@ impl CaseFile {
     /// Parses a case file; errors name the line and column.
     pub fn parse(text: &str) -> Result<CaseFile, Error> {
         toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            Error::InvalidSignal(vec![FieldProblem::new(
-                format!("line {line}, column {column}"),
-                e.message().to_string(),
-            )])
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            Error::InvalidCaseFile { line, column, problem: e.message().trim().to_string() }
         })
     }
 }
@@ -385,16 +386,19 @@ impl CaseReport {
 
 /// Runs every case on `host`, each in the region its gemeente selects.
 pub fn run_cases(host: &crate::Host, cases: &[Case]) -> CaseReport {
-    run_cases_with(cases, |signal| host.decide(signal))
+    run_cases_with(cases, |_, signal| host.decide(signal))
 }
 
 /// Runs every case through `decide`.
-pub(crate) fn run_cases_with(cases: &[Case], decide: impl Fn(&Signal) -> Result<Decision, crate::Error>) -> CaseReport {
+pub(crate) fn run_cases_with(
+    cases: &[Case],
+    decide: impl Fn(&Case, &Signal) -> Result<Decision, crate::Error>,
+) -> CaseReport {
     let mut report = CaseReport::default();
     for case in cases {
         let result = case
             .signal()
-            .and_then(|s| decide(&s))
+            .and_then(|s| decide(case, &s))
             .map(|d| {
                 for id in d.rule_ids() {
                     *report.coverage.entry(id).or_default() += 1;

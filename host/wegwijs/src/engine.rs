@@ -173,16 +173,19 @@ impl wasmtime::ResourceLimiter for StageState {
         Ok(true)
     }
 
+    // A Rust component has a handful of core instances; a Python one
+    // (componentize-py: CPython, libc, its runtime, stubbed WASI adapters)
+    // has about 40.
     fn instances(&self) -> usize {
-        16
+        64
     }
 
     fn tables(&self) -> usize {
-        8
+        16
     }
 
     fn memories(&self) -> usize {
-        2
+        4
     }
 }
 

@@ -48,6 +48,16 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A case file is not valid TOML or breaks the case format.
+    #[error("case file line {line}, column {column}: {problem}")]
+    InvalidCaseFile {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser found.
+        problem: String,
+    },
     /// A region's component faulted while the bundle's own cases ran.
     #[error("{0}")]
     CaseFault(String),

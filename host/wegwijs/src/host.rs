@@ -6,14 +6,14 @@
 //! with the reference result as input; a region's failure leaves the
 //! reference result standing (G-NO-DROP).
 
-use crate::cases::{CaseReport, run_cases_with};
+use crate::cases::{Case, CaseReport, run_cases_with};
 use crate::component::{ComponentInfo, LoadedComponent, Role};
 use crate::decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
 use crate::engine::{self, EngineKind};
 use crate::error::Error;
 use crate::guardrails;
 use crate::limits::Limits;
-use crate::region::{Bundle, BundleProblem, Manifest, NATIONAL_DEFAULT};
+use crate::region::{Bundle, BundleProblem, Manifest, NATIONAL_DEFAULT, flatten_config};
 use crate::signal::Signal;
 use crate::stage::{self, Fault, FaultKind, Stage};
 use serde::Serialize;
@@ -240,6 +240,58 @@ impl BundleReport {
     }
 }
 
+/// A region compiled from a bundle but not activated: it decides, runs
+/// cases, and serves no one else. See [`Host::trial`].
+#[derive(Debug)]
+pub struct Trial<'h> {
+    host: &'h Host,
+    region: Region,
+}
+
+impl Trial<'_> {
+    /// The region as it would be loaded.
+    pub fn info(&self) -> RegionInfo {
+        self.region.info()
+    }
+
+    /// Decides one signal in this region, whatever its gemeente.
+    pub fn decide(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
+        self.host.decide_in(signal, options, Some(&self.region))
+    }
+
+    /// Runs cases in this region. A case with its own `config` table runs
+    /// with that config merged over the region's. A case in which one of the
+    /// region's components faults fails, naming the fault: the guideline's
+    /// result would stand in, but the component is not ready.
+    pub fn run_cases(&self, cases: &[Case]) -> CaseReport {
+        run_cases_with(cases, |case, signal| {
+            let d = match &case.config {
+                None => self.decide(signal, &DecideOptions::default())?,
+                Some(table) => {
+                    let extra = flatten_config(table).map_err(|problems| Error::RegionRefused {
+                        bundle: format!("the config of case `{}`", case.name),
+                        problems,
+                    })?;
+                    let mut region = self.region.clone();
+                    let mut config = (*region.config).clone();
+                    config.extend(extra);
+                    region.config = Arc::new(config);
+                    self.host.decide_in(signal, &DecideOptions::default(), Some(&region))?
+                }
+            };
+            match d.faults.first() {
+                Some(f) => Err(Error::CaseFault(format!("the {} component faulted: {}", f.stage, f.detail))),
+                None => Ok(d),
+            }
+        })
+    }
+
+    fn run_bundle_cases(&self, bundle: &Bundle) -> BundleReport {
+        let files = bundle.cases.iter().map(|(path, file)| (path.clone(), self.run_cases(&file.cases))).collect();
+        BundleReport { region: self.info(), files }
+    }
+}
+
 /// The wegwijs host: cheap to clone, safe to share across threads. Clones
 /// share their regions: a bundle activated through one clone serves all.
 #[derive(Debug, Clone)]
@@ -264,7 +316,7 @@ struct Regions {
 }
 
 /// A region ready to decide: its config, its limits and its own components.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Region {
     manifest: Manifest,
     config: Arc<BTreeMap<String, String>>,
@@ -315,8 +367,14 @@ impl Host {
     /// activating it: what `wegwijs test --region` shows.
     pub fn test_bundle(&self, dir: impl AsRef<Path>) -> Result<BundleReport, Error> {
         let bundle = read_bundle(dir.as_ref())?;
-        let region = self.prepare(&bundle)?;
-        Ok(self.run_bundle_cases(&bundle, &region))
+        Ok(self.trial(&bundle)?.run_bundle_cases(&bundle))
+    }
+
+    /// Compiles a bundle into a region that decides but is not activated:
+    /// for the harness (`wegwijs test`, `wegwijs check`) and for trying a
+    /// bundle out before it serves anyone.
+    pub fn trial(&self, bundle: &Bundle) -> Result<Trial<'_>, Error> {
+        Ok(Trial { host: self, region: self.prepare(bundle)? })
     }
 
     /// Reads the bundle in `dir` and activates it (see [`Host::activate`]).
@@ -331,15 +389,15 @@ impl Host {
     /// reason, and whatever served before keeps serving.
     pub fn activate(&self, bundle: Bundle) -> Result<RegionInfo, Error> {
         let refuse = |problems| Error::RegionRefused { bundle: bundle.source.clone(), problems };
-        let region = self.prepare(&bundle)?;
+        let trial = self.trial(&bundle)?;
         if bundle.cases.is_empty() || bundle.cases.iter().all(|(_, f)| f.cases.is_empty()) {
             return Err(refuse(vec![BundleProblem::NoCases]));
         }
-        let report = self.run_bundle_cases(&bundle, &region);
+        let report = trial.run_bundle_cases(&bundle);
         if !report.passed() {
             return Err(refuse(report.problems()));
         }
-        let region = Arc::new(region);
+        let region = Arc::new(trial.region);
         let mut regions = self.inner.regions.write().unwrap_or_else(PoisonError::into_inner);
         let id = &region.manifest.id;
         let mut problems = Vec::new();
@@ -409,27 +467,6 @@ impl Host {
             cases: bundle.cases.iter().map(|(_, f)| f.cases.len()).sum(),
             manifest,
         })
-    }
-
-    fn run_bundle_cases(&self, bundle: &Bundle, region: &Region) -> BundleReport {
-        let files = bundle
-            .cases
-            .iter()
-            .map(|(path, file)| {
-                // A component that faults on its own bundle's cases is not
-                // ready to serve, even though the guideline's result would
-                // stand in for it: the case fails, naming the fault.
-                let report = run_cases_with(&file.cases, |signal| {
-                    let d = self.decide_in(signal, &DecideOptions::default(), Some(region))?;
-                    match d.faults.first() {
-                        Some(f) => Err(Error::CaseFault(format!("the {} component faulted: {}", f.stage, f.detail))),
-                        None => Ok(d),
-                    }
-                });
-                (path.clone(), report)
-            })
-            .collect();
-        BundleReport { region: region.info(), files }
     }
 
     /// Decides one JSON signal.

@@ -378,6 +378,15 @@ impl Manifest {
     }
 }
 
+/// Flattens a `[config]`-style table to the dotted keys components read:
+/// what `region.toml` and a case's own `config` table both go through.
+pub fn flatten_config(table: &toml::Table) -> Result<BTreeMap<String, String>, Vec<BundleProblem>> {
+    let mut out = BTreeMap::new();
+    let mut p = Problems::default();
+    flatten("", table, &mut out, &mut p);
+    if p.0.is_empty() { Ok(out) } else { Err(p.0) }
+}
+
 #[derive(Default)]
 struct Problems(Vec<BundleProblem>);
 

@@ -1,5 +1,6 @@
 //! One module per subcommand, each a `<Verb>Command` with `execute`.
 
+pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod run;
 pub(crate) mod schema;

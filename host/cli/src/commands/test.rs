@@ -1,59 +1,366 @@
-//! `wegwijs test --region DIR`: reads a region bundle, loads its components
-//! exactly as activation would, runs the bundle's own cases against it and
-//! prints, per failing case, each field expected versus found.
+//! `wegwijs test`: runs case files against a region bundle, a single
+//! component, or the national defaults, and reports per failing case each
+//! field expected versus found, a summary line, and rule-id coverage; as
+//! text, JSON or JUnit XML, so it fits both a terminal and a CI server.
 
 use super::InputError;
-use clap::Args;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::PathBuf;
-use wegwijs::Host;
+use std::path::{Path, PathBuf};
+use wegwijs::region::{Bundle, LimitOverrides, Manifest, StageComponent};
+use wegwijs::{CaseFile, CaseReport, Host, Stage};
 
-/// Run a region bundle's own cases against it.
+/// Run case files against a region bundle, one component, or the national defaults.
 #[derive(Debug, Args)]
 pub(crate) struct TestCommand {
-    /// The region bundle directory (holding region.toml and cases/).
-    #[arg(long, value_name = "DIR")]
-    region: PathBuf,
+    /// A region bundle directory; without PATHS, its own cases/ are run.
+    #[arg(long, value_name = "DIR", conflicts_with = "component")]
+    region: Option<PathBuf>,
+    /// One component to test on its own (with --stage); the other stages run the reference.
+    #[arg(long, value_name = "FILE.wasm", requires = "stage")]
+    component: Option<PathBuf>,
+    /// The stage the component implements.
+    #[arg(long, value_enum)]
+    stage: Option<StageArg>,
+    /// Case files, or directories searched for *.toml.
+    paths: Vec<PathBuf>,
+    /// Only run cases whose name contains this text.
+    #[arg(long)]
+    filter: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Also write a JUnit XML report to this file.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Fail unless at least this percentage of the guideline's rule ids was cited.
+    #[arg(long, value_name = "PERCENT")]
+    min_coverage: Option<f64>,
+}
+
+/// A stage, as written on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StageArg {
+    /// Signal intake.
+    Intake,
+    /// Risk card and instrument screening.
+    Screening,
+    /// Referral routing.
+    Routing,
+    /// Consent checks.
+    Consent,
+}
+
+impl StageArg {
+    pub(crate) fn stage(self) -> Stage {
+        match self {
+            StageArg::Intake => Stage::Intake,
+            StageArg::Screening => Stage::Screening,
+            StageArg::Routing => Stage::Routing,
+            StageArg::Consent => Stage::Consent,
+        }
+    }
+}
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people.
+    Text,
+    /// For machines.
+    Json,
+}
+
+/// The whole run, as `--format json` prints it.
+#[derive(Debug, Serialize)]
+struct Report {
+    target: String,
+    cases: Vec<CaseResult>,
+    passed: usize,
+    failed: usize,
+    coverage: Coverage,
+}
+
+#[derive(Debug, Serialize)]
+struct CaseResult {
+    file: String,
+    name: String,
+    passed: bool,
+    mismatches: Vec<MismatchJson>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct MismatchJson {
+    field: String,
+    expected: String,
+    actual: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Coverage {
+    /// Guideline rule ids cited by at least one decision.
+    exercised: Vec<String>,
+    /// Guideline rule ids no decision cited.
+    missing: Vec<String>,
+    /// Other rule ids cited (region rules, guardrails), with counts.
+    other: BTreeMap<String, usize>,
+    percent: f64,
 }
 
 impl TestCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
         let host = Host::builder().build()?;
-        let report = host.test_bundle(&self.region).map_err(|e| InputError(e.to_string()))?;
-        let mut out = String::new();
-        let r = &report.region;
-        let _ = writeln!(out, "region {} ({}, revision {}) · {}", r.id, r.name, r.revision, r.gemeenten.join(", "));
-        for c in &r.components {
-            let _ = writeln!(out, "  own {} component {} sha256 {}", c.stage, c.name, &c.sha256[..12]);
-        }
-        let (mut passed, mut failed) = (0, 0);
-        for (path, file) in &report.files {
-            let _ = writeln!(out, "\n{path}");
-            for (name, result) in &file.results {
-                match result {
-                    Ok(m) if m.is_empty() => {
-                        passed += 1;
-                        let _ = writeln!(out, "  ok    {name}");
-                    }
-                    Ok(mismatches) => {
-                        failed += 1;
-                        let _ = writeln!(out, "  FAIL  {name}");
-                        for m in mismatches {
-                            let _ = writeln!(out, "        {}: expected {}, found {}", m.field, m.expected, m.actual);
-                        }
-                    }
+        let (target, bundle) = self.bundle()?;
+        let trial = host.trial(&bundle).map_err(|e| InputError(e.to_string()))?;
+        let files = if self.paths.is_empty() {
+            if self.region.is_none() {
+                return Err(InputError(
+                    "no case files given: pass case files or directories (e.g. tests/cases), or --region DIR to run a bundle's own cases"
+                        .into(),
+                )
+                .into());
+            }
+            bundle.cases.clone()
+        } else {
+            read_case_files(&self.paths)?
+        };
+
+        let mut results = Vec::new();
+        let mut cited: BTreeMap<String, usize> = BTreeMap::new();
+        for (path, mut file) in files {
+            if let Some(filter) = &self.filter {
+                file.cases.retain(|c| c.name.contains(filter.as_str()));
+            }
+            let report: CaseReport = trial.run_cases(&file.cases);
+            for (id, n) in &report.coverage {
+                *cited.entry(id.clone()).or_default() += n;
+            }
+            for (name, result) in report.results {
+                results.push(match result {
+                    Ok(m) => CaseResult {
+                        file: path.clone(),
+                        name,
+                        passed: m.is_empty(),
+                        mismatches: m
+                            .into_iter()
+                            .map(|m| MismatchJson { field: m.field, expected: m.expected, actual: m.actual })
+                            .collect(),
+                        error: None,
+                    },
                     Err(e) => {
-                        failed += 1;
-                        let _ = writeln!(out, "  FAIL  {name}\n        {e}");
+                        CaseResult { file: path.clone(), name, passed: false, mismatches: vec![], error: Some(e) }
                     }
-                }
+                });
             }
         }
-        if passed + failed == 0 {
-            let _ = writeln!(out, "\nno cases: add case files under cases/ (the host refuses a bundle without them)");
+        let coverage = coverage(&cited);
+        let passed = results.iter().filter(|r| r.passed).count();
+        let report = Report { target, failed: results.len() - passed, passed, cases: results, coverage };
+
+        match self.format {
+            Format::Text => print!("{}", text(&report)),
+            Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         }
-        let _ = writeln!(out, "\n{passed} passed, {failed} failed");
-        print!("{out}");
-        Ok(if failed > 0 || passed == 0 { crate::exit::FAILED } else { crate::exit::OK })
+        if let Some(path) = &self.junit {
+            std::fs::write(path, junit(&report))
+                .map_err(|e| InputError(format!("cannot write the JUnit report {}: {e}", path.display())))?;
+        }
+        let below = self.min_coverage.is_some_and(|min| report.coverage.percent + 1e-9 < min);
+        if below && self.format == Format::Text {
+            println!(
+                "coverage {:.1}% is below --min-coverage {:.1}%",
+                report.coverage.percent,
+                self.min_coverage.unwrap_or_default()
+            );
+        }
+        Ok(if report.failed > 0 || report.cases.is_empty() || below { crate::exit::FAILED } else { crate::exit::OK })
     }
+
+    /// The bundle the cases run against, and a line naming it.
+    fn bundle(&self) -> anyhow::Result<(String, Bundle)> {
+        if let Some(dir) = &self.region {
+            let bundle = Bundle::read(dir).map_err(|problems| {
+                InputError(wegwijs::Error::RegionRefused { bundle: dir.display().to_string(), problems }.to_string())
+            })?;
+            let m = &bundle.manifest;
+            let target = format!("region {} ({}, revision {}) · {}", m.id, m.name, m.revision, m.gemeenten.join(", "));
+            return Ok((target, bundle));
+        }
+        let mut stages = BTreeMap::new();
+        let mut components = BTreeMap::new();
+        let target = match (&self.component, self.stage) {
+            (Some(path), Some(stage)) => {
+                let bytes = std::fs::read(path).map_err(|e| {
+                    InputError(format!(
+                        "cannot read the component {}: {e} (build it first; see its README)",
+                        path.display()
+                    ))
+                })?;
+                let stage = stage.stage();
+                let sha256 = sha256_hex(&bytes);
+                stages.insert(stage, StageComponent { path: path.display().to_string(), sha256: sha256.clone() });
+                components.insert(stage, bytes);
+                format!("component {} as the {stage} stage (sha256 {})", path.display(), &sha256[..12])
+            }
+            _ => "the national defaults (reference components)".to_string(),
+        };
+        let manifest = Manifest {
+            id: if self.component.is_some() { "component-under-test".into() } else { "national-default".into() },
+            name: target.clone(),
+            gemeenten: vec![],
+            revision: 1,
+            description: String::new(),
+            stages,
+            config: BTreeMap::new(),
+            limits: LimitOverrides::default(),
+        };
+        Ok((target, Bundle { manifest, source: "command line".into(), components, cases: vec![] }))
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Case files from files and directories (searched recursively for *.toml),
+/// sorted by path; an unreadable or invalid file is an input error naming
+/// the file, line and column.
+pub(crate) fn read_case_files(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, CaseFile)>> {
+    let mut found = Vec::new();
+    for path in paths {
+        collect(path, &mut found)?;
+    }
+    found.sort();
+    let mut files = Vec::new();
+    for path in found {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| InputError(format!("cannot read the case file {}: {e}", path.display())))?;
+        let file = CaseFile::parse(&text).map_err(|e| InputError(format!("{}: {e}", path.display())))?;
+        files.push((path.display().to_string(), file));
+    }
+    Ok(files)
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError(format!("cannot read {}: {e} (give case files or directories holding *.toml)", path.display()))
+    })?;
+    if meta.is_dir() {
+        let entries =
+            std::fs::read_dir(path).map_err(|e| InputError(format!("cannot list {}: {e}", path.display())))?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() || p.extension().is_some_and(|e| e == "toml") {
+                collect(&p, out)?;
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
+    let guideline = wegwijs::guideline_rule_ids();
+    let exercised: Vec<String> =
+        guideline.iter().filter(|id| cited.contains_key(**id)).map(|s| s.to_string()).collect();
+    let missing: Vec<String> = guideline.iter().filter(|id| !cited.contains_key(**id)).map(|s| s.to_string()).collect();
+    let known: BTreeSet<&str> = guideline.iter().copied().collect();
+    let other = cited.iter().filter(|(id, _)| !known.contains(id.as_str())).map(|(k, v)| (k.clone(), *v)).collect();
+    let percent = if guideline.is_empty() { 0.0 } else { 100.0 * exercised.len() as f64 / guideline.len() as f64 };
+    Coverage { exercised, missing, other, percent }
+}
+
+fn text(r: &Report) -> String {
+    let mut out = format!("testing {}\n", r.target);
+    let mut file = "";
+    for c in &r.cases {
+        if c.file != file {
+            file = &c.file;
+            let _ = writeln!(out, "\n{file}");
+        }
+        if c.passed {
+            let _ = writeln!(out, "  ok    {}", c.name);
+            continue;
+        }
+        let _ = writeln!(out, "  FAIL  {}", c.name);
+        if let Some(e) = &c.error {
+            let _ = writeln!(out, "        {e}");
+        }
+        for m in &c.mismatches {
+            let _ = writeln!(
+                out,
+                "        {}\n          - expected {}\n          + actual   {}",
+                m.field, m.expected, m.actual
+            );
+        }
+    }
+    let cov = &r.coverage;
+    let _ = writeln!(
+        out,
+        "\nrule coverage: {} of {} guideline rule ids ({:.1}%)",
+        cov.exercised.len(),
+        cov.exercised.len() + cov.missing.len(),
+        cov.percent
+    );
+    if !cov.missing.is_empty() {
+        let _ = writeln!(out, "  not exercised: {}", cov.missing.join(", "));
+    }
+    let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
+    if !region_ids.is_empty() {
+        let _ = writeln!(
+            out,
+            "  other rule ids cited: {}",
+            region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        );
+    }
+    if r.cases.is_empty() {
+        let _ = writeln!(out, "\nno cases ran (check the paths and --filter)");
+    }
+    let _ = writeln!(out, "\n{} passed, {} failed", r.passed, r.failed);
+    out
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn junit(r: &Report) -> String {
+    let mut by_file: BTreeMap<&str, Vec<&CaseResult>> = BTreeMap::new();
+    for c in &r.cases {
+        by_file.entry(&c.file).or_default().push(c);
+    }
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"wegwijs\" tests=\"{}\" failures=\"{}\">\n",
+        r.cases.len(),
+        r.failed
+    );
+    for (file, cases) in by_file {
+        let failures = cases.iter().filter(|c| !c.passed).count();
+        let _ = writeln!(out, "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">", xml(file), cases.len());
+        for c in cases {
+            let _ = write!(out, "    <testcase classname=\"{}\" name=\"{}\"", xml(file), xml(&c.name));
+            if c.passed {
+                out.push_str("/>\n");
+                continue;
+            }
+            let mut message = c.error.clone().unwrap_or_default();
+            for m in &c.mismatches {
+                let _ = write!(message, "{}: expected {}, actual {}; ", m.field, m.expected, m.actual);
+            }
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>",
+                xml(message.trim_end_matches("; ")),
+                xml(&message)
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
 }

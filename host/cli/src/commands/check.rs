@@ -1,0 +1,229 @@
+//! `wegwijs check`: everything the host would check before a component
+//! meets a child's case, and then some. It loads the component exactly as a
+//! region's would be loaded (a component, not a core module; the stage's
+//! export at a compatible version; no imports outside the world, each
+//! named; instantiated within limits), then runs the built-in battery of
+//! guideline cases with the component in its stage and reports, per case,
+//! faults, where the component's own output would have breached a guardrail
+//! had the host not stepped in, and where it diverges from the guideline.
+
+use super::InputError;
+use super::test::StageArg;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use wegwijs::region::{Bundle, LimitOverrides, Manifest, StageComponent};
+use wegwijs::{CaseFile, DecideOptions, Host};
+
+/// The guideline case files every component is checked against: the same
+/// files the reference components are tested with.
+const BATTERY: [(&str, &str); 6] = [
+    ("intake", include_str!("../../../../tests/cases/intake.toml")),
+    ("risk-card", include_str!("../../../../tests/cases/risk-card.toml")),
+    ("instruments", include_str!("../../../../tests/cases/instruments.toml")),
+    ("routing", include_str!("../../../../tests/cases/routing.toml")),
+    ("consent", include_str!("../../../../tests/cases/consent.toml")),
+    ("meldcode", include_str!("../../../../tests/cases/meldcode.toml")),
+];
+
+/// The guardrails a component's own output can breach.
+const FLOORS: [&str; 4] = ["G-SAFETY", "G-AUTHORITY", "G-CONSENT", "G-NO-DROP"];
+
+/// Validate a component and run it against the built-in guideline cases.
+#[derive(Debug, Args)]
+pub(crate) struct CheckCommand {
+    /// The component to check.
+    component: PathBuf,
+    /// The stage it implements.
+    #[arg(long, value_enum)]
+    stage: StageArg,
+    /// Configuration the component reads, as KEY=VALUE (repeatable).
+    #[arg(long = "config", value_name = "KEY=VALUE")]
+    config: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people.
+    Text,
+    /// For machines.
+    Json,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    component: String,
+    stage: String,
+    sha256: String,
+    bytes: usize,
+    load: Result<String, String>,
+    cases: usize,
+    findings: Vec<Finding>,
+    faults: usize,
+    breaches: usize,
+    divergences: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Finding {
+    case: String,
+    kind: &'static str,
+    detail: String,
+}
+
+impl CheckCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let bytes = std::fs::read(&self.component).map_err(|e| {
+            InputError(format!(
+                "cannot read the component {}: {e} (build it first, e.g. `cargo build --release --target wasm32-wasip2`)",
+                self.component.display()
+            ))
+        })?;
+        let mut config = BTreeMap::new();
+        for kv in &self.config {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| InputError(format!("--config `{kv}`: write KEY=VALUE, e.g. routing.hub=wijkteam")))?;
+            config.insert(k.trim().to_string(), v.to_string());
+        }
+        let stage = self.stage.stage();
+        let host = Host::builder().build()?;
+        let sha256 = {
+            use sha2::Digest;
+            sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let mut report = Report {
+            component: self.component.display().to_string(),
+            stage: stage.name().into(),
+            sha256: sha256.clone(),
+            bytes: bytes.len(),
+            load: Ok(String::new()),
+            cases: 0,
+            findings: vec![],
+            faults: 0,
+            breaches: 0,
+            divergences: 0,
+        };
+
+        let name = self.component.file_stem().map_or("component".into(), |s| s.to_string_lossy().into_owned());
+        match host.check_component(stage, &name, &bytes) {
+            Err(e) => report.load = Err(e.to_string()),
+            Ok(_) => {
+                report.load = Ok(format!(
+                    "a component exporting {}, importing nothing outside its world, instantiated within the default limits",
+                    stage.interface()
+                ));
+                let bundle = Bundle {
+                    manifest: Manifest {
+                        id: "component-under-check".into(),
+                        name: name.clone(),
+                        gemeenten: vec![],
+                        revision: 1,
+                        description: String::new(),
+                        stages: BTreeMap::from([(
+                            stage,
+                            StageComponent { path: report.component.clone(), sha256: sha256.clone() },
+                        )]),
+                        config,
+                        limits: LimitOverrides::default(),
+                    },
+                    source: report.component.clone(),
+                    components: BTreeMap::from([(stage, bytes.clone())]),
+                    cases: vec![],
+                };
+                let trial = host.trial(&bundle).map_err(|e| InputError(e.to_string()))?;
+                battery(&host, &trial, &mut report)?;
+            }
+        }
+
+        match self.format {
+            Format::Text => print!("{}", text(&report)),
+            Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        }
+        Ok(if report.load.is_err() || report.faults > 0 || report.breaches > 0 {
+            crate::exit::FAILED
+        } else {
+            crate::exit::OK
+        })
+    }
+}
+
+/// Runs every battery case nationally and with the component, and records
+/// faults, guardrail breaches and divergences.
+fn battery(host: &Host, trial: &wegwijs::Trial<'_>, report: &mut Report) -> anyhow::Result<()> {
+    let national = DecideOptions::default().in_region("national-default");
+    for (file, text) in BATTERY {
+        let cases = CaseFile::parse(text).map_err(|e| anyhow::anyhow!("built-in case file {file}: {e}"))?;
+        for case in cases.cases {
+            let Ok(signal) = case.signal() else { continue };
+            let label = format!("{file} › {}", case.name);
+            let reference = host.decide_with(&signal, &national)?;
+            let own = trial.decide(&signal, &DecideOptions::default())?;
+            report.cases += 1;
+            for f in &own.faults {
+                report.faults += 1;
+                report.findings.push(Finding { case: label.clone(), kind: "fault", detail: f.detail.clone() });
+            }
+            for g in own.guardrails.iter().filter(|g| g.changed && FLOORS.contains(&g.rule)) {
+                let also_national = reference.guardrails.iter().any(|n| n.rule == g.rule && n.changed);
+                // A fault is already reported; G-NO-DROP then only says so.
+                if also_national || (g.rule == "G-NO-DROP" && !own.faults.is_empty()) {
+                    continue;
+                }
+                report.breaches += 1;
+                report.findings.push(Finding {
+                    case: label.clone(),
+                    kind: "breach",
+                    detail: format!("{}: {}", g.rule, g.text),
+                });
+            }
+            for d in &own.divergences {
+                report.divergences += 1;
+                report.findings.push(Finding { case: label.clone(), kind: "divergence", detail: d.changes.join("; ") });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn text(r: &Report) -> String {
+    let mut out =
+        format!("checking {} as the {} stage ({} bytes, sha256 {})\n", r.component, r.stage, r.bytes, &r.sha256[..12]);
+    match &r.load {
+        Err(e) => {
+            let _ = writeln!(out, "  REFUSED  {e}");
+            let _ = writeln!(out, "\nthe component cannot be used; fix the above and check again");
+            return out;
+        }
+        Ok(ok) => {
+            let _ = writeln!(out, "  ok       {ok}");
+        }
+    }
+    for kind in ["fault", "breach", "divergence"] {
+        let found: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == kind).collect();
+        if found.is_empty() {
+            continue;
+        }
+        let title = match kind {
+            "fault" => "FAULTS (the guideline's result stood in)",
+            "breach" => "GUARDRAIL BREACHES (the host corrected the component's output)",
+            _ => "divergences from the guideline (allowed; shown so you can confirm each is intended)",
+        };
+        let _ = writeln!(out, "\n{title}:");
+        for f in found {
+            let _ = writeln!(out, "  {}\n    {}", f.case, f.detail);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} guideline cases: {} faults, {} guardrail breaches, {} divergences",
+        r.cases, r.faults, r.breaches, r.divergences
+    );
+    out
+}
