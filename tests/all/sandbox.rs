@@ -402,3 +402,28 @@ fn many_threads_with_a_hostile_region_mixed_in_match_the_single_threaded_results
         }
     }
 }
+
+#[test]
+fn an_enum_case_this_wit_does_not_have_is_invalid_output() {
+    let d = contained("hostile-enum", "GM9014", Stage::Routing, "bad-enum", "");
+    assert_eq!(fault_kind(&d), &FaultKind::InvalidOutput, "{:?}", d.faults);
+    assert!(d.faults[0].detail.contains("broke the interface's types"), "{}", d.faults[0].detail);
+}
+
+#[test]
+fn a_string_that_is_not_utf8_is_invalid_output() {
+    let d = contained("hostile-utf8", "GM9015", Stage::Routing, "bad-utf8", "");
+    assert_eq!(fault_kind(&d), &FaultKind::InvalidOutput, "{:?}", d.faults);
+}
+
+#[test]
+fn a_huge_log_message_is_cut_without_a_fault() {
+    let sb = sandbox();
+    let bundle = hostile_bundle("hostile-huge-log", "GM9016", Stage::Routing, "huge-log", "memory-mib = 64");
+    sb.host.activate_dir(&bundle.0).unwrap();
+    let d = sb.host.decide_with(&signal("GM9016", true), &wegwijs::DecideOptions::explain()).unwrap();
+    assert!(d.faults.is_empty(), "{:?}", d.faults);
+    let own = d.trace.unwrap().into_iter().find(|t| t.role == Role::Region).unwrap();
+    assert_eq!(own.logs.len(), 1);
+    assert!(own.logs[0].message.len() <= wegwijs::Limits::default().max_string_bytes + '…'.len_utf8());
+}

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-use wasmtime::component::{ComponentType, Lift, Linker, Lower};
+use wasmtime::component::{ComponentType, Lift, Linker, Lower, WasmStr};
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, StoreContextMut};
 
 /// The WIT interface every stage imports from the host.
@@ -146,14 +146,6 @@ impl StageState {
     pub(crate) fn new(limits: CallLimits, config: Arc<BTreeMap<String, String>>) -> Self {
         StageState { limits, config, logs: Vec::new(), dropped_logs: 0, limit_hit: None }
     }
-
-    fn log(&mut self, level: LogLevel, message: &str) {
-        if self.logs.len() >= self.limits.max_log_records {
-            self.dropped_logs += 1;
-            return;
-        }
-        self.logs.push(LogRecord { level, message: mask(message, self.limits.max_log_bytes) });
-    }
 }
 
 impl wasmtime::ResourceLimiter for StageState {
@@ -208,16 +200,42 @@ pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
     out
 }
 
+/// Longest config key a component may ask for; no real key is near it.
+const MAX_CONFIG_KEY_BYTES: usize = 256;
+
 /// The linker with the host imports: `log` and `config`, nothing else.
+///
+/// Both take the guest's strings as [`WasmStr`], a view into the guest's
+/// memory (UTF-8 strings are read in place, not copied), so the host never
+/// allocates more for a message than it keeps: a component passing a
+/// message of many megabytes costs the host `max_log_bytes` of memory, not
+/// the message's length (the host-call allocation cap).
 pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<Linker<StageState>> {
     let mut linker = Linker::new(engine);
     let mut host = linker.instance(HOST_INTERFACE)?;
-    host.func_wrap("log", |mut cx: StoreContextMut<'_, StageState>, (level, message): (LogLevel, String)| {
-        cx.data_mut().log(level, &message);
+    host.func_wrap("log", |mut cx: StoreContextMut<'_, StageState>, (level, message): (LogLevel, WasmStr)| {
+        if cx.data().logs.len() >= cx.data().limits.max_log_records {
+            cx.data_mut().dropped_logs += 1;
+            return Ok(());
+        }
+        let max = cx.data().limits.max_log_bytes;
+        let text = message.to_str(&cx)?;
+        // Cut before masking: never more than `max` bytes (plus the UTF-8
+        // tail of one character) are looked at or copied.
+        let mut end = text.len().min(max + 4);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let masked = mask(&text[..end], max);
+        cx.data_mut().logs.push(LogRecord { level, message: masked });
         Ok(())
     })?;
-    host.func_wrap("config", |cx: StoreContextMut<'_, StageState>, (key,): (String,)| {
-        Ok((cx.data().config.get(&key).cloned(),))
+    host.func_wrap("config", |cx: StoreContextMut<'_, StageState>, (key,): (WasmStr,)| {
+        let key = key.to_str(&cx)?;
+        if key.len() > MAX_CONFIG_KEY_BYTES {
+            return Ok((None,));
+        }
+        Ok((cx.data().config.get(key.as_ref()).cloned(),))
     })?;
     linker.instance(TYPES_INTERFACE)?;
     Ok(linker)

@@ -161,7 +161,10 @@ where
             Some(Trap::Interrupt) => (FaultKind::Deadline, format!("deadline of {:?} passed", limits.deadline)),
             Some(Trap::OutOfFuel) => (FaultKind::Fuel, "fuel budget exhausted".to_string()),
             Some(trap) => (FaultKind::Trap { trap: trap_name(*trap) }, detail),
-            None => (FaultKind::Trap { trap: "error".into() }, detail),
+            // Not a trap: the host could not read what the guest handed it
+            // (an enum case or flag this WIT version does not have, a string
+            // that is not UTF-8, a pointer out of bounds).
+            None => (FaultKind::InvalidOutput, format!("the component broke the interface's types: {detail}")),
         }
     };
 

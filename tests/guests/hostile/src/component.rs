@@ -102,7 +102,23 @@ impl exports::wegwijs::jgz::routing::Guest for Hostile {
         _screening: b::ScreeningCard,
         reference: Option<b::RoutingCard>,
     ) -> b::RoutingCard {
-        respond::<m::RoutingCard>(&Wasm, &child.concerns, &(), reference.convert()).convert()
+        let mut card: b::RoutingCard =
+            respond::<m::RoutingCard>(&Wasm, &child.concerns, &(), reference.convert()).convert();
+        match crate::mode::Mode::configured(crate::mode::Stage::Routing, &Wasm, &child.concerns) {
+            Ok(crate::mode::Mode::BadEnum) => {
+                // SAFETY: none, on purpose: this writes a discriminant the
+                // enum does not have, which is what a component built against
+                // a newer WIT sends. The generated lowering copies the byte.
+                card.urgency = unsafe { core::mem::transmute::<u8, b::Urgency>(black_box(42u8)) };
+            }
+            Ok(crate::mode::Mode::BadUtf8) => {
+                // SAFETY: none, on purpose: bytes that are not UTF-8 in a
+                // `String`, which the lowering copies as they are.
+                card.summary = unsafe { alloc::string::String::from_utf8_unchecked(Vec::from([0xff, 0xfe, 0x41])) };
+            }
+            _ => {}
+        }
+        card
     }
 }
 

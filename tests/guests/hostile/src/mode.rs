@@ -95,6 +95,13 @@ pub enum Mode {
     LogFlood,
     /// Return the result given as JSON under [`Stage::json_key`].
     Json,
+    /// Echo, but the routing card's urgency carries an enum case the WIT
+    /// does not have, as a component built against a newer WIT would send.
+    BadEnum,
+    /// Echo, but the routing card's summary is not valid UTF-8.
+    BadUtf8,
+    /// Write one log record of [`crate::HUGE_STRING_BYTES`], then echo.
+    HugeLog,
     /// `chaos:<seed>`: an arbitrary but well-formed result derived from the
     /// seed and the case (see [`crate::chaos`]).
     Chaos(u64),
@@ -103,7 +110,8 @@ pub enum Mode {
 impl Mode {
     /// Parses a mode as written in the configuration: `echo`, `loop`, `grow`,
     /// `recurse`, `unreachable`, `panic`, `huge-list`, `huge-string`,
-    /// `spin:<N>`, `bad-rule-id`, `log-flood`, `json` or `chaos:<seed>`. The spelling is
+    /// `spin:<N>`, `bad-rule-id`, `log-flood`, `json`, `bad-enum`, `bad-utf8`,
+    /// `huge-log` or `chaos:<seed>`. The spelling is
     /// exact, so a typo in a test shows up as [`UnknownMode`] instead of
     /// silently echoing.
     pub fn parse(text: &str) -> Result<Mode, UnknownMode> {
@@ -119,6 +127,9 @@ impl Mode {
             "bad-rule-id" => Mode::BadRuleId,
             "log-flood" => Mode::LogFlood,
             "json" => Mode::Json,
+            "bad-enum" => Mode::BadEnum,
+            "bad-utf8" => Mode::BadUtf8,
+            "huge-log" => Mode::HugeLog,
             _ => match (
                 text.strip_prefix("spin:").and_then(|n| n.parse().ok()),
                 text.strip_prefix("chaos:").and_then(|n| n.parse().ok()),
