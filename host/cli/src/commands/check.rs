@@ -42,6 +42,11 @@ pub(crate) struct CheckCommand {
     /// Configuration the component reads, as KEY=VALUE (repeatable).
     #[arg(long = "config", value_name = "KEY=VALUE")]
     config: Vec<String>,
+    /// Meter fuel and give the component under test this budget per call
+    /// (deterministic, unlike the wall-clock deadline; the reference
+    /// components are metered without a budget).
+    #[arg(long, value_name = "UNITS")]
+    fuel: Option<u64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -93,7 +98,7 @@ impl CheckCommand {
             config.insert(k.trim().to_string(), v.to_string());
         }
         let stage = self.stage.stage();
-        let host = Host::builder().build()?;
+        let host = Host::builder().fuel(self.fuel.is_some()).build()?;
         let sha256 = {
             use sha2::Digest;
             sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
@@ -131,7 +136,7 @@ impl CheckCommand {
                             StageComponent { path: report.component.clone(), sha256: sha256.clone() },
                         )]),
                         config,
-                        limits: LimitOverrides::default(),
+                        limits: LimitOverrides { fuel: self.fuel, ..LimitOverrides::default() },
                     },
                     source: report.component.clone(),
                     components: BTreeMap::from([(stage, bytes.clone())]),
@@ -205,8 +210,13 @@ fn text(r: &Report) -> String {
             let _ = writeln!(out, "  ok       {ok}");
         }
     }
+    let reasons_only = r.findings.iter().filter(|f| f.kind == "divergence" && f.detail == "reasons only").count();
     for kind in ["fault", "breach", "divergence"] {
-        let found: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == kind).collect();
+        let found: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.kind == kind && !(kind == "divergence" && f.detail == "reasons only"))
+            .collect();
         if found.is_empty() {
             continue;
         }
@@ -220,10 +230,13 @@ fn text(r: &Report) -> String {
             let _ = writeln!(out, "  {}\n    {}", f.case, f.detail);
         }
     }
+    if reasons_only > 0 {
+        let _ = writeln!(out, "\n{reasons_only} case(s) where the component only added reasons of its own");
+    }
     let _ = writeln!(
         out,
-        "\n{} guideline cases: {} faults, {} guardrail breaches, {} divergences",
-        r.cases, r.faults, r.breaches, r.divergences
+        "\n{} guideline cases: {} faults, {} guardrail breaches, {} divergences ({} in reasons only)",
+        r.cases, r.faults, r.breaches, r.divergences, reasons_only
     );
     out
 }

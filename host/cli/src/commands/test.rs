@@ -35,6 +35,11 @@ pub(crate) struct TestCommand {
     /// Also write a JUnit XML report to this file.
     #[arg(long, value_name = "FILE")]
     junit: Option<PathBuf>,
+    /// Meter fuel and give the component under test this budget per call
+    /// (deterministic, unlike the wall-clock deadline; the reference
+    /// components are metered without a budget).
+    #[arg(long, value_name = "UNITS")]
+    fuel: Option<u64>,
     /// Fail unless at least this percentage of the guideline's rule ids was cited.
     #[arg(long, value_name = "PERCENT")]
     min_coverage: Option<f64>,
@@ -112,8 +117,9 @@ struct Coverage {
 
 impl TestCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
-        let host = Host::builder().build()?;
-        let (target, bundle) = self.bundle()?;
+        let host = Host::builder().fuel(self.fuel.is_some()).build()?;
+        let (target, mut bundle) = self.bundle()?;
+        bundle.manifest.limits.fuel = self.fuel.or(bundle.manifest.limits.fuel);
         let trial = host.trial(&bundle).map_err(|e| InputError(e.to_string()))?;
         let files = if self.paths.is_empty() {
             if self.region.is_none() {

@@ -1,0 +1,197 @@
+//! The component developer's harness on the real binary: `wegwijs test`
+//! and `wegwijs check`, their exit codes, the errors a user can cause, and
+//! golden files for `--help` and the human output (`BLESS=1` rewrites them).
+
+use crate::util::{TempDir, guest, root, wegwijs};
+use std::path::PathBuf;
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The hostile guest written to a temp file: in no mode it echoes the
+/// reference, so it is a component that always agrees with the guideline.
+fn hostile_file() -> (TempDir, PathBuf) {
+    let dir = TempDir::new("harness");
+    dir.write("hostile.wasm", guest("wegwijs-hostile"));
+    let path = dir.0.join("hostile.wasm");
+    (dir, path)
+}
+
+/// Compares `actual` with `tests/golden/NAME`, or writes it with `BLESS=1`.
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with BLESS=1 to create it", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file; if intended, run with BLESS=1.\n--- actual:\n{actual}"
+    );
+}
+
+#[test]
+fn help_texts_match_their_golden_files() {
+    for (name, args) in [
+        ("help.txt", vec!["--help"]),
+        ("help-run.txt", vec!["run", "--help"]),
+        ("help-test.txt", vec!["test", "--help"]),
+        ("help-check.txt", vec!["check", "--help"]),
+        ("help-compare.txt", vec!["compare", "--help"]),
+    ] {
+        let out = wegwijs(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        golden(name, &stdout(&out));
+    }
+}
+
+#[test]
+fn the_decision_card_matches_its_golden_file() {
+    let out = wegwijs(&["run", "examples/signals/13-low-mood-abnormal-sdq.json", "--pseudonym-key", "golden"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    golden("run-13.txt", &stdout(&out));
+}
+
+#[test]
+fn test_runs_the_guideline_cases_with_full_coverage() {
+    let junit = TempDir::new("junit");
+    let junit_path = junit.0.join("report.xml");
+    let out = wegwijs(&["test", "tests/cases", "--min-coverage", "100", "--junit", junit_path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    let n = text.lines().last().unwrap();
+    assert!(n.ends_with(" passed, 0 failed"), "{n}");
+    let passed: usize = n.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(passed >= 150, "{n}");
+    assert!(text.contains("(100.0%)"), "{text}");
+    let xml = std::fs::read_to_string(&junit_path).unwrap();
+    assert!(xml.starts_with("<?xml") && xml.contains(&format!("tests=\"{passed}\" failures=\"0\"")), "{xml}");
+}
+
+#[test]
+fn test_filters_reports_json_and_shows_a_diff_for_a_failing_case() {
+    let dir = TempDir::new("failing-cases");
+    let case = std::fs::read_to_string(root().join("tests/cases/routing.toml")).unwrap();
+    let first = case.split("[[case]]").nth(1).unwrap();
+    let broken = format!("[[case]]{}", first.replacen("[case.expect]", "[case.expect]\nsource = \"huisarts\"", 1));
+    dir.write("broken.toml", &broken);
+    let path = dir.0.join("broken.toml");
+    let out = wegwijs(&["test", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(4), "{text}");
+    assert!(text.contains("FAIL") && text.contains("- expected huisarts") && text.contains("+ actual"), "{text}");
+    assert!(text.contains("0 passed, 1 failed"), "{text}");
+
+    let out = wegwijs(&["test", "tests/cases", "--filter", "MC-Q2", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cases = json["cases"].as_array().unwrap();
+    assert!(!cases.is_empty() && cases.iter().all(|c| c["name"].as_str().unwrap().contains("MC-Q2")));
+    assert_eq!(json["failed"], 0);
+    assert!(json["coverage"]["exercised"].as_array().unwrap().iter().any(|id| id == "MC-Q2"));
+}
+
+#[test]
+fn test_a_single_component_with_per_case_config() {
+    let (_dir, wasm) = hostile_file();
+    let wasm = wasm.to_str().unwrap();
+    // Echoing the reference, the component passes every routing case.
+    let out = wegwijs(&["test", "--component", wasm, "--stage", "routing", "tests/cases/routing.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // A case's own config makes it trap: the case fails naming the fault.
+    let cases = TempDir::new("config-case");
+    cases.write(
+        "trap.toml",
+        "[[case]]\nname = \"traps when told to\"\n[case.config]\nhostile.routing = \"unreachable\"\n[case.signal]\ndate = \"2026-10-05\"\nchild = { birth_date = \"2018-03-14\" }\nsource = { code = \"parent\" }\nhandler = \"jeugdarts\"\nconcerns = [\"low-mood\"]\n",
+    );
+    let out = wegwijs(&["test", "--component", wasm, "--stage", "routing", cases.0.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(4), "{text}");
+    assert!(text.contains("traps when told to") && text.contains("the routing component faulted"), "{text}");
+}
+
+#[test]
+fn user_errors_in_test_say_what_to_do() {
+    let dir = TempDir::new("bad-toml");
+    dir.write("bad.toml", "[[case]]\nname = \"x\"\nsignal = 3 4\n");
+    let out = wegwijs(&["test", dir.0.join("bad.toml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("line 3, column"), "{}", stderr(&out));
+
+    let out = wegwijs(&["test", "no/such/cases"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("give case files or directories"), "{}", stderr(&out));
+
+    let out = wegwijs(&["test"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no case files given"), "{}", stderr(&out));
+
+    let out = wegwijs(&["test", "--component", "x.wasm", "tests/cases"]);
+    assert_eq!(out.status.code(), Some(2), "--component without --stage is a usage error");
+    assert!(stderr(&out).contains("--stage"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_passes_an_agreeing_component_and_fails_a_breaching_one() {
+    let (_dir, wasm) = hostile_file();
+    let wasm = wasm.to_str().unwrap();
+    let out = wegwijs(&["check", wasm, "--stage", "routing"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 faults, 0 guardrail breaches, 0 divergences"), "{text}");
+
+    let out =
+        wegwijs(&["check", wasm, "--stage", "consent", "--config", "hostile.consent=chaos:5", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(4));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["breaches"].as_u64().unwrap() > 0, "{json}");
+    let breach = json["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "breach").unwrap();
+    assert!(breach["detail"].as_str().unwrap().starts_with("G-CONSENT"), "{breach}");
+}
+
+#[test]
+fn check_refuses_what_is_not_a_stage_component() {
+    let dir = TempDir::new("not-components");
+    dir.write("core.wasm", b"\0asm\x01\0\0\0");
+    let out = wegwijs(&["check", dir.0.join("core.wasm").to_str().unwrap(), "--stage", "routing"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stdout(&out).contains("REFUSED") && stdout(&out).contains("core WebAssembly module"));
+
+    dir.write("a.wasm", guest("region-a-routing"));
+    let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stdout(&out).contains("does not implement the consent world"), "{}", stdout(&out));
+
+    let out = wegwijs(&["check", "missing.wasm", "--stage", "routing"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("build it first"));
+
+    let out = wegwijs(&["check", "missing.wasm", "--stage", "rooting"]);
+    assert_eq!(out.status.code(), Some(2), "a wrong stage is a usage error");
+    assert!(stderr(&out).contains("possible values"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_fuel_budget_is_deterministic() {
+    let (_dir, wasm) = hostile_file();
+    let wasm = wasm.to_str().unwrap();
+    let run = |fuel: &str| {
+        let out = wegwijs(&["check", wasm, "--stage", "routing", "--fuel", fuel, "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), json["faults"].as_u64().unwrap())
+    };
+    // Too small a budget: every case runs out, the same way every time.
+    let tiny = run("1000");
+    assert_eq!(tiny.0, Some(4));
+    assert_eq!(tiny, run("1000"));
+    assert!(tiny.1 > 100, "{tiny:?}");
+    // A budget that suffices: no fault at all.
+    assert_eq!(run("50000000"), (Some(0), 0));
+}
