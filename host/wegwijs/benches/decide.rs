@@ -8,8 +8,14 @@
 //!   stage calls (fresh store and instance each), guardrails, decision card;
 //! - `native`: the same four guideline functions called directly as Rust.
 //!
-//! It prints medians and the ratio wasm / native. Run with
-//! `cargo bench -p wegwijs --bench decide` (`-- --runs N` to change the count).
+//! It prints medians and the ratio wasm / native. Then, for the cost of
+//! composition, the same signals decided nationally, in region D (config
+//! only: the reference components with a region config) and in region A
+//! (its own routing component after the reference one), interleaved, with
+//! the ratios region / national. Region A needs its `routing.wasm` in its
+//! bundle (the integration tests put it there); without it, that column is
+//! left out and the bench says so. Run with `cargo bench -p wegwijs --bench
+//! decide` (`-- --runs N` to change the count).
 
 // A benchmark that cannot read its inputs has nothing to report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -67,4 +73,47 @@ fn main() {
     }
     let (mw, mn) = (median(&mut all_wasm), median(&mut all_native));
     println!("{:<36} {mw:>12.1} {mn:>12.1} {:>8.1}", "ALL (median of every run)", mw / mn);
+
+    regions(&host, &files, runs);
+}
+
+/// National versus region D (config) and region A (own routing component).
+fn regions(host: &Host, files: &[std::path::PathBuf], runs: usize) {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/regions");
+    let d = host.activate_dir(examples.join("d-config-only")).expect("region D loads").id;
+    let a = match host.activate_dir(examples.join("a-ondersteuningsteam")) {
+        Ok(info) => Some(info.id),
+        Err(e) => {
+            println!("\nregion A not measured ({e}); run the integration tests once to build its component");
+            None
+        }
+    };
+    let options = |id: &str| wegwijs::DecideOptions::default().in_region(id);
+    let (national, in_d) = (options("national-default"), options(&d));
+    let in_a = a.as_deref().map(options);
+    let (mut n, mut dd, mut aa) = (Vec::new(), Vec::new(), Vec::new());
+    let time = |o: &wegwijs::DecideOptions, s: &Signal, out: &mut Vec<f64>| {
+        let t = Instant::now();
+        std::hint::black_box(host.decide_with(s, o).expect("decided"));
+        out.push(t.elapsed().as_secs_f64() * 1e6);
+    };
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        let signal = Signal::from_json(&std::fs::read_to_string(file).expect("read")).expect("valid example");
+        for _ in 0..runs / 3 {
+            time(&national, &signal, &mut n);
+            time(&in_d, &signal, &mut dd);
+            if let Some(o) = &in_a {
+                time(o, &signal, &mut aa);
+            }
+        }
+    }
+    let mn = median(&mut n);
+    println!("\n{:<36} {:>12}", "configuration", "median µs");
+    println!("{:<36} {mn:>12.1}", "national default");
+    let md = median(&mut dd);
+    println!("{:<36} {md:>12.1}   ratio to national {:.2}", "region D (config only)", md / mn);
+    if !aa.is_empty() {
+        let ma = median(&mut aa);
+        println!("{:<36} {ma:>12.1}   ratio to national {:.2}", "region A (own routing component)", ma / mn);
+    }
 }
