@@ -46,6 +46,9 @@ fn help_texts_match_their_golden_files() {
         ("help-test.txt", vec!["test", "--help"]),
         ("help-check.txt", vec!["check", "--help"]),
         ("help-compare.txt", vec!["compare", "--help"]),
+        ("help-new.txt", vec!["new", "--help"]),
+        ("help-corpus.txt", vec!["corpus", "--help"]),
+        ("help-simulate.txt", vec!["simulate", "--help"]),
     ] {
         let out = wegwijs(&args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -194,4 +197,26 @@ fn a_fuel_budget_is_deterministic() {
     assert!(tiny.1 > 100, "{tiny:?}");
     // A budget that suffices: no fault at all.
     assert_eq!(run("50000000"), (Some(0), 0));
+}
+
+#[test]
+fn the_test_report_matches_its_golden_file() {
+    let out = wegwijs(&["test", "--region", "examples/regions/d-config-only"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    golden("test-region-d.txt", &stdout(&out));
+}
+
+#[test]
+fn explain_as_json_carries_the_per_stage_trace() {
+    let out = wegwijs(&["run", "--explain", "--format", "json", "examples/signals/13-low-mood-abnormal-sdq.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let trace = json["trace"].as_array().unwrap();
+    let stages: Vec<&str> = trace.iter().map(|t| t["stage"].as_str().unwrap()).collect();
+    assert_eq!(stages, ["intake", "screening", "routing", "consent"]);
+    for t in trace {
+        assert_eq!(t["role"], "reference");
+        assert!(t["input"].is_object() && !t["output"].is_null(), "{t}");
+        assert!(t["micros"].as_u64().unwrap() > 0);
+    }
 }

@@ -7,6 +7,9 @@
 //!   and the check that every rule id in the brief has a case.
 //! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
 //! - `cli`: exit codes and messages of the binary.
+//! - `harness`: `wegwijs test` and `wegwijs check` on the real binary; golden `--help` and card output.
+//! - `harness_sim`: `wegwijs corpus` and `wegwijs simulate`: reproducible corpus, shares, JSON, HTML, errors.
+//! - `harness_new`: `wegwijs new`: scaffolds for every stage build, check and pass their own cases; refusals.
 //! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
 //! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
@@ -19,6 +22,9 @@ mod util;
 mod cli;
 mod examples;
 mod guardrails;
+mod harness;
+mod harness_new;
+mod harness_sim;
 mod pipeline;
 mod privacy;
 mod regions;

@@ -9,6 +9,7 @@
 
 mod commands;
 mod render;
+mod sim;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand) · 4 cases failed"
+    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand) · 4 cases or checks failed (test, check)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -39,6 +40,12 @@ enum Command {
     Compare(commands::compare::CompareCommand),
     /// Run case files against a region bundle, one component, or the national defaults.
     Test(commands::test::TestCommand),
+    /// Write a synthetic, reproducible corpus of signals (JSON Lines).
+    Corpus(commands::corpus::CorpusCommand),
+    /// Run a corpus through a region (and another) and report how decisions shift.
+    Simulate(commands::simulate::SimulateCommand),
+    /// Scaffold a region bundle with its own component for one stage (Rust or Python).
+    New(commands::new::NewCommand),
 }
 
 /// Exit codes, documented in the README and `--help`.
@@ -63,6 +70,9 @@ fn main() -> ExitCode {
         Command::Test(cmd) => cmd.execute(),
         Command::Compare(cmd) => cmd.execute(),
         Command::Check(cmd) => cmd.execute(),
+        Command::Corpus(cmd) => cmd.execute(),
+        Command::Simulate(cmd) => cmd.execute(),
+        Command::New(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,397 @@
+//! `wegwijs new`: scaffolds a region bundle with the region's own component
+//! for one stage, in Rust or Python, that builds and passes its own example
+//! cases as generated. The bundle gets `region.toml`, example cases, an
+//! example signal, a README with the workflow, and the component project
+//! with a copy of the WIT contract.
+//!
+//! The files are templates embedded in the binary (`host/cli/templates/`)
+//! and filled in by plain token replacement, so `wegwijs new` works wherever
+//! the binary is. Only a Rust project points back to a wegwijs source tree:
+//! its path dependencies on the SDK crates (`components/types`,
+//! `components/guest`) and, for its tests, on the reference components. By
+//! default that is the tree this binary was built from; `--sdk` names
+//! another.
+
+use super::InputError;
+use super::test::StageArg;
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+use wegwijs::Stage;
+
+/// Scaffold a region bundle with its own component for one stage.
+#[derive(Debug, Args)]
+pub(crate) struct NewCommand {
+    /// The stage the region's component implements.
+    #[arg(value_enum)]
+    stage: StageArg,
+    /// The region id, also the bundle's directory name and the prefix of the
+    /// region's rule ids: lower-case letters, digits and single '-', starting
+    /// with a letter, at most 48 characters (e.g. regio-noord).
+    name: String,
+    /// The language of the component project.
+    #[arg(long, value_enum, default_value_t = Lang::Rust)]
+    lang: Lang,
+    /// Create the bundle in PARENT/NAME instead of ./NAME. PARENT must exist.
+    #[arg(long, value_name = "PARENT")]
+    dir: Option<PathBuf>,
+    /// The wegwijs source tree whose SDK crates a Rust project depends on
+    /// (default: the tree this binary was built from).
+    #[arg(long, value_name = "DIR")]
+    sdk: Option<PathBuf>,
+}
+
+/// The component's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    /// A no_std Rust crate built for wasm32-wasip2 with cargo.
+    Rust,
+    /// A Python module built with componentize-py 0.25.1 (WASI stubbed).
+    Python,
+}
+
+/// The WIT contract, copied into every component project so that its
+/// bindings are generated from the contract this binary speaks.
+const WIT: [(&str, &str); 4] = [
+    ("host.wit", include_str!("../../../../wit/host.wit")),
+    ("stages.wit", include_str!("../../../../wit/stages.wit")),
+    ("types.wit", include_str!("../../../../wit/types.wit")),
+    ("worlds.wit", include_str!("../../../../wit/worlds.wit")),
+];
+
+/// The dependency versions the SDK is built and tested with. A Rust project
+/// starts from this lock file; cargo drops the entries it does not need on
+/// the first build, and the versions it keeps make the build reproducible.
+const CARGO_LOCK: &str = include_str!("../../../../Cargo.lock");
+
+/// Bundle files shared by every stage and language.
+mod bundle {
+    pub(super) const REGION: &str = include_str!("../../templates/bundle/region.toml");
+    pub(super) const README: &str = include_str!("../../templates/bundle/README.md");
+    pub(super) const GITIGNORE: &str = include_str!("../../templates/bundle/gitignore");
+    pub(super) const SIGNAL: &str = include_str!("../../templates/bundle/signal.json");
+}
+
+/// The templates that differ per stage: the example cases, the README's
+/// section on the stage's world and guardrails, and the component sources.
+struct StageTemplates {
+    cases: &'static str,
+    readme: &'static str,
+    rust_lib: &'static str,
+    rust_component: &'static str,
+    rust_tests: &'static str,
+    python_app: &'static str,
+    /// The reference components the Rust tests run to produce the cards the
+    /// host would pass in, in pipeline order.
+    references: &'static [&'static str],
+}
+
+/// The templates for `stage`.
+fn stage_templates(stage: Stage) -> StageTemplates {
+    match stage {
+        Stage::Intake => StageTemplates {
+            cases: include_str!("../../templates/cases/intake.toml"),
+            readme: include_str!("../../templates/readme/intake.md"),
+            rust_lib: include_str!("../../templates/rust/intake/lib.rs"),
+            rust_component: include_str!("../../templates/rust/intake/component.rs"),
+            rust_tests: include_str!("../../templates/rust/intake/tests.rs"),
+            python_app: include_str!("../../templates/python/intake.py"),
+            references: &["intake"],
+        },
+        Stage::Screening => StageTemplates {
+            cases: include_str!("../../templates/cases/screening.toml"),
+            readme: include_str!("../../templates/readme/screening.md"),
+            rust_lib: include_str!("../../templates/rust/screening/lib.rs"),
+            rust_component: include_str!("../../templates/rust/screening/component.rs"),
+            rust_tests: include_str!("../../templates/rust/screening/tests.rs"),
+            python_app: include_str!("../../templates/python/screening.py"),
+            references: &["intake", "screening"],
+        },
+        Stage::Routing => StageTemplates {
+            cases: include_str!("../../templates/cases/routing.toml"),
+            readme: include_str!("../../templates/readme/routing.md"),
+            rust_lib: include_str!("../../templates/rust/routing/lib.rs"),
+            rust_component: include_str!("../../templates/rust/routing/component.rs"),
+            rust_tests: include_str!("../../templates/rust/routing/tests.rs"),
+            python_app: include_str!("../../templates/python/routing.py"),
+            references: &["intake", "screening", "routing"],
+        },
+        Stage::Consent => StageTemplates {
+            cases: include_str!("../../templates/cases/consent.toml"),
+            readme: include_str!("../../templates/readme/consent.md"),
+            rust_lib: include_str!("../../templates/rust/consent/lib.rs"),
+            rust_component: include_str!("../../templates/rust/consent/component.rs"),
+            rust_tests: include_str!("../../templates/rust/consent/tests.rs"),
+            python_app: include_str!("../../templates/python/consent.py"),
+            references: &["intake", "screening", "routing", "consent"],
+        },
+    }
+}
+
+/// Rust project files shared by every stage.
+mod rust {
+    pub(super) const CARGO_TOML: &str = include_str!("../../templates/rust/Cargo.toml");
+    pub(super) const BUILD: &str = include_str!("../../templates/rust/build.sh");
+    pub(super) const RUSTFMT: &str = include_str!("../../templates/rust/rustfmt.toml");
+    pub(super) const README: &str = include_str!("../../templates/readme/rust.md");
+}
+
+/// Python project files shared by every stage.
+mod python {
+    pub(super) const BUILD: &str = include_str!("../../templates/python/build.sh");
+    pub(super) const REQUIREMENTS: &str = include_str!("../../templates/python/requirements.txt");
+    pub(super) const README: &str = include_str!("../../templates/readme/python.md");
+}
+
+/// One file to write: its path inside the bundle, its contents, and whether
+/// it is a script to mark executable.
+struct File {
+    path: String,
+    contents: String,
+    executable: bool,
+}
+
+impl NewCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        check_name(&self.name)?;
+        let stage = self.stage.stage();
+        let sdk = match self.lang {
+            Lang::Rust => Some(sdk_root(self.sdk.as_deref(), stage_templates(stage).references)?),
+            Lang::Python if self.sdk.is_some() => {
+                return Err(InputError(
+                    "--sdk only applies to a Rust project (--lang rust); a Python project needs only its copy of the WIT"
+                        .into(),
+                )
+                .into());
+            }
+            Lang::Python => None,
+        };
+        let parent = self.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        if !parent.is_dir() {
+            return Err(InputError(format!(
+                "--dir {}: no such directory; create it first or choose another parent",
+                parent.display()
+            ))
+            .into());
+        }
+        let target = parent.join(&self.name);
+        if target.symlink_metadata().is_ok() {
+            return Err(InputError(format!(
+                "{} already exists; `wegwijs new` never writes into an existing directory: choose another name or --dir",
+                target.display()
+            ))
+            .into());
+        }
+        let files = self.files(stage, sdk.as_deref());
+        std::fs::create_dir(&target)
+            .map_err(|e| InputError(format!("cannot create the bundle directory {}: {e}", target.display())))?;
+        if let Err(e) = write_all(&target, &files) {
+            // Only this command created the directory, a moment ago: leave
+            // nothing half-written behind.
+            let _ = std::fs::remove_dir_all(&target);
+            return Err(InputError(format!("cannot write the bundle in {}: {e}", target.display())).into());
+        }
+        print!("{}", summary(&target, stage, self.lang, &files));
+        Ok(crate::exit::OK)
+    }
+
+    /// Every file of the bundle, filled in.
+    fn files(&self, stage: Stage, sdk: Option<&Path>) -> Vec<File> {
+        let t = stage_templates(stage);
+        let name = self.name.as_str();
+        let prefix = name.to_ascii_uppercase();
+        let package = format!("{name}-{}", stage.name());
+        let lang_flag = match self.lang {
+            Lang::Rust => "",
+            Lang::Python => " --lang python",
+        };
+        let (lang_name, lang_readme) = match self.lang {
+            Lang::Rust => ("Rust", rust::README),
+            Lang::Python => ("Python", python::README),
+        };
+        let sdk_path =
+            |crate_dir: &str| sdk.map(|s| toml_string(&s.join("components").join(crate_dir))).unwrap_or_default();
+        let dev_dependencies: String =
+            t.references.iter().map(|r| format!("wegwijs-{r} = {{ path = {} }}\n", sdk_path(r))).collect();
+        // Fragments first: they contain tokens of their own.
+        let fill = |template: &str| -> String {
+            let text = template
+                .replace("{{stage_section}}", t.readme.trim_end())
+                .replace("{{lang_section}}", lang_readme.trim_end());
+            [
+                ("{{name}}", name),
+                ("{{PREFIX}}", prefix.as_str()),
+                ("{{stage}}", stage.name()),
+                ("{{world}}", &format!("{}-stage", stage.name())),
+                ("{{interface}}", stage.interface()),
+                ("{{package}}", package.as_str()),
+                ("{{crate}}", &package.replace('-', "_")),
+                ("{{lang}}", lang_name),
+                ("{{lang_flag}}", lang_flag),
+                ("{{sdk_types}}", &sdk_path("types")),
+                ("{{sdk_guest}}", &sdk_path("guest")),
+                ("{{dev_dependencies}}", dev_dependencies.as_str()),
+                ("{{version}}", env!("CARGO_PKG_VERSION")),
+            ]
+            .iter()
+            .fold(text, |text, (token, value)| text.replace(token, value))
+        };
+        let file = |path: &str, template: &str| File { path: path.into(), contents: fill(template), executable: false };
+        let script =
+            |path: &str, template: &str| File { path: path.into(), contents: fill(template), executable: true };
+
+        let mut files = vec![
+            file("region.toml", bundle::REGION),
+            file("README.md", bundle::README),
+            file(".gitignore", bundle::GITIGNORE),
+            file("cases/example.toml", t.cases),
+            file("signals/example.json", bundle::SIGNAL),
+        ];
+        files.extend(WIT.iter().map(|(wit, text)| File {
+            path: format!("component/wit/{wit}"),
+            contents: (*text).to_string(),
+            executable: false,
+        }));
+        match self.lang {
+            Lang::Rust => files.extend([
+                file("component/Cargo.toml", rust::CARGO_TOML),
+                File { path: "component/Cargo.lock".into(), contents: CARGO_LOCK.into(), executable: false },
+                file("component/rustfmt.toml", rust::RUSTFMT),
+                script("component/build.sh", rust::BUILD),
+                file("component/src/lib.rs", t.rust_lib),
+                file("component/src/component.rs", t.rust_component),
+                file("component/src/tests.rs", t.rust_tests),
+            ]),
+            Lang::Python => files.extend([
+                script("component/build.sh", python::BUILD),
+                file("component/requirements.txt", python::REQUIREMENTS),
+                file("component/app.py", t.python_app),
+            ]),
+        }
+        files
+    }
+}
+
+/// Refuses a name that cannot be a region id, a directory name and the
+/// prefix of well-formed rule ids (`REGIO-NOORD-ROUTING`) all at once.
+fn check_name(name: &str) -> Result<(), InputError> {
+    let well_formed = (1..=48).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    if !well_formed {
+        return Err(InputError(format!(
+            "`{name}` is not a valid region id: use lower-case letters, digits and single '-' between them, starting with a letter, at most 48 characters (e.g. regio-noord); the name is the region's id, its directory and the prefix of its rule ids"
+        )));
+    }
+    if name == wegwijs::region::NATIONAL_DEFAULT {
+        return Err(InputError(format!(
+            "`{name}` is reserved for the national defaults; choose the region's own name"
+        )));
+    }
+    Ok(())
+}
+
+/// The wegwijs source tree with the SDK crates and the reference components
+/// a Rust project's tests need, made absolute so the project can move.
+fn sdk_root(given: Option<&Path>, references: &[&str]) -> Result<PathBuf, InputError> {
+    let (root, origin) = match given {
+        Some(dir) => (dir.to_path_buf(), "--sdk"),
+        None => (Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."), "the source tree this wegwijs was built from"),
+    };
+    let hint = match given {
+        Some(_) => "give the root of a wegwijs source checkout",
+        None => "pass --sdk DIR with the root of a wegwijs source checkout",
+    };
+    let root = root
+        .canonicalize()
+        .map_err(|e| InputError(format!("the wegwijs SDK is not at {} ({origin}): {e}; {hint}", root.display())))?;
+    let needed = ["types", "guest"].iter().chain(references);
+    if let Some(missing) = needed.map(|c| root.join("components").join(c)).find(|c| !c.join("Cargo.toml").is_file()) {
+        return Err(InputError(format!(
+            "the wegwijs SDK is not complete at {} ({origin}): {} has no Cargo.toml; {hint}",
+            root.display(),
+            missing.display()
+        )));
+    }
+    Ok(root)
+}
+
+/// A TOML basic string holding `path`.
+fn toml_string(path: &Path) -> String {
+    let text = path.display().to_string();
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Writes every file under `target`, creating subdirectories, scripts executable.
+fn write_all(target: &Path, files: &[File]) -> std::io::Result<()> {
+    for f in files {
+        let path = target.join(&f.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, &f.contents)?;
+        #[cfg(unix)]
+        if f.executable {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
+        }
+    }
+    Ok(())
+}
+
+/// What was created and the commands to run next, from the bundle directory.
+fn summary(target: &Path, stage: Stage, lang: Lang, files: &[File]) -> String {
+    let s = stage.name();
+    let lang = match lang {
+        Lang::Rust => "Rust",
+        Lang::Python => "Python",
+    };
+    let mut out = format!("created {} — a region bundle with its own {s} component in {lang}\n", target.display());
+    for f in files.iter().filter(|f| !f.path.starts_with("component/wit/")) {
+        out.push_str(&format!("  {}\n", f.path));
+    }
+    out.push_str(
+        "  component/wit/ (the wegwijs WIT contract)\n\nnext, in that directory (README.md explains each step):\n",
+    );
+    for step in [
+        "sh component/build.sh".to_string(),
+        format!("wegwijs check {s}.wasm --stage {s}"),
+        "wegwijs test --region .".to_string(),
+        "wegwijs compare signals/example.json --region .".to_string(),
+    ] {
+        out.push_str(&format!("  {step}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_cannot_be_region_ids_or_rule_prefixes_are_refused() {
+        for good in ["regio-noord", "a", "gm0344-west", "my-region"] {
+            assert!(check_name(good).is_ok(), "{good}");
+        }
+        for bad in
+            ["", "Regio", "1regio", "-regio", "regio-", "regio--noord", "regio_noord", "régio", "national-default"]
+        {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+        assert!(check_name(&"a".repeat(49)).is_err());
+    }
+
+    #[test]
+    fn every_template_is_filled_in_for_every_stage_and_language() {
+        let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        for stage in [StageArg::Intake, StageArg::Screening, StageArg::Routing, StageArg::Consent] {
+            for lang in [Lang::Rust, Lang::Python] {
+                let cmd = NewCommand { stage, name: "regio-noord".into(), lang, dir: None, sdk: None };
+                for f in cmd.files(stage.stage(), Some(&sdk)) {
+                    assert!(!f.contents.contains("{{"), "{stage:?} {lang:?} {}: a token is left", f.path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! `wegwijs simulate`: runs every signal of a corpus through one
+//! configuration (national or a region bundle), optionally a second, and
+//! reports per route partner, urgency, verwijzer and status the share of
+//! signals in each, with the shift between them; as a table, JSON, an HTML
+//! page or an SVG chart. The work is in `sim::run` and `sim::report`.
+
+use super::InputError;
+use crate::sim::html;
+use crate::sim::report::{Column, Report};
+use crate::sim::run::Configuration;
+use clap::{Args, ValueEnum};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use wegwijs::{Error, Signal};
+
+/// Run a corpus through a region (and another) and report how decisions shift.
+#[derive(Debug, Args)]
+pub(crate) struct SimulateCommand {
+    /// The corpus: JSON Lines, one signal per line (`wegwijs corpus` writes one).
+    #[arg(long, value_name = "FILE")]
+    corpus: PathBuf,
+    /// The configuration to study: a region bundle directory, or `national`
+    /// for the national defaults.
+    #[arg(long, value_name = "DIR", default_value = "national")]
+    region: String,
+    /// A second configuration to compare with (the baseline): a bundle
+    /// directory or `national`; `--against` alone means national.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "national")]
+    against: Option<String>,
+    /// Output format on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Also write the report as a self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Also write the bar chart as an SVG file to FILE.
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// Worker threads (default: one per available CPU).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A table for a terminal.
+    Table,
+    /// The same numbers as JSON.
+    Json,
+}
+
+impl SimulateCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let signals = read_corpus(&self.corpus)?;
+        let threads = self
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+            .max(1);
+        let region = Configuration::load(&self.region)?;
+        let against = self.against.as_deref().map(Configuration::load).transpose()?;
+        let mut columns = Vec::new();
+        if let Some(baseline) = &against {
+            let (tally, elapsed) = baseline.run(&signals, threads)?;
+            columns.push(Column { role: "baseline", config: baseline, tally, elapsed });
+        }
+        let (tally, elapsed) = region.run(&signals, threads)?;
+        columns.push(Column { role: "region", config: &region, tally, elapsed });
+        let report = Report::build(&self.corpus.display().to_string(), signals.len() as u64, threads, &columns);
+        match self.format {
+            Format::Table => print!("{}", report.table()),
+            Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        }
+        if let Some(path) = &self.html {
+            write_file(path, &html::page(&report))?;
+            eprintln!("wrote {}", path.display());
+        }
+        if let Some(path) = &self.svg {
+            write_file(path, &html::svg(&report, true))?;
+            eprintln!("wrote {}", path.display());
+        }
+        Ok(crate::exit::OK)
+    }
+}
+
+/// Reads and validates every signal before deciding any, so a bad line is
+/// reported at once, by line number and field, not after a long run.
+fn read_corpus(path: &Path) -> anyhow::Result<Vec<Signal>> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| {
+        InputError(format!(
+            "cannot read the corpus file {shown}: {e}{}",
+            if e.kind() == std::io::ErrorKind::NotFound {
+                " (check the path, or make a corpus with `wegwijs corpus --n 1000 --seed 1 --out corpus.jsonl`)"
+            } else {
+                ""
+            }
+        ))
+    })?;
+    let mut signals = Vec::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let n = i + 1;
+        let line = line.map_err(|e| InputError(format!("{shown} line {n}: cannot be read: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let signal = Signal::from_json(&line).map_err(|e| {
+            let what = match e {
+                Error::MalformedJson { column, problem, .. } => format!("not valid JSON at column {column}: {problem}"),
+                Error::InvalidSignal(problems) => {
+                    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                }
+                other => other.to_string(),
+            };
+            InputError(format!(
+                "{shown} line {n}: {what}\nfix or remove that line (one signal per line, as in docs/signal.md)"
+            ))
+        })?;
+        signals.push(signal);
+    }
+    if signals.is_empty() {
+        return Err(InputError(format!(
+            "the corpus file {shown} holds no signals; make one with `wegwijs corpus --n 1000 --seed 1 --out {shown}`"
+        ))
+        .into());
+    }
+    Ok(signals)
+}
+
+fn write_file(path: &Path, contents: &str) -> anyhow::Result<()> {
+    std::fs::write(path, contents).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())).into())
+}

@@ -1,0 +1,246 @@
+//! The simulation report: per measure, the share of signals in each
+//! configuration and, with two, the shift in percentage points, sorted by
+//! the size of the shift. The same numbers print as a table or as JSON, and
+//! feed the HTML page.
+
+use super::run::Configuration;
+use super::tally::{Measure, Tally};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::time::Duration;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Report {
+    /// The corpus simulated.
+    pub(crate) corpus: CorpusInfo,
+    /// Worker threads used.
+    pub(crate) threads: usize,
+    /// The configurations, in column order: the baseline first when there are two.
+    pub(crate) configurations: Vec<ConfigSummary>,
+    /// One row per measure seen in any configuration.
+    pub(crate) rows: Vec<Row>,
+}
+
+/// The corpus simulated.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CorpusInfo {
+    /// The corpus file as given.
+    pub(crate) path: String,
+    /// Signals in it.
+    pub(crate) signals: u64,
+}
+
+/// One configuration's column.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ConfigSummary {
+    /// `baseline` (from `--against`) or `region` (from `--region`).
+    pub(crate) role: &'static str,
+    /// Region id, or `national-default`.
+    pub(crate) id: String,
+    /// Readable name.
+    pub(crate) name: String,
+    /// Bundle directory, or `national`.
+    pub(crate) source: String,
+    /// Bundle revision, for a region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) revision: Option<u32>,
+    /// Signals decided.
+    pub(crate) signals: u64,
+    /// Wall time of deciding them all, in seconds.
+    pub(crate) seconds: f64,
+    /// Throughput: signals decided per second.
+    pub(crate) signals_per_second: f64,
+}
+
+/// One measure across the configurations.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Row {
+    /// The kind of measure: route, kind, urgency, verwijzer, action, status, divergence, fault.
+    pub(crate) group: &'static str,
+    /// The value, e.g. `poh-jeugd`.
+    pub(crate) key: String,
+    /// The row as the table labels it, e.g. `route to poh-jeugd`.
+    pub(crate) label: String,
+    /// Signals with this measure, per configuration.
+    pub(crate) counts: Vec<u64>,
+    /// The same as a percentage of all signals, per configuration.
+    pub(crate) percent: Vec<f64>,
+    /// Last column minus first, in percentage points; only with two configurations.
+    /// Exactly 0 when the counts are equal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shift_pp: Option<f64>,
+}
+
+/// One configuration's results, as [`Report::build`] takes them.
+#[derive(Debug)]
+pub(crate) struct Column<'a> {
+    /// `baseline` or `region`.
+    pub(crate) role: &'static str,
+    /// The configuration.
+    pub(crate) config: &'a Configuration,
+    /// Its counts.
+    pub(crate) tally: Tally,
+    /// Its deciding time.
+    pub(crate) elapsed: Duration,
+}
+
+impl Report {
+    /// Builds the report; `columns` in display order (baseline first).
+    pub(crate) fn build(corpus: &str, signals: u64, threads: usize, columns: &[Column<'_>]) -> Report {
+        let measures: BTreeSet<&Measure> = columns.iter().flat_map(|c| c.tally.counts.keys()).collect();
+        let percent = |n: u64, of: u64| if of == 0 { 0.0 } else { n as f64 * 100.0 / of as f64 };
+        let mut keyed: Vec<(i128, &Measure, Row)> = measures
+            .into_iter()
+            .map(|m| {
+                let counts: Vec<u64> = columns.iter().map(|c| c.tally.count(m)).collect();
+                let pct: Vec<f64> = columns.iter().zip(&counts).map(|(c, n)| percent(*n, c.tally.signals)).collect();
+                // Every column decided the same corpus, so the shift is the
+                // difference in counts over the corpus size: exactly zero when
+                // nothing changed, and ordering as the percentages would.
+                let (shift, order) = match counts.as_slice() {
+                    [a, .., b] => {
+                        let diff = i128::from(*b) - i128::from(*a);
+                        (Some(diff as f64 * 100.0 / signals.max(1) as f64), -diff.abs())
+                    }
+                    [a] => (None, -i128::from(*a)),
+                    [] => (None, 0),
+                };
+                let row = Row {
+                    group: m.group.name(),
+                    key: m.key.clone(),
+                    label: m.label(),
+                    counts,
+                    percent: pct,
+                    shift_pp: shift,
+                };
+                (order, m, row)
+            })
+            .collect();
+        if columns.len() > 1 {
+            keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        } else {
+            keyed.sort_by(|a, b| (a.1.group, a.0, &a.1.key).cmp(&(b.1.group, b.0, &b.1.key)));
+        }
+        Report {
+            corpus: CorpusInfo { path: corpus.to_string(), signals },
+            threads,
+            configurations: columns
+                .iter()
+                .map(|c| {
+                    let seconds = c.elapsed.as_secs_f64();
+                    ConfigSummary {
+                        role: c.role,
+                        id: c.config.id.clone(),
+                        name: c.config.name.clone(),
+                        source: c.config.source.clone(),
+                        revision: c.config.revision,
+                        signals: c.tally.signals,
+                        seconds,
+                        signals_per_second: if seconds > 0.0 { c.tally.signals as f64 / seconds } else { 0.0 },
+                    }
+                })
+                .collect(),
+            rows: keyed.into_iter().map(|(_, _, r)| r).collect(),
+        }
+    }
+
+    /// The report as a plain-text table for a terminal.
+    pub(crate) fn table(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "wegwijs simulate · corpus {} · {} signals · {} thread{}",
+            self.corpus.path,
+            self.corpus.signals,
+            self.threads,
+            if self.threads == 1 { "" } else { "s" }
+        );
+        for c in &self.configurations {
+            let _ = writeln!(
+                out,
+                "  {:<8}  {} — {} · {} · {} signals/s ({:.2} s)",
+                c.role,
+                c.id,
+                c.name,
+                c.source,
+                thousands(c.signals_per_second.round() as u64),
+                c.seconds
+            );
+        }
+        let label_width = self.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max("measure".len());
+        let widths: Vec<usize> = self.configurations.iter().map(|c| c.id.chars().count().max(8)).collect();
+        let _ = write!(out, "\n{:<label_width$}", "measure");
+        for (c, w) in self.configurations.iter().zip(&widths) {
+            let _ = write!(out, "  {:>w$}", c.id);
+        }
+        if self.configurations.len() > 1 {
+            let _ = write!(out, "  {:>10}", "shift (pp)");
+        }
+        out.push('\n');
+        for r in &self.rows {
+            let _ = write!(out, "{:<label_width$}", r.label);
+            for (p, w) in r.percent.iter().zip(&widths) {
+                let _ = write!(out, "  {:>w$}", format!("{p:.1} %"));
+            }
+            if let Some(s) = r.shift_pp {
+                let _ = write!(out, "  {:>10}", shift(s));
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "\nShares are of all signals in the corpus; a signal counts once per row, however many routes it has."
+        );
+        if self.configurations.len() > 1 {
+            let _ = writeln!(out, "Shift: {} minus {}, in percentage points.", self.last_id(), self.first_id());
+        }
+        out
+    }
+
+    fn first_id(&self) -> &str {
+        self.configurations.first().map_or("", |c| c.id.as_str())
+    }
+
+    fn last_id(&self) -> &str {
+        self.configurations.last().map_or("", |c| c.id.as_str())
+    }
+}
+
+/// A shift in percentage points with its sign. No change at all shows as
+/// `0.0`; a change too small for one decimal keeps its sign (`+0.0`).
+pub(crate) fn shift(pp: f64) -> String {
+    if pp == 0.0 { "0.0".to_string() } else { format!("{pp:+.1}") }
+}
+
+/// `1234567` as `1 234 567`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234), "1 234");
+        assert_eq!(thousands(1_234_567), "1 234 567");
+        assert_eq!(shift(0.0), "0.0");
+        assert_eq!(shift(0.04), "+0.0");
+        assert_eq!(shift(-0.04), "-0.0");
+        assert_eq!(shift(12.345), "+12.3");
+        assert_eq!(shift(-3.0), "-3.0");
+    }
+}

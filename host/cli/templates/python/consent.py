@@ -1,0 +1,122 @@
+"""Region {{name}}'s consent component for wegwijs: for every disclosure the
+routes need, whether it may go in this region, who must agree and who must
+be told.
+
+componentize-py builds this module (see build.sh) into a WebAssembly
+component of the ``consent-stage`` world: it exports
+``wegwijs:jgz/consent@0.1.0`` and imports only ``wegwijs:jgz/host@0.1.0``
+(``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
+record) and the shared types.
+
+The host runs the national guideline's consent checks first and calls
+``check`` with the guideline's cards as ``reference``, one per request in the
+same order; the cards ``check`` returns are the ones that stand for signals
+from the region's gemeenten. They start out as the guideline's own: the
+reference cards unchanged, each with one reason citing ``RULE`` that says the
+region agrees. The region's own rules go in ``apply_region_rules``; the
+cases in ``../cases/`` say what they must do.
+
+Whatever this returns, the host holds the guideline's floors: a region's
+card stands only when it is at least as strict as the guideline's
+(G-CONSENT), so a region can ask for more consent or share less, never the
+opposite; there must be exactly one card per request, for that request; and
+an exception, a timeout or an output over the limits is a fault after which
+the guideline's cards stand (G-NO-DROP).
+
+WASI is stubbed out (``--stub-wasi``): never print, open files, read the
+clock or draw random numbers here; the call would trap.
+"""
+
+from typing import Callable, List, Optional
+
+from wit_world import exports
+from wit_world.imports import host
+from wit_world.imports.types import ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Reason
+
+# The rule id of this region's consent rules. Rule ids are upper-case
+# letters, digits and dashes; a region cites ids in its own namespace (add
+# more as rules arrive, e.g. "{{PREFIX}}-SCHOOL"), so every decision shows
+# where and why the region departed from the guideline.
+RULE = "{{PREFIX}}-CONSENT"
+
+# Cited when the host has no guideline cards to pass in, which happens only
+# when the guideline's own consent checks failed for the case.
+NO_REFERENCE = "{{PREFIX}}-NO-REFERENCE"
+
+
+class Consent(exports.Consent):
+    """The exported ``consent`` interface."""
+
+    def check(
+        self,
+        child: ChildCase,
+        requests: List[DisclosureRequest],
+        reference: Optional[List[ConsentCard]],
+    ) -> List[ConsentCard]:
+        """Checks every disclosure request of one case for region {{name}}:
+        one card per request, in the same order.
+
+        ``child`` is the de-identified case (a pseudonym, an age and codes;
+        never a name, BSN, address or birth date), ``requests`` the
+        disclosures the routes need, and ``reference`` the national
+        guideline's cards for them. The host passes fresh copies for every
+        call, so they may be changed in place.
+        """
+        if reference is None:
+            return [without_reference(request) for request in requests]
+        apply_region_rules(child, host.config, reference)
+        return reference
+
+
+def apply_region_rules(child: ChildCase, config: Callable[[str], Optional[str]], cards: List[ConsentCard]) -> None:
+    """The region's own consent rules, applied to the guideline's cards.
+
+    A rule reads the case, each card's request and the configuration (for
+    example ``config("consent.school-needs-youth")``), makes a card stricter
+    (a stricter outcome, more parties whose consent is needed, fewer
+    permitted data categories, a checklist item) and appends a ``Reason``
+    citing its rule id to that card, in a sentence a professional can read.
+    Keep one card per request, in order.
+
+    Until the region has rules of its own it agrees with the guideline, and
+    says so on every card.
+    """
+    for card in cards:
+        card.reasons.append(
+            Reason(
+                rule=RULE,
+                text=f"Region {{name}} agrees with the national guideline on this disclosure to "
+                f"{wit_name(card.request.recipient)}: the card is the guideline's, unchanged "
+                f"({wit_name(card.outcome)}).",
+            )
+        )
+
+
+def without_reference(request: DisclosureRequest) -> ConsentCard:
+    """The card for one request when the host passes no guideline cards: this
+    component only adjusts the guideline's outcomes, so without them nothing
+    may go until a professional has weighed it.
+    """
+    return ConsentCard(
+        request=request,
+        outcome=ConsentOutcome.PROFESSIONAL_JUDGEMENT,
+        legal_basis=None,
+        consent_of=[],
+        inform=[],
+        permitted_data=[],
+        checklist=[
+            "The guideline's consent result is missing: weigh this disclosure by hand before anything is shared."
+        ],
+        reasons=[
+            Reason(
+                rule=NO_REFERENCE,
+                text="The host passed no guideline consent card; region {{name}} only adjusts that card, so this "
+                "disclosure is left to professional judgement.",
+            )
+        ],
+    )
+
+
+def wit_name(case) -> str:
+    """An enum case's WIT name, as decisions and case files spell it (``NEEDS_CONSENT`` is ``needs-consent``)."""
+    return case.name.lower().replace("_", "-")

@@ -1,0 +1,116 @@
+//! Region {{name}}'s routing component for wegwijs: where a case goes next
+//! in this region, how urgently, and with which verwijzer.
+//!
+//! The host runs the national guideline's routing first and calls [`route`]
+//! with the guideline's card as `reference`; the card [`route`] returns is
+//! the one that stands for signals from the region's gemeenten. It starts
+//! out as the guideline itself: the reference card unchanged, plus one
+//! reason citing [`RULE`] that says the region agrees. The region's own
+//! rules go in [`apply_region_rules`]; the tests in `tests.rs` and the cases
+//! in `../cases/` say what they must do.
+//!
+//! Whatever this returns, the host holds the guideline's floors: acute
+//! unsafety always keeps an immediate Veilig Thuis melding (G-SAFETY), every
+//! referral to jeugdhulp carries a verwijzer that may refer (G-AUTHORITY),
+//! routes are sorted most urgent first, and a trap, a timeout or an output
+//! over the limits is a fault after which the guideline's card stands
+//! (G-NO-DROP). The decision records every route the region changed.
+//!
+//! The crate is `no_std`, so the same code runs natively under `cargo test`
+//! and inside the component, which may import nothing but the host's `log`
+//! and `config`: no files, clocks, randomness or printing.
+#![no_std]
+
+extern crate alloc;
+
+#[cfg(target_arch = "wasm32")]
+mod component;
+#[cfg(test)]
+mod tests;
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use wegwijs_types::{ChildCase, IntakeCard, Reason, RegionConfig, RoutingCard, ScreeningCard, Urgency};
+
+/// The rule id of this region's routing rules. Rule ids are upper-case
+/// letters, digits and dashes; a region cites ids in its own namespace
+/// (add more as rules arrive, e.g. `{{PREFIX}}-HUB`), so every decision shows
+/// where and why the region departed from the guideline.
+pub const RULE: &str = "{{PREFIX}}-ROUTING";
+
+/// Cited when the host has no guideline card to pass in, which happens only
+/// when the guideline's own routing failed for the case.
+pub const NO_REFERENCE: &str = "{{PREFIX}}-NO-REFERENCE";
+
+/// Routes one case for region {{name}}.
+///
+/// `child` is the de-identified case (a pseudonym, an age and codes; never a
+/// name, BSN, address or birth date), `intake` and `screening` the cards of
+/// the earlier stages, `reference` the national guideline's routing card for
+/// this case, and `config` the region's `[config]` table from `region.toml`.
+pub fn route(
+    child: &ChildCase,
+    intake: &IntakeCard,
+    screening: &ScreeningCard,
+    reference: Option<&RoutingCard>,
+    config: &dyn RegionConfig,
+) -> RoutingCard {
+    let Some(reference) = reference else {
+        return without_reference();
+    };
+    let mut card = reference.clone();
+    apply_region_rules(child, intake, screening, config, &mut card);
+    card
+}
+
+/// The region's own routing rules, applied to a copy of the guideline's card.
+///
+/// A rule reads the case, the earlier cards and the configuration (for
+/// example `config.get("partners.wijkteam.name")`), changes `card` (adds,
+/// drops or changes routes, sets `local_name`, changes the urgency) and
+/// pushes a [`Reason`] citing its rule id on every route it changed and on
+/// the card, in a sentence a professional can read. Keep the routes most
+/// urgent first, give every route to jeugdhulp a verwijzer, and leave the
+/// Veilig Thuis routes alone: the host restores them anyway.
+///
+/// Until the region has rules of its own it agrees with the guideline, and
+/// says so on the card.
+fn apply_region_rules(
+    _child: &ChildCase,
+    _intake: &IntakeCard,
+    _screening: &ScreeningCard,
+    _config: &dyn RegionConfig,
+    card: &mut RoutingCard,
+) {
+    let routes = match card.routes.len() {
+        1 => String::from("1 route"),
+        n => format!("{n} routes"),
+    };
+    card.reasons.push(Reason::new(
+        RULE,
+        format!(
+            "Region {{name}} agrees with the national guideline's routing for this case: the card is the guideline's, unchanged ({routes}, urgency {}).",
+            card.urgency
+        ),
+    ));
+}
+
+/// The card when the host passes no guideline card: this component only
+/// adjusts the guideline's routes, so without them it proposes none and
+/// asks for the case to be routed by hand.
+fn without_reference() -> RoutingCard {
+    RoutingCard {
+        routes: Vec::new(),
+        one_plan: false,
+        care_coordinator: None,
+        urgency: Urgency::NextContact,
+        summary: String::from("No routes: the guideline's routing result is missing; route this case by hand."),
+        warnings: vec![Reason::new(
+            NO_REFERENCE,
+            "The host passed no guideline routing card; region {{name}} only adjusts that card, so it proposes no route. Route this case by hand.",
+        )],
+        reasons: Vec::new(),
+    }
+}
