@@ -39,7 +39,7 @@ static BOTTOM: u64 = u64::MAX;
 /// out is the engine's call stack (a `stack overflow` trap the host's
 /// `max_wasm_stack` guards), not the shadow stack in linear memory (which
 /// would end in an out-of-bounds access instead). The exit test against
-/// [`BOTTOM`] cannot be decided at compile time, so the recursion is not
+/// `BOTTOM` cannot be decided at compile time, so the recursion is not
 /// provably endless; the second volatile load after the call keeps the
 /// call out of tail position, so it cannot become a loop.
 #[inline(never)]

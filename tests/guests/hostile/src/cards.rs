@@ -2,7 +2,7 @@
 //! valid result for when there is no reference to echo, and the ways a
 //! result is made hostile (an oversized list, an oversized string, a
 //! malformed rule id) or read from JSON. The four stage results share one
-//! trait so the dispatch in [`crate::respond`] is written once.
+//! trait so the dispatch in [`crate::respond()`] is written once.
 
 use alloc::string::String;
 use alloc::vec;

@@ -12,7 +12,7 @@
 //! (`chaos:<seed>`, for the guardrail property tests). The host must survive all of it with a typed fault
 //! and keep the reference result.
 //!
-//! The behaviour lives in plain `no_std` Rust ([`respond`], on the model
+//! The behaviour lives in plain `no_std` Rust ([`respond()`], on the model
 //! types of [`wegwijs_types`]) and is tested natively; only the glue to the
 //! generated bindings and the effects that need WebAssembly (raw memory
 //! growth, the `unreachable` instruction, the host's log) are compiled for
