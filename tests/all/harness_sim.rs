@@ -201,6 +201,7 @@ fn the_counts_do_not_depend_on_the_number_of_threads() {
 
 #[test]
 fn regions_with_their_own_component_show_where_they_differ() {
+    crate::regions::rust_examples_built();
     let report = simulate_json(&["--region", REGION_A, "--against", REGION_B]);
     let ids: Vec<&str> =
         report["configurations"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();

@@ -253,12 +253,22 @@ struct Examples {
     _python: TempDir,
 }
 
+/// Builds the Rust example regions' components (A and B) into their
+/// bundles, once per test binary: other test modules that load those
+/// bundles call this first.
+pub(crate) fn rust_examples_built() {
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
+        build_example("a-ondersteuningsteam", guest("region-a-routing"));
+        build_example("b-integrale-toegang", guest("region-b-routing"));
+    });
+}
+
 /// Every example region, built and loaded into one host.
 fn examples() -> &'static Examples {
     static EXAMPLES: std::sync::OnceLock<Examples> = std::sync::OnceLock::new();
     EXAMPLES.get_or_init(|| {
-        build_example("a-ondersteuningsteam", guest("region-a-routing"));
-        build_example("b-integrale-toegang", guest("region-b-routing"));
+        rust_examples_built();
         let python = python_bundle();
         let dirs = vec![
             example("a-ondersteuningsteam"),
