@@ -10,6 +10,7 @@
 //! - `harness`: `wegwijs test` and `wegwijs check` on the real binary; golden `--help` and card output.
 //! - `harness_sim`: `wegwijs corpus` and `wegwijs simulate`: reproducible corpus, shares, JSON, HTML, errors.
 //! - `harness_new`: `wegwijs new`: scaffolds for every stage build, check and pass their own cases; refusals.
+//! - `parsers`: every parser of untrusted input (signals, case files, region.toml, bundles) fails with a structured error, never a panic (proptest; the fuzz targets in `fuzz/` go further).
 //! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
 //! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
@@ -25,6 +26,7 @@ mod guardrails;
 mod harness;
 mod harness_new;
 mod harness_sim;
+mod parsers;
 mod pipeline;
 mod privacy;
 mod regions;

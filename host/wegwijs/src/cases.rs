@@ -174,9 +174,11 @@ impl CaseFile {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
+    // Bytes, not `&str`: a position inside a multi-byte character must not panic.
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let last = before.rsplit(|b| *b == b'\n').next().unwrap_or(&[]);
+    let column = last.iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
     (line, column)
 }
 

@@ -392,7 +392,9 @@ struct Problems(Vec<BundleProblem>);
 
 impl Problems {
     fn field(&mut self, field: &str, detail: &str) {
-        self.0.push(BundleProblem::Field { field: field.to_string(), detail: detail.to_string() });
+        // An empty key (`"" = 1`) is valid TOML; name it so it can be found.
+        let field = if field.is_empty() { "\"\" (an empty key)".to_string() } else { field.to_string() };
+        self.0.push(BundleProblem::Field { field, detail: detail.to_string() });
     }
 
     fn string(&mut self, table: &toml::Table, prefix: &str, key: &str, required: bool) -> String {
@@ -628,6 +630,12 @@ mod tests {
             let all = problems(&text);
             assert!(all.iter().any(|p| p.contains(path) && p.contains(why)), "{path}: {all:?}");
         }
+    }
+
+    #[test]
+    fn an_empty_key_is_named() {
+        let all = problems("''=true\n");
+        assert!(all.iter().any(|p| p.contains("an empty key")), "{all:?}");
     }
 
     #[test]

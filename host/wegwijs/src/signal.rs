@@ -235,22 +235,42 @@ pub struct Consent {
 impl Signal {
     /// Parses and validates a signal from JSON text.
     pub fn from_json(text: &str) -> Result<Signal, Error> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let signal: Signal = match serde_path_to_error::deserialize(de) {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let signal: Signal = match serde_path_to_error::deserialize(&mut de) {
             Ok(s) => s,
             Err(e) => {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
-                if inner.is_syntax() || inner.is_eof() || path == "." {
+                if inner.is_syntax() || inner.is_eof() {
                     return Err(Error::MalformedJson {
                         line: inner.line(),
                         column: inner.column(),
                         problem: strip_position(&inner.to_string()),
                     });
                 }
-                return Err(Error::InvalidSignal(vec![FieldProblem::new(path, strip_position(&inner.to_string()))]));
+                let problem = strip_position(&inner.to_string());
+                let field = match path.as_str() {
+                    // The signal itself: a missing required field is named by
+                    // its own name, anything else concerns the whole signal.
+                    "." => problem
+                        .strip_prefix("missing field `")
+                        .and_then(|rest| rest.split('`').next())
+                        .map_or_else(|| "(the signal)".to_string(), str::to_string),
+                    // An empty key (`"": …`) has an empty path; name it.
+                    "" => "\"\" (an empty key)".to_string(),
+                    _ => path,
+                };
+                return Err(Error::InvalidSignal(vec![FieldProblem::new(field, problem)]));
             }
         };
+        // One signal per text: anything after it would be silently dropped.
+        if let Err(e) = de.end() {
+            return Err(Error::MalformedJson {
+                line: e.line(),
+                column: e.column(),
+                problem: "text after the signal; send one signal per message".into(),
+            });
+        }
         signal.validate()?;
         Ok(signal)
     }
