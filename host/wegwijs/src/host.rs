@@ -514,7 +514,7 @@ impl Host {
         };
         let c = &self.inner.components;
 
-        let (mut intake, intake_ref) = run.stage(
+        let (mut intake, mut intake_ref) = run.stage(
             &c.intake,
             |r: Option<m::IntakeCard>| (case.clone(), r),
             || json!(&case),
@@ -528,7 +528,7 @@ impl Host {
             && r.outcome == m::IntakeOutcome::Accepted
         {
             dropped = run.region.map(|region| region.manifest.id.clone());
-            intake = intake_ref.clone();
+            intake = intake_ref.take();
         }
         let screening = match &intake {
             Some(i) if i.outcome == m::IntakeOutcome::Accepted => {
@@ -589,7 +589,7 @@ impl Host {
                 |cards: &Vec<m::ConsentCard>| validate_consent(cards, &requests),
             );
             match (cards, reference) {
-                (Some(cards), Some(reference)) if run.region_has(Stage::Consent) => {
+                (Some(cards), Some(reference)) => {
                     let (out, note) = guardrails::consent(&reference, cards);
                     consent_note = note;
                     out
@@ -714,14 +714,12 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn region_has(&self, stage: Stage) -> bool {
-        self.region.is_some_and(|r| r.own.contains_key(&stage))
-    }
-
     /// Runs a stage: the reference component (with the region's config),
     /// then, when the region has its own component for the stage, that one
     /// with the reference result as input. Returns the result that stands
-    /// and the reference result.
+    /// and, only when that is the region's, the reference result beside it
+    /// (otherwise the result that stands is the reference's own, and it is
+    /// not copied).
     fn stage<P, R>(
         &mut self,
         reference: &LoadedComponent,
@@ -737,7 +735,7 @@ impl Run<'_> {
         let limits = self.host.limits.clone();
         let ref_result = self.call(reference, params(None), &limits, &input, &validate);
         let Some(own) = self.region.and_then(|r| r.own.get(&reference.info.stage)).cloned() else {
-            return (ref_result.clone().map(|(v, _)| v), ref_result.map(|(v, _)| v));
+            return (ref_result.map(|(v, _)| v), None);
         };
         let region_limits = self.region.map_or(limits, |r| r.limits.clone());
         let region_result =
@@ -750,7 +748,7 @@ impl Run<'_> {
                 (Some(value), Some(reference))
             }
             (Some((value, _)), None) => (Some(value), None),
-            (None, reference) => (reference.clone().map(|(v, _)| v), reference.map(|(v, _)| v)),
+            (None, reference) => (reference.map(|(v, _)| v), None),
         }
     }
 

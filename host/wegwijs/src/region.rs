@@ -494,6 +494,39 @@ fn inside_bundle(path: &str) -> Result<(), String> {
 }
 
 impl Bundle {
+    /// A bundle that replaces no stage: the reference components with an
+    /// empty config, under `id`. The harness starts from it to test case
+    /// files against the national defaults or against one component.
+    pub fn empty(id: impl Into<String>, name: impl Into<String>) -> Bundle {
+        Bundle {
+            manifest: Manifest {
+                id: id.into(),
+                name: name.into(),
+                gemeenten: Vec::new(),
+                revision: 1,
+                description: String::new(),
+                stages: BTreeMap::new(),
+                config: BTreeMap::new(),
+                limits: LimitOverrides::default(),
+            },
+            source: "command line".into(),
+            components: BTreeMap::new(),
+            cases: Vec::new(),
+        }
+    }
+
+    /// A bundle whose only own component is `bytes` for `stage`, read from
+    /// `path` (for messages); its sha256 is computed here, as `read` checks it.
+    pub fn single(stage: Stage, path: impl Into<String>, bytes: Vec<u8>) -> Bundle {
+        let path = path.into();
+        let mut bundle = Bundle::empty("component-under-test", path.clone());
+        let sha256 = crate::component::sha256_hex(&bytes);
+        bundle.manifest.stages.insert(stage, StageComponent { path: path.clone(), sha256 });
+        bundle.components.insert(stage, bytes);
+        bundle.source = path;
+        bundle
+    }
+
     /// Reads the bundle in `dir`: its manifest, the components it names
     /// (checking each sha256) and its case files. All reads go through a
     /// capability on `dir`, so no path in the manifest can reach outside it.

@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use wegwijs::region::{Bundle, LimitOverrides, Manifest, StageComponent};
+use wegwijs::region::Bundle;
 use wegwijs::{CaseFile, DecideOptions, Host};
 
 /// The guideline case files every component is checked against: the same
@@ -99,15 +99,14 @@ impl CheckCommand {
         }
         let stage = self.stage.stage();
         let host = Host::builder().fuel(self.fuel.is_some()).build()?;
-        let sha256 = {
-            use sha2::Digest;
-            sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>()
-        };
+        let mut bundle = Bundle::single(stage, self.component.display().to_string(), bytes);
+        bundle.manifest.config = config;
+        bundle.manifest.limits.fuel = self.fuel;
         let mut report = Report {
             component: self.component.display().to_string(),
             stage: stage.name().into(),
-            sha256: sha256.clone(),
-            bytes: bytes.len(),
+            sha256: bundle.manifest.stages[&stage].sha256.clone(),
+            bytes: bundle.components[&stage].len(),
             load: Ok(String::new()),
             cases: 0,
             findings: vec![],
@@ -116,33 +115,18 @@ impl CheckCommand {
             divergences: 0,
         };
 
-        let name = self.component.file_stem().map_or("component".into(), |s| s.to_string_lossy().into_owned());
-        match host.check_component(stage, &name, &bytes) {
-            Err(e) => report.load = Err(e.to_string()),
-            Ok(_) => {
+        // Compiling the component into a trial region runs every load check
+        // the host has (the same as activating a bundle), once.
+        match host.trial(&bundle) {
+            Err(wegwijs::Error::RegionRefused { problems, .. }) => {
+                report.load = Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+            }
+            Err(other) => return Err(other.into()),
+            Ok(trial) => {
                 report.load = Ok(format!(
                     "a component exporting {}, importing nothing outside its world, instantiated within the default limits",
                     stage.interface()
                 ));
-                let bundle = Bundle {
-                    manifest: Manifest {
-                        id: "component-under-check".into(),
-                        name: name.clone(),
-                        gemeenten: vec![],
-                        revision: 1,
-                        description: String::new(),
-                        stages: BTreeMap::from([(
-                            stage,
-                            StageComponent { path: report.component.clone(), sha256: sha256.clone() },
-                        )]),
-                        config,
-                        limits: LimitOverrides { fuel: self.fuel, ..LimitOverrides::default() },
-                    },
-                    source: report.component.clone(),
-                    components: BTreeMap::from([(stage, bytes.clone())]),
-                    cases: vec![],
-                };
-                let trial = host.trial(&bundle).map_err(|e| InputError(e.to_string()))?;
                 battery(&host, &trial, &mut report)?;
             }
         }

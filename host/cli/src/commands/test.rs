@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use wegwijs::region::{Bundle, LimitOverrides, Manifest, StageComponent};
+use wegwijs::region::Bundle;
 use wegwijs::{CaseFile, CaseReport, Host, Stage};
 
 /// Run case files against a region bundle, one component, or the national defaults.
@@ -195,9 +195,7 @@ impl TestCommand {
             let target = format!("region {} ({}, revision {}) · {}", m.id, m.name, m.revision, m.gemeenten.join(", "));
             return Ok((target, bundle));
         }
-        let mut stages = BTreeMap::new();
-        let mut components = BTreeMap::new();
-        let target = match (&self.component, self.stage) {
+        match (&self.component, self.stage) {
             (Some(path), Some(stage)) => {
                 let bytes = std::fs::read(path).map_err(|e| {
                     InputError(format!(
@@ -206,30 +204,17 @@ impl TestCommand {
                     ))
                 })?;
                 let stage = stage.stage();
-                let sha256 = sha256_hex(&bytes);
-                stages.insert(stage, StageComponent { path: path.display().to_string(), sha256: sha256.clone() });
-                components.insert(stage, bytes);
-                format!("component {} as the {stage} stage (sha256 {})", path.display(), &sha256[..12])
+                let bundle = Bundle::single(stage, path.display().to_string(), bytes);
+                let sha256 = &bundle.manifest.stages[&stage].sha256;
+                let target = format!("component {} as the {stage} stage (sha256 {})", path.display(), &sha256[..12]);
+                Ok((target, bundle))
             }
-            _ => "the national defaults (reference components)".to_string(),
-        };
-        let manifest = Manifest {
-            id: if self.component.is_some() { "component-under-test".into() } else { "national-default".into() },
-            name: target.clone(),
-            gemeenten: vec![],
-            revision: 1,
-            description: String::new(),
-            stages,
-            config: BTreeMap::new(),
-            limits: LimitOverrides::default(),
-        };
-        Ok((target, Bundle { manifest, source: "command line".into(), components, cases: vec![] }))
+            _ => {
+                let target = "the national defaults (reference components)".to_string();
+                Ok((target.clone(), Bundle::empty(wegwijs::region::NATIONAL_DEFAULT, target)))
+            }
+        }
     }
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Case files from files and directories (searched recursively for *.toml),
