@@ -20,10 +20,7 @@ use alloc::vec::Vec;
 use wegwijs_types::{Domain, MeldcodeConclusion, Partner, Reason, RegionConfig, RouteKind};
 
 use crate::facts::Facts;
-use crate::tables::{
-    CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX,
-    LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR, POH_JEUGD,
-};
+use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD};
 use crate::text::{clip, codes, partner_label};
 
 /// The region's routing settings for one case.
@@ -235,17 +232,5 @@ fn blocker(f: &Facts<'_>, allowed: &[Domain]) -> Option<String> {
     ))
 }
 
-/// The region's local name for the partner: `partners.<partner>.name` and
-/// `partners.<partner>.contact`, joined when both are set.
-pub(crate) fn local_name(config: &dyn RegionConfig, partner: Partner) -> Option<String> {
-    let part = |suffix: &str| {
-        let value = config.get(&format!("{LOCAL_NAME_KEY_PREFIX}{}{suffix}", partner.name()))?;
-        let value = value.trim();
-        (!value.is_empty()).then(|| clip(value, LOCAL_NAME_MAX_CHARS))
-    };
-    match (part(LOCAL_NAME_KEY_SUFFIX), part(LOCAL_CONTACT_KEY_SUFFIX)) {
-        (Some(name), Some(contact)) => Some(format!("{name}{LOCAL_NAME_SEPARATOR}{contact}")),
-        (Some(one), None) | (None, Some(one)) => Some(one),
-        (None, None) => None,
-    }
-}
+/// The region's local name for the partner (the region kit's rule).
+pub(crate) use wegwijs_types::kit::local_name;

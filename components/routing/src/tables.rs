@@ -706,22 +706,12 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
 // Region configuration: what a region may change without code.
 // ---------------------------------------------------------------------------
 
-/// The region configuration key holding a partner's local name: the
-/// partner's WIT name between `partners.` and `.name`.
-pub const LOCAL_NAME_KEY_PREFIX: &str = "partners.";
-/// See [`LOCAL_NAME_KEY_PREFIX`].
-pub const LOCAL_NAME_KEY_SUFFIX: &str = ".name";
-/// The region configuration key holding how to reach a partner (a meeting,
-/// a phone line, opening hours): the partner's WIT name between `partners.`
-/// and `.contact`.
-pub const LOCAL_CONTACT_KEY_SUFFIX: &str = ".contact";
-/// Between the local name and the contact in `local_name`.
-pub const LOCAL_NAME_SEPARATOR: &str = " — ";
-/// A local name or contact longer than this (in characters) is cut, so a
-/// region's configuration cannot blow up the card past the host's string
-/// limits; name and contact are cut separately, so a long name never hides
-/// the contact entirely.
-pub const LOCAL_NAME_MAX_CHARS: usize = 200;
+// How a partner's local name is read is shared with regions' own
+// components (the region kit), so a local name reads the same whoever
+// wrote the routing stage.
+pub use wegwijs_types::kit::{
+    LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,
+};
 /// At most this many characters of a rejected configuration value are
 /// echoed in the warning.
 pub const CONFIG_VALUE_ECHO_CHARS: usize = 48;

@@ -14,17 +14,8 @@ const CODE_MAX_CHARS: usize = 48;
 /// At most this many upstream codes are echoed in one sentence.
 const CODES_MAX: usize = 5;
 
-/// `s` cut to at most `max` characters, on a character boundary.
-pub(crate) fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => {
-            let mut out = String::from(s.get(..i).unwrap_or(""));
-            out.push('…');
-            out
-        }
-        None => String::from(s),
-    }
-}
+/// `s` cut to at most `max` characters, with an ellipsis (the region kit's rule).
+pub(crate) use wegwijs_types::kit::clip;
 
 /// Upstream codes joined with ", ", clipped and capped.
 pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {

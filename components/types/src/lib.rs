@@ -16,6 +16,8 @@ use alloc::vec::Vec;
 #[macro_use]
 mod macros;
 
+pub mod kit;
+
 /// Version of the WIT package these types mirror.
 pub const WIT_VERSION: &str = "0.1.0";
 

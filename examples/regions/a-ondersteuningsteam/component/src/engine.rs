@@ -15,11 +15,9 @@ use wegwijs_types::{
     RegionConfig, Route, RouteKind, RoutingCard, ScreeningCard, SourceKind,
 };
 
-use crate::rules::{
-    CASUSREGIE, DISCLOSURES, Edit, LOCAL_NAME_KEYS, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR, PROTECTED, RULES,
-    RouteRule, STALE_ON_REDIRECT, When,
-};
-use crate::text::{clip, who_decides};
+use crate::rules::{CASUSREGIE, DISCLOSURES, Edit, PROTECTED, RULES, RouteRule, STALE_ON_REDIRECT, When};
+use crate::text::who_decides;
+use wegwijs_types::kit::{LOCAL_NAME_MAX_CHARS, clip, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -264,25 +262,6 @@ fn coordinator(card: &mut RoutingCard, f: &Facts, config: &dyn RegionConfig) -> 
     true
 }
 
-/// A trimmed, non-empty configuration value, cut to the host's limits.
-fn read(config: &dyn RegionConfig, key: &str) -> Option<String> {
-    let value = config.get(key)?;
-    let value = value.trim();
-    (!value.is_empty()).then(|| clip(value, LOCAL_NAME_MAX_CHARS))
-}
-
-/// The region's local name for a partner: `partners.<partner>.name` and
-/// `partners.<partner>.contact`, joined when both are set.
-fn local_name(config: &dyn RegionConfig, partner: Partner) -> Option<String> {
-    let (prefix, name, contact) = LOCAL_NAME_KEYS;
-    let part = |suffix: &str| read(config, &format!("{prefix}{}{suffix}", partner.name()));
-    match (part(name), part(contact)) {
-        (Some(name), Some(contact)) => Some(format!("{name}{LOCAL_NAME_SEPARATOR}{contact}")),
-        (Some(one), None) | (None, Some(one)) => Some(one),
-        (None, None) => None,
-    }
-}
-
 /// The disclosure a route the region creates needs.
 fn disclosure(partner: Partner, kind: RouteKind) -> Option<DisclosureRequest> {
     let row = DISCLOSURES.iter().find(|r| r.partner == partner && r.kind == kind)?;
@@ -293,4 +272,11 @@ fn disclosure(partner: Partner, kind: RouteKind) -> Option<DisclosureRequest> {
 /// "Discuss with the parents …": the row's conversation after the age-right opening.
 fn conversation(f: &Facts, what: &str) -> String {
     format!("{} {what}.", who_decides(f))
+}
+
+/// A trimmed, non-empty configuration value, cut to the host's limits.
+fn read(config: &dyn RegionConfig, key: &str) -> Option<String> {
+    let value = config.get(key)?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| clip(value, LOCAL_NAME_MAX_CHARS))
 }

@@ -24,7 +24,6 @@ extern crate alloc;
 extern crate std;
 
 mod engine;
-mod finish;
 pub mod rules;
 mod text;
 
@@ -34,7 +33,7 @@ mod component;
 #[cfg(test)]
 mod tests;
 
-use wegwijs_types::{ChildCase, IntakeCard, RegionConfig, RoutingCard, ScreeningCard};
+use wegwijs_types::{ChildCase, IntakeCard, RegionConfig, RoutingCard, ScreeningCard, kit};
 
 pub use rules::{CASUSREGIE, DISCLOSURES, REPORT, RULES};
 
@@ -68,10 +67,10 @@ pub fn route(
     config: &dyn RegionConfig,
 ) -> RoutingCard {
     let Some(reference) = reference else {
-        return finish::without_reference();
+        return kit::region_routing_without_reference("region A", rules::NO_REFERENCE);
     };
     let facts = engine::Facts::new(case, intake, screening);
     let mut card = reference.clone();
     let applied = engine::apply(&mut card, &facts, config);
-    finish::card(card, &applied)
+    kit::finish_region_routing(card, "region A", &applied, rules::NO_CHANGE)
 }

@@ -282,20 +282,6 @@ pub const PROTECTED: &[Partner] = &[Partner::VeiligThuisAdvice, Partner::VeiligT
 /// verwijzer, its handover) and are replaced by the region's own reason.
 pub const STALE_ON_REDIRECT: &[&str] = &["RT-AUTHORITY", "RT-WARM"];
 
-/// Region configuration keys holding a partner's local name and how to
-/// reach it: `partners.<partner>.name` and `partners.<partner>.contact`, the
-/// same keys the guideline's component reads, so a partner carries the same
-/// local name on the guideline's routes and on the region's.
-pub const LOCAL_NAME_KEYS: (&str, &str, &str) = ("partners.", ".name", ".contact");
-
-/// Between the configured name and contact in `local_name`, as in the
-/// guideline's component.
-pub const LOCAL_NAME_SEPARATOR: &str = " — ";
-
-/// A configured name longer than this (in characters) is cut, so a
-/// region's configuration cannot push the card past the host's string limits.
-pub const LOCAL_NAME_MAX_CHARS: usize = 200;
-
 /// Warning when the host supplies no guideline result.
 pub const NO_REFERENCE: &str = "REGIO-A-NO-REFERENCE";
 

@@ -16,10 +16,11 @@ use wegwijs_types::{
 };
 
 use crate::rules::{
-    BESCHIKKING, CARE_PATHS, CarePath, DISCLOSURES, LOCAL_NAME_KEYS, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,
-    PROTECTED, SAFETY_CONSULT, STALE_ON_REDIRECT, STALE_ON_VERWIJZER, VerwijzerRow,
+    BESCHIKKING, CARE_PATHS, CarePath, DISCLOSURES, PROTECTED, SAFETY_CONSULT, STALE_ON_REDIRECT, STALE_ON_VERWIJZER,
+    VerwijzerRow,
 };
-use crate::text::{clip, verwijzer_label, who_decides};
+use crate::text::{verwijzer_label, who_decides};
+use wegwijs_types::kit::local_name;
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -293,22 +294,6 @@ fn new_route(
         conversation: format!("{} {conversation}.", who_decides(f)),
         disclosure: disclosure(partner, kind),
         reasons,
-    }
-}
-
-/// The region's local name for a partner: `partners.<partner>.name` and
-/// `partners.<partner>.contact`, joined when both are set.
-fn local_name(config: &dyn RegionConfig, partner: Partner) -> Option<String> {
-    let (prefix, name, contact) = LOCAL_NAME_KEYS;
-    let part = |suffix: &str| {
-        let value = config.get(&format!("{prefix}{}{suffix}", partner.name()))?;
-        let value = value.trim();
-        (!value.is_empty()).then(|| clip(value, LOCAL_NAME_MAX_CHARS))
-    };
-    match (part(name), part(contact)) {
-        (Some(name), Some(contact)) => Some(format!("{name}{LOCAL_NAME_SEPARATOR}{contact}")),
-        (Some(one), None) | (None, Some(one)) => Some(one),
-        (None, None) => None,
     }
 }
 

@@ -1,28 +1,11 @@
 //! Wording shared by the engine: the age-right opening of a conversation
-//! (G-SHARED), verwijzer labels, and safe clipping of strings that end up
-//! on the card.
-//!
-//! Configured names come from the region's `region.toml`; the host rejects
-//! a card whose strings exceed its byte limit, so everything echoed is
-//! clipped here first.
+//! (G-SHARED) and verwijzer labels. Local names and clipping come from the
+//! region kit (`wegwijs_types::kit`), the same rules the guideline's
+//! component uses.
 
-use alloc::string::String;
 use wegwijs_types::Verwijzer;
 
 use crate::engine::Facts;
-
-/// `s` cut to at most `max` characters, on a character boundary, with an
-/// ellipsis when something was cut.
-pub(crate) fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => {
-            let mut out = String::from(s.get(..i).unwrap_or(""));
-            out.push('…');
-            out
-        }
-        None => String::from(s),
-    }
-}
 
 /// Who is asked first, by age: the opening of every conversation a region
 /// rule writes. The consent stage decides whose consent is legally needed;
