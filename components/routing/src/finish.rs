@@ -200,22 +200,11 @@ fn disclosure(partner: Partner, kind: RouteKind) -> Option<DisclosureRequest> {
 
 /// "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information".
 fn summary(plan: &Plan, f: &Facts<'_>) -> String {
-    let Some(first) = plan.routes.first() else {
+    wegwijs_types::kit::routes_summary(&plan.routes).unwrap_or_else(|| {
         let why = match f.action {
             wegwijs_types::Action::A0 => "action A0, normalise and inform at the next contact".to_string(),
             a => format!("no rule proposes a route at action {}", action_name(a)),
         };
-        return format!("No routes, urgency next-contact: {why}.");
-    };
-    let items: Vec<String> = plan
-        .routes
-        .iter()
-        .map(|r| match r.verwijzer {
-            Some(v) => format!("{} {} (verwijzer {})", r.partner, r.kind, v.code()),
-            None => format!("{} {}", r.partner, r.kind),
-        })
-        .collect();
-    let n = plan.routes.len();
-    let plural = if n == 1 { "route" } else { "routes" };
-    format!("{n} {plural}, most urgent {}: {}", first.urgency, items.join(", "))
+        format!("No routes, urgency next-contact: {why}.")
+    })
 }

@@ -8,7 +8,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::{Partner, Reason, RegionConfig, RoutingCard, Urgency};
+use crate::{Partner, Reason, RegionConfig, Route, RoutingCard, Urgency};
 
 /// The configuration key holding a partner's local name: the partner's WIT
 /// name between `partners.` and `.name`.
@@ -127,20 +127,27 @@ pub fn region_routing_without_reference(region: &str, no_reference_rule: &str) -
 /// "2 routes, most urgent soon: wijkteam referral, …; region A applied REGIO-A-OT-HUB".
 fn region_summary(card: &RoutingCard, region: &str, applied: &[&str]) -> String {
     let rules = applied.join(", ");
-    let Some(first) = card.routes.first() else {
-        return format!("No routes, urgency next-contact; {region} applied {rules}.");
-    };
-    let items: Vec<String> = card
-        .routes
+    match routes_summary(&card.routes) {
+        Some(routes) => clip(&format!("{routes}; {region} applied {rules}."), 600),
+        None => format!("No routes, urgency next-contact; {region} applied {rules}."),
+    }
+}
+
+/// "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information",
+/// for routes in urgency order; `None` without routes. The reference
+/// routing component and regions summarise their cards with it alike.
+pub fn routes_summary(routes: &[Route]) -> Option<String> {
+    let first = routes.first()?;
+    let items: Vec<String> = routes
         .iter()
         .map(|r| match r.verwijzer {
             Some(v) => format!("{} {} (verwijzer {})", r.partner, r.kind, v.code()),
             None => format!("{} {}", r.partner, r.kind),
         })
         .collect();
-    let n = card.routes.len();
+    let n = routes.len();
     let plural = if n == 1 { "route" } else { "routes" };
-    clip(&format!("{n} {plural}, most urgent {}: {}; {region} applied {rules}.", first.urgency, items.join(", ")), 600)
+    Some(format!("{n} {plural}, most urgent {}: {}", first.urgency, items.join(", ")))
 }
 
 #[cfg(test)]
