@@ -11,7 +11,7 @@ fn signal(path: &std::path::Path) -> Signal {
 #[test]
 fn provenance_names_every_component_by_hash() {
     let d = host().decide(&signal(&example_signals()[0])).unwrap();
-    assert_eq!(d.provenance.wit, "wegwijs:jgz@0.1.0");
+    assert_eq!(d.provenance.wit, "wegwijs:jgz@0.2.0");
     assert_eq!(d.provenance.region, "national-default");
     let stages: Vec<Stage> = d.provenance.components.iter().map(|c| c.stage).collect();
     assert_eq!(stages, Stage::ALL);
@@ -155,7 +155,7 @@ mod loading {
             other => panic!("{other:?}"),
         }
         let msg = host().check_component(Stage::Intake, "x", wat.as_bytes()).unwrap_err().to_string();
-        assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.1.0"), "{msg}");
+        assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.2.0"), "{msg}");
     }
 
     #[test]

@@ -339,16 +339,21 @@ mod refused_at_load {
     }
 
     #[test]
-    fn another_world_version_is_the_wrong_world() {
+    fn a_component_built_against_another_wit_version_is_refused_with_that_reason() {
         let err = refusal(
             br#"(component
                 (core module $m (func (export "f")))
                 (core instance $i (instantiate $m))
                 (func $f (canon lift (core func $i "f")))
                 (instance $routing (export "route" (func $f)))
-                (export "wegwijs:jgz/routing@0.2.0" (instance $routing)))"#,
+                (export "wegwijs:jgz/routing@0.1.0" (instance $routing)))"#,
         );
-        assert!(err.contains("does not implement the routing world") && err.contains("routing@0.1.0"), "{err}");
+        assert!(
+            err.contains("built against `wegwijs:jgz@0.1.0`")
+                && err.contains(&format!("speaks `wegwijs:jgz@{}`", wegwijs::types::WIT_VERSION))
+                && err.contains("rebuild"),
+            "{err}"
+        );
     }
 
     #[test]

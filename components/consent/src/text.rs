@@ -10,6 +10,7 @@ pub(crate) fn party(p: Party) -> &'static str {
     match p {
         Party::Parents => "the parents",
         Party::Youth => "the youth",
+        Party::ReferredParent => "the parent concerned",
     }
 }
 
@@ -74,6 +75,8 @@ pub(crate) fn purpose(p: Purpose) -> &'static str {
         Purpose::VeiligThuisMelding => "a melding",
         Purpose::GiSupervision => "an ondertoezichtstelling",
         Purpose::Coordination => "coordination",
+        Purpose::VerwijsindexSignal => "a Verwijsindex signal",
+        Purpose::ParentOwnCare => "the parent's own care",
     }
 }
 

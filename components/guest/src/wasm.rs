@@ -190,7 +190,7 @@ enums! {
     Band { Normal, Borderline, Abnormal }
     Impact { None, ALittle, Quite, ALot }
     Duration { UnderOneMonth, OneToFiveMonths, SixToTwelveMonths, OverOneYear }
-    Party { Parents, Youth }
+    Party { Parents, Youth, ReferredParent }
     Handler { Jeugdarts, Jeugdverpleegkundige, VerpleegkundigSpecialist }
     SourceKind {
         Parent, Youth, Jeugdarts, Jeugdverpleegkundige, VerpleegkundigSpecialist, Kinderopvang,
@@ -206,8 +206,8 @@ enums! {
         HonourRevenge, ForcedMarriage, Fgm, HumanTrafficking,
     }
     IntakeOutcome { Accepted, Closed }
-    Level { None, Attention, Concern, High, Safety }
-    Action { A0, A1, A2, A3, S }
+    Level { Unknown, None, Attention, Concern, High, Safety }
+    Action { Reassess, A0, A1, A2, A3, S }
     RiskDomain { Child, ParentFamily, Environment }
     InstrumentKind { Sdq, Spark, Giz, Dmo, Bitsea, Kivpa }
     MeldcodeConclusion { Close, Assess, Help, Melding }
@@ -222,12 +222,14 @@ enums! {
     Handover { None, Warm, Written }
     Purpose {
         DirectCare, MedicalReferral, Referral, Consultation, SchoolConsultation,
-        VeiligThuisAdvice, VeiligThuisMelding, GiSupervision, Coordination,
+        VeiligThuisAdvice, VeiligThuisMelding, GiSupervision, Coordination, VerwijsindexSignal,
+        ParentOwnCare,
     }
     DataCategory {
         ContactDetails, ConcernSummary, ScreeningResult, InstrumentScores, RiskFactors,
         SafetySignals, MedicalData, FamilyCircumstances,
     }
+    UnusableReason { OutsideAgeRange, WrongVersion, Incomplete }
     ConsentOutcome { Permitted, NeedsConsent, AnonymousOnly, ProfessionalJudgement, Denied }
 }
 
@@ -248,6 +250,7 @@ records! {
         risk_factors, protective_factors, instruments, parents_concerned, youth_concerned, impact,
         duration, family_agrees_referral, family_declines_warm_handover, helpers_involved,
         gi_involved, kindcheck, meldcode, consents, youth_objects_to_informing_parents,
+        parent_in_treatment,
     }
     Concern { code, domain }
     IntakeCard {
@@ -258,7 +261,7 @@ records! {
     RiskCard { risk_factors, protective_factors, level, table }
     ScaleScore { score, band }
     SdqScores { version, emotional, conduct, hyperactivity, peer, prosocial, total, norms }
-    InstrumentResult { instrument, valid, level, band, sdq }
+    InstrumentResult { instrument, valid, level, band, sdq, unusable }
     MeldcodeCard { conclusion, veilig_thuis_at_step_two, acute, next_step }
     ScreeningCard { level, action, risk_card, instruments, meldcode, summary, warnings, reasons }
     DisclosureRequest { recipient, purpose, data }

@@ -11,8 +11,8 @@ wit_bindgen::generate!({
     world: "intake-stage",
     path: "../../wit",
     with: {
-        "wegwijs:jgz/types@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::types,
-        "wegwijs:jgz/host@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::host,
+        "wegwijs:jgz/types@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::types,
+        "wegwijs:jgz/host@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::host,
     },
 });
 

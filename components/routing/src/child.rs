@@ -39,6 +39,7 @@ fn urgency_reason(action: Action, kind: RouteKind) -> Reason {
 /// "A0" … "A3", "S".
 pub(crate) fn action_name(action: Action) -> &'static str {
     match action {
+        Action::Reassess => "reassess",
         Action::A0 => "A0",
         Action::A1 => "A1",
         Action::A2 => "A2",
@@ -51,7 +52,7 @@ pub(crate) fn action_name(action: Action) -> &'static str {
 /// configuration shapes them.
 pub(crate) fn apply(f: &Facts<'_>, settings: &Settings, plan: &mut Plan) {
     match f.action {
-        Action::A0 => plan.reason(
+        Action::Reassess | Action::A0 => plan.reason(
             "RT-A0",
             "Action A0: no route for the child; normalise the concern and inform the parents at the next regular contact.",
         ),

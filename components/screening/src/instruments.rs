@@ -254,12 +254,13 @@ impl InstrumentAssessment {
             level: Some(level),
             band: None,
             sdq: None,
+            unusable: None,
         });
     }
 }
 
 fn invalid(kind: InstrumentKind) -> InstrumentResult {
-    InstrumentResult { instrument: kind, valid: false, level: None, band: None, sdq: None }
+    InstrumentResult { instrument: kind, valid: false, level: None, band: None, sdq: None, unusable: None }
 }
 
 /// Checks and scores every instrument of the case, then falls back on the
@@ -318,6 +319,7 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
                     level: outcome.level,
                     band: outcome.band,
                     sdq: outcome.scores,
+                    unusable: None,
                 });
             }
             InstrumentInput::Spark(risk) => {
@@ -355,6 +357,7 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
                     level: Some(level),
                     band: Some(s.band),
                     sdq: None,
+                    unusable: None,
                 });
             }
         }

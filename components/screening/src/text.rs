@@ -16,6 +16,7 @@ const MAX_ECHO: usize = 64;
 /// The label professionals use for a ladder step.
 pub(crate) fn action_label(action: Action) -> &'static str {
     match action {
+        Action::Reassess => "reassess",
         Action::A0 => "A0",
         Action::A1 => "A1",
         Action::A2 => "A2",

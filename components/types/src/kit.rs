@@ -150,6 +150,97 @@ pub fn routes_summary(routes: &[Route]) -> Option<String> {
     Some(format!("{n} {plural}, most urgent {}: {}", first.urgency, items.join(", ")))
 }
 
+/// Who takes part in decisions about the child (CS-AGE as a conversation
+/// must follow it, G-SHARED): the reference stages and regions open every
+/// conversation and every "decided together with" sentence from here, so
+/// no card names parents a 16+ youth has excluded, and the wording at 12
+/// and 16 is the same on every card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participants {
+    /// Before birth: the expectant parents.
+    ExpectantParents,
+    /// Age unknown: the parents, and the youth from 12.
+    Unknown,
+    /// Under 12: the parents with parental authority.
+    Parents,
+    /// 12 to 15: the parents and the youth, both consenting.
+    ParentsAndYouth,
+    /// 16 and older: the youth decides alone, also whether the parents are
+    /// informed (not yet objected).
+    Youth,
+    /// 16 and older, and the youth does not want the parents informed:
+    /// nothing may involve or mention them.
+    YouthAlone,
+}
+
+impl Participants {
+    /// The participants for a child of `age_months` (`None`: unknown),
+    /// `prenatal`, whose youth (when 16 or older) may object to informing
+    /// the parents.
+    pub fn of(age_months: Option<u32>, prenatal: bool, youth_objects_to_informing_parents: bool) -> Self {
+        if prenatal {
+            return Participants::ExpectantParents;
+        }
+        match age_months.map(|m| m / 12) {
+            None => Participants::Unknown,
+            Some(y) if y < 12 => Participants::Parents,
+            Some(y) if y < 16 => Participants::ParentsAndYouth,
+            Some(_) if youth_objects_to_informing_parents => Participants::YouthAlone,
+            Some(_) => Participants::Youth,
+        }
+    }
+
+    /// Whether the parents take part (are asked, informed or present).
+    pub const fn parents_take_part(self) -> bool {
+        !matches!(self, Participants::YouthAlone)
+    }
+
+    /// Who the follow-up is decided with, for "… together with {who}":
+    /// "the parents", "the parents and the youth", "the youth".
+    pub const fn together_with(self) -> &'static str {
+        match self {
+            Participants::ExpectantParents => "the expectant parents",
+            Participants::Unknown => "the parents (and the youth from 12)",
+            Participants::Parents => "the parents",
+            Participants::ParentsAndYouth => "the parents and the youth",
+            Participants::Youth => "the youth (and the parents, unless the youth objects)",
+            Participants::YouthAlone => "the youth",
+        }
+    }
+
+    /// How a conversation opens, lower case, for "{opening} the referral …":
+    /// "discuss with the parents", "ask the youth's consent for".
+    pub const fn opening(self) -> &'static str {
+        match self {
+            Participants::ExpectantParents => "discuss with the expectant parents",
+            Participants::Unknown => "discuss with the parents (and from 12 with the youth)",
+            Participants::Parents => "discuss with the parents",
+            Participants::ParentsAndYouth => "discuss with the parents and the youth",
+            Participants::Youth => "discuss with the youth (from 16 the youth decides, also whether the parents are told)",
+            Participants::YouthAlone => "discuss with the youth (from 16 the youth decides alone)",
+        }
+    }
+}
+
+/// Phrases that read as reassurance to a professional ("nothing to do").
+/// A card whose action is S (safety) or whose instrument could not be used
+/// (PS-UNUSABLE) may contain none of them in any reason, warning, summary or
+/// conversation (IN-SAFETY, PS-UNUSABLE); the suite checks this on every
+/// such card. Compared ASCII case-insensitively.
+pub const REASSURANCE_PHRASES: &[&str] =
+    &["normal range", "normalise", "normalize", "no concern", "nothing to worry", "no further steps"];
+
+/// Rule ids whose every citation tells the professional that nothing needs
+/// to happen for the child: never cited on a safety card or beside an
+/// unusable instrument.
+pub const REASSURANCE_RULES: &[&str] = &["RT-A0"];
+
+/// Whether `text` contains one of [`REASSURANCE_PHRASES`].
+pub fn reads_as_reassurance(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    REASSURANCE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +252,26 @@ mod tests {
         fn get(&self, key: &str) -> Option<String> {
             self.0.get(key).map(|v| String::from(*v))
         }
+    }
+
+    #[test]
+    fn participants_follow_cs_age_and_the_youths_objection() {
+        assert_eq!(Participants::of(None, true, false), Participants::ExpectantParents);
+        assert_eq!(Participants::of(Some(143), false, true), Participants::Parents);
+        assert_eq!(Participants::of(Some(144), false, true), Participants::ParentsAndYouth);
+        assert_eq!(Participants::of(Some(191), false, true), Participants::ParentsAndYouth);
+        assert_eq!(Participants::of(Some(192), false, false), Participants::Youth);
+        assert_eq!(Participants::of(Some(192), false, true), Participants::YouthAlone);
+        assert!(!Participants::YouthAlone.together_with().contains("parent"));
+        assert!(!Participants::YouthAlone.opening().contains("parent"));
+        assert!(!Participants::YouthAlone.parents_take_part());
+    }
+
+    #[test]
+    fn reassurance_is_found_case_insensitively() {
+        assert!(reads_as_reassurance("Everything in the Normal Range"));
+        assert!(reads_as_reassurance("normalise and inform"));
+        assert!(!reads_as_reassurance("Safety always takes action S"));
     }
 
     #[test]

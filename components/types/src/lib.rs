@@ -19,7 +19,7 @@ mod macros;
 pub mod kit;
 
 /// Version of the WIT package these types mirror.
-pub const WIT_VERSION: &str = "0.1.0";
+pub const WIT_VERSION: &str = "0.2.0";
 
 /// Name of the WIT package these types mirror.
 pub const WIT_PACKAGE: &str = "wegwijs:jgz";
@@ -277,6 +277,9 @@ wit_enum! {
         Parents = "parents",
         /// The youth.
         Youth = "youth",
+        /// The parent whose own care a disclosure is for (CS-OWN-CARE), who
+        /// consents for themself whatever the child's age.
+        ReferredParent = "referred-parent",
     }
 }
 
@@ -342,6 +345,9 @@ wit_record! {
         consents: Vec<ConsentRecord>,
         /// A 16+ youth does not want the parents informed.
         youth_objects_to_informing_parents: bool = "youth-objects-to-informing-parents",
+        /// The parent whose psychiatric or addiction problems are signalled
+        /// is already in treatment for them (RT-PARENT).
+        parent_in_treatment: bool = "parent-in-treatment",
     }
 }
 
@@ -380,6 +386,7 @@ impl ChildCase {
             meldcode: None,
             consents: Vec::new(),
             youth_objects_to_informing_parents: false,
+            parent_in_treatment: false,
         }
     }
 }
@@ -569,6 +576,9 @@ wit_record! {
 wit_enum! {
     /// Overall concern level, from least to most serious.
     pub enum Level {
+        /// Not enough usable information to judge (PS-UNUSABLE); below
+        /// `None` so that any real evidence outranks it.
+        Unknown = "unknown",
         /// No concern.
         None = "none",
         /// Attention.
@@ -585,6 +595,9 @@ wit_enum! {
 wit_enum! {
     /// Action ladder (PS-LADDER).
     pub enum Action {
+        /// Insufficient information: complete or repeat the instrument and
+        /// assess again (PS-UNUSABLE); never read as A0.
+        Reassess = "reassess",
         /// A0: normalise, inform at the next contact.
         A0 = "a0",
         /// A1: advice or light support by JGZ.
@@ -687,19 +700,35 @@ wit_enum! {
     }
 }
 
+wit_enum! {
+    /// Why an instrument result could not be used (PS-UNUSABLE).
+    pub enum UnusableReason {
+        /// Used outside the instrument's age range (PS-INSTRUMENT).
+        OutsideAgeRange = "outside-age-range",
+        /// Another version of the instrument is the one for this age.
+        WrongVersion = "wrong-version",
+        /// The total cannot be scored: a scale has fewer than three answers.
+        Incomplete = "incomplete",
+    }
+}
+
 wit_record! {
     /// The screening result of one instrument.
     pub struct InstrumentResult {
         /// Instrument.
         instrument: InstrumentKind,
-        /// False when used outside its age range: then it is not scored.
+        /// False when the result cannot be used (see `unusable`); it then
+        /// gives no level and neither lowers nor raises the overall level.
         valid: bool,
         /// Level it maps to; `None` when not valid.
         level: Option<Level>,
         /// Band, when the instrument has bands.
         band: Option<Band>,
-        /// SDQ scores, for the SDQ.
+        /// SDQ scores, for the SDQ (the scales that could be scored, also
+        /// when the total could not).
         sdq: Option<SdqScores>,
+        /// Why the result could not be used; `None` when it is valid.
+        unusable: Option<UnusableReason>,
     }
 }
 
@@ -912,8 +941,13 @@ wit_enum! {
         VeiligThuisMelding = "veilig-thuis-melding",
         /// Information for a GI's ondertoezichtstelling (CS-GI).
         GiSupervision = "gi-supervision",
-        /// Coordination (Verwijsindex, one family one plan).
+        /// Coordination (one family, one plan).
         Coordination = "coordination",
+        /// A signal in the Verwijsindex risicojongeren (CS-VIR).
+        VerwijsindexSignal = "verwijsindex-signal",
+        /// A parent's own care: referring the parent, or aligning with the
+        /// parent's treater (CS-OWN-CARE).
+        ParentOwnCare = "parent-own-care",
     }
 }
 

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use wasmtime::Engine;
 use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
+use wegwijs_types as m;
 
 /// Where a component came from and exactly which bytes it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,6 +79,12 @@ impl LoadedComponent {
             Component::new(engine, bytes).map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
 
         let ty = component.component_type();
+        if let Some(found) = other_wit_version(ty.imports(engine).map(|(name, _)| name).chain(ty.exports(engine).map(|(name, _)| name))) {
+            return Err(reject(Rejection::OtherWitVersion {
+                found,
+                expected: format!("{}@{}", m::WIT_PACKAGE, m::WIT_VERSION),
+            }));
+        }
         let forbidden: Vec<String> = ty
             .imports(engine)
             .map(|(import, _)| import.to_string())
@@ -149,4 +156,15 @@ impl LoadedComponent {
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).to_string()
+}
+
+/// The first `wegwijs:jgz@X` another version than this host's that one of
+/// `names` (imports and exports) uses: a component built against an older or
+/// newer contract is refused with that reason rather than as a wrong world.
+fn other_wit_version<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let prefix = format!("{}/", m::WIT_PACKAGE);
+    names.filter_map(|name| name.strip_prefix(prefix.as_str())).find_map(|rest| {
+        let (_, version) = rest.split_once('@')?;
+        (version != m::WIT_VERSION).then(|| format!("{}@{version}", m::WIT_PACKAGE))
+    })
 }

@@ -114,7 +114,7 @@ pub struct GuardrailNote {
 /// What produced a decision.
 #[derive(Debug, Clone, Serialize)]
 pub struct Provenance {
-    /// WIT package and version, e.g. `wegwijs:jgz@0.1.0`.
+    /// WIT package and version, e.g. `wegwijs:jgz@0.2.0`.
     pub wit: String,
     /// Host library version.
     pub host: String,

@@ -14,9 +14,9 @@ use wasmtime::component::{ComponentType, Lift, Linker, Lower, WasmStr};
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, StoreContextMut};
 
 /// The WIT interface every stage imports from the host.
-pub(crate) const HOST_INTERFACE: &str = "wegwijs:jgz/host@0.1.0";
+pub(crate) const HOST_INTERFACE: &str = "wegwijs:jgz/host@0.2.0";
 /// The WIT interface of shared types; a type-only import every stage has.
-pub(crate) const TYPES_INTERFACE: &str = "wegwijs:jgz/types@0.1.0";
+pub(crate) const TYPES_INTERFACE: &str = "wegwijs:jgz/types@0.2.0";
 
 /// How often the ticker advances the epoch. Deadlines are whole ticks, so
 /// this is also their resolution.

@@ -122,4 +122,15 @@ pub enum Rejection {
     /// The component does not export the stage's interface with the right types.
     #[error("does not implement the {0}")]
     WrongWorld(String),
+    /// The component was built against another version of the WIT package
+    /// than this host speaks; its cards would not match this host's.
+    #[error(
+        "built against `{found}`, but this host speaks `{expected}`: rebuild the component with the SDK and WIT of this host (`wegwijs new` shows how)"
+    )]
+    OtherWitVersion {
+        /// The package and version the component uses, e.g. `wegwijs:jgz@0.1.0`.
+        found: String,
+        /// The package and version of this host.
+        expected: String,
+    },
 }

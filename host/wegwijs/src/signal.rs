@@ -89,6 +89,11 @@ pub struct Signal {
     /// A 16+ youth does not want the parents informed.
     #[serde(default)]
     pub youth_objects_to_informing_parents: bool,
+    /// The parent whose psychiatric or addiction problems are signalled is
+    /// already in treatment for them: routing aligns with that treater
+    /// instead of proposing a new referral (RT-PARENT).
+    #[serde(default)]
+    pub parent_in_treatment: bool,
     /// Free text for the professional. It never leaves the host.
     #[serde(default)]
     pub notes: Option<String>,
@@ -482,6 +487,7 @@ impl Signal {
                 .map(|c| m::ConsentRecord { party: c.party, recipient: c.recipient, given: c.given })
                 .collect(),
             youth_objects_to_informing_parents: self.youth_objects_to_informing_parents,
+            parent_in_treatment: self.parent_in_treatment,
         }
     }
 

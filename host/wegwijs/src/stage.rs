@@ -45,10 +45,10 @@ impl Stage {
     /// The exported WIT interface, fully qualified and versioned.
     pub const fn interface(self) -> &'static str {
         match self {
-            Stage::Intake => "wegwijs:jgz/intake@0.1.0",
-            Stage::Screening => "wegwijs:jgz/screening@0.1.0",
-            Stage::Routing => "wegwijs:jgz/routing@0.1.0",
-            Stage::Consent => "wegwijs:jgz/consent@0.1.0",
+            Stage::Intake => "wegwijs:jgz/intake@0.2.0",
+            Stage::Screening => "wegwijs:jgz/screening@0.2.0",
+            Stage::Routing => "wegwijs:jgz/routing@0.2.0",
+            Stage::Consent => "wegwijs:jgz/consent@0.2.0",
         }
     }
 

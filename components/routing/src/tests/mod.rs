@@ -99,6 +99,7 @@ pub(crate) fn sdq_abnormal() -> InstrumentResult {
         level: Some(Level::Concern),
         band: Some(Band::Abnormal),
         sdq: None,
+        unusable: None,
     }
 }
 

@@ -10,7 +10,7 @@ use proptest::sample::select;
 use wegwijs_types::{
     Action, AgeSinceBirth, Band, ChildAge, Concern, Domain, Handler, InstrumentKind, InstrumentResult, IntakeOutcome,
     Level, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Partner, RiskDomain, RiskFactor, RouteKind, SourceKind,
-    Urgency, is_well_formed_rule_id,
+    UnusableReason, Urgency, is_well_formed_rule_id,
 };
 
 use super::{case, intake, run, screening};
@@ -47,6 +47,7 @@ fn instrument() -> impl Strategy<Value = InstrumentResult> {
             level,
             band,
             sdq: None,
+            unusable: if valid { None } else { Some(UnusableReason::OutsideAgeRange) },
         })
 }
 

@@ -8,7 +8,7 @@ stroomschema says which question goes to the JGZ, the wijkteam or Veilig
 Thuis, and a case handed to the wijkteam starts with a joint home visit.
 
 componentize-py builds this module into a WebAssembly component that exports
-``wegwijs:jgz/routing@0.1.0`` and imports only ``wegwijs:jgz/host@0.1.0``
+``wegwijs:jgz/routing@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
 (for the region's configuration and a log line) and the shared types. The
 logic lives in the ``regio_c`` package; this module only wires it to the
 host's imports.

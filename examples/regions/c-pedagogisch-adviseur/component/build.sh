@@ -11,7 +11,7 @@
 # pre-initialises it.
 #
 # --stub-wasi replaces every WASI import by a trapping stub, so the component
-# imports only wegwijs:jgz/host@0.1.0 and wegwijs:jgz/types@0.1.0, which is
+# imports only wegwijs:jgz/host@0.2.0 and wegwijs:jgz/types@0.2.0, which is
 # all the wegwijs host allows. The code in this directory never calls WASI
 # at run time (no printing, files, clocks or randomness).
 set -eu

@@ -3,7 +3,7 @@ this region, how urgently, and with which verwijzer.
 
 componentize-py builds this module (see build.sh) into a WebAssembly
 component of the ``routing-stage`` world: it exports
-``wegwijs:jgz/routing@0.1.0`` and imports only ``wegwijs:jgz/host@0.1.0``
+``wegwijs:jgz/routing@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
 (``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
 record) and the shared types.
 

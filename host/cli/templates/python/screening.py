@@ -4,7 +4,7 @@ action ladder it takes.
 
 componentize-py builds this module (see build.sh) into a WebAssembly
 component of the ``screening-stage`` world: it exports
-``wegwijs:jgz/screening@0.1.0`` and imports only ``wegwijs:jgz/host@0.1.0``
+``wegwijs:jgz/screening@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
 (``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
 record) and the shared types.
 

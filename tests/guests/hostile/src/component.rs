@@ -21,16 +21,16 @@ wit_bindgen::generate!({
         package wegwijs:hostile;
 
         world hostile {
-            include wegwijs:jgz/intake-stage@0.1.0;
-            include wegwijs:jgz/screening-stage@0.1.0;
-            include wegwijs:jgz/routing-stage@0.1.0;
-            include wegwijs:jgz/consent-stage@0.1.0;
+            include wegwijs:jgz/intake-stage@0.2.0;
+            include wegwijs:jgz/screening-stage@0.2.0;
+            include wegwijs:jgz/routing-stage@0.2.0;
+            include wegwijs:jgz/consent-stage@0.2.0;
         }
     ",
     path: "../../../wit",
     with: {
-        "wegwijs:jgz/types@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::types,
-        "wegwijs:jgz/host@0.1.0": wegwijs_guest::bindings::wegwijs::jgz::host,
+        "wegwijs:jgz/types@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::types,
+        "wegwijs:jgz/host@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::host,
     },
 });
 

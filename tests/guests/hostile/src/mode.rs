@@ -16,13 +16,13 @@ pub const WHEN_CONCERN_KEY: &str = "hostile.when-concern";
 /// A pipeline stage this component can be plugged into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// `wegwijs:jgz/intake@0.1.0`.
+    /// `wegwijs:jgz/intake@0.2.0`.
     Intake,
-    /// `wegwijs:jgz/screening@0.1.0`.
+    /// `wegwijs:jgz/screening@0.2.0`.
     Screening,
-    /// `wegwijs:jgz/routing@0.1.0`.
+    /// `wegwijs:jgz/routing@0.2.0`.
     Routing,
-    /// `wegwijs:jgz/consent@0.1.0`.
+    /// `wegwijs:jgz/consent@0.2.0`.
     Consent,
 }
 
