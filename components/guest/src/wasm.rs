@@ -263,7 +263,7 @@ records! {
     SdqScores { version, emotional, conduct, hyperactivity, peer, prosocial, total, norms }
     InstrumentResult { instrument, valid, level, band, sdq, unusable }
     MeldcodeCard { conclusion, veilig_thuis_at_step_two, acute, next_step }
-    ScreeningCard { level, action, risk_card, instruments, meldcode, summary, warnings, reasons }
+    ScreeningCard { level, action, child_action, risk_card, instruments, meldcode, summary, warnings, reasons }
     DisclosureRequest { recipient, purpose, data }
     Route {
         partner, kind, urgency, verwijzer, handover, local_name, conversation, disclosure, reasons,

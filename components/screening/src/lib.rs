@@ -193,6 +193,7 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
     ScreeningCard {
         level,
         action,
+        child_action: decision.action,
         risk_card: risk.card,
         instruments: inst.results,
         meldcode: meld.map(|m| m.card),
@@ -227,6 +228,7 @@ fn closed_card(intake: &IntakeCard) -> ScreeningCard {
     ScreeningCard {
         level: Level::None,
         action: Action::A0,
+        child_action: Action::A0,
         risk_card: RiskCard {
             risk_factors: Vec::new(),
             protective_factors: Vec::new(),

@@ -765,8 +765,13 @@ wit_record! {
     pub struct ScreeningCard {
         /// Overall level.
         level: Level,
-        /// Action on the ladder.
+        /// Action on the ladder, or S when the meldcode track applies.
         action: Action,
+        /// The ladder's action for the child's own concerns (A0 to A3, or
+        /// reassess), whatever the safety track says: equal to `action`
+        /// unless that is S (IN-SAFETY: the child's own route stands beside
+        /// the safety route).
+        child_action: Action = "child-action",
         /// The risk card.
         risk_card: RiskCard = "risk-card",
         /// Instrument results.

@@ -53,6 +53,7 @@ pub(crate) fn screening(action: Action) -> ScreeningCard {
     ScreeningCard {
         level: Level::None,
         action,
+        child_action: if action == Action::S { Action::A0 } else { action },
         risk_card: RiskCard {
             risk_factors: vec![],
             protective_factors: vec![],
