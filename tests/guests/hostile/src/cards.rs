@@ -128,6 +128,7 @@ impl StageResult for ScreeningCard {
         ScreeningCard {
             level: Level::None,
             action: Action::A0,
+            child_action: Action::A0,
             risk_card: RiskCard {
                 risk_factors: vec![],
                 protective_factors: vec![],
