@@ -1,20 +1,16 @@
 //! Psychosocial instruments (guideline brief §2.2): checks each result
 //! against the instrument's age window (PS-INSTRUMENT), maps it to a level
 //! (PS-SDQ-*, PS-SPARK, PS-GIZ and the externally scored DMO-protocol,
-//! BITSEA and KIVPA), names the instrument the guideline recommends when no
-//! valid result was supplied, and derives a level from the concern domains
-//! when there is nothing else to go on.
+//! BITSEA and KIVPA), says which results cannot be used and what to do
+//! about them (PS-UNUSABLE), names the instrument the guideline recommends
+//! when no usable result was supplied, and derives a level from the concern
+//! domains when there is nothing else to go on.
 
-use alloc::{
-    borrow::ToOwned,
-    format,
-    string::{String, ToString},
-    vec::Vec,
-};
+use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 
 use wegwijs_types::{
     AgeBand, Band, ChildCase, Domain, GizConclusion, InstrumentInput, InstrumentKind, InstrumentResult, IntakeCard,
-    Level, Reason, RegionConfig, ScoredInstrument, SdqVersion, SparkRisk,
+    Level, Reason, RegionConfig, ScoredInstrument, SdqScores, SdqVersion, SparkRisk, UnusableReason,
 };
 
 use crate::{Guideline, sdq, text};
@@ -26,6 +22,11 @@ pub struct AgeWindow {
     pub id: &'static str,
     /// Name shown in reasons.
     pub label: &'static str,
+    /// The instrument this window belongs to. Windows of the same kind are
+    /// versions of one instrument (the SDQ's): a version used outside its own
+    /// window while another version's window holds the age is the wrong
+    /// version (PS-UNUSABLE), not an instrument used at the wrong age.
+    pub kind: InstrumentKind,
     /// First valid age in whole months (inclusive).
     pub from_months: u32,
     /// First age in whole months that is no longer valid (exclusive).
@@ -48,8 +49,14 @@ pub struct WindowTable {
     pub windows: &'static [AgeWindow],
 }
 
-const fn window(id: &'static str, label: &'static str, from_months: u32, until_months: u32) -> AgeWindow {
-    AgeWindow { id, label, from_months, until_months }
+const fn window(
+    id: &'static str,
+    label: &'static str,
+    kind: InstrumentKind,
+    from_months: u32,
+    until_months: u32,
+) -> AgeWindow {
+    AgeWindow { id, label, kind, from_months, until_months }
 }
 
 /// Age windows per instrument (PS-INSTRUMENT).
@@ -65,15 +72,15 @@ pub const INSTRUMENT_WINDOWS: WindowTable = WindowTable {
         version: "2016, wegwijs table r1",
     },
     windows: &[
-        window("spark", "SPARK", 12, 30),
-        window("dmo", "DMO-protocol", 0, 19),
-        window("bitsea", "BITSEA", 24, 36),
-        window("sdq-parent-two-to-four", "SDQ parent 2–4", 24, 60),
-        window("sdq-parent-four-to-seventeen", "SDQ parent 4–17", 48, 216),
-        window("sdq-teacher-four-to-seventeen", "SDQ teacher 4–17", 48, 216),
-        window("sdq-self-eleven-to-seventeen", "SDQ self-report 11–17", 132, 216),
-        window("kivpa", "KIVPA", 156, 180),
-        window("giz", "GIZ", 0, 276),
+        window("spark", "SPARK", InstrumentKind::Spark, 12, 30),
+        window("dmo", "DMO-protocol", InstrumentKind::Dmo, 0, 19),
+        window("bitsea", "BITSEA", InstrumentKind::Bitsea, 24, 36),
+        window("sdq-parent-two-to-four", "SDQ parent 2–4", InstrumentKind::Sdq, 24, 60),
+        window("sdq-parent-four-to-seventeen", "SDQ parent 4–17", InstrumentKind::Sdq, 48, 216),
+        window("sdq-teacher-four-to-seventeen", "SDQ teacher 4–17", InstrumentKind::Sdq, 48, 216),
+        window("sdq-self-eleven-to-seventeen", "SDQ self-report 11–17", InstrumentKind::Sdq, 132, 216),
+        window("kivpa", "KIVPA", InstrumentKind::Kivpa, 156, 180),
+        window("giz", "GIZ", InstrumentKind::Giz, 0, 276),
     ],
 };
 
@@ -161,6 +168,13 @@ pub fn is_valid_at(id: &str, age_months: Option<u32>) -> bool {
     }
 }
 
+/// The other versions of the same instrument whose window holds the age:
+/// non-empty exactly when `window` is the wrong version for this age.
+pub fn versions_for_age(window: &AgeWindow, age_months: Option<u32>) -> Vec<&'static AgeWindow> {
+    let Some(m) = age_months else { return Vec::new() };
+    INSTRUMENT_WINDOWS.windows.iter().filter(|w| w.kind == window.kind && w.id != window.id && w.contains(m)).collect()
+}
+
 /// The recommendation row for an age, if any.
 pub fn recommended(age_months: Option<u32>) -> Option<&'static Recommendation> {
     let m = age_months?;
@@ -204,6 +218,114 @@ pub const fn band_level(band: Band) -> Level {
     sdq::level_of(band)
 }
 
+/// What PS-UNUSABLE says about one reason a result cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnusableRow {
+    /// The reason.
+    pub reason: UnusableReason,
+    /// A short phrase for the summary and warnings, e.g. `the wrong version for this age`.
+    pub short: &'static str,
+    /// What the professional does about it, e.g. `use the version for this age`.
+    pub advice: &'static str,
+}
+
+/// A versioned table of the reasons a result cannot be used (PS-UNUSABLE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnusableTable {
+    /// Source guideline and version.
+    pub guideline: Guideline,
+    /// One row per reason.
+    pub rows: &'static [UnusableRow],
+}
+
+/// PS-UNUSABLE: a result outside its age range, in the wrong version for
+/// the age, or without a scorable total is never read as normal; the card
+/// says what to do instead.
+pub const UNUSABLE: UnusableTable = UnusableTable {
+    guideline: Guideline {
+        name: "JGZ-richtlijn Psychosociale problemen (unusable instrument results)",
+        version: "2016, wegwijs table r1",
+    },
+    rows: &[
+        UnusableRow {
+            reason: UnusableReason::OutsideAgeRange,
+            short: "used outside its age range",
+            advice: "use the instrument the guideline names for this age",
+        },
+        UnusableRow {
+            reason: UnusableReason::WrongVersion,
+            short: "the wrong version for this age",
+            advice: "use the version for this age",
+        },
+        UnusableRow {
+            reason: UnusableReason::Incomplete,
+            short: "incomplete, so its total cannot be scored",
+            advice: "complete the missing items (at least 3 of the 5 items of every difficulty scale) and score it again",
+        },
+    ],
+};
+
+/// The PS-UNUSABLE row of a reason.
+pub fn unusable_row(reason: UnusableReason) -> UnusableRow {
+    // Every reason has a row; the fallback keeps a table edit from panicking.
+    UNUSABLE.rows.iter().find(|r| r.reason == reason).copied().unwrap_or(UnusableRow {
+        reason,
+        short: "not usable",
+        advice: "check the result and assess again",
+    })
+}
+
+/// How a concern domain from intake counts when no usable instrument gave
+/// a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConcernDomainRow {
+    /// The domain (IN-DOMAIN). Safety has no row: it takes the meldcode track.
+    pub domain: Domain,
+    /// Whether the domain is about the child's own functioning, which the
+    /// instrument for the age scores; otherwise it is about the family's
+    /// circumstances or a medical question, which no psychosocial
+    /// instrument scores.
+    pub scored_by_instrument: bool,
+    /// What a domain no instrument scores is about, for the reason.
+    pub about: &'static str,
+}
+
+/// A versioned table of the concern-domain fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConcernDomainTable {
+    /// Source and version.
+    pub guideline: Guideline,
+    /// Each domain gives level attention; this many or more give concern.
+    pub concern_from: usize,
+    /// The domains that count.
+    pub rows: &'static [ConcernDomainRow],
+}
+
+const fn domain_row(domain: Domain, scored_by_instrument: bool, about: &'static str) -> ConcernDomainRow {
+    ConcernDomainRow { domain, scored_by_instrument, about }
+}
+
+/// The concern domains of IN-DOMAIN as a level when nothing measured the
+/// concern (default, configurable in a region's own component): each
+/// domain attention, two or more concern.
+pub const CONCERN_DOMAINS: ConcernDomainTable = ConcernDomainTable {
+    guideline: Guideline { name: "wegwijs concern-domain fallback", version: "table r1" },
+    concern_from: 2,
+    rows: &[
+        domain_row(Domain::Psychosocial, true, "emotional, behaviour or peer problems of the child"),
+        domain_row(Domain::ParentChild, true, "the relationship between parent and child"),
+        domain_row(Domain::Development, true, "the child's development"),
+        domain_row(Domain::School, true, "school absence or learning"),
+        domain_row(Domain::SubstanceUse, true, "the youth's substance use"),
+        domain_row(
+            Domain::FamilyCircumstances,
+            false,
+            "the family's circumstances (debts, housing, divorce, parental illness), not a symptom of the child",
+        ),
+        domain_row(Domain::Medical, false, "a medical or somatic question"),
+    ],
+};
+
 /// A valid instrument result that gave a level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -211,8 +333,29 @@ pub struct Finding {
     pub level: Level,
     /// Instrument name, e.g. `SDQ parent 4–17`.
     pub label: String,
-    /// Phrase for the summary line, e.g. `SDQ total 18 (abnormal, parent 4–17)`.
+    /// Phrase for the summary line and the ladder, e.g. `SDQ total 18 (abnormal, parent 4–17)`.
     pub summary: String,
+}
+
+/// An instrument result that could not be used (PS-UNUSABLE).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable {
+    /// Instrument name, e.g. `SDQ parent 4–17`.
+    pub label: String,
+    /// Why.
+    pub reason: UnusableReason,
+    /// The facts behind the reason, as a clause, e.g. `it was used at age 3
+    /// years 11 months (47 months), outside its window of 48–215 months`.
+    pub detail: String,
+    /// What to do, as a clause, e.g. `use the version for this age: SDQ parent 2–4`.
+    pub advice: String,
+}
+
+impl Unusable {
+    /// `SDQ parent 4–17 (the wrong version for this age)`.
+    pub fn short(&self) -> String {
+        format!("{} ({})", self.label, unusable_row(self.reason).short)
+    }
 }
 
 /// Every instrument result with the reasons behind it.
@@ -222,8 +365,16 @@ pub struct InstrumentAssessment {
     pub results: Vec<InstrumentResult>,
     /// Valid results that gave a level.
     pub findings: Vec<Finding>,
+    /// Results that could not be used, in input order.
+    pub unusable: Vec<Unusable>,
     /// Level from the concern domains when no valid instrument gave one.
     pub concern_level: Option<Level>,
+    /// What the concern-domain level rests on, e.g. `the concern domain
+    /// family-circumstances`; set with `concern_level`.
+    pub concern_driver: Option<String>,
+    /// Whether anything points at the child's own functioning: a valid
+    /// result above level none, or a concern domain an instrument scores.
+    pub child_signs: bool,
     /// Reasons with rule ids.
     pub reasons: Vec<Reason>,
     /// Warnings.
@@ -257,21 +408,99 @@ impl InstrumentAssessment {
             unusable: None,
         });
     }
+
+    /// Records a result that cannot be used: the result without a level or
+    /// band, and the PS-UNUSABLE warning naming it, why, and what to do.
+    fn record_unusable(&mut self, kind: InstrumentKind, note: Unusable, sdq: Option<SdqScores>) {
+        self.warnings.push(Reason::new(
+            "PS-UNUSABLE",
+            format!(
+                "{} could not be used ({}): {}. It counts as no result, so it neither lowers nor raises the level; {} ({}).",
+                note.label,
+                unusable_row(note.reason).short,
+                note.detail,
+                note.advice,
+                UNUSABLE.guideline.label()
+            ),
+        ));
+        self.results.push(InstrumentResult {
+            instrument: kind,
+            valid: false,
+            level: None,
+            band: None,
+            sdq,
+            unusable: Some(note.reason),
+        });
+        self.unusable.push(note);
+    }
 }
 
-fn invalid(kind: InstrumentKind) -> InstrumentResult {
-    InstrumentResult { instrument: kind, valid: false, level: None, band: None, sdq: None, unusable: None }
+/// `a–b months` of a window, with the last valid month.
+fn window_range(w: &AgeWindow) -> String {
+    format!("{}–{} months", w.from_months, w.until_months.saturating_sub(1))
+}
+
+/// What to use instead of an instrument outside its age range.
+fn advice_for_age(age: Option<u32>, prenatal: bool) -> String {
+    let row = unusable_row(UnusableReason::OutsideAgeRange);
+    match (recommended(age), age) {
+        (Some(r), _) => format!("{}: {}", row.advice, r.instruments),
+        (None, None) if prenatal => {
+            "before birth the guideline names no psychosocial instrument; the risk card parent–child relationship applies".to_owned()
+        }
+        (None, None) => "record the age first, then use the instrument the guideline names for that age".to_owned(),
+        (None, Some(m)) => format!("for age {} the guideline names no psychosocial instrument", text::age_label(m)),
+    }
+}
+
+/// Why an instrument used outside its window cannot be used, and what to
+/// use instead: the wrong version when another version of it fits the age.
+fn outside_window(win: &AgeWindow, age: Option<u32>, prenatal: bool) -> Unusable {
+    let alternatives = versions_for_age(win, age);
+    if alternatives.is_empty() {
+        let detail = match age {
+            Some(_) => {
+                format!("it was used {}, outside its age window of {}", text::at_age(age, prenatal), window_range(win))
+            }
+            None if prenatal => "it was used before birth, when no age window applies".to_owned(),
+            None => format!("the age is unknown, so its age window of {} cannot be checked", window_range(win)),
+        };
+        Unusable {
+            label: win.label.to_owned(),
+            reason: UnusableReason::OutsideAgeRange,
+            detail,
+            advice: advice_for_age(age, prenatal),
+        }
+    } else {
+        let names: Vec<String> = alternatives.iter().map(|w| w.label.to_owned()).collect();
+        let windows: Vec<String> = alternatives.iter().map(|w| format!("{} ({})", w.label, window_range(w))).collect();
+        Unusable {
+            label: win.label.to_owned(),
+            reason: UnusableReason::WrongVersion,
+            detail: format!(
+                "it was used {}, outside its window of {}, while {} {} the version for this age",
+                text::at_age(age, prenatal),
+                window_range(win),
+                text::and_list(&windows),
+                text::noun(alternatives.len(), "is", "are")
+            ),
+            advice: format!("{}: {}", unusable_row(UnusableReason::WrongVersion).advice, names.join(" or ")),
+        }
+    }
 }
 
 /// Checks and scores every instrument of the case, then falls back on the
 /// concern domains when no valid instrument gave a level.
 pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) -> InstrumentAssessment {
     let age = intake.age_months;
-    let age_text = text::age_label(age);
+    let prenatal = intake.age_band == Some(AgeBand::Prenatal);
     let mut out = InstrumentAssessment {
         results: Vec::new(),
         findings: Vec::new(),
+        unusable: Vec::new(),
         concern_level: None,
+        concern_driver: None,
+        child_signs: false,
         reasons: Vec::new(),
         warnings: Vec::new(),
     };
@@ -280,52 +509,94 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
         let kind = kind_of(input);
         let id = window_id(input);
         let Some(win) = find_window(id) else {
-            out.results.push(invalid(kind));
+            // Every input has a window in the table; a table edit that drops
+            // one must not make a result count.
+            let note = Unusable {
+                label: id.to_owned(),
+                reason: UnusableReason::OutsideAgeRange,
+                detail: format!("the age window table ({}) has no row for it", INSTRUMENT_WINDOWS.guideline.label()),
+                advice: advice_for_age(age, prenatal),
+            };
+            out.record_unusable(kind, note, None);
             continue;
         };
         if !is_valid_at(id, age) {
             out.warnings.push(Reason::new(
                 "PS-INSTRUMENT",
                 format!(
-                    "{} was used at age {age_text}, outside its age window of {}–{} months ({}); it is reported but not scored as valid and not used further.",
+                    "{} was used {}, outside its age window of {} ({}); it is reported but not scored as valid and not used further.",
                     win.label,
-                    win.from_months,
-                    win.until_months.saturating_sub(1),
+                    text::at_age(age, prenatal),
+                    window_range(win),
                     INSTRUMENT_WINDOWS.guideline.label()
                 ),
             ));
-            out.results.push(invalid(kind));
+            out.record_unusable(kind, outside_window(win, age, prenatal), None);
             continue;
         }
+        let age_text = text::at_age(age, prenatal);
         match input {
             InstrumentInput::Sdq(s) => {
                 let outcome = sdq::evaluate(s.version, &s.answers, config);
                 out.reasons.extend(outcome.reasons);
                 out.warnings.extend(outcome.warnings);
-                let label = text::sdq_version_label(s.version);
-                if let (Some(level), Some(total)) =
-                    (outcome.level, outcome.scores.as_ref().and_then(|sc| sc.total.as_ref()))
-                {
-                    let band = outcome.band.map_or("no band", |b| b.name());
-                    out.findings.push(Finding {
-                        level,
-                        label: format!("SDQ {label}"),
-                        summary: format!("SDQ total {} ({band}, {label})", total.score),
-                    });
+                let label = format!("SDQ {}", text::sdq_version_label(s.version));
+                let total = outcome.scores.as_ref().and_then(|sc| sc.total.as_ref()).map(|t| t.score);
+                let row = unusable_row(UnusableReason::Incomplete);
+                match (outcome.wrong_length, total) {
+                    (Some(received), _) => {
+                        let note = Unusable {
+                            label,
+                            reason: UnusableReason::Incomplete,
+                            detail: format!(
+                                "it has {received} answers instead of {}, so they cannot be matched to its items",
+                                sdq::ITEM_COUNT
+                            ),
+                            advice: format!("enter all {} answers in item order and score it again", sdq::ITEM_COUNT),
+                        };
+                        out.record_unusable(kind, note, None);
+                    }
+                    (None, None) => {
+                        let scales: Vec<String> = outcome.missing.iter().map(|m| m.name().to_owned()).collect();
+                        let n = scales.len();
+                        let note = Unusable {
+                            label,
+                            reason: UnusableReason::Incomplete,
+                            detail: format!(
+                                "the {} {} {} fewer than {} of {} 5 items answered, so the total difficulties score cannot be scored",
+                                text::and_list(&scales),
+                                text::noun(n, "scale", "scales"),
+                                text::noun(n, "has", "have"),
+                                sdq::MIN_ANSWERED,
+                                text::noun(n, "its", "their")
+                            ),
+                            advice: row.advice.to_owned(),
+                        };
+                        out.record_unusable(kind, note, outcome.scores);
+                    }
+                    (None, Some(score)) => {
+                        if let Some(level) = outcome.level {
+                            let band = outcome.band.map_or("no band", |b| b.name());
+                            out.findings.push(Finding {
+                                level,
+                                label: label.clone(),
+                                summary: format!("SDQ total {score} ({band}, {})", text::sdq_version_label(s.version)),
+                            });
+                        }
+                        out.results.push(InstrumentResult {
+                            instrument: kind,
+                            valid: true,
+                            level: outcome.level,
+                            band: outcome.band,
+                            sdq: outcome.scores,
+                            unusable: None,
+                        });
+                    }
                 }
-                out.results.push(InstrumentResult {
-                    instrument: kind,
-                    valid: outcome.scores.is_some(),
-                    level: outcome.level,
-                    band: outcome.band,
-                    sdq: outcome.scores,
-                    unusable: None,
-                });
             }
             InstrumentInput::Spark(risk) => {
                 let level = spark_level(*risk);
-                let text =
-                    format!("SPARK overall risk {} at age {age_text} maps to level {}.", risk.name(), level.name());
+                let text = format!("SPARK overall risk {} {age_text} maps to level {}.", risk.name(), level.name());
                 out.record_mapped(kind, "PS-SPARK", "SPARK", risk.name(), level, text);
             }
             InstrumentInput::Giz(conclusion) => {
@@ -338,10 +609,9 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
                 out.reasons.push(Reason::new(
                     "PS-INSTRUMENT",
                     format!(
-                        "{} at age {age_text} (valid {}–{} months) was concluded {} by the professional, which maps to level {}.",
+                        "{} (valid {}) was used {age_text} and concluded {} by the professional, which maps to level {}.",
                         win.label,
-                        win.from_months,
-                        win.until_months.saturating_sub(1),
+                        window_range(win),
                         s.band.name(),
                         level.name()
                     ),
@@ -362,45 +632,72 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
             }
         }
     }
+    out.child_signs = out.findings.iter().any(|f| f.level > Level::None);
 
     if out.findings.is_empty() {
-        let advice = match recommended(age) {
-            Some(r) => format!("for age {age_text} the guideline recommends {}", r.instruments),
-            None if intake.age_band == Some(AgeBand::Prenatal) => {
+        let advice = match (recommended(age), age) {
+            (Some(r), Some(m)) => format!("for age {} the guideline recommends {}", text::age_label(m), r.instruments),
+            _ if prenatal => {
                 "before birth the guideline names no psychosocial instrument; the risk card parent–child relationship applies".to_owned()
             }
-            None if age.is_none() => "the age is unknown, so no instrument can be chosen; record the age first".to_owned(),
-            None => format!("for age {age_text} the guideline names no psychosocial instrument"),
+            (_, None) => "the age is unknown, so no instrument can be chosen; record the age first".to_owned(),
+            (None, Some(m)) => format!("for age {} the guideline names no psychosocial instrument", text::age_label(m)),
         };
         let supplied = if case.instruments.is_empty() {
-            "No instrument result was supplied"
+            "No instrument result was supplied".to_owned()
+        } else if out.unusable.is_empty() {
+            "No valid instrument result gave a level".to_owned()
         } else {
-            "No valid instrument result was supplied"
+            let names: Vec<String> = out.unusable.iter().map(|u| u.label.clone()).collect();
+            format!("No usable instrument result was supplied ({} could not be used)", text::and_list(&names))
         };
         out.reasons.push(Reason::new(
             "PS-INSTRUMENT",
             format!("{supplied}; {advice} ({}).", RECOMMENDED_INSTRUMENTS.guideline.label()),
         ));
-
-        let mut domains: Vec<String> = Vec::new();
-        for d in &intake.domains {
-            // Safety concerns go to the meldcode track, not to the ladder.
-            if *d != Domain::Safety && !domains.iter().any(|x| x == d.name()) {
-                domains.push(d.name().to_string());
-            }
-        }
-        if !domains.is_empty() {
-            let level = if domains.len() >= 2 { Level::Concern } else { Level::Attention };
-            out.concern_level = Some(level);
-            out.reasons.push(Reason::new(
-                "PS-INSTRUMENT",
-                format!(
-                    "Without a valid instrument the concern domain(s) {} give level {} (each domain attention, two or more concern); administer the age-appropriate instrument to score the concern.",
-                    domains.join(", "),
-                    level.name()
-                ),
-            ));
-        }
+        concern_fallback(intake, &mut out);
     }
     out
+}
+
+/// The concern-domain level when no usable instrument gave one
+/// ([`CONCERN_DOMAINS`]); safety concerns go to the meldcode track instead.
+fn concern_fallback(intake: &IntakeCard, out: &mut InstrumentAssessment) {
+    let mut rows: Vec<&ConcernDomainRow> = Vec::new();
+    for d in &intake.domains {
+        if let Some(row) = CONCERN_DOMAINS.rows.iter().find(|r| r.domain == *d)
+            && !rows.iter().any(|r| r.domain == *d)
+        {
+            rows.push(row);
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let level = if rows.len() >= CONCERN_DOMAINS.concern_from { Level::Concern } else { Level::Attention };
+    let names: Vec<String> = rows.iter().map(|r| r.domain.name().to_owned()).collect();
+    let n = names.len();
+    let mut text = format!(
+        "Without a usable instrument the concern {} {} {} level {} (each concern domain gives attention, {} or more give concern; a default, {}).",
+        text::noun(n, "domain", "domains"),
+        text::and_list(&names),
+        text::noun(n, "gives", "give"),
+        level.name(),
+        CONCERN_DOMAINS.concern_from,
+        CONCERN_DOMAINS.guideline.label()
+    );
+    for row in rows.iter().filter(|r| !r.scored_by_instrument) {
+        text.push_str(&format!(
+            " The domain {} is about {}, so no psychosocial instrument scores it.",
+            row.domain.name(),
+            row.about
+        ));
+    }
+    if rows.iter().any(|r| r.scored_by_instrument) {
+        out.child_signs = true;
+        text.push_str(" Administer the age-appropriate instrument to score the child's concern.");
+    }
+    out.concern_level = Some(level);
+    out.concern_driver = Some(format!("the concern {} {}", text::noun(n, "domain", "domains"), text::and_list(&names)));
+    out.reasons.push(Reason::new("PS-INSTRUMENT", text));
 }

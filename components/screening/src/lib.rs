@@ -6,7 +6,9 @@
 //! parent–child relationship (§2.1 of the guideline brief, rules `RK-*`), the
 //! psychosocial instruments scored against their age windows and norm tables
 //! (§2.2, `PS-*`), the action ladder (`PS-LADDER`) and the meldcode safety
-//! track (§5, `MC-*`). Every rule table is versioned data in a public
+//! track (§5, `MC-*`). A result that cannot be used is never read as normal
+//! (`PS-UNUSABLE`), and nothing on a safety card or beside an unusable result
+//! reads as reassurance (`IN-SAFETY`). Every rule table is versioned data in a public
 //! constant; the logic only reads the tables, so a guideline revision changes
 //! a table, not the engine. Every result cites the rule ids it rests on, and
 //! every result is a recommendation for a professional to confirm (G-HUMAN).
@@ -19,8 +21,9 @@ extern crate std;
 
 use alloc::{borrow::ToOwned, format, string::String, vec, vec::Vec};
 
+use wegwijs_types::kit::Participants;
 use wegwijs_types::{
-    Action, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
+    Action, AgeBand, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
     ScreeningCard,
 };
 
@@ -37,7 +40,7 @@ mod component;
 #[cfg(test)]
 mod tests;
 
-pub use instruments::{INSTRUMENT_WINDOWS, RECOMMENDED_INSTRUMENTS};
+pub use instruments::{CONCERN_DOMAINS, INSTRUMENT_WINDOWS, RECOMMENDED_INSTRUMENTS, UNUSABLE};
 pub use ladder::LADDER;
 pub use meldcode::MELDCODE;
 pub use risk_card::{PROTECTIVE_FACTORS, RISK_FACTORS};
@@ -70,6 +73,7 @@ pub const RULE_IDS: &[&str] = &[
     "RK-NONE",
     "RK-NO-DIAGNOSIS",
     "PS-INSTRUMENT",
+    "PS-UNUSABLE",
     "PS-SDQ-SCORE",
     "PS-SDQ-BANDS",
     "PS-SPARK",
@@ -81,10 +85,36 @@ pub const RULE_IDS: &[&str] = &[
     "MC-Q3",
     "MC-Q4",
     "MC-Q5",
+    "IN-SAFETY",
     "IN-UNKNOWN",
     "G-SHARED",
     "G-HUMAN",
 ];
+
+/// Why a card may contain nothing that reads as reassurance
+/// (`wegwijs_types::kit::REASSURANCE_PHRASES`): it takes action S
+/// (IN-SAFETY), or an instrument result on it could not be used
+/// (PS-UNUSABLE). Sentences that would otherwise say "normalise" are worded
+/// for the card they go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Neither: an empty risk card or a normal score may be called normal.
+    Plain,
+    /// The card takes action S: the safety concern takes the meldcode track.
+    Safety,
+    /// An instrument result could not be used, and the card does not take action S.
+    Unusable,
+}
+
+/// Who takes part in decisions about this child (CS-AGE), from the age
+/// intake computed and the youth's objection to informing the parents.
+pub(crate) fn participants(case: &ChildCase, intake: &IntakeCard) -> Participants {
+    Participants::of(
+        intake.age_months,
+        intake.age_band == Some(AgeBand::Prenatal),
+        case.youth_objects_to_informing_parents,
+    )
+}
 
 /// Screens one child: risk card, instruments, action ladder and meldcode
 /// track, combined into one card whose reasons cite the rules applied.
@@ -96,36 +126,57 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
     if intake.outcome == IntakeOutcome::Closed {
         return closed_card(intake);
     }
+    let people = participants(case, intake);
+    let telling_endangers = case.meldcode.as_ref().is_some_and(|m| m.telling_endangers);
+
+    // The meldcode track and the instruments are read first: whether the
+    // card takes action S or carries an unusable result decides how the risk
+    // card and the ladder may word an empty or normal finding.
+    let meld = meldcode::assess(case, intake);
+    let safety = meld.as_ref().is_some_and(|m| m.card.conclusion != MeldcodeConclusion::Close);
+    let mut inst = instruments::assess(case, intake, config);
+    let guard = if safety {
+        Guard::Safety
+    } else if inst.unusable.is_empty() {
+        Guard::Plain
+    } else {
+        Guard::Unusable
+    };
+    let risk = risk_card::assess_for(case, config, guard);
 
     let mut reasons: Vec<Reason> = Vec::new();
     let mut warnings: Vec<Reason> = Vec::new();
-
-    let risk = risk_card::assess(case, config);
     reasons.extend(risk.reasons);
     warnings.extend(risk.warnings);
-
-    let inst = instruments::assess(case, intake, config);
-    reasons.extend(inst.reasons);
-    warnings.extend(inst.warnings);
+    reasons.append(&mut inst.reasons);
+    warnings.append(&mut inst.warnings);
 
     // Which sources reached the overall level matters for the ladder's
-    // explanation, so they are collected by name rather than just maxed.
+    // explanation, so they are collected with why rather than just maxed.
     let mut overall = risk.card.level;
     let mut drivers: Vec<String> = Vec::new();
-    if risk.card.level > Level::None {
-        drivers.push("the risk card".to_owned());
+    if let Some(driver) = risk.driver {
+        drivers.push(driver);
     }
     for finding in &inst.findings {
-        raise(finding.level, finding.label.clone(), &mut overall, &mut drivers);
+        raise(finding.level, finding.summary.clone(), &mut overall, &mut drivers);
     }
-    if let Some(level) = inst.concern_level {
-        raise(level, "the concern domains".to_owned(), &mut overall, &mut drivers);
+    if let (Some(level), Some(driver)) = (inst.concern_level, &inst.concern_driver) {
+        raise(level, driver.clone(), &mut overall, &mut drivers);
     }
+    let measured: Vec<String> = inst.findings.iter().map(|f| f.summary.clone()).collect();
 
     let decision = ladder::decide(
         &ladder::LadderInput {
             level: overall,
             drivers: &drivers,
+            measured: &measured,
+            instruments_supplied: !case.instruments.is_empty(),
+            unusable: &inst.unusable,
+            child_signs: inst.child_signs,
+            safety,
+            telling_endangers,
+            participants: people,
             parents_concerned: case.parents_concerned,
             youth_concerned: case.youth_concerned,
             impact: case.impact,
@@ -136,70 +187,109 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
     );
     reasons.extend(decision.reasons);
     warnings.extend(decision.warnings);
+    let child_action = decision.action;
 
-    let mut level = overall;
-    let mut action = decision.action;
-    let meld = meldcode::assess(case, intake);
+    // Nothing usable to judge by: the level is unknown, never none.
+    // With a usable result beside the unusable one the level is what that
+    // result gives (none); only without any is it unknown.
+    let mut level = if child_action == Action::Reassess && measured.is_empty() { Level::Unknown } else { overall };
+    let mut action = child_action;
     if let Some(track) = &meld {
         reasons.extend(track.reasons.iter().cloned());
         match track.card.conclusion {
-            MeldcodeConclusion::Melding => {
-                level = Level::Safety;
-                action = Action::S;
-            }
-            MeldcodeConclusion::Assess | MeldcodeConclusion::Help => {
-                level = level.max(Level::Concern);
-                action = Action::S;
-            }
+            MeldcodeConclusion::Melding => level = Level::Safety,
+            MeldcodeConclusion::Assess | MeldcodeConclusion::Help => level = level.max(Level::Concern),
             MeldcodeConclusion::Close => {}
         }
-        if action == Action::S {
+        if safety {
+            action = Action::S;
             reasons.push(Reason::new(
                 "PS-LADDER",
                 format!(
-                    "Safety always takes action S (meldcode track), independent of the A-level: the ladder alone would give {} and the overall level is {}.",
-                    text::action_label(decision.action),
+                    "Safety always takes action S (meldcode track), whatever the ladder gives for the child's own concerns; the overall level is {}.",
                     level.name()
                 ),
             ));
+            reasons.push(Reason::new("IN-SAFETY", safety_sentence(child_action)));
         }
     }
 
-    reasons.push(Reason::new(
-        "G-HUMAN",
-        "This screening is a recommendation: instruments and tables never replace professional judgement, and the follow-up is decided together with parents and youth.",
-    ));
-
-    let mut findings: Vec<String> = inst.findings.iter().map(|f| f.summary.clone()).collect();
-    if risk.card.level > Level::None || !risk.card.protective_factors.is_empty() {
-        findings.push(text::risk_summary(&risk.card));
-    }
-    if let Some(level) = inst.concern_level {
-        findings.push(format!("concerns without a valid instrument ({})", level.name()));
-    }
-    if let Some(track) = &meld {
-        findings.push(text::meldcode_summary(&track.card));
-    }
-    let summary = if findings.is_empty() {
+    // The shared decision follows the meldcode's exception (MC-STEPS step
+    // 3): where talking with the family would endanger someone, the card
+    // does not tell the professional to decide together with them now.
+    let together = if telling_endangers {
         format!(
-            "Level {}, action {}: no risk factors, instrument results or concerns",
-            level.name(),
-            text::action_label(action)
+            "together with {} once that no longer endangers anyone (meldcode step 3 exception)",
+            people.together_with()
         )
     } else {
-        format!("Level {}, action {}: {}", level.name(), text::action_label(action), findings.join("; "))
+        format!("together with {}", people.together_with())
     };
+    reasons.push(Reason::new(
+        "G-HUMAN",
+        format!(
+            "This screening is a recommendation: instruments and tables never replace professional judgement, and the follow-up is decided {together}."
+        ),
+    ));
 
+    let summary = summary(level, action, &inst, &risk.card, meld.as_ref().map(|m| &m.card));
     ScreeningCard {
         level,
         action,
-        child_action: decision.action,
+        child_action,
         risk_card: risk.card,
-        instruments: inst.results,
+        instruments: core::mem::take(&mut inst.results),
         meldcode: meld.map(|m| m.card),
         summary,
         warnings,
         reasons,
+    }
+}
+
+/// The IN-SAFETY sentence: the safety track runs beside screening, and the
+/// child's own action stands beside it.
+fn safety_sentence(child_action: Action) -> String {
+    let own = match child_action {
+        Action::A0 => {
+            "the ladder gives A0, so there is no separate step for the child now; look at the child's needs again once the safety steps are taken".to_owned()
+        }
+        Action::Reassess => {
+            "an instrument result could not be used, so the child's own action is reassess: complete or redo it beside the safety steps".to_owned()
+        }
+        other => format!(
+            "the child's own action {} is proposed beside the safety route, after it in urgency, never dropped",
+            text::action_label(other)
+        ),
+    };
+    format!("The meldcode track runs in parallel with screening, not instead of it: {own}.")
+}
+
+/// The one-line summary: level and action, then what the card found.
+fn summary(
+    level: Level,
+    action: Action,
+    inst: &instruments::InstrumentAssessment,
+    risk: &RiskCard,
+    meld: Option<&wegwijs_types::MeldcodeCard>,
+) -> String {
+    let mut findings: Vec<String> = inst.findings.iter().map(|f| f.summary.clone()).collect();
+    for u in &inst.unusable {
+        findings.push(format!("{} could not be used ({})", u.label, instruments::unusable_row(u.reason).short));
+    }
+    if risk.level > Level::None || !risk.protective_factors.is_empty() {
+        findings.push(text::risk_summary(risk));
+    }
+    if let (Some(level), Some(driver)) = (inst.concern_level, &inst.concern_driver) {
+        findings.push(format!("{driver} without a usable instrument ({})", level.name()));
+    }
+    if let Some(card) = meld {
+        findings.push(text::meldcode_summary(card));
+    }
+    let head = format!("Level {}, action {}", level.name(), text::action_label(action));
+    if findings.is_empty() {
+        format!("{head}: no risk factors, instrument results or concerns recorded")
+    } else {
+        format!("{head}: {}", findings.join("; "))
     }
 }
 

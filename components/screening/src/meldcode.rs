@@ -5,11 +5,13 @@
 //! never behind it: an acute signal is a melding whatever the scores say.
 
 use alloc::{
+    borrow::ToOwned,
     format,
     string::{String, ToString},
     vec::Vec,
 };
 
+use wegwijs_types::kit::Participants;
 use wegwijs_types::{
     AcuteIndicator, ChildCase, Domain, IntakeCard, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Reason,
 };
@@ -22,7 +24,9 @@ use crate::{Guideline, text};
 pub struct MeldcodeTable {
     /// Source and version.
     pub guideline: Guideline,
-    /// The five steps, in order.
+    /// The five steps, in order. `{who}` stands for the people talked with
+    /// (the parents and the child, the youth, …), filled in per case so the
+    /// step names nobody a 16+ youth has excluded.
     pub steps: [&'static str; 5],
     /// Indicators for which Veilig Thuis is contacted at step 2 at once.
     pub step_two_indicators: &'static [AcuteIndicator],
@@ -41,7 +45,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
     steps: [
         "1 map the signals (kindcheck included)",
         "2 consult a colleague or the aandachtsfunctionaris and, if needed, Veilig Thuis (advice, may be anonymous)",
-        "3 talk with parents and child (skip only if that endangers someone)",
+        "3 talk with {who} (skip only if that endangers someone)",
         "4 weigh, with the afwegingskader",
         "5 decide: melden and/or help",
     ],
@@ -58,20 +62,27 @@ pub struct MeldcodeTrack {
     pub reasons: Vec<Reason>,
 }
 
-fn steps_text() -> String {
-    MELDCODE.steps.join("; ")
+fn steps_text(p: Participants) -> String {
+    let (who, _) = text::told(p);
+    MELDCODE.steps.iter().map(|s| s.replace("{who}", who)).collect::<Vec<_>>().join("; ")
 }
 
-fn telling(m: Option<&MeldcodeInput>) -> &'static str {
+/// What CS-VT-MELDING records about telling the family beforehand, worded
+/// for who takes part (CS-AGE).
+fn telling(m: Option<&MeldcodeInput>, p: Participants) -> String {
+    let (who, plural) = text::told(p);
+    let were = if plural { "were" } else { "was" };
     match m {
         Some(m) if m.telling_endangers => {
-            "telling parents and child beforehand would endanger someone, so record why they were not told"
+            format!("telling {who} beforehand would endanger someone, so record why this was not done")
         }
-        Some(MeldcodeInput { parents_told: Some(true), .. }) => "parents and child were told beforehand",
+        Some(MeldcodeInput { parents_told: Some(true), .. }) => {
+            format!("{} {were} told beforehand", text::capitalise(who))
+        }
         Some(MeldcodeInput { parents_told: Some(false), .. }) => {
-            "parents and child were not told beforehand: record why"
+            format!("{} {were} not told beforehand: record why", text::capitalise(who))
         }
-        _ => "record whether parents and child were told beforehand, or why not",
+        _ => format!("record whether {who} {were} told beforehand, or why not"),
     }
 }
 
@@ -79,6 +90,7 @@ fn telling(m: Option<&MeldcodeInput>) -> &'static str {
 /// flag or acute indicators, a concern in the safety domain, or meldcode
 /// progress recorded on the case. `None` otherwise.
 pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
+    let p = crate::participants(case, intake);
     let safety_concern =
         intake.domains.contains(&Domain::Safety) || intake.concerns.iter().any(|c| c.domain == Domain::Safety);
     // Acute indicators without the flag would be an intake inconsistency;
@@ -109,8 +121,10 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
         reasons.push(Reason::new(
             "MC-STEPS",
             format!(
-                "Indicator(s) {} call for contacting Veilig Thuis at step 2 at once (honour-related violence, forced marriage or FGM).",
-                step_two.join(", ")
+                "{} {} {} for contacting Veilig Thuis at step 2 at once (honour-related violence, forced marriage or FGM).",
+                text::noun(step_two.len(), "Indicator", "Indicators"),
+                step_two.join(", "),
+                text::noun(step_two.len(), "calls", "call")
             ),
         ));
     }
@@ -123,9 +137,12 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
         reasons.push(Reason::new(
             "MC-Q2",
             format!(
-                "Acute unsafety (indicators: {}): melding at Veilig Thuis, immediate; questions 3–5 are answered together with Veilig Thuis; {}.",
-                text::list(&indicators),
-                telling(m)
+                "Acute unsafety ({}): melding at Veilig Thuis, immediate; questions 3–5 are answered together with Veilig Thuis; {}.",
+                match indicators.len() {
+                    0 => "the safety flag, no indicator named".to_owned(),
+                    n => format!("{}: {}", text::noun(n, "indicator", "indicators"), indicators.join(", ")),
+                },
+                telling(m, p)
             ),
         ));
         return Some(MeldcodeTrack { card: card(MeldcodeConclusion::Melding, 5), reasons });
@@ -141,7 +158,7 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
     }
 
     let melding = |rule: &str, why: &str, reasons: &mut Vec<Reason>| {
-        reasons.push(Reason::new(rule, format!("{why}: melding at Veilig Thuis (step 5); {}.", telling(m))));
+        reasons.push(Reason::new(rule, format!("{why}: melding at Veilig Thuis (step 5); {}.", telling(m, p))));
     };
     if let Some(mi) = m {
         if mi.structural_unsafety {
@@ -202,7 +219,7 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard) -> Option<MeldcodeTrack> {
         "MC-STEPS",
         format!(
             "{source} but no afwegingskader question decides yet, so assess along the five steps, next is step {next_step}: {}.",
-            steps_text()
+            steps_text(p)
         ),
     ));
     Some(MeldcodeTrack { card: card(MeldcodeConclusion::Assess, next_step), reasons })

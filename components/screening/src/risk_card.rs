@@ -9,7 +9,7 @@ use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 
 use wegwijs_types::{ChildCase, Level, Reason, RegionConfig, RiskCard, RiskDomain, RiskFactor};
 
-use crate::{Guideline, text};
+use crate::{Guard, Guideline, text};
 
 /// One row of the risk factor table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +200,10 @@ pub struct RiskAssessment {
     pub reasons: Vec<Reason>,
     /// Warnings (unknown codes, bad configuration).
     pub warnings: Vec<Reason>,
+    /// What the card's level rests on, for the action ladder's reason, e.g.
+    /// `the risk card (2 non-red risk factors: poverty, poor-housing; RK-FEW)`;
+    /// `None` when the card has no risk factors and so gives no level.
+    pub driver: Option<String>,
 }
 
 /// Which red set applies: the table's default column, or a region's list.
@@ -281,8 +285,17 @@ fn red_set(config: &dyn RegionConfig, warnings: &mut Vec<Reason>) -> RedSet {
     }
 }
 
-/// Builds the risk card from the case's factor codes and the region's red set.
+/// Builds the risk card from the case's factor codes and the region's red
+/// set, worded for a card that may read as reassurance.
 pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
+    assess_for(case, config, Guard::Plain)
+}
+
+/// Builds the risk card as [`assess`] does, worded for the card it goes on:
+/// on a safety card or beside an unusable instrument ([`Guard`]) an empty
+/// risk card is not a reason to normalise, and its RK-NONE sentence says what
+/// it does and does not mean there.
+pub fn assess_for(case: &ChildCase, config: &dyn RegionConfig, guard: Guard) -> RiskAssessment {
     let mut reasons = Vec::new();
     let mut warnings = Vec::new();
     let red_set = red_set(config, &mut warnings);
@@ -329,14 +342,19 @@ pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
     }
 
     let risk_codes: Vec<String> = factors.iter().map(|f| f.code.clone()).collect();
+    let listed = |n: usize, one: &str, many: &str, codes: &[String]| {
+        if codes.is_empty() {
+            text::count(n, one, many)
+        } else {
+            format!("{} ({})", text::count(n, one, many), codes.join(", "))
+        }
+    };
     reasons.push(Reason::new(
         "RK-BALANCE",
         format!(
-            "Risk card: {} risk factor(s) ({}) beside {} protective factor(s) ({}); both lists are shown side by side and never netted into one number, because more risk factors need more protective factors (draaglast–draagkracht).",
-            factors.len(),
-            text::list(&risk_codes),
-            protective.len(),
-            text::list(&protective)
+            "Risk card: {} beside {}; both lists are shown side by side and never netted into one number, because more risk factors need more protective factors (draaglast–draagkracht).",
+            listed(factors.len(), "risk factor", "risk factors", &risk_codes),
+            listed(protective.len(), "protective factor", "protective factors", &protective),
         ),
     ));
 
@@ -347,10 +365,9 @@ pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
         } else {
             format!("the {}", RISK_FACTORS.red_set_name)
         };
-        let found = if red.is_empty() {
-            "no red factor is present".to_owned()
-        } else {
-            format!("red factor(s) present: {}", red.join(", "))
+        let found = match red.len() {
+            0 => "no red factor is present".to_owned(),
+            n => format!("{} present: {}", text::noun(n, "red factor", "red factors"), red.join(", ")),
         };
         reasons.push(Reason::new(
             "RK-RED",
@@ -367,45 +384,63 @@ pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
         }
     }
     let count = factors.len();
+    let domain_text = format!("{} {}", text::domain_list(&domains), text::noun(domains.len(), "domain", "domains"));
     let trigger = if red.is_empty() {
-        format!("{count} risk factors (at least {})", RISK_FACTORS.concern_from)
+        format!("{count} risk factors ({} or more make a concern)", RISK_FACTORS.concern_from)
     } else {
-        format!("Red factor(s) {}", red.join(", "))
+        format!("{} {}", text::noun(red.len(), "Red factor", "Red factors"), red.join(", "))
     };
-    let level = if count == 0 {
-        reasons.push(Reason::new(
-            "RK-NONE",
-            "No risk factors on the risk card: level none; normalise and give information at the next regular contact.",
-        ));
-        Level::None
+    let (level, driver) = if count == 0 {
+        let text = match guard {
+            Guard::Plain => {
+                "No risk factors on the risk card, so the card itself gives level none; the action follows from the whole screening (PS-LADDER)."
+            }
+            Guard::Safety => {
+                "No risk factors on the risk card, so the card adds no level of its own; that says nothing about the safety concern, which takes the meldcode track."
+            }
+            Guard::Unusable => {
+                "No risk factors on the risk card, so the card adds no level of its own; it cannot stand in for the instrument result that could not be used (PS-UNUSABLE)."
+            }
+        };
+        reasons.push(Reason::new("RK-NONE", text));
+        (Level::None, None)
     } else if red.is_empty() && count < RISK_FACTORS.concern_from {
         reasons.push(Reason::new(
             "RK-FEW",
             format!(
-                "{count} non-red risk factor(s) ({}): level attention; JGZ advice or an extra contact, and reassess at the next contact.",
-                risk_codes.join(", ")
+                "{} ({}; {domain_text}): level attention, because there are fewer than {} and none is red; JGZ advice or an extra contact, and reassess at the next contact.",
+                text::count(count, "non-red risk factor", "non-red risk factors"),
+                risk_codes.join(", "),
+                RISK_FACTORS.concern_from
             ),
         ));
-        Level::Attention
+        let driver = format!(
+            "the risk card ({}: {}; RK-FEW)",
+            text::count(count, "non-red risk factor", "non-red risk factors"),
+            risk_codes.join(", ")
+        );
+        (Level::Attention, Some(driver))
     } else if domains.len() < 2 {
+        let all = if count == 1 { "in" } else { "all in" };
         reasons.push(Reason::new(
             "RK-ONE-DOMAIN",
             format!(
-                "{trigger}, all in the {} domain: level concern; discuss in the sociaal wijkteam / CJG / ouder-kindteam after checking which helpers are already involved ({} recorded).",
-                text::domain_list(&domains),
-                case.helpers_involved
+                "{trigger}, {all} the {domain_text}: level concern; discuss in the sociaal wijkteam / CJG / ouder-kindteam after checking which helpers are already involved ({} recorded as involved).",
+                text::count(usize::from(case.helpers_involved), "helper", "helpers")
             ),
         ));
-        Level::Concern
+        let driver = format!("the risk card ({}, {all} the {domain_text}; RK-ONE-DOMAIN)", lower_first(&trigger));
+        (Level::Concern, Some(driver))
     } else {
         reasons.push(Reason::new(
             "RK-MULTI-DOMAIN",
             format!(
-                "{trigger}, with risk factors spread over the {} domains: level high; consult a young-child / Infant Mental Health specialist (usually at jeugd-GGZ) and the wijkteam, and consider one integrated plan.",
-                text::domain_list(&domains)
+                "{trigger}, with risk factors spread over the {domain_text}: level high; consult a young-child / Infant Mental Health specialist (usually at jeugd-GGZ) and the wijkteam, and consider one integrated plan."
             ),
         ));
-        Level::High
+        let driver =
+            format!("the risk card ({}, spread over the {domain_text}; RK-MULTI-DOMAIN)", lower_first(&trigger));
+        (Level::High, Some(driver))
     };
 
     if count > 0 || !protective.is_empty() {
@@ -422,5 +457,15 @@ pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> RiskAssessment {
         card: RiskCard { risk_factors: factors, protective_factors: protective, level, table: table_label(region) },
         reasons,
         warnings,
+        driver,
+    }
+}
+
+/// `s` with its first character lower case, to continue a sentence.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -438,6 +438,12 @@ pub struct SdqOutcome {
     pub band: Option<Band>,
     /// Level from the total band; `None` when the total is missing.
     pub level: Option<Level>,
+    /// Difficulty scales with fewer than [`MIN_ANSWERED`] answers, which
+    /// leave the total difficulties score missing (PS-UNUSABLE: incomplete).
+    pub missing: Vec<Scale>,
+    /// The number of answers, when it was not [`ITEM_COUNT`] and nothing
+    /// could be scored.
+    pub wrong_length: Option<usize>,
     /// Reasons with rule ids.
     pub reasons: Vec<Reason>,
     /// Warnings.
@@ -458,7 +464,15 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
                     "SDQ {label} has {received} answers instead of {ITEM_COUNT}, so it cannot be matched to its items and is not scored."
                 ),
             ));
-            return SdqOutcome { scores: None, band: None, level: None, reasons, warnings };
+            return SdqOutcome {
+                scores: None,
+                band: None,
+                level: None,
+                missing: Vec::new(),
+                wrong_length: Some(received),
+                reasons,
+                warnings,
+            };
         }
     };
     if !scoring.out_of_range.is_empty() {
@@ -466,8 +480,11 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
         warnings.push(Reason::new(
             "PS-SDQ-SCORE",
             format!(
-                "SDQ {label} item(s) {} have a value above 2 (answers are 0, 1 or 2); they are treated as not answered.",
-                items.join(", ")
+                "SDQ {label} {} {} {} a value above 2 (answers are 0, 1 or 2); {} treated as not answered.",
+                text::noun(items.len(), "item", "items"),
+                items.join(", "),
+                text::noun(items.len(), "has", "have"),
+                text::noun(items.len(), "it is", "they are")
             ),
         ));
     }
@@ -538,7 +555,7 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
     } else if flagged.is_empty() {
         " No subscale is in the abnormal band.".to_owned()
     } else {
-        format!(" Abnormal subscale(s): {}.", flagged.join(", "))
+        format!(" Abnormal {}: {}.", text::noun(flagged.len(), "subscale", "subscales"), flagged.join(", "))
     };
     let band_text = match (scoring.scores.total, total_band, norms.norms.total) {
         (Some(t), Some(b), Some(c)) => format!(
@@ -559,5 +576,6 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
     };
     reasons.push(Reason::new("PS-SDQ-BANDS", format!("{band_text}{subscales}")));
 
-    SdqOutcome { scores: Some(scores), band: total_band, level, reasons, warnings }
+    let missing = scoring.missing.iter().copied().filter(|s| *s != Scale::Prosocial).collect();
+    SdqOutcome { scores: Some(scores), band: total_band, level, missing, wrong_length: None, reasons, warnings }
 }

@@ -4,8 +4,8 @@
 use alloc::{vec, vec::Vec};
 
 use wegwijs_types::{
-    Band, Domain, GizConclusion, InstrumentInput, InstrumentKind, Level, NoConfig, ScoredInput, ScoredInstrument,
-    SdqInput, SdqVersion, SparkRisk,
+    Action, Band, Domain, GizConclusion, InstrumentInput, InstrumentKind, Level, NoConfig, ScoredInput,
+    ScoredInstrument, SdqInput, SdqVersion, SparkRisk,
 };
 
 use super::{answers_for, case, cites, intake, intake_with_domains, screen_sdq, text_of};
@@ -50,7 +50,8 @@ fn out_of_window_instrument_is_invalid_and_warned() {
     assert_eq!((r.instrument, r.valid, r.level, r.sdq.is_none()), (InstrumentKind::Sdq, false, None, true));
     let w = text_of(&card.warnings, "PS-INSTRUMENT");
     assert!(w.contains("SDQ parent 4–17") && w.contains("30 months") && w.contains("48–215"), "{w}");
-    assert_eq!(card.level, Level::None);
+    // The only evidence could not be used: insufficient information, not none.
+    assert_eq!((card.level, card.action), (Level::Unknown, Action::Reassess));
     // The guideline's instrument for 30 months is named instead.
     assert!(text_of(&card.reasons, "PS-INSTRUMENT").contains("BITSEA"));
 }
@@ -139,7 +140,7 @@ fn concern_domains_without_instrument_give_a_level() {
     );
     assert_eq!(two.level.max(Level::Concern), two.level);
     let t = text_of(&two.reasons, "PS-INSTRUMENT");
-    assert!(t.contains("school, psychosocial") && !t.contains("safety,") && t.contains("administer"), "{t}");
+    assert!(t.contains("domains school and psychosocial") && !t.contains("safety") && t.contains("Administer"), "{t}");
     // Safety alone gives no concern-domain level; it goes to the meldcode.
     let safety = crate::instruments::assess(&case(), &intake_with_domains(96, &[Domain::Safety]), &NoConfig);
     assert_eq!(safety.concern_level, None);

@@ -68,7 +68,8 @@ fn abnormal_with_impact_and_duration_but_no_agreement_is_a2_discuss() {
     k.duration = Some(Duration::SixToTwelveMonths);
     let card = crate::screen(&k, &intake(Some(96)), &NoConfig);
     assert_eq!(card.action, Action::A2);
-    assert!(text_of(&card.reasons, "G-SHARED").to_lowercase().contains("discuss referral with parents (g-shared)"));
+    let t = text_of(&card.reasons, "G-SHARED");
+    assert!(t.contains("Discuss the referral with the parents:") && t.contains("waits for their agreement"), "{t}");
 }
 
 #[test]

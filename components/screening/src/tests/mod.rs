@@ -1,6 +1,7 @@
 //! Native unit tests of the screening logic: one module per rule family,
 //! plus property tests. Shared builders for cases, intake cards, SDQ answers
-//! and configuration live here.
+//! and configuration, and the checks every card must pass (declared rule
+//! ids, no reassurance where the region kit forbids it), live here.
 
 use alloc::{collections::BTreeMap, string::String, vec, vec::Vec};
 
@@ -14,10 +15,13 @@ use crate::sdq::{REVERSED_ITEMS, SCALE_ITEMS, Scale};
 mod instruments;
 mod ladder;
 mod meldcode;
+mod participants;
 mod props;
 mod risk_card;
+mod safety;
 mod screen;
 mod sdq;
+mod unusable;
 
 /// A school-age child (8 years) with nothing recorded.
 pub(crate) fn case() -> ChildCase {
@@ -104,5 +108,23 @@ pub(crate) fn assert_known_rules(card: &ScreeningCard) {
     for r in card.reasons.iter().chain(&card.warnings) {
         assert!(crate::RULE_IDS.contains(&r.rule.as_str()), "undeclared rule id {}", r.rule);
         assert!(wegwijs_types::is_well_formed_rule_id(&r.rule));
+    }
+}
+
+/// Every sentence on a card: summary, reasons and warnings.
+pub(crate) fn sentences(card: &ScreeningCard) -> Vec<&str> {
+    let mut out = vec![card.summary.as_str()];
+    out.extend(card.reasons.iter().chain(&card.warnings).map(|r| r.text.as_str()));
+    out
+}
+
+/// No sentence on the card reads as reassurance (IN-SAFETY, PS-UNUSABLE),
+/// and no reassurance rule is cited.
+pub(crate) fn assert_no_reassurance(card: &ScreeningCard) {
+    for t in sentences(card) {
+        assert!(!wegwijs_types::kit::reads_as_reassurance(t), "reads as reassurance: {t}");
+    }
+    for r in card.reasons.iter().chain(&card.warnings) {
+        assert!(!wegwijs_types::kit::REASSURANCE_RULES.contains(&r.rule.as_str()), "cites {}", r.rule);
     }
 }

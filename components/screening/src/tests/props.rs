@@ -1,15 +1,18 @@
 //! Property tests: arbitrary answers, codes, ages and configuration never
-//! panic, cite only declared rules, and keep SDQ scores in range.
+//! panic, cite only declared rules, and keep SDQ scores in range; a card
+//! with action S or an unusable result never reads as reassurance, level
+//! unknown goes with reassess only, and a 16+ youth who excludes the
+//! parents finds no mention of them.
 
 use alloc::{string::String, vec::Vec};
 
 use proptest::prelude::*;
 use wegwijs_types::{
-    AcuteIndicator, Band, Domain, GizConclusion, InstrumentInput, IntakeCard, MeldcodeInput, ScoredInput,
-    ScoredInstrument, SdqInput, SdqVersion, SparkRisk,
+    Action, AcuteIndicator, Band, Domain, GizConclusion, InstrumentInput, IntakeCard, Level, MeldcodeInput,
+    ScoredInput, ScoredInstrument, SdqInput, SdqVersion, SparkRisk,
 };
 
-use super::{assert_known_rules, case, config, intake};
+use super::{assert_known_rules, assert_no_reassurance, case, config, intake, sentences};
 use crate::risk_card::RISK_FACTORS;
 
 fn code() -> impl Strategy<Value = String> {
@@ -72,6 +75,7 @@ proptest! {
         red in prop::option::of(any::<String>()),
         norms in prop::option::of(any::<String>()),
         flags in any::<(bool, bool, bool)>(),
+        objects in any::<bool>(),
     ) {
         let mut k = case();
         k.risk_factors = risks;
@@ -81,6 +85,7 @@ proptest! {
         k.parents_concerned = flags.0;
         k.youth_concerned = flags.1;
         k.family_agrees_referral = flags.2;
+        k.youth_objects_to_informing_parents = objects;
         let i = IntakeCard {
             domains,
             safety_flag: !indicators.is_empty(),
@@ -104,6 +109,24 @@ proptest! {
         }
         prop_assert!(card.risk_card.risk_factors.len() <= RISK_FACTORS.factors.len());
         prop_assert!(!card.summary.contains('\n'));
+        for r in &card.instruments {
+            prop_assert_eq!(r.valid, r.unusable.is_none());
+            if r.unusable.is_some() { prop_assert!(r.level.is_none() && r.band.is_none()); }
+        }
+        if card.action == Action::S || card.instruments.iter().any(|r| r.unusable.is_some()) {
+            assert_no_reassurance(&card);
+        }
+        // Unknown only with reassess; reassess also beside a usable result
+        // at level none, never beside one that carries a level.
+        if card.level == Level::Unknown { prop_assert_eq!(card.action, Action::Reassess); }
+        if card.action == Action::Reassess { prop_assert!(card.level <= Level::None); }
+        if card.action != Action::S { prop_assert_eq!(card.action, card.child_action); }
+        prop_assert!(card.child_action != Action::S);
+        if objects && months.is_some_and(|m| m >= 192) {
+            for t in sentences(&card) {
+                prop_assert!(!names_the_parents(t), "names the parents: {}", t);
+            }
+        }
     }
 
     #[test]
@@ -117,4 +140,14 @@ proptest! {
             prop_assert_ne!(answers.len(), 25);
         }
     }
+}
+
+/// Whether a sentence names "the parents" as people, rather than a risk
+/// factor code such as `single-parent-without-support`.
+fn names_the_parents(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices("parents").any(|(i, _)| {
+        let before = lower.get(..i).and_then(|s| s.chars().next_back());
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
 }

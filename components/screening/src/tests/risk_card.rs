@@ -157,7 +157,7 @@ fn protective_factors_are_listed_beside_never_subtracted() {
     assert_eq!(a.card.protective_factors.len(), 6);
     let t = text_of(&a.reasons, "RK-BALANCE");
     assert!(
-        t.contains("4 risk factor(s)") && t.contains("6 protective factor(s)") && t.contains("never netted"),
+        t.contains("4 risk factors (") && t.contains("6 protective factors (") && t.contains("never netted"),
         "{t}"
     );
 }

@@ -37,7 +37,7 @@ fn summary_is_one_line_with_the_findings() {
     let card = crate::screen(&k, &intake(Some(96)), &NoConfig);
     assert_eq!(card.summary, "Level concern, action A2: SDQ total 18 (abnormal, parent 4–17)");
     let empty = crate::screen(&case(), &intake(Some(96)), &NoConfig);
-    assert_eq!(empty.summary, "Level none, action A0: no risk factors, instrument results or concerns");
+    assert_eq!(empty.summary, "Level none, action A0: no risk factors, instrument results or concerns recorded");
     let acute = crate::screen(&case(), &acute_intake(&[AcuteIndicator::WeaponUse]), &NoConfig);
     assert!(
         acute.summary.starts_with("Level safety, action S:") && acute.summary.contains("meldcode melding, acute"),
@@ -109,6 +109,15 @@ fn every_declared_rule_id_is_reachable_and_every_cited_id_is_declared() {
     record(&run(&|k| k.meldcode = Some(input(true, Some(true), Some(false), None)), intake(Some(96))));
     record(&run(&|k| k.meldcode = Some(input(true, Some(true), Some(true), Some(true))), intake(Some(96))));
     record(&run(&|_| {}, intake_with_domains(96, &[Domain::Safety])));
+    record(&run(
+        &|k| {
+            k.instruments = vec![InstrumentInput::Sdq(SdqInput {
+                version: SdqVersion::ParentFourToSeventeen,
+                answers: answers_for(5, 4, 5, 4, 9),
+            })];
+        },
+        intake(Some(47)),
+    ));
     for id in crate::RULE_IDS {
         assert!(cited.contains(*id), "{id} is declared but never cited");
     }
