@@ -157,6 +157,8 @@ fn set_verwijzer(plan: &mut Plan, i: usize, v: Verwijzer, text: alloc::string::S
 /// one when the family declines; every other route keeps `none`.
 pub(crate) fn handover(f: &Facts<'_>, plan: &mut Plan) {
     let declines = f.case.family_declines_warm_handover;
+    // A youth who excluded the parents meets the new helper alone.
+    let with = if f.participants.parents_take_part() { "the family" } else { "the youth" };
     for r in &mut plan.routes {
         if r.kind != RouteKind::Referral || !HANDOVER.changes_hands.contains(&r.partner) {
             r.handover = Handover::None;
@@ -167,14 +169,14 @@ pub(crate) fn handover(f: &Facts<'_>, plan: &mut Plan) {
             (
                 Handover::Written,
                 format!(
-                    "The case changes hands from JGZ to {label}; the family declines a warm handover, so hand over in writing."
+                    "The case changes hands from JGZ to {label}; {with} declines a warm handover, so hand over in writing."
                 ),
             )
         } else {
             (
                 Handover::Warm,
                 format!(
-                    "The case changes hands from JGZ to {label}: recommend a warm handover, a joint contact with the family."
+                    "The case changes hands from JGZ to {label}: recommend a warm handover, a joint contact with {with}."
                 ),
             )
         };

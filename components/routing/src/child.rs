@@ -1,5 +1,6 @@
 //! The child's own route per rung of the action ladder (RT-A0 … RT-A3),
-//! including the medical-first rule.
+//! including the medical-first rule, and assessing again when the only
+//! evidence could not be used (PS-UNUSABLE).
 //!
 //! The engine walks [`CHILD_ROUTES`] and [`MEDICAL_FIRST`]; which partner a
 //! trigger leads to is data there, not code here. Where the region's
@@ -7,36 +8,38 @@
 //! the `region` module decides and the route carries its reasons. The
 //! medical-first route is added before the others so that, at equal urgency,
 //! it is listed first: medical causes are ruled out before anything else.
+//!
+//! On the safety track (action S) the child's own route is still proposed,
+//! from the ladder's action beside S (IN-SAFETY): a safety signal never
+//! replaces the child's own care. The safety routes are more urgent, so they
+//! are listed first.
 
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use wegwijs_types::{Action, Domain, Level, Reason, RouteKind, Urgency};
 
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::region::Settings;
-use crate::tables::{CHILD_ROUTES, MEDICAL_FIRST, SOCIAL_DOMAINS, Trigger, URGENCY};
-use crate::text::{codes, partner_label};
+use crate::tables::{CHILD_ROUTES, MEDICAL_FIRST, SOCIAL_DOMAINS, Trigger, UNUSABLE, URGENCY};
+use crate::text::{codes, count, instrument_label, partner_label};
 
 /// The default urgency of the action ladder rung (RT-URGENCY).
 pub(crate) fn action_urgency(action: Action) -> Urgency {
-    URGENCY.by_action.iter().find(|(a, _)| *a == action).map_or(Urgency::Soon, |(_, u)| *u)
+    URGENCY.by_action.iter().find(|r| r.action == action).map_or(Urgency::Soon, |r| r.urgency)
 }
 
 /// The RT-URGENCY sentence for a route proposed at `action`.
-fn urgency_reason(action: Action, kind: RouteKind) -> Reason {
-    let u = action_urgency(action);
-    let text = match (action, kind) {
-        (Action::A2, _) => format!(
-            "Urgency {u}: the default for a step at A2 (a default: the guideline names no urgency for consultation)."
-        ),
-        (Action::A3, _) => format!("Urgency {u}: an A3 referral."),
-        _ => format!("Urgency {u}: action {} is handled at the next regular contact.", action_name(action)),
+fn urgency_reason(action: Action) -> Reason {
+    let text = match URGENCY.by_action.iter().find(|r| r.action == action) {
+        Some(row) => format!("Urgency {}: {}.", row.urgency, row.text),
+        None => format!("Urgency {}: the default for action {}.", action_urgency(action), action_name(action)),
     };
     Reason::new("RT-URGENCY", text)
 }
 
-/// "A0" … "A3", "S".
+/// "reassess", "A0" … "A3", "S".
 pub(crate) fn action_name(action: Action) -> &'static str {
     match action {
         Action::Reassess => "reassess",
@@ -48,92 +51,148 @@ pub(crate) fn action_name(action: Action) -> &'static str {
     }
 }
 
-/// Adds the child's routes for the screening's action, as the region's
-/// configuration shapes them.
+/// Adds the child's routes for the ladder's action, as the region's
+/// configuration shapes them; on the safety track, beside the safety routes.
 pub(crate) fn apply(f: &Facts<'_>, settings: &Settings, plan: &mut Plan) {
-    match f.action {
-        Action::Reassess | Action::A0 => plan.reason(
+    if f.action == Action::S {
+        safety_note(f, plan);
+    }
+    if f.a0_beside_unusable {
+        plan.warn(
+            "PS-UNUSABLE",
+            format!(
+                "Screening gave the child action A0 while an instrument result could not be used ({}); an unusable result is never read as normal, so routing proposes assessing again.",
+                unusable_names(f)
+            ),
+        );
+    }
+    let Some(action) = f.child_action else { return };
+    match action {
+        Action::S => {}
+        // On the safety track the safety note above says what A0 means there.
+        Action::A0 if f.action == Action::S => {}
+        Action::A0 => plan.reason(
             "RT-A0",
-            "Action A0: no route for the child; normalise the concern and inform the parents at the next regular contact.",
+            format!(
+                "Action A0: no route for the child; normalise the concern and inform {} at the next regular contact.",
+                f.participants.together_with()
+            ),
         ),
-        Action::S => plan.reason(
-            "MC-STEPS",
-            "Action S: the meldcode track leads; the child's further route is chosen once the safety steps are taken, because the screening card gives no A-level beside S.",
+        Action::Reassess | Action::A1 | Action::A2 | Action::A3 => rows(f, action, settings, plan),
+    }
+}
+
+/// The card-level sentence on a safety card about the child's own route.
+fn safety_note(f: &Facts<'_>, plan: &mut Plan) {
+    match f.child_action {
+        Some(Action::A0) => plan.reason(
+            "IN-SAFETY",
+            "Action S: the meldcode track leads. The action ladder gives the child's own concerns action A0, so beside the safety track there is no separate step for the child now; once the safety steps are taken, look at the child's needs again, together with Veilig Thuis where it is involved.",
         ),
-        Action::A1 | Action::A2 | Action::A3 => {
-            let mut produced = medical_first(f, plan);
-            for row in CHILD_ROUTES.rows.iter().filter(|r| r.action == f.action) {
-                if !applies(f, row.trigger, produced) {
-                    continue;
-                }
-                let chosen = settings.child_route(f, row);
-                let reason = Reason::new(row.rule, format!("{}{}.", chosen.text, specifics(f, row.trigger)));
-                let i = plan.add(chosen.partner, chosen.kind, action_urgency(f.action), reason);
-                for note in chosen.notes {
-                    plan.route_reason(i, note);
-                }
-                match row.trigger {
-                    Trigger::RiskCardHigh => plan.route_reason(
-                        i,
-                        Reason::new(
-                            "RK-MULTI-DOMAIN",
-                            "The risk card has a red factor or 4+ risk factors over two or more domains: consult an IMH specialist and the wijkteam, and consider one integrated plan.",
-                        ),
+        Some(a) if a != Action::S => plan.reason(
+            "IN-SAFETY",
+            format!(
+                "Action S: the meldcode track leads and its steps come first. Beside it the child's own route for ladder action {} is proposed, after the safety steps in urgency: the safety track never replaces the child's own care.",
+                action_name(a)
+            ),
+        ),
+        _ => plan.warn(
+            "IN-SAFETY",
+            "Screening chose action S without the ladder's action for the child's own concerns (child-action), so the child's own route cannot be chosen here; the professional chooses it beside the safety steps.",
+        ),
+    }
+}
+
+/// The rows of [`CHILD_ROUTES`] (and medical first) for `action`.
+fn rows(f: &Facts<'_>, action: Action, settings: &Settings, plan: &mut Plan) {
+    let mut added: Vec<usize> = Vec::new();
+    if let Some(i) = medical_first(f, action, plan) {
+        added.push(i);
+    }
+    for row in CHILD_ROUTES.rows.iter().filter(|r| r.action == action) {
+        if !applies(f, row.trigger, added.len()) {
+            continue;
+        }
+        let chosen = settings.child_route(f, row);
+        let reason = Reason::new(row.rule, format!("{}{}.", chosen.text, specifics(f, row.trigger, action)));
+        let i = plan.add(chosen.partner, chosen.kind, action_urgency(action), reason);
+        for note in chosen.notes {
+            plan.route_reason(i, note);
+        }
+        match row.trigger {
+            Trigger::RiskCardHigh => plan.route_reason(
+                i,
+                Reason::new(
+                    "RK-MULTI-DOMAIN",
+                    "The risk card has a red factor or 4+ risk factors over two or more domains: consult an IMH specialist and the wijkteam, and consider one integrated plan.",
+                ),
+            ),
+            Trigger::RiskCardConcern if chosen.partner == row.partner => plan.route_reason(
+                i,
+                Reason::new(
+                    "RK-ONE-DOMAIN",
+                    "The risk card has a red factor or 4+ risk factors within one domain: discuss in the wijkteam after checking which helpers are already involved.",
+                ),
+            ),
+            // The region's hub stands in for the local team the guideline names.
+            Trigger::RiskCardConcern => plan.route_reason(
+                i,
+                Reason::new(
+                    "RK-ONE-DOMAIN",
+                    format!(
+                        "The risk card has a red factor or 4+ risk factors within one domain: discuss the case in the local team for these questions after checking which helpers are already involved; the guideline names the wijkteam, CJG or OKT, and in this region that is {}.",
+                        partner_label(chosen.partner)
                     ),
-                    Trigger::RiskCardConcern if chosen.partner == row.partner => plan.route_reason(
-                        i,
-                        Reason::new(
-                            "RK-ONE-DOMAIN",
-                            "The risk card has a red factor or 4+ risk factors within one domain: discuss in the wijkteam after checking which helpers are already involved.",
-                        ),
+                ),
+            ),
+            _ => {}
+        }
+        add_urgency_reason(plan, i, action);
+        added.push(i);
+    }
+    if f.action == Action::S {
+        for i in added {
+            plan.route_reason(
+                i,
+                Reason::new(
+                    "IN-SAFETY",
+                    format!(
+                        "The child's own route, proposed beside the safety route: the ladder's action for the child's own concerns is {} while the card's action is S.",
+                        action_name(action)
                     ),
-                    // The region's hub stands in for the local team the guideline names.
-                    Trigger::RiskCardConcern => plan.route_reason(
-                        i,
-                        Reason::new(
-                            "RK-ONE-DOMAIN",
-                            format!(
-                                "The risk card has 4+ risk factors within one domain: discuss the case in the local team for these questions after checking which helpers are already involved; the guideline names the wijkteam, CJG or OKT, and in this region that is {}.",
-                                partner_label(chosen.partner)
-                            ),
-                        ),
-                    ),
-                    _ => {}
-                }
-                add_urgency_reason(plan, i, f.action, row.kind);
-                produced += 1;
-            }
+                ),
+            );
         }
     }
 }
 
 /// Adds the RT-URGENCY reason once per route.
-fn add_urgency_reason(plan: &mut Plan, i: usize, action: Action, kind: RouteKind) {
+fn add_urgency_reason(plan: &mut Plan, i: usize, action: Action) {
     let has = plan.routes.get(i).is_some_and(|r| r.reasons.iter().any(|x| x.rule == "RT-URGENCY"));
     if !has {
-        plan.route_reason(i, urgency_reason(action, kind));
+        plan.route_reason(i, urgency_reason(action));
     }
 }
 
 /// Somatic questions first go to the huisarts (or the kinderarts after a
-/// medisch specialist's signal). Returns the number of routes added.
-fn medical_first(f: &Facts<'_>, plan: &mut Plan) -> usize {
-    if !MEDICAL_FIRST.actions.contains(&f.action) || !f.has_domain(MEDICAL_FIRST.domain) {
-        return 0;
+/// medisch specialist's signal). Returns the index of the route it added.
+fn medical_first(f: &Facts<'_>, action: Action, plan: &mut Plan) -> Option<usize> {
+    if !MEDICAL_FIRST.actions.contains(&action) || !f.has_domain(MEDICAL_FIRST.domain) {
+        return None;
     }
     let specialist = MEDICAL_FIRST.specialist_sources.contains(&f.source);
     let partner = if specialist { MEDICAL_FIRST.specialist_partner } else { MEDICAL_FIRST.partner };
     let who =
         if specialist { "the kinderarts, because a medisch specialist raised the signal" } else { "the huisarts" };
-    let scope = if f.action == Action::A3 {
-        String::from("")
+    let scope = if action == Action::A3 {
+        String::new()
     } else {
-        format!(" This medical-first rule of RT-A3 also applies at action {}.", action_name(f.action))
+        format!(" This medical-first rule of RT-A3 also applies at action {}.", action_name(action))
     };
     let text = format!("Somatic or medical concerns: refer first to {who} to rule out medical causes.{scope}");
-    let i = plan.add(partner, RouteKind::Referral, action_urgency(f.action), Reason::new("RT-A3", text));
-    add_urgency_reason(plan, i, f.action, RouteKind::Referral);
-    1
+    let i = plan.add(partner, RouteKind::Referral, action_urgency(action), Reason::new("RT-A3", text));
+    add_urgency_reason(plan, i, action);
+    Some(i)
 }
 
 /// Whether a trigger holds for the case.
@@ -154,27 +213,45 @@ fn applies(f: &Facts<'_>, trigger: Trigger, produced: usize) -> bool {
 }
 
 /// Case specifics appended to a row's sentence.
-fn specifics(f: &Facts<'_>, trigger: Trigger) -> String {
+fn specifics(f: &Facts<'_>, trigger: Trigger, action: Action) -> String {
     let domains = || codes(f.domains.iter().filter(|d| **d != Domain::Safety).map(|d| d.name()));
     match trigger {
         Trigger::MultiDomain | Trigger::SocialProblems => format!(" (domains: {})", domains()),
         Trigger::InstrumentAbnormal | Trigger::SuspectedPsychiatric => {
-            let names = codes(
-                f.screening
-                    .instruments
-                    .iter()
-                    .filter(|i| {
-                        i.valid
-                            && (i.band == Some(wegwijs_types::Band::Abnormal)
-                                || i.level.is_some_and(|l| l >= Level::Concern))
-                    })
-                    .map(|i| i.instrument.name()),
-            );
-            format!(" (abnormal: {names})")
+            format!(" (abnormal: {})", codes(f.abnormal().map(|i| instrument_label(i.instrument))))
         }
         Trigger::RiskCardHigh | Trigger::RiskCardConcern => {
-            format!(" ({} risk factors on the card)", f.screening.risk_card.risk_factors.len())
+            format!(" ({} on the card)", count(f.screening.risk_card.risk_factors.len(), "risk factor", "risk factors"))
         }
+        Trigger::Always if action == Action::Reassess => format!(" ({})", unusable_details(f)),
         Trigger::Always | Trigger::NothingElse => String::new(),
     }
+}
+
+/// "the SDQ has a scale with fewer than three answers, so its total cannot be
+/// scored: complete the missing items", per unusable instrument (PS-UNUSABLE).
+fn unusable_details(f: &Facts<'_>) -> String {
+    let fallback = UNUSABLE.rows.iter().find(|r| r.reason.is_none());
+    let parts: Vec<String> = f
+        .unusable()
+        .take(4)
+        .map(|i| {
+            let row = UNUSABLE.rows.iter().find(|r| r.reason.is_some() && r.reason == i.unusable).or(fallback);
+            match row {
+                Some(r) => format!("the {} {}: {}", instrument_label(i.instrument), r.why, r.todo),
+                None => format!("the {} could not be used", instrument_label(i.instrument)),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        // A region's screening chose reassess without saying what could not be used.
+        String::from("screening names no unusable instrument; check which result could not be used")
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// The unusable instruments by name, e.g. "SDQ" or "SDQ, BITSEA".
+fn unusable_names(f: &Facts<'_>) -> String {
+    codes(f.unusable().map(|i| instrument_label(i.instrument)))
 }

@@ -8,9 +8,10 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use wegwijs_types::kit::Participants;
 use wegwijs_types::{
-    Action, AgeBand, Band, ChildAge, ChildCase, Domain, Handler, IntakeCard, Level, MeldcodeCard, ScreeningCard,
-    SourceKind,
+    Action, AgeBand, Band, ChildAge, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Level, MeldcodeCard,
+    MeldcodeConclusion, ScreeningCard, SourceKind,
 };
 
 /// What routing knows about one case.
@@ -19,8 +20,24 @@ pub(crate) struct Facts<'a> {
     pub(crate) case: &'a ChildCase,
     /// The screening card.
     pub(crate) screening: &'a ScreeningCard,
-    /// Rung of the action ladder.
+    /// The card's action: the ladder's rung, or S on the safety track.
     pub(crate) action: Action,
+    /// The action for the child's own route: the card's action, or on the
+    /// safety track the ladder's action beside S (IN-SAFETY); `None` when
+    /// screening chose S without giving the ladder's action.
+    pub(crate) child_action: Option<Action>,
+    /// Screening gave A0 for the child while an instrument result could not
+    /// be used; routing then proposes assessing again (PS-UNUSABLE), because
+    /// an unusable result is never read as normal.
+    pub(crate) a0_beside_unusable: bool,
+    /// The overall level of the screening card.
+    pub(crate) level: Level,
+    /// Who takes part in decisions about the child (CS-AGE, G-SHARED).
+    pub(crate) participants: Participants,
+    /// The case is on the safety track and telling the parents would
+    /// endanger someone: meldcode step 3 is skipped for now, and no
+    /// conversation on the card may alert them.
+    pub(crate) telling_endangers: bool,
     /// Normalised source of the signal.
     pub(crate) source: SourceKind,
     /// The handling professional.
@@ -77,16 +94,31 @@ impl<'a> Facts<'a> {
             push_code(&mut risk_codes, c);
         }
 
-        let instrument_abnormal = screening
-            .instruments
-            .iter()
-            .filter(|i| i.valid)
-            .any(|i| i.band == Some(Band::Abnormal) || i.level.is_some_and(|l| l >= Level::Concern));
+        let instrument_abnormal = screening.instruments.iter().any(is_abnormal);
+
+        let any_unusable = screening.instruments.iter().any(is_unusable);
+        let ladder = if screening.action == Action::S {
+            (screening.child_action != Action::S).then_some(screening.child_action)
+        } else {
+            Some(screening.action)
+        };
+        let a0_beside_unusable = ladder == Some(Action::A0) && any_unusable;
+        let child_action = if a0_beside_unusable { Some(Action::Reassess) } else { ladder };
+
+        let safety_track = screening.action == Action::S
+            || intake.safety_flag
+            || screening.meldcode.as_ref().is_some_and(|m| m.conclusion != MeldcodeConclusion::Close);
+        let telling_endangers = safety_track && case.meldcode.as_ref().is_some_and(|m| m.telling_endangers);
 
         Facts {
             case,
             screening,
             action: screening.action,
+            child_action,
+            a0_beside_unusable,
+            level: screening.level,
+            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
+            telling_endangers,
             source: intake.source,
             handler: case.handler,
             age_months,
@@ -125,9 +157,14 @@ impl<'a> Facts<'a> {
             .or_else(|| self.has_concern_code(table))
     }
 
-    /// Whole years, when the age is known.
-    pub(crate) fn age_years(&self) -> Option<u32> {
-        self.age_months.map(|m| m / 12)
+    /// The instrument results that could not be used (PS-UNUSABLE).
+    pub(crate) fn unusable(&self) -> impl Iterator<Item = &'a InstrumentResult> + use<'a> {
+        self.screening.instruments.iter().filter(|i| is_unusable(i))
+    }
+
+    /// The valid instrument results in the abnormal band (or at level concern or higher).
+    pub(crate) fn abnormal(&self) -> impl Iterator<Item = &'a InstrumentResult> + use<'a> {
+        self.screening.instruments.iter().filter(|i| is_abnormal(i))
     }
 }
 
@@ -138,4 +175,15 @@ fn push_code<'a>(codes: &mut Vec<&'a str>, code: &'a str) {
     if !code.is_empty() && !codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
         codes.push(code);
     }
+}
+
+/// A result that cannot be used: marked invalid, or carrying a reason why
+/// (a region's screening may set one without the other).
+fn is_unusable(i: &InstrumentResult) -> bool {
+    !i.valid || i.unusable.is_some()
+}
+
+/// A usable result in the abnormal band, or mapped to level concern or higher.
+fn is_abnormal(i: &InstrumentResult) -> bool {
+    !is_unusable(i) && (i.band == Some(Band::Abnormal) || i.level.is_some_and(|l| l >= Level::Concern))
 }

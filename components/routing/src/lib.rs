@@ -53,6 +53,7 @@ mod region;
 mod safety;
 mod school;
 pub mod tables;
+mod talk;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -65,11 +66,12 @@ use wegwijs_types::{ChildCase, IntakeCard, IntakeOutcome, RegionConfig, RoutingC
 
 pub use tables::{
     CHILD_ROUTES, DISCLOSURES, HANDOVER, HUB, MEDICAL_FIRST, MELDCODE, MULTI, PARENT, POH_JEUGD, SCHOOL_AGE,
-    SOCIAL_DOMAINS, URGENCY, VERWIJZER,
+    SOCIAL_DOMAINS, UNUSABLE, URGENCY, VERWIJZER,
 };
 
 /// Every rule id this component cites in its reasons and warnings.
 pub const RULE_IDS: &[&str] = &[
+    "PS-UNUSABLE",
     "RT-A0",
     "RT-A1",
     "RT-A2",
@@ -99,9 +101,11 @@ pub const RULE_IDS: &[&str] = &[
 ///
 /// A signal intake closed gets no routes (unless acute unsafety is flagged,
 /// which always keeps its melding). Otherwise the safety track, the child's
-/// route for the action ladder, the school or childcare information route,
-/// routes for the parents, verwijzer codes, one family one plan, and warm
-/// handovers are applied in that order. The region's configuration (see
+/// own route (for the ladder's action, also beside S, or assessing again
+/// when the only evidence could not be used), the school or childcare
+/// information route, routes for the parents, verwijzer codes, one family
+/// one plan with the Verwijsindex, and warm handovers are applied in that
+/// order. Every conversation names whom CS-AGE lets take part. The region's configuration (see
 /// the crate documentation) supplies local partner names and contacts and
 /// may replace the default A2 rows; configuration values that are not
 /// understood leave the defaults and become warnings on the card.

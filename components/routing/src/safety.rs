@@ -14,6 +14,7 @@ use wegwijs_types::{Action, MeldcodeCard, MeldcodeConclusion, Partner, Reason, R
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::{MELDCODE, URGENCY};
+use crate::text::told_of_melding;
 
 /// Adds the Veilig Thuis route the meldcode calls for, if any.
 pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
@@ -99,10 +100,7 @@ fn melding(f: &Facts<'_>, card: &MeldcodeCard, acute: bool, plan: &mut Plan) {
         Partner::VeiligThuisMelding,
         RouteKind::Melding,
         urgency,
-        Reason::new(
-            "MC-STEPS",
-            format!("{text}; tell parents and child beforehand unless that endangers someone (step 3)."),
-        ),
+        Reason::new("MC-STEPS", format!("{text}; {}.", step_three(f))),
     );
     let input = f.case.meldcode.as_ref();
     if acute {
@@ -146,6 +144,17 @@ fn melding(f: &Facts<'_>, card: &MeldcodeCard, acute: bool, plan: &mut Plan) {
         "a melding without acute unsafety; Veilig Thuis has five working days for its safety assessment"
     };
     plan.route_reason(i, Reason::new("RT-URGENCY", format!("Urgency {urgency}: {why}.")));
+}
+
+/// Meldcode step 3 as the melding's reason states it: tell them
+/// beforehand, unless that endangers someone (then say it does).
+fn step_three(f: &Facts<'_>) -> String {
+    let told = told_of_melding(f.participants);
+    if f.telling_endangers {
+        format!("do not tell {told} beforehand, because that would endanger someone; record why (step 3)")
+    } else {
+        format!("tell {told} beforehand, unless that endangers someone (step 3)")
+    }
 }
 
 /// Advice from Veilig Thuis at step 2, which may be asked anonymously.

@@ -8,8 +8,8 @@
 //! row's text says so, because the brief requires the reason to say so.
 
 use wegwijs_types::{
-    Action, DataCategory, Domain, Handler, Level, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind, Urgency,
-    Verwijzer,
+    Action, DataCategory, Domain, Handler, Level, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind,
+    UnusableReason, Urgency, Verwijzer,
 };
 
 /// Name and version of the guideline or code list a table transcribes.
@@ -82,14 +82,23 @@ pub struct ChildRouteTable {
 /// an otherwise unrouted case to the wijkteam.
 pub const SOCIAL_DOMAINS: &[Domain] = &[Domain::ParentChild, Domain::Development, Domain::School, Domain::SubstanceUse];
 
-/// The child's routes per action: RT-A1 light support, RT-A2 consultation
+/// The child's routes per action: assess again when the only evidence
+/// could not be used (PS-UNUSABLE), RT-A1 light support, RT-A2 consultation
 /// without handing over, RT-A3 referral.
 pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
     provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (action ladder PS-LADDER) with JGZ-richtlijn Ouder-kindrelatie (risk card)",
+        guideline: "JGZ-richtlijn Psychosociale problemen (action ladder PS-LADDER, instruments PS-INSTRUMENT) with JGZ-richtlijn Ouder-kindrelatie (risk card)",
         version: "2016 / 2021",
     },
     rows: &[
+        ChildRouteRow {
+            action: Action::Reassess,
+            trigger: Trigger::Always,
+            partner: Partner::JgzLightSupport,
+            kind: RouteKind::Support,
+            rule: "PS-UNUSABLE",
+            text: "Insufficient information: an instrument result could not be used and nothing else carries the level, so JGZ assesses again before drawing any conclusion",
+        },
         ChildRouteRow {
             action: Action::A1,
             trigger: Trigger::Always,
@@ -173,6 +182,54 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
     ],
 };
 
+/// What to do about an instrument result that could not be used (PS-UNUSABLE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnusableRow {
+    /// Why the result could not be used; `None`: marked invalid without a reason.
+    pub reason: Option<UnusableReason>,
+    /// Why, for "{instrument} {why}".
+    pub why: &'static str,
+    /// What the professional does, for "…: {todo}".
+    pub todo: &'static str,
+}
+
+/// The PS-UNUSABLE table: an unusable result is never read as normal; the
+/// card says which instrument could not be used, why, and what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnusableTable {
+    /// Where the rows come from.
+    pub provenance: Provenance,
+    /// Per reason; the row with `reason: None` is the fallback.
+    pub rows: &'static [UnusableRow],
+}
+
+/// PS-UNUSABLE with PS-INSTRUMENT (instrument per age) and PS-SDQ-SCORE
+/// (a scale needs three of its five answers).
+pub const UNUSABLE: UnusableTable = UnusableTable {
+    provenance: Provenance {
+        guideline: "JGZ-richtlijn Psychosociale problemen (instrument per age; SDQ scoring: a scale needs at least three answers)",
+        version: "2016",
+    },
+    rows: &[
+        UnusableRow {
+            reason: Some(UnusableReason::OutsideAgeRange),
+            why: "was used outside its age range",
+            todo: "use the instrument the guideline names for this age",
+        },
+        UnusableRow {
+            reason: Some(UnusableReason::WrongVersion),
+            why: "is not the version for this age",
+            todo: "use the version for this age",
+        },
+        UnusableRow {
+            reason: Some(UnusableReason::Incomplete),
+            why: "has a scale with fewer than three answers, so its total cannot be scored",
+            todo: "complete the missing items",
+        },
+        UnusableRow { reason: None, why: "is marked as not valid", todo: "administer it again" },
+    ],
+};
+
 /// The medical-first rule of RT-A3: somatic questions go first to the
 /// huisarts, or to the kinderarts when a medisch specialist raised the
 /// signal, to rule out medical causes. Applied at A1, A2 and A3.
@@ -234,6 +291,16 @@ pub struct SchoolTable {
     pub actions: &'static [Action],
     /// Age bands.
     pub rows: &'static [SchoolRow],
+    /// The child's concern domains school or childcare can inform on; a
+    /// case whose own concerns lie only outside them (family circumstances,
+    /// medical, safety) gets no information route.
+    pub domains: &'static [Domain],
+    /// A valid psychosocial instrument at this level or higher is itself a
+    /// psychosocial concern of the child that school or childcare can inform on.
+    pub instrument_from: Level,
+    /// A risk card at this level or higher is a concern about the
+    /// parent–child relationship that school or childcare can inform on.
+    pub risk_card_from: Level,
     /// Concern codes that make a problem complex (school absence).
     pub complex_concerns: &'static [&'static str],
     /// Domains that make a problem complex (substance use).
@@ -242,11 +309,18 @@ pub struct SchoolTable {
     pub complex_domain_count: usize,
 }
 
-/// RT-SCHOOL-AGE. Only for A1 and up and for children under 18.
+/// RT-SCHOOL-AGE. Only for A1 and up, for children under 18, and only when
+/// the child's own concerns are ones school or childcare can inform on: the
+/// guideline names school and childcare as the first place to ask when a
+/// suspected psychosocial problem of the child needs further inquiry, and
+/// the Ouder-kindrelatie guideline adds that they see problems in the
+/// parent–child relationship. For debts, housing or a parent's illness with
+/// no concern about the child there is nothing to ask them (RT-PARENT
+/// routes those to the family's own helpers).
 pub const SCHOOL_AGE: SchoolTable = SchoolTable {
     provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (samenwerking kinderopvang en onderwijs)",
-        version: "2016",
+        guideline: "JGZ-richtlijn Psychosociale problemen (samenwerking kinderopvang en onderwijs: the first place to ask about a suspected psychosocial problem) with JGZ-richtlijn Ouder-kindrelatie (onderwijs en kinderopvang signal problems in the parent–child relationship)",
+        version: "2016 / 2021",
     },
     actions: &[Action::A1, Action::A2, Action::A3],
     rows: &[
@@ -272,6 +346,9 @@ pub const SCHOOL_AGE: SchoolTable = SchoolTable {
             text: "in secondary school the mentor for a single problem, the zorgteam via the zorgcoördinator for complex problems",
         },
     ],
+    domains: &[Domain::Psychosocial, Domain::ParentChild, Domain::Development, Domain::School, Domain::SubstanceUse],
+    instrument_from: Level::Attention,
+    risk_card_from: Level::Concern,
     complex_concerns: &["school-absence", "absenteeism", "truancy", "school-refusal", "verzuim"],
     complex_domains: &[Domain::SubstanceUse],
     complex_domain_count: 2,
@@ -281,6 +358,15 @@ pub const SCHOOL_AGE: SchoolTable = SchoolTable {
 // RT-PARENT: problems of a parent and of family circumstances.
 // ---------------------------------------------------------------------------
 
+/// The route for a parent's own problems in one situation (RT-PARENT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParentRoute {
+    /// What kind of step it is.
+    pub kind: RouteKind,
+    /// Reason sentence; the engine prefixes why the route applies.
+    pub text: &'static str,
+}
+
 /// Which codes lead to a route for a parent (RT-PARENT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParentTable {
@@ -289,8 +375,15 @@ pub struct ParentTable {
     /// Risk factor or concern codes for a parent's psychiatric or addiction
     /// problems → volwassenen-GGZ / verslavingszorg via the parent's huisarts.
     pub parent_ggz_codes: &'static [&'static str],
-    /// Kindcheck sources: the parent is already in adult care.
+    /// Kindcheck sources: the signal comes from the parent's own treater in
+    /// adult care, so the parent is already in treatment.
     pub parent_ggz_sources: &'static [SourceKind],
+    /// The parent is not in treatment: a referral through the parent's huisarts.
+    pub referral: ParentRoute,
+    /// The parent is already in treatment (`parent_in_treatment`, or a
+    /// kindcheck signal from adult care): no new referral, align with the
+    /// treater instead.
+    pub in_treatment: ParentRoute,
     /// Concern codes for debts, housing, income, relationship, divorce or
     /// parental conflict → algemeen maatschappelijk werk.
     pub amw_codes: &'static [&'static str],
@@ -299,8 +392,16 @@ pub struct ParentTable {
 /// RT-PARENT, independent of the A-level.
 pub const PARENT: ParentTable = ParentTable {
     provenance: Provenance {
-        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk factors of parents) with the Meldcode kindcheck",
+        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk factors of parents; samenwerking met volwassenen-GGZ) with the Meldcode kindcheck and the oudercheck (one family, one plan)",
         version: "2021 / 2018",
+    },
+    referral: ParentRoute {
+        kind: RouteKind::Referral,
+        text: "volwassenen-GGZ or verslavingszorg through the parent's own huisarts, in addition to the child's route; it is the parent's own care, so the parent decides and consents for themself",
+    },
+    in_treatment: ParentRoute {
+        kind: RouteKind::Coordination,
+        text: "no new referral; align with the parent's treater in volwassenen-GGZ or verslavingszorg (kindcheck / oudercheck), so the family has one plan in which the child's route and the parent's treatment fit together",
     },
     parent_ggz_codes: &[
         "parent-psychiatric-problems",
@@ -337,12 +438,32 @@ pub const PARENT: ParentTable = ParentTable {
 pub struct MultiTable {
     /// Where the rows come from.
     pub provenance: Provenance,
-    /// This many helpers already involved → one plan and Verwijsindex.
+    /// This many helpers already involved → one plan.
     pub helpers: u8,
     /// This many concern domains (safety excluded) …
     pub domains: usize,
     /// … together with this many external partners → one plan.
     pub partners: usize,
+    /// A Verwijsindex signal needs a *redelijk vermoeden* that the youth's
+    /// development or safety is threatened: the screening level at least
+    /// this …
+    pub vir_level: Level,
+    /// … or one of these actions (for the child, or S for the card).
+    pub vir_actions: &'static [Action],
+    /// … and multidisciplinary alignment: at least this many organisations
+    /// outside JGZ, counted as the larger of the helpers already involved
+    /// and the partners proposed to take part in the care (a helper already
+    /// involved may be the partner proposed, so the two are not added). One
+    /// organisation is never enough: being a client of one organisation is
+    /// no reason to signal.
+    pub vir_organisations: usize,
+    /// The route kinds by which a proposed partner takes part in the care
+    /// (the youth becomes its client): a referral, a melding, coordinating
+    /// with a GI or the parent's treater. A consultation or an information
+    /// request leaves the case with JGZ and does not count.
+    pub vir_kinds: &'static [RouteKind],
+    /// The Verwijsindex covers youth up to this age in whole months (exclusive).
+    pub vir_until_months: u32,
     /// Urgency of the Verwijsindex coordination route (a default; the guideline names none).
     pub coordination_urgency: Urgency,
 }
@@ -350,12 +471,17 @@ pub struct MultiTable {
 /// RT-MULTI.
 pub const MULTI: MultiTable = MultiTable {
     provenance: Provenance {
-        guideline: "1 gezin, 1 plan, 1 regisseur (Jeugdwet) with the Verwijsindex risicojongeren (Jeugdwet afdeling 7.1)",
+        guideline: "1 gezin, 1 plan, 1 regisseur (Jeugdwet) with the Verwijsindex risicojongeren (Jeugdwet afdeling 7.1.4: redelijk vermoeden and multidisciplinary alignment; Handreiking melden: being a client of one organisation is no reason to signal)",
         version: "Jeugdwet 2015",
     },
     helpers: 2,
     domains: 2,
     partners: 2,
+    vir_level: Level::Concern,
+    vir_actions: &[Action::A2, Action::A3, Action::S],
+    vir_organisations: 2,
+    vir_kinds: &[RouteKind::Referral, RouteKind::Melding, RouteKind::Coordination],
+    vir_until_months: 23 * 12,
     coordination_urgency: Urgency::Soon,
 };
 
@@ -445,13 +571,24 @@ pub const HANDOVER: HandoverTable = HandoverTable {
 // RT-URGENCY.
 // ---------------------------------------------------------------------------
 
+/// The urgency of the child's route at one rung of the action ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionUrgency {
+    /// The rung.
+    pub action: Action,
+    /// Its urgency.
+    pub urgency: Urgency,
+    /// Why, for the RT-URGENCY reason after "Urgency {urgency}: ".
+    pub text: &'static str,
+}
+
 /// Default urgency per rung of the action ladder (RT-URGENCY).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UrgencyTable {
     /// Where the rows come from.
     pub provenance: Provenance,
-    /// Per action.
-    pub by_action: &'static [(Action, Urgency)],
+    /// Per action of the child's route.
+    pub by_action: &'static [ActionUrgency],
     /// A melding with acute unsafety, or Veilig Thuis at step 2 at once.
     pub acute: Urgency,
     /// Veilig Thuis advice or a non-acute melding (safety assessment).
@@ -468,11 +605,27 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         version: "2016 / 2018",
     },
     by_action: &[
-        (Action::A0, Urgency::NextContact),
-        (Action::A1, Urgency::NextContact),
-        (Action::A2, Urgency::Soon),
-        (Action::A3, Urgency::Soon),
-        (Action::S, Urgency::Soon),
+        ActionUrgency {
+            action: Action::Reassess,
+            urgency: Urgency::Soon,
+            text: "a default, because the guideline names no urgency for an assessment that could not be completed; an unusable result should not wait for the next regular contact",
+        },
+        ActionUrgency {
+            action: Action::A0,
+            urgency: Urgency::NextContact,
+            text: "action A0 is handled at the next regular contact",
+        },
+        ActionUrgency {
+            action: Action::A1,
+            urgency: Urgency::NextContact,
+            text: "action A1 is handled at the next regular contact",
+        },
+        ActionUrgency {
+            action: Action::A2,
+            urgency: Urgency::Soon,
+            text: "the default for a step at A2 (a default: the guideline names no urgency for consultation)",
+        },
+        ActionUrgency { action: Action::A3, urgency: Urgency::Soon, text: "an A3 referral" },
     ],
     acute: Urgency::Immediate,
     veilig_thuis: Urgency::WithinFiveWorkingDays,
@@ -571,7 +724,7 @@ use DataCategory as D;
 /// before referrals so a consultation never carries referral data.
 pub const DISCLOSURES: DisclosureTable = DisclosureTable {
     provenance: Provenance {
-        guideline: "Jeugdwet 7.3.11, KNMG-richtlijn Omgaan met medische gegevens, Wmo 2015 art. 5.2.6 (guideline brief §3)",
+        guideline: "Jeugdwet 7.3.11 and afdeling 7.1.4 (Verwijsindex), KNMG-richtlijn Omgaan met medische gegevens, Wmo 2015 art. 5.2.6 (guideline brief §3)",
         version: "2015 / 2021",
     },
     rows: &[
@@ -594,10 +747,11 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
             purpose: Some(Purpose::VeiligThuisAdvice),
             data: &[D::ConcernSummary, D::SafetySignals],
         },
+        // The index holds only that JGZ is involved, never what is going on (CS-VIR).
         DisclosureRow {
             partner: Partner::Verwijsindex,
             kind: None,
-            purpose: Some(Purpose::Coordination),
+            purpose: Some(Purpose::VerwijsindexSignal),
             data: &[D::ContactDetails],
         },
         DisclosureRow {
@@ -630,10 +784,12 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
             purpose: Some(Purpose::SchoolConsultation),
             data: &[D::ConcernSummary],
         },
+        // The parent's own care, a referral or aligning with the treater:
+        // only what that care needs (CS-OWN-CARE, CS-MINIMAL).
         DisclosureRow {
             partner: Partner::ParentGgz,
             kind: None,
-            purpose: Some(Purpose::Referral),
+            purpose: Some(Purpose::ParentOwnCare),
             data: &[D::ConcernSummary],
         },
         // Any consultation: the case stays with JGZ, so no contact details.

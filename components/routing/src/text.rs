@@ -1,13 +1,16 @@
-//! Wording shared by the rule modules: partner labels and safe echoing of
-//! upstream strings.
+//! Wording shared by the rule modules: partner and instrument labels,
+//! counted nouns, who takes part in a conversation (CS-AGE through the
+//! region kit's [`Participants`]) and safe echoing of upstream strings.
 //!
 //! Codes echoed into reason text come from upstream cards that a region's
 //! component may have filled with anything; the host rejects strings over
 //! its byte limit, so every echoed code is clipped here first.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{Handler, Partner};
+use wegwijs_types::kit::Participants;
+use wegwijs_types::{Handler, InstrumentKind};
 
 /// At most this many characters of one upstream code are echoed.
 const CODE_MAX_CHARS: usize = 48;
@@ -35,29 +38,9 @@ pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
-/// A partner as a professional would name it in a sentence.
-pub(crate) const fn partner_label(p: Partner) -> &'static str {
-    match p {
-        Partner::JgzLightSupport => "JGZ light support",
-        Partner::Jeugdarts => "the jeugdarts of the JGZ team",
-        Partner::Wijkteam => "the sociaal wijkteam",
-        Partner::Huisarts => "the huisarts",
-        Partner::PohJeugd => "the POH-jeugd",
-        Partner::JeugdGgz => "jeugd-GGZ",
-        Partner::ImhConsultation => "a young-child / Infant Mental Health specialist",
-        Partner::Kinderarts => "the kinderarts",
-        Partner::Kinderopvang => "the kinderopvang or peuterspeelzaal",
-        Partner::PrimarySchool => "the primary school (leerkracht, intern begeleider)",
-        Partner::SchoolMentor => "the mentor at school",
-        Partner::SchoolZorgteam => "the school zorgteam via the zorgcoördinator",
-        Partner::Amw => "algemeen maatschappelijk werk",
-        Partner::ParentGgz => "volwassenen-GGZ or verslavingszorg via the parent's huisarts",
-        Partner::VeiligThuisAdvice => "Veilig Thuis for advice",
-        Partner::VeiligThuisMelding => "Veilig Thuis for a melding",
-        Partner::Verwijsindex => "the Verwijsindex",
-        Partner::GecertificeerdeInstelling => "the gecertificeerde instelling",
-    }
-}
+/// A partner as a professional names it in a sentence (the region kit's
+/// wording, shared with regions and the host).
+pub(crate) use wegwijs_types::kit::partner_label;
 
 /// The handling professional as named in a sentence.
 pub(crate) const fn handler_label(h: Handler) -> &'static str {
@@ -65,5 +48,76 @@ pub(crate) const fn handler_label(h: Handler) -> &'static str {
         Handler::Jeugdarts => "jeugdarts",
         Handler::Jeugdverpleegkundige => "jeugdverpleegkundige",
         Handler::VerpleegkundigSpecialist => "verpleegkundig specialist",
+    }
+}
+
+/// "1 route", "2 routes": a count with its noun in agreement.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// An instrument as a professional writes it.
+pub(crate) const fn instrument_label(i: InstrumentKind) -> &'static str {
+    match i {
+        InstrumentKind::Sdq => "SDQ",
+        InstrumentKind::Spark => "SPARK",
+        InstrumentKind::Giz => "GIZ",
+        InstrumentKind::Dmo => "DMO-protocol",
+        InstrumentKind::Bitsea => "BITSEA",
+        InstrumentKind::Kivpa => "KIVPA",
+    }
+}
+
+/// Capitalises the first letter of a sentence.
+pub(crate) fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whose consent CS-AGE names, for "this needs {consent}" (CS-SCHOOL).
+pub(crate) const fn consent_of(p: Participants) -> &'static str {
+    match p {
+        Participants::ExpectantParents => "the expectant parents' consent",
+        Participants::Unknown => "the parents' consent (from 12 also the youth's; from 16 the youth's alone)",
+        Participants::Parents => "the parents' consent",
+        Participants::ParentsAndYouth => "the consent of both the youth and the parents",
+        Participants::Youth | Participants::YouthAlone => "the youth's consent alone (from 16)",
+    }
+}
+
+/// Who is told about a melding beforehand (meldcode step 3: talk with
+/// parents and child), as far as CS-AGE lets them take part.
+pub(crate) const fn told_of_melding(p: Participants) -> &'static str {
+    match p {
+        Participants::ExpectantParents => "the expectant parents",
+        Participants::Unknown | Participants::Parents => "the parents and the child",
+        Participants::ParentsAndYouth | Participants::Youth => "the parents and the youth",
+        Participants::YouthAlone => "the youth",
+    }
+}
+
+/// Whom meldcode step 3's exception keeps uninformed for now: the parents,
+/// or "the family" where the youth has excluded the parents and no text may
+/// name them.
+pub(crate) const fn kept_uninformed(p: Participants) -> &'static str {
+    match p {
+        Participants::ExpectantParents => "the expectant parents",
+        Participants::YouthAlone => "the family",
+        _ => "the parents",
+    }
+}
+
+/// Whom JGZ informs about a Verwijsindex signal (CS-VIR): the youth from 12,
+/// and the parents of a youth under 16.
+pub(crate) const fn informed_of_signal(p: Participants) -> &'static str {
+    match p {
+        Participants::ExpectantParents => "the expectant parents",
+        Participants::Unknown => "the youth from 12 and the parents of a youth under 16",
+        Participants::Parents => "the parents",
+        Participants::ParentsAndYouth => "the youth and the parents",
+        Participants::Youth | Participants::YouthAlone => "the youth",
     }
 }

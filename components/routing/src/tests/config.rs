@@ -315,7 +315,7 @@ fn poh_jeugd_takes_a_single_psychosocial_question_with_an_abnormal_instrument() 
     let r = find(&card, Partner::PohJeugd, RouteKind::Consultation);
     assert_eq!(r.verwijzer, None);
     assert!(cites_with(&r.reasons, "RT-A2", "consult the POH-jeugd at the huisarts practice first"));
-    assert!(cites_with(&r.reasons, "RT-A2", "(abnormal: sdq)"));
+    assert!(cites_with(&r.reasons, "RT-A2", "(abnormal: SDQ)"));
     assert!(cites_with(&r.reasons, "RT-A2", "Regional configuration routing.poh-jeugd = true"));
     assert!(cites_with(&r.reasons, "RT-A2", "would consult jeugd-GGZ"));
     assert_eq!(r.disclosure.as_ref().map(|d| d.purpose), Some(Purpose::Consultation));

@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 use wegwijs_types::{
     Action, AgeBand, AgeSinceBirth, Band, ChildAge, ChildCase, Concern, Domain, Handler, InstrumentKind,
     InstrumentResult, IntakeCard, IntakeOutcome, Level, MeldcodeCard, MeldcodeConclusion, NoConfig, Partner, Reason,
-    RiskCard, Route, RouteKind, RoutingCard, ScreeningCard, SourceCode, SourceKind,
+    RiskCard, Route, RouteKind, RoutingCard, ScreeningCard, SourceCode, SourceKind, UnusableReason,
 };
 
 /// A case about an eight-year-old, handled by a jeugdarts, with nothing flagged.
@@ -104,6 +104,18 @@ pub(crate) fn sdq_abnormal() -> InstrumentResult {
     }
 }
 
+/// An SDQ that could not be used, for `reason` (PS-UNUSABLE).
+pub(crate) fn sdq_unusable(reason: UnusableReason) -> InstrumentResult {
+    InstrumentResult {
+        instrument: InstrumentKind::Sdq,
+        valid: false,
+        level: None,
+        band: None,
+        sdq: None,
+        unusable: Some(reason),
+    }
+}
+
 /// A meldcode card.
 pub(crate) fn meldcode(conclusion: MeldcodeConclusion, acute: bool) -> MeldcodeCard {
     MeldcodeCard { conclusion, veilig_thuis_at_step_two: false, acute, next_step: 2 }
@@ -135,4 +147,27 @@ pub(crate) fn cites_with(reasons: &[Reason], rule: &str, text: &str) -> bool {
 /// The partners of the card's routes, in order.
 pub(crate) fn partners(card: &RoutingCard) -> Vec<Partner> {
     card.routes.iter().map(|r| r.partner).collect()
+}
+
+/// Every text on the card a professional reads: summary, care coordinator,
+/// card reasons and warnings, and each route's reasons and conversation.
+pub(crate) fn texts(card: &RoutingCard) -> Vec<&str> {
+    let mut out: Vec<&str> = vec![card.summary.as_str()];
+    out.extend(card.care_coordinator.as_deref());
+    out.extend(card.reasons.iter().chain(&card.warnings).map(|r| r.text.as_str()));
+    for r in &card.routes {
+        out.push(r.conversation.as_str());
+        out.extend(r.reasons.iter().map(|x| x.text.as_str()));
+    }
+    out
+}
+
+/// Every rule id the card cites, route reasons and warnings included.
+pub(crate) fn all_rules(card: &RoutingCard) -> Vec<&str> {
+    card.reasons
+        .iter()
+        .chain(&card.warnings)
+        .chain(card.routes.iter().flat_map(|r| &r.reasons))
+        .map(|r| r.rule.as_str())
+        .collect()
 }

@@ -1,7 +1,9 @@
 //! Property tests over arbitrary actions, levels, handlers, flags and
 //! upstream inconsistencies: routing never panics, never sends jeugd-GGZ a
 //! referral without an authority verwijzer, never loses an acute melding,
-//! and always returns routes most urgent first.
+//! always returns routes most urgent first, keeps the child's own route on
+//! a safety card, never reads as reassurance on a safety card or beside an
+//! unusable instrument, and never names the parents a 16+ youth excluded.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -13,8 +15,9 @@ use wegwijs_types::{
     UnusableReason, Urgency, is_well_formed_rule_id,
 };
 
-use super::{case, intake, run, screening};
+use super::{all_rules, case, intake, run, screening, texts};
 use crate::RULE_IDS;
+use wegwijs_types::kit::{Participants, REASSURANCE_RULES, reads_as_reassurance};
 
 const CODES: &[&str] = &[
     "debts",
@@ -98,6 +101,7 @@ fn age() -> impl Strategy<Value = Option<ChildAge>> {
 #[derive(Debug, Clone)]
 struct Input {
     action: Action,
+    child_action: Action,
     level: Level,
     risk_level: Level,
     handler: Handler,
@@ -114,7 +118,7 @@ struct Input {
     meldcode: Option<MeldcodeCard>,
     meldcode_input: Option<MeldcodeInput>,
     helpers: u8,
-    flags: (bool, bool, bool),
+    flags: (bool, bool, bool, bool),
 }
 
 fn input() -> impl Strategy<Value = Input> {
@@ -126,6 +130,7 @@ fn input() -> impl Strategy<Value = Input> {
             select(Handler::ALL),
             select(SourceKind::ALL),
             select(IntakeOutcome::ALL),
+            select(Action::ALL),
         ),
         (any::<bool>(), age(), any::<Option<u32>>(), proptest::collection::vec(select(Domain::ALL), 0..6)),
         (
@@ -138,11 +143,12 @@ fn input() -> impl Strategy<Value = Input> {
             proptest::option::of(meldcode_card()),
             proptest::option::of(meldcode_input()),
             any::<u8>(),
-            any::<(bool, bool, bool)>(),
+            any::<(bool, bool, bool, bool)>(),
         ),
     )
         .prop_map(|(a, b, c, d)| Input {
             action: a.0,
+            child_action: a.6,
             level: a.1,
             risk_level: a.2,
             handler: a.3,
@@ -163,6 +169,12 @@ fn input() -> impl Strategy<Value = Input> {
         })
 }
 
+/// Whether `text` holds `bad` ("1 routes") as a count of its own, not as
+/// the end of "11 routes".
+fn one_with_plural(text: &str, bad: &str) -> bool {
+    text.match_indices(bad).any(|(i, _)| !text[..i].ends_with(|c: char| c.is_ascii_digit()))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -174,7 +186,8 @@ proptest! {
         c.concerns = x.raw_concerns.clone();
         c.meldcode = x.meldcode_input.clone();
         c.helpers_involved = x.helpers;
-        (c.gi_involved, c.family_declines_warm_handover, c.youth_objects_to_informing_parents) = x.flags;
+        (c.gi_involved, c.family_declines_warm_handover, c.youth_objects_to_informing_parents, c.parent_in_treatment) =
+            x.flags;
         c.safety_indicators = x.raw_concerns.clone();
         let mut i = intake();
         i.outcome = x.outcome;
@@ -184,6 +197,7 @@ proptest! {
         i.domains = x.domains.clone();
         i.concerns = x.concerns.iter().map(|(code, domain)| Concern { code: code.clone(), domain: *domain }).collect();
         let mut s = screening(x.action);
+        s.child_action = x.child_action;
         s.level = x.level;
         s.risk_card.level = x.risk_level;
         s.risk_card.risk_factors =
@@ -220,6 +234,43 @@ proptest! {
             prop_assert!(reason.text.len() <= 2048);
         }
         prop_assert!(card.reasons.len() + card.warnings.len() <= 64);
+        // No reassurance on a safety card or beside an unusable instrument (IN-SAFETY, PS-UNUSABLE).
+        let unusable = x.instruments.iter().any(|i| !i.valid || i.unusable.is_some());
+        if x.action == Action::S || unusable {
+            for t in texts(&card) {
+                prop_assert!(!reads_as_reassurance(t), "reads as reassurance: {}", t);
+            }
+            for rule in REASSURANCE_RULES {
+                prop_assert!(!all_rules(&card).contains(rule), "{} cited", rule);
+            }
+        }
+        // A 16+ youth who excluded the parents finds them nowhere (CS-AGE).
+        let prenatal = matches!(x.age, Some(ChildAge::Prenatal(_)));
+        let months = x.intake_months.or_else(|| x.age.as_ref().and_then(ChildAge::whole_months));
+        let who = Participants::of(if prenatal { None } else { months }, prenatal, x.flags.2);
+        if who == Participants::YouthAlone {
+            for t in texts(&card) {
+                prop_assert!(!t.to_lowercase().contains("parents"), "mentions the parents: {}", t);
+            }
+        }
+        // On the safety track the child's own route stays (IN-SAFETY).
+        if x.outcome == IntakeOutcome::Accepted && x.action == Action::S {
+            match x.child_action {
+                Action::A1 | Action::Reassess => prop_assert!(card.routes.iter().any(|r| r.partner == Partner::JgzLightSupport)),
+                Action::A2 => prop_assert!(all_rules(&card).contains(&"RT-A2") || all_rules(&card).contains(&"RT-A3")),
+                Action::A3 => prop_assert!(all_rules(&card).contains(&"RT-A3")),
+                Action::A0 | Action::S => prop_assert!(all_rules(&card).contains(&"IN-SAFETY")),
+            }
+        }
+        // Counted nouns agree.
+        for t in texts(&card) {
+            for bad in ["route(s)", "factor(s)", "domain(s)", "helper(s)", "partner(s)", "parents is"] {
+                prop_assert!(!t.contains(bad), "{}: {}", bad, t);
+            }
+            for bad in ["1 routes", "1 helpers", "1 partners", "1 risk factors", "1 concern domains"] {
+                prop_assert!(!one_with_plural(t, bad), "{}: {}", bad, t);
+            }
+        }
         prop_assert!(card.summary.len() <= 2048);
         for (n, r) in card.routes.iter().enumerate() {
             prop_assert!(!card.routes.iter().skip(n + 1).any(|o| o.partner == r.partner && o.kind == r.kind));
