@@ -7,16 +7,25 @@
 //! a GI, a purpose missing from the table. A refusal of consent is denied,
 //! unless the child's safety is at stake: then the card asks for
 //! professional judgement (CS-CONFLICT), which is "no decision", not "deny".
+//!
+//! A card that still needs consent says what the professional does about
+//! it: whose consent, and how to record it. A family's agreement to a
+//! referral is not that consent, and the card says so rather than reading
+//! the agreement as consent. When a youth of 16 or older excluded the
+//! parents, no sentence built here names them, except on a parent's own
+//! care (CS-OWN-CARE), which is about the parent.
 
-use crate::age::Consenters;
+use crate::age::{Age, Consenters};
 use crate::facts::{Facts, Recorded};
 use crate::minimal;
-use crate::tables::{self, BASIS_CONSENT, CONFLICT_CHECKLIST, PurposeRule, Treatment};
+use crate::tables::{
+    self, BASIS_CONSENT, BASIS_OWN_CARE, CONFLICT_CHECKLIST, OWN_CARE_CONSENT, PurposeRule, Treatment, VIR_INFORM,
+};
 use crate::text;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use wegwijs_types::{ConsentCard, ConsentOutcome, DisclosureRequest, Party, Reason};
+use wegwijs_types::{ConsentCard, ConsentOutcome, DisclosureRequest, Party, Purpose, Reason};
 
 /// The card for one request.
 pub(crate) fn card(facts: &Facts<'_>, who: &Consenters, request: &DisclosureRequest) -> ConsentCard {
@@ -30,6 +39,8 @@ pub(crate) fn card(facts: &Facts<'_>, who: &Consenters, request: &DisclosureRequ
         Treatment::AnonymousAdvice => anonymous_advice(row, request, &mut d),
         Treatment::Melding => melding(facts, who, row, request, &mut d),
         Treatment::Gi => gi(who, row, request, &mut d),
+        Treatment::Verwijsindex => verwijsindex(facts, who, row, request, &mut d),
+        Treatment::OwnCare => own_care(facts, who, request, &mut d),
         Treatment::Default => default(facts, who, request, &mut d),
     }
     minimal::apply(row, treatment, request, &mut d.card, &mut d.reasons);
@@ -88,14 +99,13 @@ fn effective_treatment(
     if let Some(covered) = row.recipients
         && !covered.contains(&recipient)
     {
-        let names: Vec<&str> = covered.iter().map(|p| text::partner(*p)).collect();
         reasons.push(Reason::new(
             row.rule,
             format!(
-                "{} as {} only covers {}, not {}, so this disclosure falls to CS-DEFAULT and needs consent.",
+                "{} is covered by {} only when it goes to {}, not to {}, so this disclosure falls to CS-DEFAULT and needs consent.",
                 text::capitalise(text::purpose(request.purpose)),
                 row.rule,
-                names.join(", "),
+                text::partners_or(covered),
                 text::partner(recipient)
             ),
         ));
@@ -166,26 +176,21 @@ fn presumed_medical(
     d.inform(who, who.inform.clone());
 }
 
-/// CS-SCHOOL: school or childcare only with consent (the parents', and the
-/// youth's where CS-AGE gives the youth a say), the parents present where
-/// possible, and the signalling party informs them.
+/// CS-SCHOOL: school or childcare only with the consent CS-AGE names (the
+/// parents' under 12, the parents' and the youth's from 12 to 15, the
+/// youth's alone from 16), preferably with them present, and the party that
+/// signals informs them.
 fn school(facts: &Facts<'_>, who: &Consenters, request: &DisclosureRequest, d: &mut Draft) {
-    let informs_parents = who.inform.contains(&Party::Parents);
+    let them = text::parties(&who.consent);
     d.reasons.push(Reason::new(
         "CS-SCHOOL",
         format!(
-            "Consulting {} about the child needs the consent of {}{}.",
+            "Consulting {} about the child needs the consent of {them} (CS-AGE), preferably with {them} present, and the party that signals (here JGZ) informs {them} about it.",
             text::partner(request.recipient),
-            text::parties(&who.consent),
-            if informs_parents {
-                ", preferably with the parents present, and the party that signals informs the parents"
-            } else {
-                ", and the parents are neither asked nor informed because the youth (16 or older) decided so"
-            }
         ),
     ));
     d.inform(who, who.inform.clone());
-    by_consent(facts, &who.consent, "CS-SCHOOL", request, d);
+    by_consent(facts, who, &who.consent, "CS-SCHOOL", None, request, d);
 }
 
 /// CS-VT-ADVICE: anonymous advice, no consent, every identifier stripped.
@@ -206,13 +211,23 @@ fn anonymous_advice(row: &PurposeRule, request: &DisclosureRequest, d: &mut Draf
 fn melding(facts: &Facts<'_>, who: &Consenters, row: &PurposeRule, request: &DisclosureRequest, d: &mut Draft) {
     let basis = row.basis.unwrap_or(tables::BASIS_VT_MELDING);
     d.permit(basis);
-    let endangers = facts.meldcode.is_some_and(|m| m.telling_endangers);
+    let endangers = facts.telling_endangers();
     let told = facts.meldcode.and_then(|m| m.parents_told);
+    // Step 3 is a conversation with those the card informs: a youth of 16
+    // or older who excluded the parents is told, and the parents are not
+    // named.
+    let (whom, were) = if who.parents_excluded { ("the youth", "was") } else { ("the parents and the child", "were") };
     let step3 = match (told, endangers) {
-        (Some(true), _) => "the parents and the child were told beforehand (meldcode step 3)".to_string(),
-        (_, true) => "the parents and the child were not told beforehand because telling them would endanger the child, someone else or the professional".to_string(),
-        (Some(false), false) => "the parents and the child were not told beforehand and no danger is recorded, so record why not (meldcode step 3)".to_string(),
-        (None, false) => "whether the parents and the child were told beforehand, or why not, is not recorded and meldcode step 3 must be recorded".to_string(),
+        (Some(true), _) => format!("{whom} {were} told beforehand (meldcode step 3)"),
+        (_, true) => format!(
+            "{whom} {were} not told beforehand because telling would endanger the child, someone else or the professional"
+        ),
+        (Some(false), false) => {
+            format!("{whom} {were} not told beforehand and no danger is recorded, so record why not (meldcode step 3)")
+        }
+        (None, false) => format!(
+            "whether {whom} {were} told beforehand, or why not, is not recorded, and meldcode step 3 must be recorded"
+        ),
     };
     let refusal = if facts.any_refusal(request.recipient) { " even though consent was refused" } else { "" };
     d.reasons.push(Reason::new(
@@ -243,24 +258,115 @@ fn gi(who: &Consenters, row: &PurposeRule, request: &DisclosureRequest, d: &mut 
     d.inform(who, who.inform.clone());
 }
 
+/// CS-VIR: a Verwijsindex signal needs no consent (the professional is
+/// meldingsbevoegd); the youth from 12 and the parents of a youth under 16
+/// are informed, nobody when informing would endanger someone.
+fn verwijsindex(facts: &Facts<'_>, who: &Consenters, row: &PurposeRule, request: &DisclosureRequest, d: &mut Draft) {
+    let basis = row.basis.unwrap_or(tables::BASIS_VIR);
+    d.permit(basis);
+    d.reasons.push(Reason::new(
+        row.rule,
+        format!(
+            "A signal in {} needs no consent because the professional is meldingsbevoegd, and the index holds only that JGZ is involved with the child, never what is going on; legal basis: {basis}.",
+            text::partner(request.recipient)
+        ),
+    ));
+    if facts.any_refusal(request.recipient) {
+        // The law needs no consent, but the guidance asks to weigh every
+        // signal; an objection is part of that weighing.
+        d.reasons.push(Reason::new(
+            row.rule,
+            "A refusal is recorded for the Verwijsindex: the signal still needs no consent, but weigh that objection before signalling (melden mag, afwegen moet).",
+        ));
+    }
+    if facts.telling_endangers() {
+        d.reasons.push(Reason::new(
+            row.rule,
+            format!(
+                "Nobody is informed about the signal because {}; record that reason in the file.",
+                VIR_INFORM.endangered
+            ),
+        ));
+        d.card.inform = Vec::new();
+        return;
+    }
+    let band = who.vir_inform();
+    d.reasons.push(Reason::new(
+        row.rule,
+        format!(
+            "{}: the professional informs {} about the signal ({}).",
+            who.age.phrase(),
+            text::parties(band.inform),
+            band.label
+        ),
+    ));
+    d.card.inform = band.inform.to_vec();
+}
+
+/// CS-OWN-CARE: a parent's own care, on the consent of that parent for
+/// themself, whatever the child's age; only what the parent's care needs of
+/// the child's information goes with it (CS-MINIMAL).
+fn own_care(facts: &Facts<'_>, who: &Consenters, request: &DisclosureRequest, d: &mut Draft) {
+    let recipient = request.recipient;
+    // From 16 the youth's own information is the youth's to share (CS-AGE),
+    // so the parent's consent cannot carry it.
+    let youth = match who.age {
+        Age::Years(y) if y >= 16 => {
+            "; from 16 the youth decides about the youth's own information, so nothing the youth shared in confidence goes with it"
+        }
+        _ => "",
+    };
+    d.reasons.push(Reason::new(
+        "CS-OWN-CARE",
+        format!(
+            "Sharing with {} (a referral, or aligning with the parent's own treater) is the parent's own care, not a disclosure about the child: the parent concerned consents for themself, whatever the child's age, and only what the parent's care needs of the child's information goes with it{youth}.",
+            text::partner(recipient)
+        ),
+    ));
+    let others = facts.answers_that_do_not_count(OWN_CARE_CONSENT, recipient);
+    if !others.is_empty() {
+        d.reasons.push(Reason::new(
+            "CS-OWN-CARE",
+            format!(
+                "The answer recorded for {} about {} does not count here: only the parent concerned decides about the parent's own care (party `referred-parent`).",
+                text::parties(&others),
+                text::partner(recipient)
+            ),
+        ));
+    }
+    by_consent(facts, who, OWN_CARE_CONSENT, "CS-OWN-CARE", Some(BASIS_OWN_CARE), request, d);
+}
+
 /// CS-DEFAULT: not until the consent CS-AGE names is recorded.
 fn default(facts: &Facts<'_>, who: &Consenters, request: &DisclosureRequest, d: &mut Draft) {
     d.reasons.push(Reason::new("CS-AGE", who.text.clone()));
     d.card.inform = who.inform.clone();
-    by_consent(facts, &who.consent, "CS-DEFAULT", request, d);
+    by_consent(facts, who, &who.consent, "CS-DEFAULT", None, request, d);
 }
 
 /// A disclosure that needs the consent of `needed`: permitted once all gave
 /// it, needs-consent while any is missing, and on a refusal either
-/// professional judgement (safety at stake) or denied.
-fn by_consent(facts: &Facts<'_>, needed: &[Party], rule: &str, request: &DisclosureRequest, d: &mut Draft) {
+/// professional judgement (safety at stake) or denied. `basis` is the legal
+/// basis once permitted; `None` for recorded consent under the Jeugdwet,
+/// which names whose consent.
+fn by_consent(
+    facts: &Facts<'_>,
+    who: &Consenters,
+    needed: &[Party],
+    rule: &str,
+    basis: Option<&str>,
+    request: &DisclosureRequest,
+    d: &mut Draft,
+) {
     let recipient = request.recipient;
     match facts.recorded(needed, recipient) {
         Recorded::AllGiven => {
             d.card.outcome = ConsentOutcome::Permitted;
             d.card.consent_of = needed.to_vec();
-            d.card.legal_basis =
-                Some(format!("{BASIS_CONSENT}: {} for {}", text::parties(needed), text::partner(recipient)));
+            d.card.legal_basis = Some(match basis {
+                Some(b) => b.to_string(),
+                None => format!("{BASIS_CONSENT}: {} for {}", text::parties(needed), text::partner(recipient)),
+            });
             d.reasons.push(Reason::new(
                 rule,
                 format!(
@@ -280,12 +386,51 @@ fn by_consent(facts: &Facts<'_>, needed: &[Party], rule: &str, request: &Disclos
                     text::parties(&missing)
                 ),
             ));
+            if let Some(next) = what_to_do(facts, who, &missing, rule, request) {
+                d.reasons.push(Reason::new(rule, next));
+            }
             d.card.consent_of = missing;
         }
         Recorded::Refused(refused) => {
             d.card.consent_of = needed.to_vec();
             refusal(facts, rule, &refused, request, d);
         }
+    }
+}
+
+/// What the professional does about missing consent, when the card must say
+/// more than whose it is: for a parent's own care (a party the professional
+/// may not have recorded before), and on a referral the family agreed to
+/// (an agreement to be referred is not consent to share). Other disclosures
+/// (a consultation, the school) were never part of that agreement, so the
+/// card does not bring it up there.
+fn what_to_do(
+    facts: &Facts<'_>,
+    who: &Consenters,
+    missing: &[Party],
+    rule: &str,
+    request: &DisclosureRequest,
+) -> Option<String> {
+    let recipient = request.recipient;
+    let how = format!(
+        "before anything goes to {}, ask {} for that consent and record it in the EPD, and in the signal as {}",
+        text::partner(recipient),
+        text::parties(missing),
+        text::consent_entries(missing, recipient)
+    );
+    if rule == "CS-OWN-CARE" {
+        // The family's agreement is to the child's referral; the parent's
+        // own care was never part of it, so only the how is said.
+        Some(format!("{}.", text::capitalise(&how)))
+    } else if facts.family_agrees_referral && request.purpose == Purpose::Referral {
+        // A youth who excluded the parents agreed alone; "the family" would
+        // bring the parents back into the sentence.
+        let who_agreed = if who.parents_excluded { "The youth" } else { "The family" };
+        Some(format!(
+            "{who_agreed} agreed to the referral, but agreeing to be referred is not consent to share information: {how}."
+        ))
+    } else {
+        None
     }
 }
 
@@ -301,7 +446,7 @@ fn refusal(facts: &Facts<'_>, rule: &str, refused: &[Party], request: &Disclosur
             d.reasons.push(Reason::new(
                 "CS-CONFLICT",
                 format!(
-                    "{} refused consent for {} while {why}, so this conflict of duties is not decided automatically and the professional weighs it with the {}-question checklist.",
+                    "{} refused consent to share with {} while {why}, so this conflict of duties is not decided automatically and the professional weighs it with the {}-question checklist.",
                     text::capitalise(&text::parties(refused)),
                     text::partner(recipient),
                     CONFLICT_CHECKLIST.questions.len()
@@ -313,7 +458,7 @@ fn refusal(facts: &Facts<'_>, rule: &str, refused: &[Party], request: &Disclosur
             d.reasons.push(Reason::new(
                 rule,
                 format!(
-                    "{} refused consent for {} and no safety concern is recorded, so nothing may go.",
+                    "{} refused consent to share with {} and no safety concern is recorded, so nothing may go.",
                     text::capitalise(&text::parties(refused)),
                     text::partner(recipient)
                 ),

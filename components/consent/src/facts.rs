@@ -1,7 +1,9 @@
 //! What the consent rules read from the case besides the age: recorded
 //! consents per recipient, whether the child's safety is at stake (which
-//! turns a refusal into a conflict of duties, CS-CONFLICT), GI involvement
-//! and the meldcode's step 3 (telling parents and child before a melding).
+//! turns a refusal into a conflict of duties, CS-CONFLICT), GI involvement,
+//! the meldcode's step 3 (telling parents and child before a melding, and
+//! whether telling would endanger someone, which CS-VIR reads too), and
+//! whether the family agreed to a referral (which is not yet consent).
 
 use alloc::format;
 use alloc::string::String;
@@ -19,6 +21,9 @@ pub(crate) struct Facts<'a> {
     pub(crate) meldcode: Option<&'a MeldcodeInput>,
     /// Number of acute-unsafety indicators.
     indicators: usize,
+    /// The family agrees to a referral: not consent for any disclosure, but
+    /// the card says what is still to be recorded.
+    pub(crate) family_agrees_referral: bool,
 }
 
 /// What the recorded consents say for the needed parties and one recipient.
@@ -40,6 +45,7 @@ impl<'a> Facts<'a> {
             gi_involved: case.gi_involved,
             meldcode: case.meldcode.as_ref(),
             indicators: case.safety_indicators.len(),
+            family_agrees_referral: case.family_agrees_referral,
         }
     }
 
@@ -62,7 +68,19 @@ impl<'a> Facts<'a> {
 
     /// Whether any party refused consent for `recipient`.
     pub(crate) fn any_refusal(&self, recipient: Partner) -> bool {
-        [Party::Parents, Party::Youth].iter().any(|p| self.answer(*p, recipient) == Some(false))
+        Party::ALL.iter().any(|p| self.answer(*p, recipient) == Some(false))
+    }
+
+    /// The parties outside `needed` that have an answer recorded about
+    /// `recipient`: answers that do not count for this disclosure.
+    pub(crate) fn answers_that_do_not_count(&self, needed: &[Party], recipient: Partner) -> Vec<Party> {
+        Party::ALL.iter().copied().filter(|p| !needed.contains(p) && self.answer(*p, recipient).is_some()).collect()
+    }
+
+    /// Whether informing parents or youth would endanger someone (meldcode
+    /// input `telling_endangers`).
+    pub(crate) fn telling_endangers(&self) -> bool {
+        self.meldcode.is_some_and(|m| m.telling_endangers)
     }
 
     /// Why the child's safety is at stake, or `None`: any acute-unsafety

@@ -6,7 +6,10 @@
 //! [`check`] answers each [`DisclosureRequest`] with a [`ConsentCard`], in
 //! the same order. The purpose decides the rule ([`tables::PURPOSES`]); the
 //! child's age decides whose consent counts and who is informed
-//! ([`tables::AGE_RULES`], CS-AGE); recorded consents decide whether a
+//! ([`tables::AGE_RULES`], CS-AGE), except for a parent's own care, where
+//! the parent consents for themself (CS-OWN-CARE), and a Verwijsindex
+//! signal, which needs no consent and informs by its own table
+//! ([`tables::VIR_INFORM`], CS-VIR); recorded consents decide whether a
 //! disclosure that needs consent may go; a refusal while the child's safety
 //! is at stake is never decided automatically (CS-CONFLICT); and every permit
 //! names only the data the recipient needs (CS-MINIMAL). The result is a
@@ -38,7 +41,10 @@ mod tests;
 use alloc::vec::Vec;
 use wegwijs_types::{ChildCase, ConsentCard, DisclosureRequest};
 
-pub use tables::{AGE_RULES, CONFLICT_CHECKLIST, JEUGDWET, KNMG, MELDCODE, PURPOSES, WGBO, WMO};
+pub use tables::{
+    AGE_RULES, CONFLICT_CHECKLIST, JEUGDWET, JEUGDWET_VIR, KNMG, MELDCODE, OWN_CARE_CONSENT, PURPOSES, VIR_INFORM,
+    WGBO, WMO,
+};
 
 /// Every rule id this component cites in its reasons.
 pub const RULE_IDS: &[&str] = &[
@@ -49,6 +55,8 @@ pub const RULE_IDS: &[&str] = &[
     "CS-VT-ADVICE",
     "CS-VT-MELDING",
     "CS-GI",
+    "CS-VIR",
+    "CS-OWN-CARE",
     "CS-CONFLICT",
     "CS-DEFAULT",
     "CS-MINIMAL",
@@ -56,8 +64,8 @@ pub const RULE_IDS: &[&str] = &[
 
 /// Checks every proposed disclosure of a case: one card per request, in the
 /// same order. Reads the case's age, youth objection to informing parents,
-/// recorded consents, GI involvement, meldcode progress and safety
-/// indicators; nothing else.
+/// recorded consents, whether the family agrees to a referral, GI
+/// involvement, meldcode progress and safety indicators; nothing else.
 pub fn check(case: &ChildCase, requests: &[DisclosureRequest]) -> Vec<ConsentCard> {
     // Who consents depends on the child, not on the request: work it out once.
     let who = age::Consenters::for_case(case);

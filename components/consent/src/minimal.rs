@@ -45,12 +45,13 @@ pub(crate) fn apply(
         format!("{when}nothing needs to travel to {recipient} for {purpose}, so no data category is named.")
     } else if allowed.is_empty() {
         format!(
-            "{when}nothing may go to {recipient}: none of the requested categories ({}) is needed for {purpose}.",
-            text::categories(&withheld)
+            "{when}nothing may go to {recipient}: {} {} not needed for {purpose}.",
+            text::categories(&withheld),
+            text::category_verb(&withheld)
         )
     } else if withheld.is_empty() {
         format!(
-            "{when}only {} may go to {recipient}, what {purpose} needs and never the whole file.",
+            "{when}only {} may go to {recipient}: what {purpose} needs, never the whole file.",
             text::categories(&allowed)
         )
     } else {
@@ -58,7 +59,7 @@ pub(crate) fn apply(
             "{when}only {} may go to {recipient}; {} {} withheld because {purpose} does not need {}{}.",
             text::categories(&allowed),
             text::categories(&withheld),
-            if withheld.len() == 1 { "is" } else { "are" },
+            text::category_verb(&withheld),
             if withheld.len() == 1 { "it" } else { "them" },
             if anonymous && withheld.contains(&DataCategory::ContactDetails) {
                 ", and contact details never go with anonymous advice"

@@ -1,7 +1,9 @@
 //! The consent rules as versioned data: whose consent counts at which age
 //! (CS-AGE), how each purpose is treated and on which legal basis (CS-DIRECT …
-//! CS-DEFAULT), which data categories a recipient needs for a purpose
-//! (CS-MINIMAL), and the conflict-of-duties checklist (CS-CONFLICT).
+//! CS-DEFAULT), who is informed of a Verwijsindex signal (CS-VIR), who
+//! consents to a parent's own care (CS-OWN-CARE), which data categories a
+//! recipient needs for a purpose (CS-MINIMAL), and the conflict-of-duties
+//! checklist (CS-CONFLICT).
 //!
 //! The guidelines and the commentary behind these rows are "in revision":
 //! when one changes, a row here changes and the engine does not. Every table
@@ -49,9 +51,28 @@ pub const MELDCODE: Source = Source {
     version: "Wet verplichte meldcode 2013, improved meldcode with afwegingskader from 2019-01-01",
 };
 
+/// Jeugdwet: the Verwijsindex risicojongeren. The research notes (§1.3)
+/// give the afdeling and the risk factors of art. 7.1.4.1 but mark the
+/// article numbers of the meldingsbevoegdheid and the duty to inform as to
+/// be checked when citing; the name says so, so no card cites more than is
+/// known.
+pub const JEUGDWET_VIR: Source = Source {
+    name: "Jeugdwet 2015 afdeling 7.1.4 (Verwijsindex risicojongeren: meldingsbevoegdheid, risk factors in art. 7.1.4.1, duty to inform the youth and the parents of a youth under 16; article numbers to be checked)",
+    version: "in force since 2015-01-01, as retrieved for the research notes",
+};
+
+/// The Verwijsindex guidance for professionals: "melden mag, afwegen moet",
+/// and being a client of one organisation is no reason to signal.
+pub const VIR_GUIDANCE: Source = Source {
+    name: "Handreiking melden Verwijsindex risicojongeren (handreikingmelden.nl)",
+    version: "as retrieved for the research notes",
+};
+
 /// The project's own normative brief, §3 (CS-*).
-pub const BRIEF: Source =
-    Source { name: "wegwijs guideline brief §3 Consent (shared/domain/guideline-rules.md)", version: "0.1.0" };
+pub const BRIEF: Source = Source {
+    name: "wegwijs guideline brief §3 Consent (shared/domain/guideline-rules.md)",
+    version: "0.1.0, revised: CS-SCHOOL follows CS-AGE; CS-VIR and CS-OWN-CARE added",
+};
 
 // ---------------------------------------------------------------------------
 // CS-AGE: who consents and who is informed.
@@ -70,7 +91,9 @@ pub struct AgeRow {
     pub inform: &'static [Party],
     /// The youth decides whether the parents are informed (16 and older).
     pub youth_decides_informing: bool,
-    /// The band as the reason text names it.
+    /// Who consents in this band, as the reason text names it. It never
+    /// names the parents where the youth decides alone, so the sentence can
+    /// stand on a card of a youth who excluded them.
     pub label: &'static str,
 }
 
@@ -81,7 +104,7 @@ pub struct AgeTable {
     pub sources: &'static [Source],
     /// Bands by whole years, ascending and without gaps from 0.
     pub bands: &'static [AgeRow],
-    /// Before birth: the (expecting) parents.
+    /// Before birth: the expectant parents.
     pub prenatal: AgeRow,
     /// Age unknown: the strictest reading, both parties.
     pub unknown: AgeRow,
@@ -120,7 +143,7 @@ pub const AGE_RULES: AgeTable = AgeTable {
             consent: YOUTH,
             inform: BOTH,
             youth_decides_informing: true,
-            label: "from 16 the youth consents alone and decides whether the parents are informed",
+            label: "from 16 the youth consents alone",
         },
     ],
     prenatal: AgeRow {
@@ -129,7 +152,7 @@ pub const AGE_RULES: AgeTable = AgeTable {
         consent: PARENTS,
         inform: PARENTS,
         youth_decides_informing: false,
-        label: "the (expecting) parents consent",
+        label: "the expectant parents consent",
     },
     unknown: AgeRow {
         from_years: 0,
@@ -161,6 +184,12 @@ pub enum Treatment {
     Melding,
     /// Permitted without consent when a GI carries out an OTS (CS-GI).
     Gi,
+    /// Permitted without consent: the professional is meldingsbevoegd;
+    /// those in [`VIR_INFORM`] are informed (CS-VIR).
+    Verwijsindex,
+    /// The parent's own care: the parties in [`OWN_CARE_CONSENT`] consent,
+    /// whatever the child's age (CS-OWN-CARE).
+    OwnCare,
     /// Not until the consent CS-AGE names is recorded (CS-DEFAULT).
     Default,
 }
@@ -204,13 +233,20 @@ pub const BASIS_VT_ADVICE: &str = "anonymous advice request to Veilig Thuis with
 pub const BASIS_VT_MELDING: &str = "meldrecht, Wmo 2015 art. 5.2.6";
 /// The legal basis of CS-GI.
 pub const BASIS_GI: &str = "Jeugdwet 2015 art. 7.3.11 lid 4, information for an ondertoezichtstelling";
+/// The legal basis of CS-VIR. The research notes ask for the article
+/// numbers within afdeling 7.1.4 to be checked, so the basis says so.
+pub const BASIS_VIR: &str = "Jeugdwet 2015 afdeling 7.1.4, the professional is meldingsbevoegd for the Verwijsindex risicojongeren (article numbers to be checked)";
 /// The legal basis of a disclosure made on recorded consent (CS-DEFAULT,
 /// CS-SCHOOL); the engine adds whose consent.
 pub const BASIS_CONSENT: &str = "recorded consent, Jeugdwet 2015 art. 7.3.11 lid 1 and WGBO";
+/// The legal basis of a parent's own care on the parent's recorded consent
+/// (CS-OWN-CARE): the parent's own treatment relationship, not the child's.
+pub const BASIS_OWN_CARE: &str =
+    "recorded consent of the parent for the parent's own care, WGBO (the parent's own treatment relationship)";
 
 /// The purpose table (guideline brief §3; research notes §4.2–4.5).
 pub const PURPOSES: PurposeTable = PurposeTable {
-    sources: &[JEUGDWET, WGBO, KNMG, WMO, MELDCODE, BRIEF],
+    sources: &[JEUGDWET, JEUGDWET_VIR, WGBO, KNMG, WMO, MELDCODE, BRIEF],
     rows: &[
         PurposeRule {
             purpose: P::DirectCare,
@@ -293,6 +329,29 @@ pub const PURPOSES: PurposeTable = PurposeTable {
             ],
         },
         PurposeRule {
+            purpose: P::VerwijsindexSignal,
+            rule: "CS-VIR",
+            treatment: Treatment::Verwijsindex,
+            // The meldingsbevoegdheid covers the index itself, nobody else.
+            recipients: Some(&[Partner::Verwijsindex]),
+            basis: Some(BASIS_VIR),
+            // The index holds only that JGZ is involved with this child,
+            // never what is going on.
+            need_to_know: &[C::ContactDetails],
+        },
+        PurposeRule {
+            purpose: P::ParentOwnCare,
+            rule: "CS-OWN-CARE",
+            treatment: Treatment::OwnCare,
+            // Volwassenen-GGZ or verslavingszorg for the parent (through the
+            // parent's huisarts), or the parent's treater to align with.
+            recipients: Some(&[Partner::ParentGgz]),
+            basis: None,
+            // What the parent's care needs to know about the child: the
+            // concern, not the child's scores, history or contact details.
+            need_to_know: &[C::ConcernSummary],
+        },
+        PurposeRule {
             purpose: P::Referral,
             rule: "CS-DEFAULT",
             treatment: Treatment::Default,
@@ -321,12 +380,92 @@ pub const PURPOSES: PurposeTable = PurposeTable {
             treatment: Treatment::Default,
             recipients: None,
             basis: None,
-            // Aligning who is involved (Verwijsindex, one family one plan)
-            // needs who the child is, not what is going on.
+            // Aligning who is involved (one family, one plan) needs who the
+            // child is, not what is going on. A Verwijsindex signal has its
+            // own row (CS-VIR).
             need_to_know: &[C::ContactDetails],
         },
     ],
 };
+
+// ---------------------------------------------------------------------------
+// CS-VIR: who is informed of a Verwijsindex signal.
+// ---------------------------------------------------------------------------
+
+/// One age band of [`VIR_INFORM`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InformRow {
+    /// First whole year of the band.
+    pub from_years: u32,
+    /// First whole year after the band; `None` for the open-ended last band.
+    pub until_years: Option<u32>,
+    /// Who the professional informs about the signal.
+    pub inform: &'static [Party],
+    /// Who is informed, as the reason text names it ("the youth and the
+    /// parents are informed"). The 16+ row names only the youth.
+    pub label: &'static str,
+}
+
+/// Who is informed of a Verwijsindex signal, by age, with its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InformTable {
+    /// Laws and guidance the rows transcribe.
+    pub sources: &'static [Source],
+    /// Bands by whole years, ascending and without gaps from 0.
+    pub bands: &'static [InformRow],
+    /// Before birth (an unborn child is not registered; the row keeps the
+    /// engine total).
+    pub prenatal: InformRow,
+    /// Age unknown: the strictest reading, both.
+    pub unknown: InformRow,
+    /// Why nobody is informed when informing would endanger someone
+    /// (meldcode input `telling_endangers`).
+    pub endangered: &'static str,
+}
+
+/// CS-VIR: the professional informs the youth (from 12) and the parents of a
+/// youth under 16 about a Verwijsindex signal, unless informing would
+/// endanger someone (research notes §1.3, INFERENCE there: the age limits of
+/// afdeling 7.1.4 are to be checked when citing). Under 12 the parents
+/// exercise the child's rights, so they are informed and the child is not.
+pub const VIR_INFORM: InformTable = InformTable {
+    sources: &[JEUGDWET_VIR, VIR_GUIDANCE, BRIEF],
+    bands: &[
+        InformRow { from_years: 0, until_years: Some(12), inform: PARENTS, label: "under 12 the parents are informed" },
+        InformRow {
+            from_years: 12,
+            until_years: Some(16),
+            inform: BOTH,
+            label: "from 12 to 15 the parents and the youth are informed",
+        },
+        InformRow { from_years: 16, until_years: None, inform: YOUTH, label: "from 16 the youth alone is informed" },
+    ],
+    prenatal: InformRow {
+        from_years: 0,
+        until_years: Some(0),
+        inform: PARENTS,
+        label: "the expectant parents are informed",
+    },
+    unknown: InformRow {
+        from_years: 0,
+        until_years: None,
+        inform: BOTH,
+        label: "the strictest reading applies, so the parents and the youth are informed",
+    },
+    endangered: "informing would endanger the child, someone else or the professional (recorded in the meldcode as telling-endangers), which is the exception to the duty to inform",
+};
+
+// ---------------------------------------------------------------------------
+// CS-OWN-CARE: who consents to a parent's own care.
+// ---------------------------------------------------------------------------
+
+/// Who consents to a parent's own care (CS-OWN-CARE): the parent whose care
+/// it is, for themself, whatever the child's age. The child's CS-AGE
+/// parties do not decide about an adult's treatment.
+pub const OWN_CARE_CONSENT: &[Party] = &[Party::ReferredParent];
+
+/// The sources of [`OWN_CARE_CONSENT`] and [`BASIS_OWN_CARE`].
+pub const OWN_CARE_SOURCES: &[Source] = &[WGBO, BRIEF];
 
 /// The row applied to a purpose missing from the table: the strict default
 /// with the smallest need-to-know set. Every purpose has a row (a test checks

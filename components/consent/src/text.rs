@@ -1,11 +1,13 @@
 //! Small helpers that spell parties, partners and data categories in the
-//! plain-English reason sentences, so every rule words them the same way.
+//! plain-English reason sentences, so every rule words them the same way and
+//! every verb agrees with its subject ("the parents are", "the youth is").
 
+use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use wegwijs_types::{DataCategory, Partner, Party, Purpose};
 
-/// "the parents", "the youth".
+/// "the parents", "the youth", "the parent concerned".
 pub(crate) fn party(p: Party) -> &'static str {
     match p {
         Party::Parents => "the parents",
@@ -14,20 +16,50 @@ pub(crate) fn party(p: Party) -> &'static str {
     }
 }
 
-/// "the parents and the youth"; "nobody" for an empty list.
-pub(crate) fn parties(ps: &[Party]) -> String {
-    if ps.is_empty() {
-        return "nobody".to_string();
-    }
-    ps.iter().map(|p| party(*p)).collect::<Vec<_>>().join(" and ")
+/// Whether a party takes a plural verb: "the parents are", but "the youth
+/// is" and "the parent concerned is".
+const fn plural(p: Party) -> bool {
+    matches!(p, Party::Parents)
 }
 
-/// "concern-summary, screening-result"; "none" for an empty list.
-pub(crate) fn categories(cs: &[DataCategory]) -> String {
-    if cs.is_empty() {
-        return "none".to_string();
+/// "a", "a and b", "a, b and c"; `empty` for an empty list.
+fn list(items: &[&str], empty: &str) -> String {
+    match items {
+        [] => empty.to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-    cs.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ")
+}
+
+/// "the parents and the youth"; "nobody" for an empty list.
+pub(crate) fn parties(ps: &[Party]) -> String {
+    list(&ps.iter().map(|p| party(*p)).collect::<Vec<_>>(), "nobody")
+}
+
+/// The verb "to be" agreeing with a party list: "are" for the parents or
+/// several parties, "is" for the youth, the parent concerned or nobody.
+pub(crate) fn be(ps: &[Party]) -> &'static str {
+    match ps {
+        [one] if !plural(*one) => "is",
+        [] => "is",
+        _ => "are",
+    }
+}
+
+/// "the parents are", "the youth is", "the parents and the youth are",
+/// "nobody is".
+pub(crate) fn is_are(ps: &[Party]) -> String {
+    format!("{} {}", parties(ps), be(ps))
+}
+
+/// "concern-summary and screening-result"; "none" for an empty list.
+pub(crate) fn categories(cs: &[DataCategory]) -> String {
+    list(&cs.iter().map(|c| c.name()).collect::<Vec<_>>(), "none")
+}
+
+/// "is" for one data category, "are" for several.
+pub(crate) fn category_verb(cs: &[DataCategory]) -> &'static str {
+    if cs.len() == 1 { "is" } else { "are" }
 }
 
 /// The same text with its first letter in upper case, for sentences that
@@ -56,10 +88,21 @@ pub(crate) fn partner(p: Partner) -> &'static str {
         Partner::SchoolMentor => "the school mentor",
         Partner::SchoolZorgteam => "the school zorgteam",
         Partner::Amw => "algemeen maatschappelijk werk",
-        Partner::ParentGgz => "the parent's GGZ or verslavingszorg",
+        Partner::ParentGgz => "volwassenen-GGZ or verslavingszorg for the parent",
         Partner::VeiligThuisAdvice | Partner::VeiligThuisMelding => "Veilig Thuis",
         Partner::Verwijsindex => "the Verwijsindex",
         Partner::GecertificeerdeInstelling => "the gecertificeerde instelling",
+    }
+}
+
+/// "the kinderopvang, the primary school or the school mentor".
+pub(crate) fn partners_or(ps: &[Partner]) -> String {
+    match ps {
+        [] => "nobody".to_string(),
+        [one] => partner(*one).to_string(),
+        [init @ .., last] => {
+            format!("{} or {}", init.iter().map(|p| partner(*p)).collect::<Vec<_>>().join(", "), partner(*last))
+        }
     }
 }
 
@@ -80,7 +123,14 @@ pub(crate) fn purpose(p: Purpose) -> &'static str {
     }
 }
 
-/// "the youth is", "the parents and the youth are".
-pub(crate) fn is_are(ps: &[Party]) -> String {
-    alloc::format!("{} {}", parties(ps), if ps.len() == 1 { "is" } else { "are" })
+/// How a professional records consent so the next run sees it: one
+/// `consents` entry of the signal format per party, e.g.
+/// `{ "party": "parents", "recipient": "jeugd-ggz", "given": true }`.
+pub(crate) fn consent_entries(ps: &[Party], recipient: Partner) -> String {
+    let entries: Vec<String> = ps
+        .iter()
+        .map(|p| format!("{{ \"party\": \"{}\", \"recipient\": \"{}\", \"given\": true }}", p.name(), recipient.name()))
+        .collect();
+    let entries: Vec<&str> = entries.iter().map(String::as_str).collect();
+    format!("{} {}", if ps.len() == 1 { "a `consents` entry" } else { "`consents` entries" }, list(&entries, "none"))
 }

@@ -26,6 +26,7 @@ fn eleven_is_parents_only() {
     assert_eq!(consent, [P]);
     assert_eq!(inform, [P]);
     assert!(text.contains("11 years") && text.contains("under 12"), "{text}");
+    assert!(text.contains("consent and are informed") && !text.contains("parents is"), "{text}");
 }
 
 #[test]
@@ -53,10 +54,12 @@ fn sixteen_is_the_youth_alone_who_decides_about_the_parents() {
     assert_eq!(consent, [Y]);
     assert_eq!(inform, [P, Y]);
     assert!(text.contains("16 years") && text.contains("youth consents alone"), "{text}");
+    assert!(text.contains("has not objected, so the parents and the youth are informed"), "{text}");
     let (consent, inform, text) = at(Some(born(16)), true);
     assert_eq!(consent, [Y]);
     assert_eq!(inform, [Y]);
-    assert!(text.contains("only the youth is informed because the youth decided the parents are not"), "{text}");
+    assert!(text.contains("only the youth is informed, as the youth decided"), "{text}");
+    assert!(!text.to_lowercase().contains("parent"), "the excluded parents are not named: {text}");
 }
 
 #[test]
@@ -66,11 +69,11 @@ fn adults_to_twenty_three_are_the_youth_alone() {
 }
 
 #[test]
-fn prenatal_is_the_expecting_parents() {
+fn prenatal_is_the_expectant_parents() {
     let (consent, inform, text) = at(Some(ChildAge::Prenatal(Some(20))), false);
     assert_eq!(consent, [P]);
     assert_eq!(inform, [P]);
-    assert!(text.contains("not yet born") && text.contains("(expecting) parents"), "{text}");
+    assert!(text.contains("not yet born") && text.contains("expectant parents consent and are informed"), "{text}");
     let (consent, _, _) = at(Some(ChildAge::Prenatal(None)), true);
     assert_eq!(consent, [P]);
 }
@@ -81,6 +84,41 @@ fn unknown_age_is_both_and_says_so() {
     assert_eq!(consent, [P, Y]);
     assert_eq!(inform, [P, Y]);
     assert!(text.contains("unknown") && text.contains("strictest"), "{text}");
+    let (_, inform, text) = at(None, true);
+    assert_eq!(inform, [P, Y], "with the age unknown the objection cannot be known to decide");
+    assert!(text.contains("decides only from 16, and the age is not known"), "{text}");
+}
+
+#[test]
+fn the_age_opening_agrees_in_number() {
+    let (_, _, text) = at(Some(born(1)), false);
+    assert!(text.starts_with("The child is 1 year old:"), "{text}");
+    let (_, _, text) = at(Some(born(0)), false);
+    assert!(text.starts_with("The child is under 1 year old:"), "{text}");
+    let (_, _, text) = at(Some(born(13)), false);
+    assert!(text.starts_with("The youth is 13 years old:"), "{text}");
+}
+
+/// The table decides whose consent counts; the region kit's Participants
+/// decides who every other card talks to. They must agree about the
+/// parents, or a card would name parents the routing card left out (or the
+/// other way round).
+#[test]
+fn cs_age_and_the_kits_participants_agree_about_the_parents() {
+    use crate::age::Consenters;
+    use wegwijs_types::kit::Participants;
+    for months in (0u16..=300).step_by(3) {
+        for objects in [false, true] {
+            let mut c = case(0);
+            c.age = Some(ChildAge::ReportedMonths(months));
+            c.youth_objects_to_informing_parents = objects;
+            let who = Consenters::for_case(&c);
+            let kit = Participants::of(Some(u32::from(months)), false, objects);
+            assert_eq!(who.parents_excluded, !kit.parents_take_part(), "{months} months, objects {objects}");
+            assert_eq!(who.inform.contains(&P), kit.parents_take_part(), "{months} months, objects {objects}");
+            assert_eq!(who.text.to_lowercase().contains("parent"), kit.parents_take_part(), "{}", who.text);
+        }
+    }
 }
 
 #[test]

@@ -70,7 +70,12 @@ fn cs_referral_only_between_doctors() {
     let card = one(&case(8), req(Partner::Amw, Purpose::MedicalReferral, &[C::ConcernSummary]));
     assert_eq!(card.outcome, O::NeedsConsent);
     assert!(cites(&card, "CS-REFERRAL") && cites(&card, "CS-DEFAULT"));
-    assert!(reason(&card, "CS-REFERRAL").contains("algemeen maatschappelijk werk"));
+    let text = reason(&card, "CS-REFERRAL");
+    assert!(
+        text.contains("only when it goes to the huisarts, the POH-jeugd, the kinderarts or the jeugdarts"),
+        "{text}"
+    );
+    assert!(text.contains("not to algemeen maatschappelijk werk"), "{text}");
 }
 
 #[test]
@@ -83,7 +88,8 @@ fn cs_school_needs_parents_consent() {
     assert_eq!(card.inform, [P]);
     assert!(card.permitted_data.is_empty());
     let text = reason(&card, "CS-SCHOOL");
-    assert!(text.contains("preferably with the parents present") && text.contains("signals informs the parents"));
+    assert!(text.contains("consent of the parents (CS-AGE)"), "{text}");
+    assert!(text.contains("preferably with the parents present") && text.contains("informs the parents"), "{text}");
     assert!(cites(&card, "CS-AGE"));
 
     c.consents = vec![record(P, Partner::PrimarySchool, true)];
@@ -315,4 +321,300 @@ fn one_card_per_request_in_order() {
     }
     assert_eq!(cards[1].outcome, O::AnonymousOnly);
     assert!(check(&case(8), &[]).is_empty());
+}
+
+// --- CS-SCHOOL by CS-AGE (8, 14, 16, 16 excluding the parents) -------------
+
+#[test]
+fn cs_school_follows_cs_age_at_eight_fourteen_and_sixteen() {
+    let r = req(Partner::SchoolMentor, Purpose::SchoolConsultation, &[C::ConcernSummary]);
+    for (years, consent, inform, them) in [
+        (8, vec![P], vec![P], "the parents"),
+        (14, vec![P, Y], vec![P, Y], "the parents and the youth"),
+        (16, vec![Y], vec![P, Y], "the youth"),
+    ] {
+        let card = one(&case(years), r.clone());
+        assert_eq!(card.outcome, O::NeedsConsent, "{years}");
+        assert_eq!(card.consent_of, consent, "{years}");
+        assert_eq!(card.inform, inform, "{years}");
+        let text = reason(&card, "CS-SCHOOL");
+        assert!(text.contains(&alloc::format!("needs the consent of {them} (CS-AGE)")), "{text}");
+        assert!(text.contains(&alloc::format!("preferably with {them} present")), "{text}");
+        assert!(text.contains(&alloc::format!("informs {them} about it")), "{text}");
+        assert!(cites(&card, "CS-AGE") && cites(&card, "CS-MINIMAL"));
+    }
+    // At 16 the youth's consent alone permits it, whatever the parents said.
+    let mut c = case(16);
+    c.consents = vec![record(P, Partner::SchoolMentor, false), record(Y, Partner::SchoolMentor, true)];
+    let card = one(&c, r);
+    assert_eq!(card.outcome, O::Permitted);
+    assert_eq!(card.consent_of, [Y]);
+    assert_eq!(card.permitted_data, [C::ConcernSummary]);
+}
+
+// --- CS-VIR -----------------------------------------------------------------
+
+fn vir() -> DisclosureRequest {
+    req(Partner::Verwijsindex, Purpose::VerwijsindexSignal, &[C::ContactDetails, C::ConcernSummary, C::RiskFactors])
+}
+
+#[test]
+fn cs_vir_is_permitted_without_consent_on_the_meldingsbevoegdheid() {
+    let card = one(&case(8), vir());
+    assert_eq!(card.outcome, O::Permitted, "not needs-consent: the professional is meldingsbevoegd");
+    let basis = card.legal_basis.as_deref().unwrap_or("");
+    assert!(basis.contains("afdeling 7.1.4") && basis.contains("meldingsbevoegd"), "{basis}");
+    assert!(basis.contains("to be checked"), "the article numbers are not verified: {basis}");
+    assert!(card.consent_of.is_empty());
+    assert_eq!(card.permitted_data, [C::ContactDetails], "the index holds only that JGZ is involved");
+    assert!(cites(&card, "CS-VIR") && cites(&card, "CS-MINIMAL"));
+    assert!(!cites(&card, "CS-DEFAULT") && !cites(&card, "CS-AGE"), "{card:?}");
+    assert!(reason(&card, "CS-VIR").contains("never what is going on"));
+    let minimal = reason(&card, "CS-MINIMAL");
+    assert!(minimal.contains("concern-summary and risk-factors are withheld"), "{minimal}");
+}
+
+#[test]
+fn cs_vir_informs_the_youth_from_twelve_and_the_parents_under_sixteen() {
+    for (years, inform) in
+        [(8, vec![P]), (11, vec![P]), (12, vec![P, Y]), (15, vec![P, Y]), (16, vec![Y]), (22, vec![Y])]
+    {
+        let card = one(&case(years), vir());
+        assert_eq!(card.outcome, O::Permitted, "{years}");
+        assert_eq!(card.inform, inform, "{years}");
+        let informs = card.reasons.iter().filter(|r| r.rule == "CS-VIR").map(|r| r.text.as_str()).collect::<Vec<_>>();
+        assert!(informs.iter().any(|t| t.contains("the professional informs") && t.contains("about the signal")));
+        if years >= 16 {
+            // From 16 the youth alone is informed, objection or not, and the
+            // parents are not named at all.
+            assert!(card.reasons.iter().all(|r| !r.text.contains("parent")), "{card:?}");
+        }
+    }
+    let mut c = case(17);
+    c.youth_objects_to_informing_parents = true;
+    assert_eq!(one(&c, vir()).inform, [Y]);
+    let mut c = case(14);
+    c.youth_objects_to_informing_parents = true;
+    assert_eq!(one(&c, vir()).inform, [P, Y], "under 16 the parents are informed of a signal");
+    let mut c = case(0);
+    c.age = None;
+    assert_eq!(one(&c, vir()).inform, [P, Y], "age unknown: the strictest reading");
+}
+
+#[test]
+fn cs_vir_informs_nobody_when_informing_endangers_someone_and_says_why() {
+    for years in [8, 14, 17] {
+        let mut c = case(years);
+        c.meldcode = Some(meldcode(true, Some(false), true));
+        let card = one(&c, vir());
+        assert_eq!(card.outcome, O::Permitted);
+        assert!(card.inform.is_empty(), "{years}");
+        let why = card.reasons.iter().find(|r| r.text.starts_with("Nobody is informed")).map(|r| r.text.as_str());
+        let why = why.unwrap_or("");
+        assert!(why.contains("would endanger") && why.contains("telling-endangers"), "{why}");
+        assert!(why.contains("record that reason"), "{why}");
+        assert_eq!(card.permitted_data, [C::ContactDetails]);
+    }
+}
+
+#[test]
+fn cs_vir_after_a_refusal_is_still_permitted_but_the_objection_is_weighed() {
+    let mut c = case(14);
+    c.consents = vec![record(P, Partner::Verwijsindex, false)];
+    c.safety_indicators = vec!["weapon-use".into()];
+    let card = one(&c, vir());
+    assert_eq!(card.outcome, O::Permitted);
+    assert!(!cites(&card, "CS-CONFLICT") && card.checklist.is_empty());
+    assert!(card.reasons.iter().any(|r| r.rule == "CS-VIR" && r.text.contains("afwegen moet")), "{card:?}");
+}
+
+#[test]
+fn cs_vir_covers_only_the_index() {
+    let card = one(&case(8), req(Partner::Wijkteam, Purpose::VerwijsindexSignal, &[C::ContactDetails]));
+    assert_eq!(card.outcome, O::NeedsConsent);
+    assert_eq!(card.consent_of, [P]);
+    assert!(cites(&card, "CS-VIR") && cites(&card, "CS-DEFAULT"));
+    assert!(reason(&card, "CS-VIR").contains("not to the wijkteam"));
+}
+
+// --- CS-OWN-CARE ------------------------------------------------------------
+
+fn own_care() -> DisclosureRequest {
+    req(Partner::ParentGgz, Purpose::ParentOwnCare, &[C::ConcernSummary, C::ScreeningResult, C::ContactDetails])
+}
+
+const RP: Party = Party::ReferredParent;
+
+#[test]
+fn cs_own_care_needs_the_parents_own_consent_whatever_the_childs_age() {
+    for years in [0u8, 8, 13, 17] {
+        let mut c = case(years);
+        c.youth_objects_to_informing_parents = years >= 16;
+        let card = one(&c, own_care());
+        assert_eq!(card.outcome, O::NeedsConsent, "{years}");
+        assert_eq!(card.consent_of, [RP], "{years}: the parent consents for themself");
+        assert!(card.inform.is_empty());
+        assert!(card.permitted_data.is_empty() && card.legal_basis.is_none());
+        assert!(!cites(&card, "CS-AGE") && !cites(&card, "CS-DEFAULT"), "{card:?}");
+        let text = reason(&card, "CS-OWN-CARE");
+        assert!(text.contains("the parent's own care, not a disclosure about the child"), "{text}");
+        assert!(text.contains("consents for themself, whatever the child's age"), "{text}");
+        let how = card.reasons.iter().any(|r| {
+            r.rule == "CS-OWN-CARE"
+                && r.text.contains("record it in the EPD")
+                && r.text.contains(r#"{ "party": "referred-parent", "recipient": "parent-ggz", "given": true }"#)
+        });
+        assert!(how, "{card:?}");
+        assert!(reason(&card, "CS-MINIMAL").contains("only concern-summary may go"), "{card:?}");
+    }
+}
+
+#[test]
+fn cs_own_care_is_not_covered_by_the_familys_agreement_to_the_childs_referral() {
+    let mut c = case(16);
+    c.family_agrees_referral = true;
+    c.youth_objects_to_informing_parents = true;
+    let card = one(&c, own_care());
+    assert_eq!(card.outcome, O::NeedsConsent);
+    assert!(card.reasons.iter().all(|r| !r.text.contains("agreed to the referral")), "{card:?}");
+    assert!(card.reasons.iter().any(|r| r.text.starts_with("Before anything goes to volwassenen-GGZ")), "{card:?}");
+}
+
+#[test]
+fn cs_own_care_the_parents_or_youths_answer_does_not_count() {
+    let mut c = case(8);
+    c.consents = vec![record(P, Partner::ParentGgz, true)];
+    let card = one(&c, own_care());
+    assert_eq!(card.outcome, O::NeedsConsent, "the parents' consent for the child is not the parent's own");
+    assert_eq!(card.consent_of, [RP]);
+    assert!(card.reasons.iter().any(|r| r.text.contains("does not count here")), "{card:?}");
+    c.consents = vec![record(P, Partner::ParentGgz, false), record(RP, Partner::ParentGgz, true)];
+    assert_eq!(one(&c, own_care()).outcome, O::Permitted, "a refusal by another party does not decide");
+}
+
+#[test]
+fn cs_own_care_given_by_the_referred_parent_is_permitted_concern_summary_only() {
+    let mut c = case(6);
+    c.consents = vec![record(RP, Partner::ParentGgz, true)];
+    let card = one(&c, own_care());
+    assert_eq!(card.outcome, O::Permitted);
+    assert_eq!(card.consent_of, [RP]);
+    assert!(card.legal_basis.as_deref().is_some_and(|b| b.contains("the parent's own care")), "{card:?}");
+    assert_eq!(card.permitted_data, [C::ConcernSummary]);
+    let minimal = reason(&card, "CS-MINIMAL");
+    assert!(minimal.contains("screening-result and contact-details are withheld"), "{minimal}");
+    assert!(reason(&card, "CS-OWN-CARE").contains("only what the parent's care needs"));
+    assert!(card.reasons.iter().any(|r| r.text.contains("consent of the parent concerned for")), "{card:?}");
+}
+
+#[test]
+fn cs_own_care_refused_is_denied_or_a_conflict_when_safety_is_at_stake() {
+    let mut c = case(6);
+    c.consents = vec![record(RP, Partner::ParentGgz, true), record(RP, Partner::ParentGgz, false)];
+    let card = one(&c, own_care());
+    assert_eq!(card.outcome, O::Denied, "the latest record counts");
+    assert_eq!(card.consent_of, [RP]);
+    assert!(reason(&card, "CS-OWN-CARE").contains("not a disclosure about the child"));
+    assert!(card.reasons.iter().any(|r| r.rule == "CS-OWN-CARE" && r.text.starts_with("The parent concerned refused")));
+    c.meldcode = Some(meldcode(true, None, false));
+    let card = one(&c, own_care());
+    assert_eq!(card.outcome, O::ProfessionalJudgement);
+    assert_eq!(card.checklist.len(), 4);
+    assert!(reason(&card, "CS-CONFLICT").starts_with("The parent concerned refused"), "{card:?}");
+}
+
+#[test]
+fn cs_own_care_from_sixteen_keeps_the_youths_own_information_out() {
+    let card = one(&case(17), own_care());
+    assert!(reason(&card, "CS-OWN-CARE").contains("nothing the youth shared in confidence goes with it"));
+    let card = one(&case(15), own_care());
+    assert!(!reason(&card, "CS-OWN-CARE").contains("in confidence"));
+}
+
+#[test]
+fn cs_own_care_covers_only_the_parents_care() {
+    let card = one(&case(8), req(Partner::Wijkteam, Purpose::ParentOwnCare, &[C::ConcernSummary]));
+    assert_eq!(card.outcome, O::NeedsConsent);
+    assert_eq!(card.consent_of, [P], "the child's disclosure to the wijkteam follows CS-AGE");
+    assert!(cites(&card, "CS-OWN-CARE") && cites(&card, "CS-DEFAULT"));
+}
+
+// --- Agreement to a referral is not consent (issue item 7) ------------------
+
+#[test]
+fn agreement_to_a_referral_says_what_consent_is_still_to_be_recorded() {
+    let mut c = case(8);
+    c.family_agrees_referral = true;
+    let card = one(&c, referral());
+    assert_eq!(card.outcome, O::NeedsConsent, "agreeing to a referral is not consent");
+    assert_eq!(card.consent_of, [P]);
+    assert!(card.legal_basis.is_none() && card.permitted_data.is_empty());
+    let texts: Vec<&str> = card.reasons.iter().filter(|r| r.rule == "CS-DEFAULT").map(|r| r.text.as_str()).collect();
+    let agreed = texts.iter().find(|t| t.contains("agreed to the referral")).copied().unwrap_or("");
+    assert!(agreed.starts_with("The family agreed to the referral"), "{agreed}");
+    assert!(agreed.contains("not consent to share information"), "{agreed}");
+    assert!(agreed.contains("ask the parents for that consent and record it in the EPD"), "{agreed}");
+    assert!(agreed.contains(r#"a `consents` entry { "party": "parents", "recipient": "jeugd-ggz", "given": true }"#));
+    for r in &card.reasons {
+        assert!(!r.text.contains("may go on that consent") && !r.text.contains("consent was given"), "{}", r.text);
+    }
+
+    // At 13 with the youth's consent recorded only the parents' is asked for.
+    let mut c = case(13);
+    c.family_agrees_referral = true;
+    c.consents = vec![record(Y, Partner::JeugdGgz, true)];
+    let card = one(&c, referral());
+    let agreed = card.reasons.iter().find(|r| r.text.contains("agreed to the referral")).map_or("", |r| &r.text);
+    assert!(agreed.contains(r#""party": "parents""#) && !agreed.contains(r#""party": "youth""#), "{agreed}");
+
+    // Both missing: one entry each.
+    let mut c = case(13);
+    c.family_agrees_referral = true;
+    let card = one(&c, referral());
+    let agreed = card.reasons.iter().find(|r| r.text.contains("agreed to the referral")).map_or("", |r| &r.text);
+    assert!(agreed.contains("`consents` entries {") && agreed.contains(r#""party": "youth""#), "{agreed}");
+}
+
+#[test]
+fn no_agreement_sentence_without_agreement_or_once_consent_is_recorded() {
+    let card = one(&case(8), referral());
+    assert!(card.reasons.iter().all(|r| !r.text.contains("agreed")), "{card:?}");
+    let mut c = case(8);
+    c.family_agrees_referral = true;
+    c.consents = vec![record(P, Partner::JeugdGgz, true)];
+    let card = one(&c, referral());
+    assert_eq!(card.outcome, O::Permitted);
+    assert!(card.reasons.iter().all(|r| !r.text.contains("agreed")), "{card:?}");
+}
+
+// --- A 16+ youth who excluded the parents (issue item 9) --------------------
+
+#[test]
+fn a_youth_who_excluded_the_parents_finds_them_named_on_no_card() {
+    let mut c = case(16);
+    c.youth_objects_to_informing_parents = true;
+    c.family_agrees_referral = true;
+    c.gi_involved = true;
+    c.meldcode = Some(meldcode(true, None, false));
+    let requests = vec![
+        referral(),
+        req(Partner::SchoolMentor, Purpose::SchoolConsultation, &[C::ConcernSummary]),
+        req(Partner::Huisarts, Purpose::MedicalReferral, &[C::ConcernSummary]),
+        req(Partner::VeiligThuisMelding, Purpose::VeiligThuisMelding, &[C::SafetySignals]),
+        req(Partner::GecertificeerdeInstelling, Purpose::GiSupervision, &[C::ConcernSummary]),
+        vir(),
+        req(Partner::ImhConsultation, Purpose::Consultation, &[C::ConcernSummary]),
+    ];
+    for card in check(&c, &requests) {
+        assert!(!card.inform.contains(&P), "{card:?}");
+        for r in &card.reasons {
+            assert!(!r.text.to_lowercase().contains("parent"), "[{}] {}", r.rule, r.text);
+        }
+    }
+    // The melding's step 3 is recorded about the youth.
+    let card = one(&c, req(Partner::VeiligThuisMelding, Purpose::VeiligThuisMelding, &[C::SafetySignals]));
+    assert!(reason(&card, "CS-VT-MELDING").contains("whether the youth was told beforehand"), "{card:?}");
+    // The agreement was the youth's.
+    let card = one(&c, referral());
+    assert!(card.reasons.iter().any(|r| r.text.starts_with("The youth agreed to the referral")), "{card:?}");
 }

@@ -2,8 +2,8 @@
 //! carrying their sources.
 
 use crate::RULE_IDS;
-use crate::tables::{self as t, AGE_RULES, CONFLICT_CHECKLIST, PURPOSES};
-use wegwijs_types::{DataCategory, Purpose, is_well_formed_rule_id};
+use crate::tables::{self as t, AGE_RULES, CONFLICT_CHECKLIST, OWN_CARE_CONSENT, PURPOSES, VIR_INFORM};
+use wegwijs_types::{DataCategory, Partner, Party, Purpose, is_well_formed_rule_id};
 
 #[test]
 fn every_purpose_has_exactly_one_row() {
@@ -20,7 +20,10 @@ fn every_rule_id_is_well_formed_and_every_row_cites_one() {
     for row in PURPOSES.rows {
         assert!(RULE_IDS.contains(&row.rule), "{}", row.rule);
         // Only the consent-free rules carry a basis of their own.
-        assert_eq!(row.basis.is_some(), !matches!(row.treatment, t::Treatment::School | t::Treatment::Default));
+        assert_eq!(
+            row.basis.is_some(),
+            !matches!(row.treatment, t::Treatment::School | t::Treatment::OwnCare | t::Treatment::Default)
+        );
     }
 }
 
@@ -44,11 +47,53 @@ fn age_bands_are_contiguous_from_zero() {
         next = band.until_years.unwrap_or(u32::MAX);
     }
     assert_eq!(next, u32::MAX, "the last band is open-ended");
+    let mut next = 0;
+    for band in VIR_INFORM.bands {
+        assert_eq!(band.from_years, next);
+        next = band.until_years.unwrap_or(u32::MAX);
+    }
+    assert_eq!(next, u32::MAX, "the last Verwijsindex band is open-ended");
+}
+
+#[test]
+fn where_the_youth_decides_alone_no_label_names_the_parents() {
+    for band in AGE_RULES.bands.iter().filter(|b| b.youth_decides_informing) {
+        assert!(!band.label.contains("parent"), "{}", band.label);
+    }
+    for band in VIR_INFORM.bands.iter().filter(|b| !b.inform.contains(&Party::Parents)) {
+        assert!(!band.label.contains("parent"), "{}", band.label);
+    }
+}
+
+#[test]
+fn cs_vir_row_informs_by_its_own_table_and_carries_contact_details_only() {
+    let row = t::rule_for(Purpose::VerwijsindexSignal);
+    assert_eq!((row.rule, row.treatment), ("CS-VIR", t::Treatment::Verwijsindex));
+    assert_eq!(row.recipients, Some(&[Partner::Verwijsindex][..]));
+    assert_eq!(row.need_to_know, [DataCategory::ContactDetails]);
+    assert!(row.basis.is_some_and(|b| b.contains("7.1.4") && b.contains("to be checked")));
+    // The youth from 12, the parents under 16.
+    let at = |y: u32| VIR_INFORM.bands.iter().find(|b| y >= b.from_years && b.until_years.is_none_or(|u| y < u));
+    assert_eq!(at(11).map(|b| b.inform), Some(&[Party::Parents][..]));
+    assert_eq!(at(12).map(|b| b.inform), Some(&[Party::Parents, Party::Youth][..]));
+    assert_eq!(at(16).map(|b| b.inform), Some(&[Party::Youth][..]));
+    assert!(VIR_INFORM.endangered.contains("telling-endangers"));
+    assert!(VIR_INFORM.sources.iter().any(|s| s.name.contains("afdeling 7.1.4") && s.name.contains("to be checked")));
+}
+
+#[test]
+fn cs_own_care_row_is_the_parents_own_consent_and_the_concern_only() {
+    let row = t::rule_for(Purpose::ParentOwnCare);
+    assert_eq!((row.rule, row.treatment), ("CS-OWN-CARE", t::Treatment::OwnCare));
+    assert_eq!(row.recipients, Some(&[Partner::ParentGgz][..]));
+    assert_eq!(row.need_to_know, [DataCategory::ConcernSummary]);
+    assert_eq!(OWN_CARE_CONSENT, [Party::ReferredParent]);
+    assert!(!t::OWN_CARE_SOURCES.is_empty());
 }
 
 #[test]
 fn every_table_names_its_sources_and_versions() {
-    for sources in [AGE_RULES.sources, PURPOSES.sources, CONFLICT_CHECKLIST.sources] {
+    for sources in [AGE_RULES.sources, PURPOSES.sources, CONFLICT_CHECKLIST.sources, VIR_INFORM.sources] {
         assert!(!sources.is_empty());
         for s in sources {
             assert!(!s.name.is_empty() && !s.version.is_empty());
