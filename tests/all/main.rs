@@ -3,6 +3,7 @@
 //! - `signals`: bad input gets a structured error naming the field, never a panic.
 //! - `privacy`: no component ever sees a name, BSN, address, birth date or free text.
 //! - `pipeline`: provenance, guardrail notes, determinism, threads.
+//! - `cards`: what a professional reads holds together: no false reassurance, no excluded parents, summaries of the final routes (proptest).
 //! - `rules`: the guideline rule tables, case by case, from `tests/cases/*.toml`,
 //!   and the check that every rule id in the brief has a case.
 //! - `examples`: every signal in `examples/signals/` through the real `wegwijs` binary.
@@ -20,6 +21,7 @@
 
 mod util;
 
+mod cards;
 mod cli;
 mod examples;
 mod guardrails;

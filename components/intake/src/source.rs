@@ -243,7 +243,7 @@ pub(crate) fn normalise(source: &SourceCode) -> SourceResult {
             let meaning = bds_meaning(b).unwrap_or("not in the list as known here");
             format!("BDS 40.411 initiator code {b} ({meaning}), {how}")
         }
-        None => format!("no BDS 40.411 initiator code (the list has none for a `{kind}` source)"),
+        None => format!("no BDS 40.411 initiator code (the list has no code for the source `{kind}`)"),
     };
     notes.reason(IN_SOURCE, format!("Signal raised by {kind}{sent}; {bds_text}."));
     SourceResult { kind, bds, notes }

@@ -150,6 +150,48 @@ pub fn routes_summary(routes: &[Route]) -> Option<String> {
     Some(format!("{n} {plural}, most urgent {}: {}", first.urgency, items.join(", ")))
 }
 
+/// A partner as a professional names it in a sentence ("the sociaal
+/// wijkteam", "jeugd-GGZ"): one wording for the reference components, the
+/// regions and the host's own sentences.
+pub const fn partner_label(p: Partner) -> &'static str {
+    match p {
+        Partner::JgzLightSupport => "JGZ light support",
+        Partner::Jeugdarts => "the jeugdarts of the JGZ team",
+        Partner::Wijkteam => "the sociaal wijkteam",
+        Partner::Huisarts => "the huisarts",
+        Partner::PohJeugd => "the POH-jeugd",
+        Partner::JeugdGgz => "jeugd-GGZ",
+        Partner::ImhConsultation => "a young-child / Infant Mental Health specialist",
+        Partner::Kinderarts => "the kinderarts",
+        Partner::Kinderopvang => "the kinderopvang or peuterspeelzaal",
+        Partner::PrimarySchool => "the primary school (leerkracht, intern begeleider)",
+        Partner::SchoolMentor => "the mentor at school",
+        Partner::SchoolZorgteam => "the school zorgteam via the zorgcoördinator",
+        Partner::Amw => "algemeen maatschappelijk werk",
+        Partner::ParentGgz => "volwassenen-GGZ or verslavingszorg for the parent",
+        Partner::VeiligThuisAdvice => "Veilig Thuis for advice",
+        Partner::VeiligThuisMelding => "Veilig Thuis for a melding",
+        Partner::Verwijsindex => "the Verwijsindex",
+        Partner::GecertificeerdeInstelling => "the gecertificeerde instelling",
+    }
+}
+
+/// The card-level RT-URGENCY sentence for routes in urgency order: the
+/// overall urgency and the route that sets it. Whoever last changed the
+/// routes (a region's rules, a guardrail) states it again from the final
+/// list, so it never names a route the card no longer has.
+pub fn overall_urgency_sentence(routes: &[Route]) -> String {
+    match routes.first() {
+        Some(first) => format!(
+            "Overall urgency {}: the most urgent route is {} ({}).",
+            first.urgency,
+            partner_label(first.partner),
+            first.kind
+        ),
+        None => String::from("No route: urgency next-contact."),
+    }
+}
+
 /// Who takes part in decisions about the child (CS-AGE as a conversation
 /// must follow it, G-SHARED): the reference stages and regions open every
 /// conversation and every "decided together with" sentence from here, so
@@ -216,9 +258,21 @@ impl Participants {
             Participants::Unknown => "discuss with the parents (and from 12 with the youth)",
             Participants::Parents => "discuss with the parents",
             Participants::ParentsAndYouth => "discuss with the parents and the youth",
-            Participants::Youth => "discuss with the youth (from 16 the youth decides, also whether the parents are told)",
+            Participants::Youth => {
+                "discuss with the youth (from 16 the youth decides, also whether the parents are told)"
+            }
             Participants::YouthAlone => "discuss with the youth (from 16 the youth decides alone)",
         }
+    }
+}
+
+/// `s` with its first letter in upper case, so a phrase that can stand
+/// inside a sentence ([`Participants::opening`]) can also open one.
+pub fn sentence_case(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -228,7 +282,7 @@ impl Participants {
 /// conversation (IN-SAFETY, PS-UNUSABLE); the suite checks this on every
 /// such card. Compared ASCII case-insensitively.
 pub const REASSURANCE_PHRASES: &[&str] =
-    &["normal range", "normalise", "normalize", "no concern", "nothing to worry", "no further steps"];
+    &["normal range", "normalise", "normalize", "no reason for concern", "nothing to worry", "no further steps"];
 
 /// Rule ids whose every citation tells the professional that nothing needs
 /// to happen for the child: never cited on a safety card or beside an

@@ -15,7 +15,7 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     if let (Some(l), Some(a)) = (d.level, d.action) {
         let _ = writeln!(o, "level {l} · action {} · urgency {}", a.name().to_uppercase(), d.urgency);
     }
-    let _ = writeln!(o, "A recommendation only: nothing has been sent. Decide together with the family.");
+    let _ = writeln!(o, "A recommendation only: nothing has been sent (G-HUMAN).");
 
     if let Some(c) = &d.intake {
         section(o, "Intake", &c.summary);

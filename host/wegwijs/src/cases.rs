@@ -17,6 +17,8 @@
 //! routes = ["jgz-light-support"]
 //! reasons = ["PS-LADDER", "RT-A1"]
 //! ```
+//!
+//! An unanswered SDQ item, `null` in the signal format, is written `"-"`.
 
 use crate::decision::{Decision, Status};
 use crate::error::{Error, FieldProblem};
@@ -173,6 +175,28 @@ impl CaseFile {
     }
 }
 
+/// `"-"` in any `answers` list becomes `null` (see [`Case::signal`]).
+fn unanswered_items_to_null(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields.iter_mut() {
+                if let (true, serde_json::Value::Array(items)) = (key == "answers", &mut *field) {
+                    for item in items.iter_mut().filter(|i| i.as_str() == Some(UNANSWERED)) {
+                        *item = serde_json::Value::Null;
+                    }
+                } else {
+                    unanswered_items_to_null(field);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(unanswered_items_to_null),
+        _ => {}
+    }
+}
+
+/// How a case file writes an unanswered SDQ item.
+const UNANSWERED: &str = "-";
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     // Bytes, not `&str`: a position inside a multi-byte character must not panic.
     let before = &text.as_bytes()[..offset.min(text.len())];
@@ -183,11 +207,14 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Case {
-    /// The case's signal, validated.
+    /// The case's signal, validated. TOML has no null, so an SDQ item left
+    /// unanswered is written `"-"` in `answers`; it becomes the signal
+    /// format's `null`.
     pub fn signal(&self) -> Result<Signal, Error> {
-        let json = serde_json::to_string(&self.signal)
+        let mut value = serde_json::to_value(&self.signal)
             .map_err(|e| Error::InvalidSignal(vec![FieldProblem::new("signal", e.to_string())]))?;
-        Signal::from_json(&json)
+        unanswered_items_to_null(&mut value);
+        Signal::from_json(&value.to_string())
     }
 
     /// Every rule id this case asserts the decision cites.

@@ -79,7 +79,9 @@ impl LoadedComponent {
             Component::new(engine, bytes).map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
 
         let ty = component.component_type();
-        if let Some(found) = other_wit_version(ty.imports(engine).map(|(name, _)| name).chain(ty.exports(engine).map(|(name, _)| name))) {
+        if let Some(found) =
+            other_wit_version(ty.imports(engine).map(|(name, _)| name).chain(ty.exports(engine).map(|(name, _)| name)))
+        {
             return Err(reject(Rejection::OtherWitVersion {
                 found,
                 expected: format!("{}@{}", m::WIT_PACKAGE, m::WIT_VERSION),

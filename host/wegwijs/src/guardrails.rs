@@ -6,8 +6,11 @@ use crate::decision::GuardrailNote;
 use wegwijs_types as m;
 
 /// G-SAFETY: a case with acute unsafety always includes a Veilig Thuis
-/// melding with urgency immediate.
-pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard) -> GuardrailNote {
+/// melding with urgency immediate. A missing melding is restored from the
+/// guideline's card when a region's card stands beside it (`reference`), so
+/// it carries the conversation and data the national card would; otherwise
+/// it is built with the data a melding needs.
+pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Option<&m::RoutingCard>) -> GuardrailNote {
     if !acute {
         return GuardrailNote {
             rule: "G-SAFETY",
@@ -30,7 +33,19 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard) -> GuardrailNote
             }
         }
         None => {
-            routing.routes.push(m::Route {
+            let restored = reference
+                .and_then(|r| r.routes.iter().find(|r| r.partner == m::Partner::VeiligThuisMelding))
+                .cloned()
+                .map(|mut route| {
+                    route.kind = m::RouteKind::Melding;
+                    route.urgency = m::Urgency::Immediate;
+                    route.reasons.push(m::Reason::new(
+                        "G-SAFETY",
+                        "Acute unsafety: the guideline's immediate melding at Veilig Thuis was restored because the region's routing result lacked it.",
+                    ));
+                    route
+                });
+            routing.routes.push(restored.unwrap_or_else(|| m::Route {
                 partner: m::Partner::VeiligThuisMelding,
                 kind: m::RouteKind::Melding,
                 urgency: m::Urgency::Immediate,
@@ -42,17 +57,19 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard) -> GuardrailNote
                 disclosure: Some(m::DisclosureRequest {
                     recipient: m::Partner::VeiligThuisMelding,
                     purpose: m::Purpose::VeiligThuisMelding,
+                    // What the guideline's routing table gives a melding.
                     data: vec![
                         m::DataCategory::ContactDetails,
                         m::DataCategory::ConcernSummary,
                         m::DataCategory::SafetySignals,
+                        m::DataCategory::ScreeningResult,
                     ],
                 }),
                 reasons: vec![m::Reason::new(
                     "G-SAFETY",
                     "Acute unsafety: a melding at Veilig Thuis with urgency immediate was added because the routing result lacked one.",
                 )],
-            });
+            }));
             changed = true;
         }
     }
@@ -204,18 +221,40 @@ mod tests {
     fn safety_adds_a_missing_melding() {
         let mut r =
             card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
-        let note = safety(true, &mut r);
+        let note = safety(true, &mut r, None);
         assert!(note.changed);
         assert_eq!(r.routes[0].partner, m::Partner::VeiligThuisMelding);
         assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
         assert_eq!(r.urgency, m::Urgency::Immediate);
         assert!(r.routes[0].reasons.iter().any(|x| x.rule == "G-SAFETY"));
+        let data = &r.routes[0].disclosure.as_ref().unwrap().data;
+        assert!(data.contains(&m::DataCategory::SafetySignals) && data.contains(&m::DataCategory::ScreeningResult));
+    }
+
+    #[test]
+    fn safety_restores_the_guidelines_melding_beside_a_regions_card() {
+        let mut national = route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None);
+        national.conversation = "The guideline's step 3 conversation.".into();
+        national.disclosure = Some(m::DisclosureRequest {
+            recipient: m::Partner::VeiligThuisMelding,
+            purpose: m::Purpose::VeiligThuisMelding,
+            data: vec![m::DataCategory::ContactDetails, m::DataCategory::MedicalData],
+        });
+        let reference = card(vec![national.clone()]);
+        let mut region =
+            card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
+        assert!(safety(true, &mut region, Some(&reference)).changed);
+        let restored = &region.routes[0];
+        assert_eq!((restored.partner, restored.urgency), (m::Partner::VeiligThuisMelding, m::Urgency::Immediate));
+        assert_eq!(restored.conversation, national.conversation);
+        assert_eq!(restored.disclosure, national.disclosure);
+        assert!(restored.reasons.last().is_some_and(|x| x.rule == "G-SAFETY" && x.text.contains("restored")));
     }
 
     #[test]
     fn safety_raises_a_slow_melding() {
         let mut r = card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Soon, None)]);
-        assert!(safety(true, &mut r).changed);
+        assert!(safety(true, &mut r, None).changed);
         assert_eq!(r.routes.len(), 1);
         assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
     }
@@ -225,10 +264,10 @@ mod tests {
         let mut r =
             card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None)]);
         let before = r.clone();
-        assert!(!safety(true, &mut r).changed);
+        assert!(!safety(true, &mut r, None).changed);
         assert_eq!(r.routes, before.routes);
         let mut calm = card(vec![]);
-        assert!(!safety(false, &mut calm).changed);
+        assert!(!safety(false, &mut calm, None).changed);
         assert!(calm.routes.is_empty());
     }
 

@@ -7,6 +7,7 @@
 //! reference result standing (G-NO-DROP).
 
 use crate::cases::{Case, CaseReport, run_cases_with};
+use crate::coherence;
 use crate::component::{ComponentInfo, LoadedComponent, Role};
 use crate::decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
 use crate::engine::{self, EngineKind};
@@ -542,17 +543,14 @@ impl Host {
             }
             _ => None,
         };
-        let mut routing = match (&intake, &screening) {
-            (Some(i), Some(s)) => {
-                run.stage(
-                    &c.routing,
-                    |r: Option<m::RoutingCard>| (case.clone(), i.clone(), s.clone(), r),
-                    || json!({ "case": &case, "intake": i, "screening": s }),
-                    |_: &m::RoutingCard| Ok(()),
-                )
-                .0
-            }
-            _ => None,
+        let (mut routing, routing_ref) = match (&intake, &screening) {
+            (Some(i), Some(s)) => run.stage(
+                &c.routing,
+                |r: Option<m::RoutingCard>| (case.clone(), i.clone(), s.clone(), r),
+                || json!({ "case": &case, "intake": i, "screening": s }),
+                |_: &m::RoutingCard| Ok(()),
+            ),
+            _ => (None, None),
         };
 
         let mut notes = Vec::new();
@@ -568,9 +566,12 @@ impl Host {
             routing = Some(empty_routing());
         }
         if let Some(r) = routing.as_mut() {
-            notes.push(guardrails::safety(acute, r));
+            notes.push(guardrails::safety(acute, r, routing_ref.as_ref()));
             notes.push(guardrails::authority(r));
             guardrails::sort_routes(r);
+            // Summaries and the urgency sentence follow the final routes,
+            // after every guardrail (coherence).
+            coherence::restate(r, routing_ref.as_ref(), region.map(|r| r.manifest.id.as_str()));
         }
 
         let requests = disclosure_requests(routing.as_ref());
@@ -609,18 +610,23 @@ impl Host {
                     dropped.unwrap_or_default()
                 ),
                 (0, _) => "Every stage returned a result.".into(),
+                (1, 0) => {
+                    "1 region component call failed; the guideline's result stands for that stage (see faults).".into()
+                }
                 (n, 0) => format!(
-                    "{n} region component call(s) failed; the guideline's result stands for those stages (see faults)."
+                    "{n} region component calls failed; the guideline's result stands for those stages (see faults)."
                 ),
-                (n, _) => format!("{n} stage(s) failed; see faults. The decision was still produced."),
+                (1, _) => "1 stage failed; see faults. The decision was still produced.".into(),
+                (n, _) => format!("{n} stages failed; see faults. The decision was still produced."),
             },
         });
         notes.push(GuardrailNote {
             rule: "G-HUMAN",
             changed: false,
-            text:
-                "A recommendation only: nothing was sent to anyone. The professional decides, together with the family."
-                    .into(),
+            text: format!(
+                "A recommendation only: nothing was sent to anyone. The professional decides, together with {}.",
+                participants(&case)
+            ),
         });
         notes.push(GuardrailNote {
             rule: "G-MINIMAL",
@@ -1025,21 +1031,43 @@ fn headline(
                 s.push_str("INCOMPLETE (assess by hand) — ");
             }
             match (level, action) {
+                (_, Some(m::Action::Reassess)) => {
+                    s.push_str("Insufficient information: assess again (an instrument could not be used)")
+                }
                 (Some(l), Some(a)) => s.push_str(&format!("Level {l}, action {}", a.name().to_uppercase())),
                 _ => s.push_str("No screening result"),
             }
             let routes = routing.map(|r| r.routes.as_slice()).unwrap_or(&[]);
             match routes.first() {
                 Some(first) => s.push_str(&format!(
-                    "; {} route(s), first: {} {} ({})",
+                    "; {} {}, first: {} {} ({})",
                     routes.len(),
+                    if routes.len() == 1 { "route" } else { "routes" },
                     first.partner,
                     first.kind,
                     first.urgency
                 )),
-                None => s.push_str("; no route: normalise and inform at the next contact"),
+                None if action == Some(m::Action::A0) => {
+                    s.push_str("; no route: normalise and inform at the next contact")
+                }
+                None => s.push_str("; no route proposed"),
             }
             s
         }
+    }
+}
+
+/// Who the professional decides with (G-SHARED), by CS-AGE and a 16+
+/// youth's wish about the parents, as the region kit words it; where
+/// talking with the family would endanger someone, only once it no longer
+/// does (MC-STEPS step 3).
+fn participants(case: &m::ChildCase) -> String {
+    let prenatal = matches!(case.age, Some(m::ChildAge::Prenatal(_)));
+    let months = case.age.as_ref().and_then(m::ChildAge::whole_months);
+    let who = m::kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with();
+    if case.meldcode.as_ref().is_some_and(|m| m.telling_endangers) {
+        format!("{who} once that no longer endangers anyone (meldcode step 3)")
+    } else {
+        who.to_string()
     }
 }

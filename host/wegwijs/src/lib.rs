@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod cases;
+mod coherence;
 mod component;
 mod date;
 mod decision;

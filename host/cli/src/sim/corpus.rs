@@ -66,6 +66,8 @@ pub(crate) struct SyntheticSignal {
     consents: Vec<ConsentOut>,
     #[serde(skip_serializing_if = "is_false")]
     youth_objects_to_informing_parents: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    parent_in_treatment: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -828,6 +830,16 @@ fn draw_instruments(
 
 /// The `index`-th signal of the corpus of `seed`, its gemeente drawn from
 /// `gemeenten` when any are given.
+/// Risk factor and concern codes of a parent's own psychiatric or addiction
+/// problem (RT-PARENT), for which `parent_in_treatment` is drawn.
+const PARENT_PROBLEMS: &[&str] = &[
+    "parent-psychiatric-problems",
+    "parent-psychiatric-crisis",
+    "parent-addiction",
+    "parental-addiction",
+    "parental-mental-illness",
+];
+
 pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSignal {
     let rng = &mut Rng::for_signal(seed, index);
     let origin = draw_origin(rng);
@@ -959,6 +971,7 @@ pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSi
         helpers_involved: rng.weighted(&[(0u8, 60), (1, 22), (2, 10), (3, 5), (4, 3)]),
         gi_involved: origin.gi || rng.chance(10),
         youth_objects_to_informing_parents: sixteen && rng.chance(if origin.code == "youth" { 200 } else { 30 }),
+        parent_in_treatment: false,
         concerns,
         safety_indicators,
         risk_factors,
@@ -970,6 +983,11 @@ pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSi
         meldcode,
         consents,
     };
+    // A parent whose psychiatric or addiction problem is signalled is in
+    // treatment already in 4 of 10 signals (our assumption, docs/corpus.md);
+    // drawn after every other field so the rest of the corpus is unchanged.
+    let parent_problem = signal.risk_factors.iter().chain(&signal.concerns).any(|c| PARENT_PROBLEMS.contains(c));
+    signal.parent_in_treatment = parent_problem && rng.chance(400);
     // Drawn last, so that --gemeente adds the field and changes nothing else.
     if !gemeenten.is_empty() {
         signal.gemeente = Some(rng.pick(gemeenten).clone());

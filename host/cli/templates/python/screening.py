@@ -95,6 +95,8 @@ def without_reference(intake: IntakeCard) -> ScreeningCard:
     return ScreeningCard(
         level=level,
         action=action,
+        # Without the guideline's ladder the child stays with the JGZ (A1).
+        child_action=Action.A1,
         risk_card=RiskCard(
             risk_factors=[],
             protective_factors=[],

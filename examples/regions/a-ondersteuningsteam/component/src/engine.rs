@@ -17,7 +17,7 @@ use wegwijs_types::{
 
 use crate::rules::{CASUSREGIE, DISCLOSURES, Edit, PROTECTED, RULES, RouteRule, STALE_ON_REDIRECT, When};
 use crate::text::who_decides;
-use wegwijs_types::kit::{LOCAL_NAME_MAX_CHARS, clip, local_name};
+use wegwijs_types::kit::{LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -35,6 +35,8 @@ pub(crate) struct Facts {
     pub(crate) domains: Vec<Domain>,
     /// A gecertificeerde instelling carries out an ondertoezichtstelling.
     pub(crate) gi: bool,
+    /// Who takes part in decisions about the child (CS-AGE, G-SHARED).
+    pub(crate) participants: Participants,
 }
 
 impl Facts {
@@ -60,12 +62,8 @@ impl Facts {
             prenatal,
             domains,
             gi: case.gi_involved,
+            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
         }
-    }
-
-    /// Whole years, when the age is known.
-    pub(crate) fn age_years(&self) -> Option<u32> {
-        self.age_months.map(|m| m / 12)
     }
 }
 
@@ -247,7 +245,7 @@ fn coordinator(card: &mut RoutingCard, f: &Facts, config: &dyn RegionConfig) -> 
     if !card.one_plan || f.gi {
         return false;
     }
-    let who = if f.age_years().is_some_and(|y| y >= 16) { "the youth and the parents" } else { "the parents" };
+    let who = f.participants.together_with();
     let regisseur = read(config, CASUSREGIE.key).unwrap_or_else(|| String::from(CASUSREGIE.default));
     let new = format!("{who}, if they can; otherwise {regisseur}");
     if card.care_coordinator.as_deref() == Some(new.as_str()) {

@@ -20,7 +20,7 @@ use crate::rules::{
     VerwijzerRow,
 };
 use crate::text::{verwijzer_label, who_decides};
-use wegwijs_types::kit::local_name;
+use wegwijs_types::kit::{Participants, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -30,8 +30,6 @@ pub(crate) struct Facts {
     pub(crate) handler: Handler,
     /// Age in whole months; `None` before birth or when unknown.
     pub(crate) age_months: Option<u32>,
-    /// The child is not yet born.
-    pub(crate) prenatal: bool,
     /// Concern domains from intake, deduplicated.
     pub(crate) domains: Vec<Domain>,
     /// Concern codes from intake and the raw case, trimmed.
@@ -40,6 +38,8 @@ pub(crate) struct Facts {
     pub(crate) gi: bool,
     /// The family declines a warm handover.
     pub(crate) declines_warm: bool,
+    /// Who takes part in decisions about the child (CS-AGE, G-SHARED).
+    pub(crate) participants: Participants,
 }
 
 impl Facts {
@@ -68,17 +68,12 @@ impl Facts {
             action: screening.action,
             handler: case.handler,
             age_months,
-            prenatal,
             domains,
             concerns,
             gi: case.gi_involved,
             declines_warm: case.family_declines_warm_handover,
+            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
         }
-    }
-
-    /// Whole years, when the age is known.
-    pub(crate) fn age_years(&self) -> Option<u32> {
-        self.age_months.map(|m| m / 12)
     }
 
     /// Whether the child is on `path`: one of its concerns, within its ages.

@@ -36,16 +36,19 @@ MAX_TEXT_CHARS = 600
 MAX_NAME_CHARS = 200
 
 #: Who is asked first, by age in whole years (CS-AGE as routing phrases it,
-#: G-SHARED): (from, until, sentence). The sentence starts lower-case so it
-#: can stand inside a sentence as well as open one.
+#: G-SHARED): (from, until, sentence), worded as the region kit's
+#: ``Participants::opening`` (components/types/src/kit.rs) so a card reads
+#: alike whoever wrote the stage. The sentence starts lower-case so it can
+#: stand inside a sentence as well as open one.
 WHO_BY_AGE = (
     (0, 12, "discuss with the parents"),
-    (12, 16, "discuss with the parents and ask the youth's consent"),
-    (16, 255, "ask the youth's consent (from 16 the youth decides alone, also whether the parents are informed)"),
+    (12, 16, "discuss with the parents and the youth"),
+    (16, 255, "discuss with the youth (from 16 the youth decides, also whether the parents are told)"),
 )
 WHO_PRENATAL = "discuss with the expectant parents"
-WHO_UNKNOWN_AGE = "discuss with the parents (and ask the youth's consent from 12)"
-WHO_SIXTEEN_OBJECTS = "ask the youth's consent (from 16 the youth decides alone and does not want the parents informed)"
+WHO_UNKNOWN_AGE = "discuss with the parents (and from 12 with the youth)"
+#: A 16+ youth who does not want the parents informed: no text names them.
+WHO_SIXTEEN_OBJECTS = "discuss with the youth (from 16 the youth decides alone)"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,11 @@
 //! referral to jeugdhulp carries a verwijzer that may refer (G-AUTHORITY),
 //! routes are sorted most urgent first, and a trap, a timeout or an output
 //! over the limits is a fault after which the guideline's card stands
-//! (G-NO-DROP). The decision records every route the region changed.
+//! (G-NO-DROP). The decision records every route the region changed. The
+//! host also restates the card's summary and overall urgency from the final
+//! routes, and marks a guideline reason left on a route the region moved to
+//! another partner as the guideline's reason for its own route, so a card
+//! never names a partner its route no longer goes to.
 //!
 //! The crate is `no_std`, so the same code runs natively under `cargo test`
 //! and inside the component, which may import nothing but the host's `log`

@@ -95,6 +95,8 @@ fn without_reference(intake: &IntakeCard) -> ScreeningCard {
     ScreeningCard {
         level,
         action,
+        // Without the guideline's ladder the child stays with the JGZ (A1).
+        child_action: Action::A1,
         risk_card: RiskCard {
             risk_factors: Vec::new(),
             protective_factors: Vec::new(),
