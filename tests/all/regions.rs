@@ -5,6 +5,7 @@
 
 use crate::util::{TempDir, guest, root, sha256};
 use std::path::{Path, PathBuf};
+use wegwijs::types as m;
 use wegwijs::{DecideOptions, Host, Signal};
 
 const CASE: &str = r#"[[case]]
@@ -330,4 +331,30 @@ fn the_readme_comparison_table_is_what_the_tool_prints() {
             panic!("README's comparison table is stale; run with BLESS=1. The tool prints:\n{table}");
         }
     }
+}
+
+/// A region that moves the guideline's route to another partner gets a card
+/// that stays true (coherence, issue of the POH-jeugd rule in
+/// `docs/component-guide.md`): region A sends signal 13's jeugd-GGZ
+/// consultation to its Ondersteuningsteam, and the guideline's RT-A2 reason
+/// that still names jeugd-GGZ is marked as the guideline's, while the
+/// summary, the urgency sentence and the headline name the final routes.
+#[test]
+fn a_moved_route_keeps_no_reason_that_names_its_old_partner() {
+    let ex = examples();
+    let text = std::fs::read_to_string(root().join("examples/signals/13-low-mood-abnormal-sdq.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["gemeente"] = "GM0085".into();
+    let d = ex.host.decide_json(&v.to_string()).unwrap();
+    assert_eq!(d.provenance.region, "regio-a");
+    let routing = d.routing.as_ref().unwrap();
+    let ot = routing.routes.iter().find(|r| r.partner == m::Partner::Wijkteam).expect("the OT route");
+    let a2 = ot.reasons.iter().find(|r| r.rule == "RT-A2").expect("the guideline's RT-A2 reason");
+    assert!(a2.text.starts_with("The guideline's reason for its route to jeugd-GGZ: «"), "{}", a2.text);
+    assert!(a2.text.ends_with("Region `regio-a` proposes the sociaal wijkteam instead."), "{}", a2.text);
+    assert!(routing.summary.starts_with("2 routes, most urgent soon: wijkteam consultation"), "{}", routing.summary);
+    let urgency: Vec<&str> =
+        routing.reasons.iter().filter(|r| r.rule == "RT-URGENCY").map(|r| r.text.as_str()).collect();
+    assert_eq!(urgency, ["Overall urgency soon: the most urgent route is the sociaal wijkteam (consultation)."]);
+    assert!(d.headline.contains("first: wijkteam consultation"), "{}", d.headline);
 }
