@@ -23,7 +23,7 @@ fn main() {
         .to_path_buf();
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
 
-    for watched in ["components", "wit", "Cargo.toml", "Cargo.lock"] {
+    for watched in ["components", "sdk", "wit", "Cargo.toml", "Cargo.lock"] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
     println!("cargo:rerun-if-env-changed=WEGWIJS_GUEST_TARGET_DIR");

@@ -3,7 +3,7 @@
 //!
 //! - a card with action S, or with an instrument that could not be used,
 //!   contains nothing that reads as reassurance (the phrases and rule ids
-//!   of `wegwijs_types::kit::REASSURANCE_*`, defined once);
+//!   of `wegwijs_kit::REASSURANCE_*`, defined once);
 //! - a 16+ youth who does not want the parents informed finds no text that
 //!   mentions the parents;
 //! - the routing summary, the card-level urgency sentence, the overall
@@ -13,8 +13,9 @@
 
 use crate::util::host;
 use proptest::prelude::*;
-use wegwijs::types::{self as m, kit};
+use wegwijs::types as m;
 use wegwijs::{Decision, Signal, Status};
+use wegwijs_kit as kit;
 
 const CONCERNS: &[&str] = &[
     "behaviour-problems",

@@ -8,7 +8,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{
     Action, AgeBand, Band, ChildAge, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Level, MeldcodeCard,
     MeldcodeConclusion, ScreeningCard, SourceKind,

@@ -37,7 +37,7 @@ pub(crate) fn card(
     let urgency = plan.routes.first().map_or(Urgency::NextContact, |r| r.urgency);
 
     // The same sentence the host restates after guardrails and regions.
-    plan.reason("RT-URGENCY", wegwijs_types::kit::overall_urgency_sentence(&plan.routes));
+    plan.reason("RT-URGENCY", wegwijs_kit::overall_urgency_sentence(&plan.routes));
     if !plan.routes.is_empty() {
         plan.reason("G-SHARED", shared_line(f));
     }
@@ -100,7 +100,7 @@ fn disclosure(partner: Partner, kind: RouteKind) -> Option<DisclosureRequest> {
 
 /// "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information".
 fn summary(plan: &Plan, f: &Facts<'_>) -> String {
-    wegwijs_types::kit::routes_summary(&plan.routes).unwrap_or_else(|| {
+    wegwijs_kit::routes_summary(&plan.routes).unwrap_or_else(|| {
         let why = match (f.action, f.child_action) {
             (Action::A0, Some(Action::A0)) => String::from("action A0, normalise and inform at the next contact"),
             (a, _) => format!("no rule proposes a route at action {}", action_name(a)),

@@ -233,4 +233,4 @@ fn blocker(f: &Facts<'_>, allowed: &[Domain]) -> Option<String> {
 }
 
 /// The region's local name for the partner (the region kit's rule).
-pub(crate) use wegwijs_types::kit::local_name;
+pub(crate) use wegwijs_kit::local_name;

@@ -865,7 +865,7 @@ pub const DISCLOSURES: DisclosureTable = DisclosureTable {
 // How a partner's local name is read is shared with regions' own
 // components (the region kit), so a local name reads the same whoever
 // wrote the routing stage.
-pub use wegwijs_types::kit::{
+pub use wegwijs_kit::{
     LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,
 };
 /// At most this many characters of a rejected configuration value are

@@ -10,11 +10,11 @@
 //! involved, and the card's shared-decision line says so instead of
 //! "discuss with the parents".
 //!
-//! [`Participants`]: wegwijs_types::kit::Participants
+//! [`Participants`]: wegwijs_kit::Participants
 
 use alloc::format;
 use alloc::string::String;
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{Action, Partner, RouteKind};
 
 use crate::facts::Facts;

@@ -9,7 +9,7 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{Handler, InstrumentKind};
 
 /// At most this many characters of one upstream code are echoed.
@@ -18,7 +18,7 @@ const CODE_MAX_CHARS: usize = 48;
 const CODES_MAX: usize = 5;
 
 /// `s` cut to at most `max` characters, with an ellipsis (the region kit's rule).
-pub(crate) use wegwijs_types::kit::clip;
+pub(crate) use wegwijs_kit::clip;
 
 /// Upstream codes joined with ", ", clipped and capped.
 pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {
@@ -40,7 +40,7 @@ pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {
 
 /// A partner as a professional names it in a sentence (the region kit's
 /// wording, shared with regions and the host).
-pub(crate) use wegwijs_types::kit::partner_label;
+pub(crate) use wegwijs_kit::partner_label;
 
 /// The handling professional as named in a sentence.
 pub(crate) const fn handler_label(h: Handler) -> &'static str {

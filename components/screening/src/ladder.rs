@@ -10,7 +10,7 @@ use alloc::{format, string::String, vec::Vec};
 
 use alloc::borrow::ToOwned;
 
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{Action, Duration, Impact, Level, Reason, RegionConfig};
 
 use crate::instruments::Unusable;

@@ -21,7 +21,7 @@ extern crate std;
 
 use alloc::{borrow::ToOwned, format, string::String, vec, vec::Vec};
 
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{
     Action, AgeBand, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
     ScreeningCard,
@@ -92,7 +92,7 @@ pub const RULE_IDS: &[&str] = &[
 ];
 
 /// Why a card may contain nothing that reads as reassurance
-/// (`wegwijs_types::kit::REASSURANCE_PHRASES`): it takes action S
+/// (`wegwijs_kit::REASSURANCE_PHRASES`): it takes action S
 /// (IN-SAFETY), or an instrument result on it could not be used
 /// (PS-UNUSABLE). Sentences that would otherwise say "normalise" are worded
 /// for the card they go on.

@@ -11,7 +11,7 @@ use alloc::{
     vec::Vec,
 };
 
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{
     AcuteIndicator, ChildCase, Domain, IntakeCard, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Reason,
 };

@@ -8,7 +8,7 @@ use alloc::{
     vec::Vec,
 };
 
-use wegwijs_types::kit::Participants;
+use wegwijs_kit::Participants;
 use wegwijs_types::{Action, MeldcodeCard, RiskCard, RiskDomain, SdqVersion};
 
 /// Longest piece of caller-supplied text echoed into a reason: an unknown

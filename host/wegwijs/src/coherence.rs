@@ -11,7 +11,8 @@
 //! the final routes, and marks guideline reasons a region carried over to
 //! a route they were not written for, so no card contradicts itself.
 
-use wegwijs_types::{self as m, kit};
+use wegwijs_kit as kit;
+use wegwijs_types as m;
 
 /// Restates the routing card from its final routes: the summary, the
 /// overall urgency and its RT-URGENCY sentence, and, when a region's card

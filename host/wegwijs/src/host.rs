@@ -1064,7 +1064,7 @@ fn headline(
 fn participants(case: &m::ChildCase) -> String {
     let prenatal = matches!(case.age, Some(m::ChildAge::Prenatal(_)));
     let months = case.age.as_ref().and_then(m::ChildAge::whole_months);
-    let who = m::kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with();
+    let who = wegwijs_kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with();
     if case.meldcode.as_ref().is_some_and(|m| m.telling_endangers) {
         format!("{who} once that no longer endangers anyone (meldcode step 3)")
     } else {

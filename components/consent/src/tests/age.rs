@@ -106,7 +106,7 @@ fn the_age_opening_agrees_in_number() {
 #[test]
 fn cs_age_and_the_kits_participants_agree_about_the_parents() {
     use crate::age::Consenters;
-    use wegwijs_types::kit::Participants;
+    use wegwijs_kit::Participants;
     for months in (0u16..=300).step_by(3) {
         for objects in [false, true] {
             let mut c = case(0);

@@ -7,7 +7,7 @@
 use super::*;
 use crate::RULE_IDS;
 use proptest::prelude::*;
-use wegwijs_types::kit::reads_as_reassurance;
+use wegwijs_kit::reads_as_reassurance;
 use wegwijs_types::{ConsentOutcome as O, DataCategory as C};
 
 fn arb_age() -> impl Strategy<Value = Option<ChildAge>> {

@@ -17,7 +17,7 @@ use wegwijs_types::{
 
 use super::{all_rules, case, intake, run, screening, texts};
 use crate::RULE_IDS;
-use wegwijs_types::kit::{Participants, REASSURANCE_RULES, reads_as_reassurance};
+use wegwijs_kit::{Participants, REASSURANCE_RULES, reads_as_reassurance};
 
 const CODES: &[&str] = &[
     "debts",

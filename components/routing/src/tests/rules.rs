@@ -690,9 +690,9 @@ fn every_route_has_a_conversation_and_matching_disclosure_recipient() {
 /// No text reads as reassurance and RT-A0 is not cited (IN-SAFETY, PS-UNUSABLE).
 fn assert_no_reassurance(card: &wegwijs_types::RoutingCard) {
     for t in texts(card) {
-        assert!(!wegwijs_types::kit::reads_as_reassurance(t), "reads as reassurance: {t}");
+        assert!(!wegwijs_kit::reads_as_reassurance(t), "reads as reassurance: {t}");
     }
-    for rule in wegwijs_types::kit::REASSURANCE_RULES {
+    for rule in wegwijs_kit::REASSURANCE_RULES {
         assert!(!all_rules(card).contains(rule), "{rule} cited");
     }
 }

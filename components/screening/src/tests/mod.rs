@@ -122,9 +122,9 @@ pub(crate) fn sentences(card: &ScreeningCard) -> Vec<&str> {
 /// and no reassurance rule is cited.
 pub(crate) fn assert_no_reassurance(card: &ScreeningCard) {
     for t in sentences(card) {
-        assert!(!wegwijs_types::kit::reads_as_reassurance(t), "reads as reassurance: {t}");
+        assert!(!wegwijs_kit::reads_as_reassurance(t), "reads as reassurance: {t}");
     }
     for r in card.reasons.iter().chain(&card.warnings) {
-        assert!(!wegwijs_types::kit::REASSURANCE_RULES.contains(&r.rule.as_str()), "cites {}", r.rule);
+        assert!(!wegwijs_kit::REASSURANCE_RULES.contains(&r.rule.as_str()), "cites {}", r.rule);
     }
 }

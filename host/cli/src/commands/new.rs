@@ -7,8 +7,8 @@
 //! The files are templates embedded in the binary (`host/cli/templates/`)
 //! and filled in by plain token replacement, so `wegwijs new` works wherever
 //! the binary is. Only a Rust project points back to a wegwijs source tree:
-//! its path dependencies on the SDK crates (`components/types`,
-//! `components/guest`) and, for its tests, on the reference components. By
+//! its path dependencies on the SDK crates (`sdk/types`, `sdk/guest`) and,
+//! for its tests, on the reference components (`components/`). By
 //! default that is the tree this binary was built from; `--sdk` names
 //! another.
 
@@ -208,8 +208,7 @@ impl NewCommand {
             Lang::Rust => ("Rust", rust::README),
             Lang::Python => ("Python", python::README),
         };
-        let sdk_path =
-            |crate_dir: &str| sdk.map(|s| toml_string(&s.join("components").join(crate_dir))).unwrap_or_default();
+        let sdk_path = |crate_dir: &str| sdk.map(|s| toml_string(&s.join(crate_path(crate_dir)))).unwrap_or_default();
         let dev_dependencies: String =
             t.references.iter().map(|r| format!("wegwijs-{r} = {{ path = {} }}\n", sdk_path(r))).collect();
         // Fragments first: they contain tokens of their own.
@@ -307,7 +306,7 @@ fn sdk_root(given: Option<&Path>, references: &[&str]) -> Result<PathBuf, InputE
         .canonicalize()
         .map_err(|e| InputError(format!("the wegwijs SDK is not at {} ({origin}): {e}; {hint}", root.display())))?;
     let needed = ["types", "guest"].iter().chain(references);
-    if let Some(missing) = needed.map(|c| root.join("components").join(c)).find(|c| !c.join("Cargo.toml").is_file()) {
+    if let Some(missing) = needed.map(|c| root.join(crate_path(c))).find(|c| !c.join("Cargo.toml").is_file()) {
         return Err(InputError(format!(
             "the wegwijs SDK is not complete at {} ({origin}): {} has no Cargo.toml; {hint}",
             root.display(),
@@ -315,6 +314,13 @@ fn sdk_root(given: Option<&Path>, references: &[&str]) -> Result<PathBuf, InputE
         )));
     }
     Ok(root)
+}
+
+/// Where a crate of the source tree lives: the SDK crates under `sdk/`,
+/// the reference components (a project's tests run them) under `components/`.
+fn crate_path(crate_dir: &str) -> PathBuf {
+    let folder = if ["types", "kit", "guest", "testkit"].contains(&crate_dir) { "sdk" } else { "components" };
+    Path::new(folder).join(crate_dir)
 }
 
 /// A TOML basic string holding `path`.

@@ -17,7 +17,7 @@ use wegwijs_types::{
 
 use crate::rules::{CASUSREGIE, DISCLOSURES, Edit, PROTECTED, RULES, RouteRule, STALE_ON_REDIRECT, When};
 use crate::text::who_decides;
-use wegwijs_types::kit::{LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
+use wegwijs_kit::{LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {

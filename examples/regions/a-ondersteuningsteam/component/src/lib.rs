@@ -33,7 +33,8 @@ mod component;
 #[cfg(test)]
 mod tests;
 
-use wegwijs_types::{ChildCase, IntakeCard, RegionConfig, RoutingCard, ScreeningCard, kit};
+use wegwijs_kit as kit;
+use wegwijs_types::{ChildCase, IntakeCard, RegionConfig, RoutingCard, ScreeningCard};
 
 pub use rules::{CASUSREGIE, DISCLOSURES, REPORT, RULES};
 

@@ -1,9 +1,9 @@
 //! Wording shared by the engine: the age-right opening of a conversation
 //! (G-SHARED). Local names and clipping come from the region kit
-//! (`wegwijs_types::kit`), the same rules the guideline's component uses.
+//! (`wegwijs_kit`), the same rules the guideline's component uses.
 
 use alloc::string::String;
-use wegwijs_types::kit::sentence_case;
+use wegwijs_kit::sentence_case;
 
 use crate::engine::Facts;
 

@@ -20,7 +20,7 @@ use crate::rules::{
     VerwijzerRow,
 };
 use crate::text::{verwijzer_label, who_decides};
-use wegwijs_types::kit::{Participants, local_name};
+use wegwijs_kit::{Participants, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {

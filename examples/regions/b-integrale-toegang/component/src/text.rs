@@ -1,11 +1,11 @@
 //! Wording shared by the engine: the age-right opening of a conversation
 //! (G-SHARED) and verwijzer labels. Local names and clipping come from the
-//! region kit (`wegwijs_types::kit`), the same rules the guideline's
+//! region kit (`wegwijs_kit`), the same rules the guideline's
 //! component uses.
 
 use alloc::string::String;
+use wegwijs_kit::sentence_case;
 use wegwijs_types::Verwijzer;
-use wegwijs_types::kit::sentence_case;
 
 use crate::engine::Facts;
 

@@ -3,12 +3,15 @@
 //! decision reads alike whoever wrote the stage. How a partner's local name
 //! is read from the region's configuration, how text is cut to stay within
 //! the host's limits, and how a region finishes a routing card it changed.
+#![no_std]
+
+extern crate alloc;
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::{Partner, Reason, RegionConfig, Route, RoutingCard, Urgency};
+use wegwijs_types::{Partner, Reason, RegionConfig, Route, RoutingCard, Urgency};
 
 /// The configuration key holding a partner's local name: the partner's WIT
 /// name between `partners.` and `.name`.

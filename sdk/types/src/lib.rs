@@ -16,8 +16,6 @@ use alloc::vec::Vec;
 #[macro_use]
 mod macros;
 
-pub mod kit;
-
 /// Version of the WIT package these types mirror.
 pub const WIT_VERSION: &str = "0.2.0";
 
