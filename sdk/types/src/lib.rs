@@ -16,11 +16,38 @@ use alloc::vec::Vec;
 #[macro_use]
 mod macros;
 
+/// The version of the WIT package these types mirror, as a literal for
+/// `concat!`: the one place in the Rust sources that names it, so a version
+/// bump changes `wit/` and this line.
+#[macro_export]
+macro_rules! wit_version {
+    () => {
+        "0.2.0"
+    };
+}
+
+/// The name of the WIT package these types mirror, as a literal for `concat!`.
+#[macro_export]
+macro_rules! wit_package {
+    () => {
+        "wegwijs:jgz"
+    };
+}
+
 /// Version of the WIT package these types mirror.
-pub const WIT_VERSION: &str = "0.2.0";
+pub const WIT_VERSION: &str = wit_version!();
 
 /// Name of the WIT package these types mirror.
-pub const WIT_PACKAGE: &str = "wegwijs:jgz";
+pub const WIT_PACKAGE: &str = wit_package!();
+
+/// A fully qualified, versioned interface of the package, e.g.
+/// `wit_interface!("routing")` is `"wegwijs:jgz/routing@0.2.0"`.
+#[macro_export]
+macro_rules! wit_interface {
+    ($name:literal) => {
+        concat!($crate::wit_package!(), "/", $name, "@", $crate::wit_version!())
+    };
+}
 
 wit_record! {
     /// One reason behind a result: a rule id and a sentence a professional can read.
