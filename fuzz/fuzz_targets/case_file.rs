@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wegwijs::CaseFile;
+use wegwijs::harness::CaseFile;
 use wegwijs_fuzz::{PSEUDONYM_KEY, assert_case_file_error, assert_signal_error};
 
 fuzz_target!(|data: &[u8]| {

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wegwijs::region::Manifest;
+use wegwijs::harness::Manifest;
 use wegwijs_fuzz::{assert_manifest_invariants, assert_manifest_problems};
 
 fuzz_target!(|data: &[u8]| {

@@ -16,8 +16,8 @@ use proptest::strategy::ValueTree;
 use serde_json::Value;
 use std::path::{Component, Path};
 use std::sync::OnceLock;
-use wegwijs::region::{Bundle, BundleProblem, Manifest, NATIONAL_DEFAULT};
-use wegwijs::{CaseFile, Error, Signal};
+use wegwijs::harness::{Bundle, CaseFile, Manifest};
+use wegwijs::{BundleProblem, Error, NATIONAL_DEFAULT, Signal};
 
 const KEY: &[u8] = b"parsers-test-key";
 

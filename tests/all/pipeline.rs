@@ -2,7 +2,8 @@
 //! and sharing one host across threads.
 
 use crate::util::{example_signals, host};
-use wegwijs::{Host, Signal, Stage, reference_component};
+use wegwijs::harness::reference_component;
+use wegwijs::{Host, Signal, Stage};
 
 fn signal(path: &std::path::Path) -> Signal {
     Signal::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -128,10 +129,11 @@ mod loading {
     //! Load-time validation: what is not a clean stage component is refused,
     //! and the refusal says why.
     use crate::util::host;
-    use wegwijs::{Error, Rejection, Stage, reference_component};
+    use wegwijs::harness::{check_component, reference_component};
+    use wegwijs::{Error, Rejection, Stage};
 
     fn rejection(bytes: &[u8]) -> Rejection {
-        match host().check_component(Stage::Intake, "test", bytes) {
+        match check_component(host(), Stage::Intake, "test", bytes) {
             Err(Error::ComponentRejected { reason, stage, .. }) => {
                 assert_eq!(stage, Stage::Intake);
                 reason
@@ -154,7 +156,7 @@ mod loading {
             }
             other => panic!("{other:?}"),
         }
-        let msg = host().check_component(Stage::Intake, "x", wat.as_bytes()).unwrap_err().to_string();
+        let msg = check_component(host(), Stage::Intake, "x", wat.as_bytes()).unwrap_err().to_string();
         assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.2.0"), "{msg}");
     }
 
@@ -176,7 +178,7 @@ mod loading {
     #[test]
     fn the_references_pass_their_own_checks() {
         for stage in Stage::ALL {
-            let info = host().check_component(stage, "ref", reference_component(stage)).unwrap();
+            let info = check_component(host(), stage, "ref", reference_component(stage)).unwrap();
             assert_eq!(info.stage, stage);
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::util::{host, root};
 use std::collections::BTreeSet;
-use wegwijs::{Case, CaseFile};
+use wegwijs::harness::{Bundle, Case, CaseFile, Trial};
 
 fn case_files() -> Vec<(String, Vec<Case>)> {
     let mut files: Vec<_> = std::fs::read_dir(root().join("tests/cases"))
@@ -26,10 +26,13 @@ fn case_files() -> Vec<(String, Vec<Case>)> {
 
 #[test]
 fn every_case_matches_its_expectations() {
+    // The guideline's cases run exactly as `wegwijs test tests/cases` runs
+    // them: on a bundle that replaces no stage.
+    let national = Trial::new(host(), &Bundle::empty(wegwijs::NATIONAL_DEFAULT, "the national defaults")).unwrap();
     let mut failures = Vec::new();
     let mut count = 0;
     for (file, cases) in case_files() {
-        let report = wegwijs::run_cases(host(), &cases);
+        let report = national.run_cases(&cases);
         count += cases.len();
         for (name, result) in report.results {
             match result {
@@ -67,6 +70,18 @@ fn every_rule_in_the_brief_has_a_case() {
         case_files().iter().flat_map(|(_, cases)| cases.iter().flat_map(Case::asserted_rule_ids)).collect();
     let missing: Vec<&String> = ids.iter().filter(|id| !asserted.contains(*id)).collect();
     assert!(missing.is_empty(), "rule ids in the brief that no case asserts: {missing:?}");
+}
+
+/// The rule ids the harness measures coverage against come from the
+/// components' own `RULE_IDS`; they must be exactly the brief's §1–§5.
+#[test]
+fn the_components_cite_exactly_the_rule_ids_of_the_brief() {
+    let brief = brief_rule_ids();
+    let cited: BTreeSet<String> = wegwijs::harness::guideline_rule_ids().into_iter().map(str::to_string).collect();
+    let uncited: Vec<&String> = brief.difference(&cited).collect();
+    let unknown: Vec<&String> = cited.difference(&brief).collect();
+    assert!(uncited.is_empty(), "rule ids of the brief no component lists in RULE_IDS: {uncited:?}");
+    assert!(unknown.is_empty(), "RULE_IDS the brief does not have: {unknown:?}");
 }
 
 #[test]

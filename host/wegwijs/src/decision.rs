@@ -2,9 +2,7 @@
 //! ids), what the guardrails changed, what failed, and exactly which
 //! components and contract produced it.
 
-use crate::component::{ComponentInfo, Role};
-use crate::engine::LogRecord;
-use crate::stage::{Fault, Stage};
+use crate::model::{ComponentInfo, Fault, LogRecord, Role, Stage};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use wegwijs_types as m;

@@ -3,7 +3,10 @@
 //! misbehaves is not an error but a [`Fault`](crate::Fault) recorded in a
 //! decision, because the reference result still stands (G-NO-DROP).
 
+use crate::model::{HOST_INTERFACE, Stage};
+use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// Everything that can go wrong at the library's edge.
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +33,7 @@ pub enum Error {
         /// Name the component was loaded under.
         name: String,
         /// The stage it was meant for.
-        stage: crate::Stage,
+        stage: Stage,
         /// Why it was refused.
         reason: Rejection,
     },
@@ -40,7 +43,7 @@ pub enum Error {
         /// Where the bundle was read from.
         bundle: String,
         /// Why, each naming the file, field or case at fault.
-        problems: Vec<crate::region::BundleProblem>,
+        problems: Vec<BundleProblem>,
     },
     /// A decision was asked for in a region that is not loaded.
     #[error("no region `{id}` is loaded; use a loaded region's id or `national-default`")]
@@ -58,12 +61,55 @@ pub enum Error {
         /// What the parser found.
         problem: String,
     },
-    /// A region's component faulted while the bundle's own cases ran.
-    #[error("{0}")]
-    CaseFault(String),
-    /// The WebAssembly engine could not be configured.
+    /// A region's component faulted while one of its bundle's cases ran: the
+    /// guideline's result would stand in, but the component is not ready.
+    #[error("the {stage} component faulted: {detail}")]
+    CaseFault {
+        /// The stage whose component faulted.
+        stage: Stage,
+        /// The fault, as recorded in the decision.
+        detail: String,
+    },
+    /// One of the built-in reference components could not be loaded: the
+    /// host binary was built wrongly, since they are embedded and checked at
+    /// build time.
+    #[error("the built-in reference component for the {stage} stage cannot be loaded: {source}")]
+    ReferenceComponent {
+        /// The stage.
+        stage: Stage,
+        /// Why.
+        #[source]
+        source: Arc<Error>,
+    },
+    /// The WebAssembly engine could not be configured, or its deadline
+    /// ticker could not be started.
     #[error("the WebAssembly engine could not be set up: {0}")]
-    Engine(String),
+    Engine(#[source] EngineError),
+}
+
+/// A failure of the WebAssembly engine itself, with wasmtime's error as its
+/// source. Shared, because one engine serves every host in the process and
+/// each host built after a failure reports the same one.
+#[derive(Debug, Clone)]
+pub struct EngineError(Arc<wasmtime::Error>);
+
+impl EngineError {
+    pub(crate) fn new(e: wasmtime::Error) -> Self {
+        EngineError(Arc::new(e))
+    }
+}
+
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The outermost message only; its causes follow as `source()`.
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for EngineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
 }
 
 /// One problem in a signal, naming the field by its JSON path.
@@ -117,7 +163,7 @@ pub enum Rejection {
     #[error("not a valid WebAssembly component: {0}")]
     Malformed(String),
     /// The component imports something its world does not offer.
-    #[error("imports outside its world: {}; a stage component may import only `{}`", .0.join(", "), crate::engine::HOST_INTERFACE)]
+    #[error("imports outside its world: {}; a stage component may import only `{}`", .0.join(", "), HOST_INTERFACE)]
     ForbiddenImports(Vec<String>),
     /// The component does not export the stage's interface with the right types.
     #[error("does not implement the {0}")]
@@ -132,5 +178,105 @@ pub enum Rejection {
         found: String,
         /// The package and version of this host.
         expected: String,
+    },
+}
+
+/// Why a bundle was refused. Each variant names the file or field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "problem")]
+#[non_exhaustive]
+pub enum BundleProblem {
+    /// The bundle directory or a file in it could not be read.
+    #[error("cannot read `{path}`: {detail}")]
+    Unreadable {
+        /// Path inside the bundle.
+        path: String,
+        /// The operating system's reason.
+        detail: String,
+    },
+    /// `region.toml` is not valid TOML.
+    #[error("region.toml line {line}, column {column}: {detail}")]
+    Toml {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        detail: String,
+    },
+    /// A field of `region.toml` is missing or wrong.
+    #[error("region.toml `{field}`: {detail}")]
+    Field {
+        /// Dotted path of the field.
+        field: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A path in `region.toml` points outside the bundle directory.
+    #[error("`{field}` = \"{path}\" leads outside the bundle directory ({why}); components must lie inside the bundle")]
+    PathEscapes {
+        /// The field holding the path.
+        field: String,
+        /// The path as written.
+        path: String,
+        /// Absolute, `..`, or a symlink out.
+        why: String,
+    },
+    /// A component's bytes do not have the sha256 the manifest states.
+    #[error("`{path}` has sha256 {actual}, but region.toml states {expected}; rebuild or update the hash")]
+    HashMismatch {
+        /// Path inside the bundle.
+        path: String,
+        /// From `region.toml`.
+        expected: String,
+        /// Of the file's bytes.
+        actual: String,
+    },
+    /// A component was refused at load.
+    #[error("the {stage} component: {reason}")]
+    ComponentRejected {
+        /// The stage.
+        stage: Stage,
+        /// Why (see [`Rejection`]).
+        reason: String,
+    },
+    /// One of the bundle's own cases failed against the bundle.
+    #[error("case `{case}` in `{path}` fails: {detail}")]
+    CaseFailed {
+        /// The case file.
+        path: String,
+        /// The case's name.
+        case: String,
+        /// Expected versus actual, per field.
+        detail: String,
+    },
+    /// The bundle brings no cases.
+    #[error(
+        "the bundle has no cases; add at least one case file under cases/ so the host can check the bundle before it serves children"
+    )]
+    NoCases,
+    /// A bundle with the same id and an equal or higher revision is loaded.
+    #[error("revision {offered} is not newer than the loaded revision {loaded}; raise `region.revision`")]
+    NotNewer {
+        /// The loaded revision.
+        loaded: u32,
+        /// The offered revision.
+        offered: u32,
+    },
+    /// Another loaded region already serves a gemeente.
+    #[error("gemeente {gemeente} is already served by region `{region}`")]
+    GemeenteTaken {
+        /// The gemeentecode.
+        gemeente: String,
+        /// The region serving it.
+        region: String,
+    },
+    /// A case file under `cases/` cannot be read or parsed.
+    #[error("case file `{path}`: {detail}")]
+    CaseFile {
+        /// Path inside the bundle.
+        path: String,
+        /// The parser's message, with line and column.
+        detail: String,
     },
 }

@@ -1,9 +1,139 @@
 //! Guardrails (guideline brief §6): floors no component can go below,
 //! enforced in plain Rust on the final cards whatever a component returned.
-//! A guardrail that changes a decision says so in a [`GuardrailNote`].
+//! All six live here — G-SAFETY, G-AUTHORITY, G-CONSENT, G-NO-DROP, G-HUMAN
+//! and G-MINIMAL — and every one leaves a [`GuardrailNote`] in the decision
+//! saying what it checked and whether it changed anything.
 
 use crate::decision::GuardrailNote;
+use crate::model::{Fault, Role};
 use wegwijs_types as m;
+
+/// G-NO-DROP at intake: a region's intake may not close a signal the
+/// guideline's intake accepted. True when `stands` (the region's card) must
+/// give way to `reference`.
+pub(crate) fn intake_closes_what_the_guideline_accepts(
+    stands: Option<&m::IntakeCard>,
+    reference: Option<&m::IntakeCard>,
+) -> bool {
+    matches!(
+        (stands, reference),
+        (Some(s), Some(r)) if s.outcome == m::IntakeOutcome::Closed && r.outcome == m::IntakeOutcome::Accepted
+    )
+}
+
+/// Whether the case is acutely unsafe (G-SAFETY): as the signal says, or as
+/// the intake card that stands or the guideline's intake beside it saw it,
+/// so a region's intake cannot talk the host out of it.
+pub(crate) fn acute(case: &m::ChildCase, intake: Option<&m::IntakeCard>, reference: Option<&m::IntakeCard>) -> bool {
+    !case.safety_indicators.is_empty()
+        || intake.is_some_and(|i| i.safety_flag)
+        || reference.is_some_and(|i| i.safety_flag)
+}
+
+/// What the consent stage leaves standing, under G-CONSENT: `stands` is the
+/// result the stage produced (the region's when `by` is [`Role::Region`]),
+/// `reference` the guideline's beside it. Without any result no disclosure
+/// may go until a professional has weighed it (G-NO-DROP).
+pub(crate) fn consent_stage(
+    requests: &[m::DisclosureRequest],
+    stands: Option<Vec<m::ConsentCard>>,
+    reference: Option<&[m::ConsentCard]>,
+    by: Option<Role>,
+    region_faulted: bool,
+) -> (Vec<m::ConsentCard>, GuardrailNote) {
+    let note = |changed: bool, text: &str| GuardrailNote { rule: "G-CONSENT", changed, text: text.into() };
+    if requests.is_empty() {
+        return (Vec::new(), note(false, "No route needs a disclosure, so no consent outcome was needed."));
+    }
+    match (stands, reference, by) {
+        (Some(cards), Some(reference), Some(Role::Region)) => consent(reference, cards),
+        (Some(cards), _, _) if region_faulted => (
+            cards,
+            note(true, "The region's consent component failed; the guideline's consent outcomes stand (see faults)."),
+        ),
+        (Some(cards), _, _) => {
+            (cards, note(false, "No region consent component: the guideline's consent outcomes stand."))
+        }
+        (None, _, _) => (
+            requests.iter().map(consent_unavailable).collect(),
+            note(
+                true,
+                "The consent check failed, so every disclosure waits for a professional's judgement before anything is shared.",
+            ),
+        ),
+    }
+}
+
+/// The card for a disclosure whose consent check failed: nothing may go
+/// until a professional has weighed it.
+fn consent_unavailable(request: &m::DisclosureRequest) -> m::ConsentCard {
+    m::ConsentCard {
+        request: request.clone(),
+        outcome: m::ConsentOutcome::ProfessionalJudgement,
+        legal_basis: None,
+        consent_of: vec![],
+        inform: vec![],
+        permitted_data: vec![],
+        checklist: vec![],
+        reasons: vec![m::Reason::new(
+            "G-NO-DROP",
+            "The consent check failed; nothing may be shared until a professional has weighed it.",
+        )],
+    }
+}
+
+/// G-NO-DROP: every accepted signal got a decision; says which stages
+/// failed and what stood in, or which region tried to close the signal.
+pub(crate) fn no_drop(faults: &[Fault], closed_by_region: Option<&str>) -> GuardrailNote {
+    let reference_faults = faults.iter().filter(|f| f.role == Role::Reference).count();
+    let text = match (faults.len(), reference_faults) {
+        (0, _) => match closed_by_region {
+            Some(region) => {
+                format!("Region `{region}` closed a signal the guideline accepts; the guideline's intake stands.")
+            }
+            None => "Every stage returned a result.".into(),
+        },
+        (1, 0) => "1 region component call failed; the guideline's result stands for that stage (see faults).".into(),
+        (n, 0) => {
+            format!("{n} region component calls failed; the guideline's result stands for those stages (see faults).")
+        }
+        (1, _) => "1 stage failed; see faults. The decision was still produced.".into(),
+        (n, _) => format!("{n} stages failed; see faults. The decision was still produced."),
+    };
+    GuardrailNote { rule: "G-NO-DROP", changed: !faults.is_empty() || closed_by_region.is_some(), text }
+}
+
+/// G-HUMAN: a recommendation only, decided by the professional with the
+/// people CS-AGE names (and, where talking with the family would endanger
+/// someone, only once it no longer does: MC-STEPS step 3).
+pub(crate) fn human(case: &m::ChildCase) -> GuardrailNote {
+    let prenatal = matches!(case.age, Some(m::ChildAge::Prenatal(_)));
+    let months = case.age.as_ref().and_then(m::ChildAge::whole_months);
+    let who = wegwijs_kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with();
+    let when = if case.meldcode.as_ref().is_some_and(|m| m.telling_endangers) {
+        " once that no longer endangers anyone (meldcode step 3)"
+    } else {
+        ""
+    };
+    GuardrailNote {
+        rule: "G-HUMAN",
+        changed: false,
+        text: format!(
+            "A recommendation only: nothing was sent to anyone. The professional decides, together with {who}{when}."
+        ),
+    }
+}
+
+/// G-MINIMAL: components saw a pseudonym and codes only. The input step
+/// made sure of it; the note says so on the card.
+pub(crate) fn minimal() -> GuardrailNote {
+    GuardrailNote {
+        rule: "G-MINIMAL",
+        changed: false,
+        text: "Components received a pseudonym and coded data only; name, BSN, address, birth date and notes stayed in the host."
+            .into(),
+    }
+}
 
 /// G-SAFETY: a case with acute unsafety always includes a Veilig Thuis
 /// melding with urgency immediate. A missing melding is restored from the

@@ -28,47 +28,31 @@
 //! (G-NO-DROP).
 #![deny(missing_docs)]
 
-mod cases;
-mod coherence;
-mod component;
-mod date;
+// The layers, bottom up; no module imports one above it.
+mod bundle;
+mod card;
 mod decision;
-mod engine;
 mod error;
 mod guardrails;
+pub mod harness;
 mod host;
+mod input;
 mod limits;
-pub mod region;
-mod signal;
-mod stage;
+mod model;
+mod pipeline;
+mod region;
+mod sandbox;
 
-pub use cases::{Case, CaseFile, CaseReport, ConsentExpect, Expect, Mismatch, RouteExpect, run_cases};
-pub use component::{ComponentInfo, Role};
 pub use decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
-pub use engine::{LogLevel, LogRecord};
-pub use error::{Error, FieldProblem, Rejection};
-pub use host::{BundleReport, DecideOptions, Host, HostBuilder, RegionInfo, Trial, reference_component};
+pub use error::{BundleProblem, EngineError, Error, FieldProblem, Rejection};
+pub use host::{DecideOptions, Host, HostBuilder};
+pub use input::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source};
 pub use limits::Limits;
-pub use signal::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source, is_code};
-pub use stage::{Fault, FaultKind, Stage};
+pub use model::{ComponentInfo, Fault, FaultKind, LogLevel, LogRecord, NATIONAL_DEFAULT, RegionInfo, Role, Stage};
 
 /// The shared data model (cards, codes, enums), re-exported.
 #[doc(no_inline)]
 pub use wegwijs_types as types;
-
-/// The rule ids of the guideline brief's rule tables (§1–§5: intake,
-/// screening, routing, consent, meldcode), which reference results cite;
-/// the guardrails of §6 are the host's own. `wegwijs test` measures rule
-/// coverage against this set.
-pub fn guideline_rule_ids() -> std::collections::BTreeSet<&'static str> {
-    const BRIEF: &str = include_str!("../../../docs/guideline-rules.md");
-    let body = BRIEF.split("## 6.").next().unwrap_or(BRIEF);
-    body.lines()
-        .filter_map(|l| l.strip_prefix("| "))
-        .filter_map(|l| l.split(" |").next())
-        .filter(|id| types::is_well_formed_rule_id(id))
-        .collect()
-}
 
 /// The JSON Schema of the signal input format.
 pub fn signal_schema() -> serde_json::Value {

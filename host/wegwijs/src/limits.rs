@@ -4,6 +4,10 @@
 
 use std::time::Duration;
 
+/// The largest linear memory any component may have, whatever a region
+/// asks; the engine's pool reserves this much per instance.
+pub(crate) const MAX_MEMORY_BYTES: usize = 256 << 20;
+
 /// Limits applied to every stage call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -30,7 +34,7 @@ impl Limits {
     pub fn maxima() -> Limits {
         Limits {
             deadline: Duration::from_secs(2),
-            memory_bytes: crate::engine::MAX_MEMORY_BYTES,
+            memory_bytes: MAX_MEMORY_BYTES,
             max_reasons: 256,
             max_string_bytes: 8192,
             max_items: 256,

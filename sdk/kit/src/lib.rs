@@ -13,6 +13,9 @@ use alloc::vec::Vec;
 
 use wegwijs_types::{Partner, Reason, RegionConfig, Route, RoutingCard, Urgency};
 
+#[cfg(feature = "toml")]
+pub mod config;
+
 /// The configuration key holding a partner's local name: the partner's WIT
 /// name between `partners.` and `.name`.
 pub const LOCAL_NAME_KEY_PREFIX: &str = "partners.";

@@ -29,7 +29,7 @@ pub fn config_from_manifest(manifest: &str) -> BTreeMap<String, String> {
     let table: toml::Table = toml::from_str(manifest).unwrap_or_else(|e| panic!("region.toml: {e}"));
     match table.get("config") {
         Some(toml::Value::Table(config)) => {
-            wegwijs::region::flatten_config(config).unwrap_or_else(|p| panic!("region.toml [config]: {p:?}"))
+            wegwijs_kit::config::flatten(config).unwrap_or_else(|p| panic!("region.toml [config]: {p:?}"))
         }
         _ => BTreeMap::new(),
     }

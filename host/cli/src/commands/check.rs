@@ -14,8 +14,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use wegwijs::region::Bundle;
-use wegwijs::{CaseFile, DecideOptions, Host};
+use wegwijs::harness::{Bundle, CaseFile, Trial};
+use wegwijs::{DecideOptions, Host};
 
 /// The guideline case files every component is checked against: the same
 /// files the reference components are tested with.
@@ -117,7 +117,7 @@ impl CheckCommand {
 
         // Compiling the component into a trial region runs every load check
         // the host has (the same as activating a bundle), once.
-        match host.trial(&bundle) {
+        match Trial::new(&host, &bundle) {
             Err(wegwijs::Error::RegionRefused { problems, .. }) => {
                 report.load = Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
             }
@@ -145,8 +145,8 @@ impl CheckCommand {
 
 /// Runs every battery case nationally and with the component, and records
 /// faults, guardrail breaches and divergences.
-fn battery(host: &Host, trial: &wegwijs::Trial<'_>, report: &mut Report) -> anyhow::Result<()> {
-    let national = DecideOptions::default().in_region("national-default");
+fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Result<()> {
+    let national = DecideOptions::national();
     for (file, text) in BATTERY {
         let cases = CaseFile::parse(text).map_err(|e| anyhow::anyhow!("built-in case file {file}: {e}"))?;
         for case in cases.cases {

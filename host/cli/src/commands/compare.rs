@@ -27,7 +27,7 @@ impl CompareCommand {
         let host = Host::builder().build().context("starting the wegwijs host")?;
         let mut rows = vec![(
             "national default".to_string(),
-            host.decide_with(&signal, &DecideOptions::default().in_region("national-default"))?,
+            host.decide_with(&signal, &DecideOptions::national())?,
         )];
         for dir in &self.regions {
             let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;

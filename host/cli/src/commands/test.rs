@@ -9,8 +9,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use wegwijs::region::Bundle;
-use wegwijs::{CaseFile, CaseReport, Host, Stage};
+use wegwijs::harness::{Bundle, CaseFile, CaseReport, Trial};
+use wegwijs::{Host, NATIONAL_DEFAULT, Stage};
 
 /// Run case files against a region bundle, one component, or the national defaults.
 #[derive(Debug, Args)]
@@ -120,7 +120,7 @@ impl TestCommand {
         let host = Host::builder().fuel(self.fuel.is_some()).build()?;
         let (target, mut bundle) = self.bundle()?;
         bundle.manifest.limits.fuel = self.fuel.or(bundle.manifest.limits.fuel);
-        let trial = host.trial(&bundle).map_err(|e| InputError(e.to_string()))?;
+        let trial = Trial::new(&host, &bundle).map_err(|e| InputError(e.to_string()))?;
         let files = if self.paths.is_empty() {
             if self.region.is_none() {
                 return Err(InputError(
@@ -211,7 +211,7 @@ impl TestCommand {
             }
             _ => {
                 let target = "the national defaults (reference components)".to_string();
-                Ok((target.clone(), Bundle::empty(wegwijs::region::NATIONAL_DEFAULT, target)))
+                Ok((target.clone(), Bundle::empty(NATIONAL_DEFAULT, target)))
             }
         }
     }
@@ -256,7 +256,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 }
 
 fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
-    let guideline = wegwijs::guideline_rule_ids();
+    let guideline = wegwijs::harness::guideline_rule_ids();
     let exercised: Vec<String> =
         guideline.iter().filter(|id| cited.contains_key(**id)).map(|s| s.to_string()).collect();
     let missing: Vec<String> = guideline.iter().filter(|id| !cited.contains_key(**id)).map(|s| s.to_string()).collect();

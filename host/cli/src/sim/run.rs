@@ -12,8 +12,7 @@ use anyhow::Context;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use wegwijs::region::NATIONAL_DEFAULT;
-use wegwijs::{DecideOptions, Host, Signal};
+use wegwijs::{DecideOptions, Host, NATIONAL_DEFAULT, Signal};
 
 /// The key used for pseudonyms: fixed, since a simulation reports counts only.
 const PSEUDONYM_KEY: &str = "wegwijs-simulate";

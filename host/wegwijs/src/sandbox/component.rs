@@ -2,40 +2,17 @@
 //! outside its world and what does not export its stage, then compiling once
 //! and pre-instantiating so that each stage call only instantiates.
 
-use crate::engine::{self, HOST_INTERFACE, StageState, TYPES_INTERFACE};
-use crate::error::{Error, Rejection};
-use crate::stage::Stage;
-use serde::Serialize;
+use super::engine::{self, CallLimits, StageState, TICK};
+use super::spec::{self, StageSpec};
+use crate::error::{EngineError, Error, Rejection};
+use crate::limits::Limits;
+use crate::model::{ComponentInfo, HOST_INTERFACE, Role, Stage, TYPES_INTERFACE};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::sync::Arc;
-use wasmtime::Engine;
 use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
+use wasmtime::{Engine, Store};
 use wegwijs_types as m;
-
-/// Where a component came from and exactly which bytes it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ComponentInfo {
-    /// The stage it implements.
-    pub stage: Stage,
-    /// Name, e.g. `wegwijs-routing`.
-    pub name: String,
-    /// Version.
-    pub version: String,
-    /// Hex sha256 of the component's bytes.
-    pub sha256: String,
-    /// `reference` for the built-in guideline component, `region` otherwise.
-    pub role: Role,
-}
-
-/// Whether a component is the guideline reference or a region's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// The built-in reference component (national guideline defaults).
-    Reference,
-    /// A region's own component.
-    Region,
-}
 
 /// A compiled, validated component ready to be instantiated per call.
 pub(crate) struct LoadedComponent {
@@ -104,7 +81,7 @@ impl LoadedComponent {
             .get_export_index(Some(&interface), stage.function())
             .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
 
-        let linker = engine::linker(engine).map_err(|e| Error::Engine(format!("{e:#}")))?;
+        let linker = engine::linker(engine).map_err(|e| Error::Engine(EngineError::new(e)))?;
         let pre = linker
             .instantiate_pre(&component)
             .map_err(|e| reject(Rejection::WrongWorld(format!("{}: {}", world(), first_line(&format!("{e:#}"))))))?;
@@ -122,7 +99,7 @@ impl LoadedComponent {
         };
         // The function's signature is checked against the stage's types now,
         // not at the first child's case.
-        crate::stage::typecheck(&loaded, engine, metered)
+        typecheck(&loaded, engine, metered)
             .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world()))))?;
         Ok(loaded)
     }
@@ -169,4 +146,36 @@ fn other_wit_version<'a>(names: impl Iterator<Item = &'a str>) -> Option<String>
         let (_, version) = rest.split_once('@')?;
         (version != m::WIT_VERSION).then(|| format!("{}@{version}", m::WIT_PACKAGE))
     })
+}
+
+/// Checks, once at load, that the component's function has the stage's
+/// types, as the stage's descriptor spells them.
+fn typecheck(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), String> {
+    match loaded.info.stage {
+        Stage::Intake => typecheck_as::<spec::Intake>(loaded, engine, metered),
+        Stage::Screening => typecheck_as::<spec::Screening>(loaded, engine, metered),
+        Stage::Routing => typecheck_as::<spec::Routing>(loaded, engine, metered),
+        Stage::Consent => typecheck_as::<spec::Consent>(loaded, engine, metered),
+    }
+}
+
+fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), String> {
+    let limits = Limits::default();
+    let mut store = Store::new(
+        engine,
+        StageState::new(
+            CallLimits { memory_bytes: limits.memory_bytes, max_log_records: 0, max_log_bytes: 0 },
+            Arc::new(BTreeMap::new()),
+        ),
+    );
+    store.limiter(|s| s);
+    store.set_epoch_deadline((limits.deadline.as_micros() / TICK.as_micros()).max(1) as u64);
+    if metered {
+        let _ = store.set_fuel(u64::MAX);
+    }
+    let instance = loaded.pre.instantiate(&mut store).map_err(|e| format!("instantiation failed: {e:#}"))?;
+    instance
+        .get_typed_func::<S::Params<'_>, (S::Output,)>(&mut store, &loaded.func)
+        .map(drop)
+        .map_err(|e| format!("{e:#}"))
 }

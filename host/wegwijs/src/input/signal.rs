@@ -8,11 +8,10 @@
 //! and go no further: [`Signal::to_case`] keeps only a pseudonym and codes
 //! (IN-MINIMAL, G-MINIMAL).
 
-use crate::date::Date;
+use super::date::Date;
 use crate::error::{Error, FieldProblem};
 use schemars::JsonSchema;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use wegwijs_types as m;
 
 /// The JGZ age limit of the pipeline: Verwijsindex and jeugdhulp reach to 23 (IN-AGE).
@@ -449,7 +448,7 @@ impl Signal {
             c.age_months.map(m::ChildAge::ReportedMonths)
         });
         m::ChildCase {
-            pseudonym: self.pseudonym(pseudonym_key),
+            pseudonym: super::pseudonym::pseudonym(self, pseudonym_key),
             signal_date: self.date.clone(),
             gemeente: self.gemeente.clone(),
             age,
@@ -490,38 +489,6 @@ impl Signal {
             parent_in_treatment: self.parent_in_treatment,
         }
     }
-
-    /// A keyed hash of the child's identifiers: stable for one child within
-    /// one host key, unlinkable across keys, and never reversible to a BSN.
-    fn pseudonym(&self, key: &[u8]) -> String {
-        let mut h = Sha256::new();
-        h.update(b"wegwijs-pseudonym-v1\0");
-        h.update((key.len() as u64).to_le_bytes());
-        h.update(key);
-        let child = self.child.as_ref();
-        let id =
-            child.and_then(|c| c.bsn.as_deref().map(|b| ("bsn", b)).or(c.local_id.as_deref().map(|l| ("local", l))));
-        match id {
-            Some((kind, value)) => {
-                h.update(kind.as_bytes());
-                h.update([0]);
-                h.update(value.as_bytes());
-            }
-            // Without an identifier the signal itself is the only anchor:
-            // each such signal gets its own pseudonym.
-            None => {
-                h.update(b"signal\0");
-                h.update(self.signal_id.as_deref().unwrap_or("").as_bytes());
-                h.update(self.date.as_bytes());
-            }
-        }
-        let digest = h.finalize();
-        let mut out = String::from("p-");
-        for b in &digest[..10] {
-            out.push_str(&format!("{b:02x}"));
-        }
-        out
-    }
 }
 
 impl Instrument {
@@ -545,7 +512,7 @@ const NOT_A_CODE: &str = "not a code: codes are 1–64 lower-case letters, digit
 
 /// Whether `s` has the shape of a vocabulary code. Anything else could be a
 /// name or free text and must not reach a component (G-MINIMAL).
-pub fn is_code(s: &str) -> bool {
+pub(crate) fn is_code(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 

@@ -20,9 +20,10 @@
 //!
 //! An unanswered SDQ item, `null` in the signal format, is written `"-"`.
 
+use crate::bundle::line_col;
 use crate::decision::{Decision, Status};
-use crate::error::{Error, FieldProblem};
-use crate::signal::Signal;
+use crate::error::{BundleProblem, Error, FieldProblem};
+use crate::input::Signal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use wegwijs_types as m;
@@ -196,15 +197,6 @@ fn unanswered_items_to_null(value: &mut serde_json::Value) {
 
 /// How a case file writes an unanswered SDQ item.
 const UNANSWERED: &str = "-";
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    // Bytes, not `&str`: a position inside a multi-byte character must not panic.
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let last = before.rsplit(|b| *b == b'\n').next().unwrap_or(&[]);
-    let column = last.iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
-    (line, column)
-}
 
 impl Case {
     /// The case's signal, validated. TOML has no null, so an SDQ item left
@@ -413,11 +405,6 @@ impl CaseReport {
     }
 }
 
-/// Runs every case on `host`, each in the region its gemeente selects.
-pub fn run_cases(host: &crate::Host, cases: &[Case]) -> CaseReport {
-    run_cases_with(cases, |_, signal| host.decide(signal))
-}
-
 /// Runs every case through `decide`.
 pub(crate) fn run_cases_with(
     cases: &[Case],
@@ -438,4 +425,36 @@ pub(crate) fn run_cases_with(
         report.results.push((case.name.clone(), result));
     }
     report
+}
+
+/// The result of running a bundle's own cases without activating it.
+#[derive(Debug)]
+pub struct BundleReport {
+    /// The region as it would be loaded.
+    pub region: crate::model::RegionInfo,
+    /// Per case file (path inside the bundle), the report.
+    pub files: Vec<(String, CaseReport)>,
+}
+
+impl BundleReport {
+    /// Whether every case passed.
+    pub fn passed(&self) -> bool {
+        self.files.iter().all(|(_, r)| r.failed() == 0)
+    }
+
+    /// The failing cases as problems naming file, case and mismatches.
+    pub fn problems(&self) -> Vec<BundleProblem> {
+        let mut out = Vec::new();
+        for (path, report) in &self.files {
+            for (name, result) in &report.results {
+                let detail = match result {
+                    Ok(m) if m.is_empty() => continue,
+                    Ok(m) => m.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                    Err(e) => e.clone(),
+                };
+                out.push(BundleProblem::CaseFailed { path: path.clone(), case: name.clone(), detail });
+            }
+        }
+        out
+    }
 }

@@ -7,27 +7,26 @@
 //! components belong to the engine that compiled them, and a single ticker
 //! thread can then serve every host.
 
+use crate::error::EngineError;
+pub(crate) use crate::limits::MAX_MEMORY_BYTES;
+use crate::model::{HOST_INTERFACE, LogLevel, LogRecord, TYPES_INTERFACE};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-use wasmtime::component::{ComponentType, Lift, Linker, Lower, WasmStr};
+use wasmtime::component::{Linker, WasmStr};
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, StoreContextMut};
-
-/// The WIT interface every stage imports from the host.
-pub(crate) const HOST_INTERFACE: &str = "wegwijs:jgz/host@0.2.0";
-/// The WIT interface of shared types; a type-only import every stage has.
-pub(crate) const TYPES_INTERFACE: &str = "wegwijs:jgz/types@0.2.0";
 
 /// How often the ticker advances the epoch. Deadlines are whole ticks, so
 /// this is also their resolution.
 pub(crate) const TICK: Duration = Duration::from_millis(2);
 
-/// The largest linear memory any component may have, whatever a region asks.
-pub(crate) const MAX_MEMORY_BYTES: usize = 256 << 20;
-
 /// Upper bound on component instances alive at once in the process: one per
 /// stage call in flight.
 const MAX_LIVE_INSTANCES: u32 = 512;
+
+/// Most elements a component's table may grow to; a real component needs a
+/// few hundred.
+const MAX_TABLE_ELEMENTS: usize = 10_000;
 
 /// Which engine: plain, or with fuel metering for deterministic budgets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +36,16 @@ pub(crate) enum EngineKind {
 }
 
 /// The shared engine of one kind, created on first use.
-pub(crate) fn engine(kind: EngineKind) -> Result<&'static Engine, String> {
-    static PLAIN: OnceLock<Result<Engine, String>> = OnceLock::new();
-    static FUEL: OnceLock<Result<Engine, String>> = OnceLock::new();
+pub(crate) fn engine(kind: EngineKind) -> Result<&'static Engine, EngineError> {
+    static PLAIN: OnceLock<Result<Engine, EngineError>> = OnceLock::new();
+    static FUEL: OnceLock<Result<Engine, EngineError>> = OnceLock::new();
     let cell = match kind {
         EngineKind::Plain => &PLAIN,
         EngineKind::Fuel => &FUEL,
     };
     cell.get_or_init(|| {
-        let engine = build_engine(kind == EngineKind::Fuel).map_err(|e| format!("{e:#}"))?;
-        spawn_ticker(engine.clone());
+        let engine = build_engine(kind == EngineKind::Fuel).map_err(EngineError::new)?;
+        spawn_ticker(engine.clone()).map_err(|e| EngineError::new(e.into()))?;
         Ok(engine)
     })
     .as_ref()
@@ -78,49 +77,22 @@ fn build_engine(fuel: bool) -> wasmtime::Result<Engine> {
     pool.max_memory_size(MAX_MEMORY_BYTES);
     pool.max_memories_per_module(1);
     pool.max_tables_per_module(2);
-    pool.table_elements(10_000);
+    pool.table_elements(MAX_TABLE_ELEMENTS);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     Engine::new(&config)
 }
 
-fn spawn_ticker(engine: Engine) {
-    // The engine lives for the whole process, and so does its ticker.
-    let spawned = std::thread::Builder::new().name("wegwijs-epoch".into()).spawn(move || {
+/// Starts the thread that advances the epoch; the engine lives for the
+/// whole process, and so does its ticker. Without it no deadline would ever
+/// fire, so a failure to start it fails the host.
+fn spawn_ticker(engine: Engine) -> std::io::Result<()> {
+    std::thread::Builder::new().name("wegwijs-epoch".into()).spawn(move || {
         loop {
             std::thread::sleep(TICK);
             engine.increment_epoch();
         }
-    });
-    // Without a ticker deadlines would never fire; the stage call then
-    // still ends through the memory and fuel limits, and the failure to
-    // spawn is visible in tests that check deadlines.
-    drop(spawned);
-}
-
-/// Severity of a guest log record (`host.log-level`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[component(enum)]
-#[repr(u8)]
-#[serde(rename_all = "lowercase")]
-pub enum LogLevel {
-    /// Fine-grained tracing.
-    #[component(name = "debug")]
-    Debug,
-    /// Normal operation.
-    #[component(name = "info")]
-    Info,
-    /// Something unexpected that did not stop the stage.
-    #[component(name = "warn")]
-    Warn,
-}
-
-/// One log record a component wrote during a stage call, masked.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct LogRecord {
-    /// Severity.
-    pub level: LogLevel,
-    /// The message, with digit runs masked and cut to a bounded length.
-    pub message: String,
+    })?;
+    Ok(())
 }
 
 /// Per-call limits the store enforces.
@@ -158,7 +130,7 @@ impl wasmtime::ResourceLimiter for StageState {
     }
 
     fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
-        if desired > 10_000 {
+        if desired > MAX_TABLE_ELEMENTS {
             self.limit_hit = Some("table");
             return Ok(false);
         }

@@ -94,6 +94,21 @@ fn names_partner(text: &str, partner: m::Partner) -> bool {
     text.contains(partner.name()) || text.contains(label)
 }
 
+/// The routing card the guardrails start from when the routing stage gave
+/// no result on a signal that was not closed: no routes, so G-SAFETY can
+/// still add the melding acute unsafety needs.
+pub(crate) fn empty_routing() -> m::RoutingCard {
+    m::RoutingCard {
+        routes: vec![],
+        one_plan: false,
+        care_coordinator: None,
+        urgency: m::Urgency::NextContact,
+        summary: "No routing result.".into(),
+        warnings: vec![],
+        reasons: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

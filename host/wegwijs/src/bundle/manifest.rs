@@ -1,0 +1,452 @@
+//! `region.toml`: parsing and validating the manifest of a region bundle,
+//! table by table, reporting every problem at once with the field it names,
+//! and flattening `[config]` to the dotted keys components read.
+
+use crate::bundle::line_col;
+use crate::error::BundleProblem;
+use crate::limits::Limits;
+use crate::model::{NATIONAL_DEFAULT, Stage};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Component as PathComponent, Path};
+use std::time::Duration;
+
+/// A parsed, validated `region.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Manifest {
+    /// Stable identifier: lower-case letters, digits and `-`.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// CBS gemeentecodes served, e.g. `GM0363`.
+    pub gemeenten: Vec<String>,
+    /// Bundle revision; a loaded bundle is only replaced by a higher one.
+    pub revision: u32,
+    /// One paragraph for readers of decisions.
+    pub description: String,
+    /// The stages the region replaces, with the component for each.
+    pub stages: BTreeMap<Stage, StageComponent>,
+    /// Configuration given to components through the `config` import,
+    /// flattened to dotted keys.
+    pub config: BTreeMap<String, String>,
+    /// Limits the region asks for; the host caps them at its own.
+    pub limits: LimitOverrides,
+}
+
+/// A region's own component for one stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StageComponent {
+    /// Path inside the bundle.
+    pub path: String,
+    /// Expected sha256, lower-case hex.
+    pub sha256: String,
+}
+
+/// The `[limits]` table: each limit the region sets, or `None` for the host's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LimitOverrides {
+    /// `deadline-ms`.
+    pub deadline_ms: Option<u64>,
+    /// `memory-mib`.
+    pub memory_mib: Option<u64>,
+    /// `fuel` (only used by hosts built with fuel metering).
+    pub fuel: Option<u64>,
+    /// `max-items`.
+    pub max_items: Option<usize>,
+    /// `max-reasons`.
+    pub max_reasons: Option<usize>,
+    /// `max-string-bytes`.
+    pub max_string_bytes: Option<usize>,
+}
+
+impl LimitOverrides {
+    /// The limits for this region's components: the host's defaults, with
+    /// each override applied but capped at the host's maxima.
+    pub fn within(&self, defaults: &Limits, maxima: &Limits) -> Limits {
+        let mut l = defaults.clone();
+        if let Some(ms) = self.deadline_ms {
+            l.deadline = maxima.deadline.min(Duration::from_millis(ms));
+        }
+        if let Some(mib) = self.memory_mib {
+            let asked = usize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
+            l.memory_bytes = maxima.memory_bytes.min(asked);
+        }
+        if let Some(fuel) = self.fuel {
+            l.fuel = Some(maxima.fuel.map_or(fuel, |f| f.min(fuel)));
+        }
+        if let Some(n) = self.max_items {
+            l.max_items = maxima.max_items.min(n);
+        }
+        if let Some(n) = self.max_reasons {
+            l.max_reasons = maxima.max_reasons.min(n);
+        }
+        if let Some(n) = self.max_string_bytes {
+            l.max_string_bytes = maxima.max_string_bytes.min(n);
+        }
+        l
+    }
+}
+
+impl Manifest {
+    /// Parses and validates the text of a `region.toml`. Every problem found
+    /// in the fields is reported, not only the first.
+    pub fn parse(text: &str) -> Result<Manifest, Vec<BundleProblem>> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            vec![BundleProblem::Toml { line, column, detail: e.message().to_string() }]
+        })?;
+        let mut p = Problems::default();
+        for key in table.keys() {
+            if !["region", "stages", "config", "limits"].contains(&key.as_str()) {
+                p.field(key, "unknown table; expected [region], [stages.<stage>], [config] or [limits]");
+            }
+        }
+        let region = region_table(&table, &mut p);
+        let stages = stages_table(&table, &mut p);
+        let config = match table.get("config") {
+            None => BTreeMap::new(),
+            Some(toml::Value::Table(t)) => flatten_config(t).unwrap_or_else(|problems| {
+                p.0.extend(problems);
+                BTreeMap::new()
+            }),
+            Some(_) => {
+                p.field("config", "must be a table");
+                BTreeMap::new()
+            }
+        };
+        let limits = limits_table(&table, &mut p);
+        if p.0.is_empty() {
+            let RegionTable { id, name, gemeenten, revision, description } = region;
+            Ok(Manifest { id, name, gemeenten, revision, description, stages, config, limits })
+        } else {
+            Err(p.0)
+        }
+    }
+}
+
+/// The `[region]` table's fields.
+struct RegionTable {
+    id: String,
+    name: String,
+    gemeenten: Vec<String>,
+    revision: u32,
+    description: String,
+}
+
+/// Reads `[region]`: id, name, gemeenten, revision and description.
+fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
+    let empty = toml::Table::new();
+    let region = match table.get("region") {
+        Some(toml::Value::Table(t)) => t,
+        Some(_) => {
+            p.field("region", "must be a table");
+            &empty
+        }
+        None => {
+            p.field("region", "missing; a bundle needs [region] with id, name, gemeenten and revision");
+            &empty
+        }
+    };
+    for key in region.keys() {
+        if !["id", "name", "gemeenten", "revision", "description"].contains(&key.as_str()) {
+            p.field(&format!("region.{key}"), "unknown field; expected id, name, gemeenten, revision, description");
+        }
+    }
+    let id = p.string(region, "region", "id", true);
+    if !id.is_empty()
+        && (id.len() > 64
+            || id == NATIONAL_DEFAULT
+            || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+    {
+        p.field("region.id", "use 1–64 lower-case letters, digits and '-' (and not `national-default`)");
+    }
+    let name = p.string(region, "region", "name", true);
+    let description = p.string(region, "region", "description", false);
+    let gemeenten = gemeenten(region, p);
+    let revision = match region.get("revision") {
+        Some(toml::Value::Integer(n)) if (1..=i64::from(u32::MAX)).contains(n) => *n as u32,
+        Some(other) => {
+            p.field("region.revision", &format!("must be a positive integer, not {}", short(other)));
+            0
+        }
+        None => {
+            p.field("region.revision", "missing; start at 1 and raise it with every change");
+            0
+        }
+    };
+    RegionTable { id, name, gemeenten, revision, description }
+}
+
+/// Reads `region.gemeenten`: CBS gemeentecodes, each once, at least one.
+fn gemeenten(region: &toml::Table, p: &mut Problems) -> Vec<String> {
+    match region.get("gemeenten") {
+        Some(toml::Value::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match item.as_str() {
+                    Some(g) if is_gemeentecode(g) => {
+                        if out.iter().any(|o: &String| o == g) {
+                            p.field(&format!("region.gemeenten[{i}]"), &format!("`{g}` is listed twice"));
+                        }
+                        out.push(g.to_string());
+                    }
+                    _ => p.field(
+                        &format!("region.gemeenten[{i}]"),
+                        &format!("{} is not a CBS gemeentecode such as \"GM0363\"", short(item)),
+                    ),
+                }
+            }
+            if items.is_empty() {
+                p.field("region.gemeenten", "lists no gemeente; a region serves at least one");
+            }
+            out
+        }
+        Some(other) => {
+            p.field("region.gemeenten", &format!("must be an array of gemeentecodes, not {}", short(other)));
+            Vec::new()
+        }
+        None => {
+            p.field("region.gemeenten", "missing; list the CBS gemeentecodes served, e.g. [\"GM0363\"]");
+            Vec::new()
+        }
+    }
+}
+
+/// Reads `[stages.<stage>]`: each replaced stage's component and sha256.
+fn stages_table(table: &toml::Table, p: &mut Problems) -> BTreeMap<Stage, StageComponent> {
+    let mut stages = BTreeMap::new();
+    let t = match table.get("stages") {
+        None => return stages,
+        Some(toml::Value::Table(t)) => t,
+        Some(_) => {
+            p.field("stages", "must be a table of stage tables, e.g. [stages.routing]");
+            return stages;
+        }
+    };
+    for (key, value) in t {
+        let field = format!("stages.{key}");
+        let Some(stage) = Stage::from_name(key) else {
+            p.field(&field, "unknown stage; expected intake, screening, routing or consent");
+            continue;
+        };
+        let Some(t) = value.as_table() else {
+            p.field(&field, "must be a table with `component` and `sha256`");
+            continue;
+        };
+        for k in t.keys() {
+            if k != "component" && k != "sha256" {
+                p.field(&format!("{field}.{k}"), "unknown field; expected component and sha256");
+            }
+        }
+        let path = p.string(t, &field, "component", true);
+        let sha256 = p.string(t, &field, "sha256", true);
+        let hex = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !sha256.is_empty() && !hex {
+            p.field(&format!("{field}.sha256"), "must be 64 lower-case hex digits");
+        }
+        if let Err(why) = inside_bundle(&path) {
+            p.0.push(BundleProblem::PathEscapes { field: format!("{field}.component"), path: path.clone(), why });
+        }
+        stages.insert(stage, StageComponent { path, sha256 });
+    }
+    stages
+}
+
+/// Reads `[limits]`: the limits a region asks for, each a positive integer.
+fn limits_table(table: &toml::Table, p: &mut Problems) -> LimitOverrides {
+    let mut limits = LimitOverrides::default();
+    let t = match table.get("limits") {
+        None => return limits,
+        Some(toml::Value::Table(t)) => t,
+        Some(_) => {
+            p.field("limits", "must be a table");
+            return limits;
+        }
+    };
+    for (key, value) in t {
+        let field = format!("limits.{key}");
+        let n = match value.as_integer() {
+            Some(n) if n > 0 => n as u64,
+            _ => {
+                p.field(&field, &format!("must be a positive integer, not {}", short(value)));
+                continue;
+            }
+        };
+        let small = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        match key.as_str() {
+            "deadline-ms" => limits.deadline_ms = Some(n),
+            "memory-mib" => limits.memory_mib = Some(n),
+            "fuel" => limits.fuel = Some(n),
+            "max-items" => limits.max_items = Some(small(n)),
+            "max-reasons" => limits.max_reasons = Some(small(n)),
+            "max-string-bytes" => limits.max_string_bytes = Some(small(n)),
+            _ => p.field(
+                &field,
+                "unknown limit; expected deadline-ms, memory-mib, fuel, max-items, max-reasons or max-string-bytes",
+            ),
+        }
+    }
+    limits
+}
+
+/// Flattens a `[config]`-style table to the dotted keys components read:
+/// what `region.toml` and a case's own `config` table both go through.
+pub fn flatten_config(table: &toml::Table) -> Result<BTreeMap<String, String>, Vec<BundleProblem>> {
+    wegwijs_kit::config::flatten(table).map_err(|problems| {
+        let mut p = Problems::default();
+        for problem in problems {
+            p.field(&problem.field, &problem.detail);
+        }
+        p.0
+    })
+}
+
+#[derive(Default)]
+struct Problems(Vec<BundleProblem>);
+
+impl Problems {
+    fn field(&mut self, field: &str, detail: &str) {
+        // An empty key (`"" = 1`) is valid TOML; name it so it can be found.
+        let field = if field.is_empty() { "\"\" (an empty key)".to_string() } else { field.to_string() };
+        self.0.push(BundleProblem::Field { field, detail: detail.to_string() });
+    }
+
+    fn string(&mut self, table: &toml::Table, prefix: &str, key: &str, required: bool) -> String {
+        let field = format!("{prefix}.{key}");
+        match table.get(key) {
+            Some(toml::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            Some(toml::Value::String(_)) if required => {
+                self.field(&field, "is empty");
+                String::new()
+            }
+            Some(toml::Value::String(_)) => String::new(),
+            Some(other) => {
+                self.field(&field, &format!("must be a string, not {}", short(other)));
+                String::new()
+            }
+            None if required => {
+                self.field(&field, "missing");
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+}
+
+/// A short rendering of a TOML value for messages.
+fn short(v: &toml::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s }
+}
+
+fn is_gemeentecode(s: &str) -> bool {
+    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks the path as written. cap-std refuses escapes too (including
+/// symlinks out), but this names the reason before any file is touched.
+pub(crate) fn inside_bundle(path: &str) -> Result<(), String> {
+    let p = Path::new(path);
+    if p.is_absolute() || path.starts_with('/') || path.starts_with('\\') || path.get(1..2) == Some(":") {
+        return Err("absolute paths are refused".into());
+    }
+    for c in p.components() {
+        match c {
+            PathComponent::ParentDir => return Err("`..` is refused".into()),
+            PathComponent::Prefix(_) | PathComponent::RootDir => return Err("absolute paths are refused".into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+        [region]
+        id = "regio-noord"
+        name = "Regio Noord"
+        gemeenten = ["GM0014"]
+        revision = 2
+    "#;
+
+    fn problems(text: &str) -> Vec<String> {
+        Manifest::parse(text).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_minimal_manifest_parses() {
+        let m = Manifest::parse(MINIMAL).unwrap();
+        assert_eq!(m.id, "regio-noord");
+        assert_eq!(m.gemeenten, ["GM0014"]);
+        assert_eq!(m.revision, 2);
+        assert!(m.stages.is_empty() && m.config.is_empty());
+    }
+
+    #[test]
+    fn config_is_flattened_to_dotted_text() {
+        let text = format!(
+            "{MINIMAL}\n[config.partners.wijkteam]\nname = \"Team Noord\"\n[config.routing]\npoh-jeugd = true\nlist = [\"a\", 2]\n"
+        );
+        let m = Manifest::parse(&text).unwrap();
+        assert_eq!(m.config["partners.wijkteam.name"], "Team Noord");
+        assert_eq!(m.config["routing.poh-jeugd"], "true");
+        assert_eq!(m.config["routing.list"], "a,2");
+    }
+
+    #[test]
+    fn every_field_problem_is_named() {
+        let all = problems(
+            "[region]\nid = \"Bad Id\"\nname = 3\ngemeenten = [\"0014\"]\nrevision = 0\n[stages.routin]\n[limits]\ndeadline-ms = -1\n",
+        );
+        for expected in [
+            "region.id",
+            "region.name",
+            "region.gemeenten[0]",
+            "region.revision",
+            "stages.routin",
+            "limits.deadline-ms",
+        ] {
+            assert!(all.iter().any(|p| p.contains(expected)), "{expected} not named in {all:?}");
+        }
+    }
+
+    #[test]
+    fn escaping_paths_are_refused_by_name() {
+        for (path, why) in [("../x.wasm", "`..`"), ("/etc/x.wasm", "absolute"), ("a/../../x.wasm", "`..`")] {
+            let text =
+                format!("{MINIMAL}\n[stages.routing]\ncomponent = \"{path}\"\nsha256 = \"{}\"\n", "0".repeat(64));
+            let all = problems(&text);
+            assert!(all.iter().any(|p| p.contains(path) && p.contains(why)), "{path}: {all:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_key_is_named() {
+        let all = problems("''=true\n");
+        assert!(all.iter().any(|p| p.contains("an empty key")), "{all:?}");
+    }
+
+    #[test]
+    fn bad_toml_gives_line_and_column() {
+        match Manifest::parse("[region]\nid = \"x\"\nname = \n").unwrap_err().as_slice() {
+            [BundleProblem::Toml { line, .. }] => assert_eq!(*line, 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn region_limits_never_exceed_the_host() {
+        let (defaults, maxima) = (Limits::default(), Limits::maxima());
+        let asked = LimitOverrides { deadline_ms: Some(100_000), memory_mib: Some(8), ..Default::default() };
+        let l = asked.within(&defaults, &maxima);
+        assert_eq!(l.deadline, maxima.deadline);
+        assert_eq!(l.memory_bytes, 8 << 20);
+        assert_eq!(l.max_items, defaults.max_items);
+        let huge = LimitOverrides { memory_mib: Some(u64::MAX), max_items: Some(usize::MAX), ..Default::default() };
+        let l = huge.within(&defaults, &maxima);
+        assert_eq!((l.memory_bytes, l.max_items), (maxima.memory_bytes, maxima.max_items));
+    }
+}

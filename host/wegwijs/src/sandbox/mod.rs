@@ -1,0 +1,123 @@
+//! Where components run: one engine per process with its deadline ticker
+//! and host imports ([`engine`]), loading and type-checking a component
+//! ([`component`]), each stage's contract ([`spec`]) and one stage call in a
+//! fresh store ([`call`]). The built-in reference components are embedded
+//! here and compiled once per process.
+//!
+//! Nothing in this module knows about signals, regions or guardrails: it
+//! runs a component for a stage and says what came back or how it failed.
+
+pub(crate) mod call;
+pub(crate) mod component;
+pub(crate) mod engine;
+pub(crate) mod spec;
+
+pub(crate) use component::{LoadedComponent, sha256_hex};
+
+use crate::error::Error;
+use crate::limits::Limits;
+use crate::model::{ComponentInfo, Role, Stage};
+use engine::EngineKind;
+use std::sync::{Arc, OnceLock};
+use wasmtime::Engine;
+
+/// The reference components' bytes, built by `build.rs` from
+/// `components/<stage>` for `wasm32-wasip2`, in stage order.
+const REFERENCE_BYTES: [&[u8]; 4] = [
+    include_bytes!(concat!(env!("OUT_DIR"), "/intake.wasm")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/screening.wasm")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/routing.wasm")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/consent.wasm")),
+];
+
+/// The built-in reference component's bytes for `stage`.
+pub(crate) fn reference_bytes(stage: Stage) -> &'static [u8] {
+    REFERENCE_BYTES[stage.index()]
+}
+
+/// The four reference components, compiled and pre-instantiated, indexed
+/// by [`Stage::index`].
+#[derive(Debug)]
+pub(crate) struct References([LoadedComponent; 4]);
+
+impl References {
+    /// The reference component for `stage`.
+    pub(crate) fn get(&self, stage: Stage) -> &LoadedComponent {
+        &self.0[stage.index()]
+    }
+
+    /// Each reference component's provenance, in stage order.
+    pub(crate) fn infos(&self) -> Vec<ComponentInfo> {
+        self.0.iter().map(|c| c.info.clone()).collect()
+    }
+}
+
+/// What every stage call of one host runs on: the process's engine, the
+/// compiled references and the host's default limits.
+#[derive(Debug)]
+pub(crate) struct Sandbox {
+    pub(crate) engine: &'static Engine,
+    /// Fuel is metered (the harness's deterministic budgets).
+    pub(crate) metered: bool,
+    pub(crate) references: Arc<References>,
+    /// The limits of the reference components and of regions that set none.
+    pub(crate) limits: Limits,
+}
+
+impl Sandbox {
+    /// Sets up the engine (once per process) and the reference components
+    /// (once per engine).
+    pub(crate) fn new(metered: bool, limits: Limits) -> Result<Sandbox, Error> {
+        let kind = if metered { EngineKind::Fuel } else { EngineKind::Plain };
+        let engine = engine::engine(kind).map_err(Error::Engine)?;
+        let references = references(kind, engine)?;
+        let mut limits = limits;
+        limits.memory_bytes = limits.memory_bytes.min(engine::MAX_MEMORY_BYTES);
+        Ok(Sandbox { engine, metered, references, limits })
+    }
+
+    /// Loads a region's component for `stage`, reusing an earlier
+    /// compilation of the same bytes.
+    pub(crate) fn load_region(
+        &self,
+        stage: Stage,
+        name: &str,
+        version: &str,
+        bytes: &[u8],
+    ) -> Result<Arc<LoadedComponent>, Error> {
+        LoadedComponent::load_cached(self.engine, self.metered, stage, name, version, Role::Region, bytes)
+    }
+}
+
+/// Compiling the references takes most of a second; every host in the
+/// process shares one compiled set per engine. A failure is kept too: the
+/// embedded bytes cannot change, so neither can the outcome.
+fn references(kind: EngineKind, engine: &'static Engine) -> Result<Arc<References>, Error> {
+    type Cell = OnceLock<Result<Arc<References>, (Stage, Arc<Error>)>>;
+    static PLAIN: Cell = OnceLock::new();
+    static FUEL: Cell = OnceLock::new();
+    let cell = match kind {
+        EngineKind::Plain => &PLAIN,
+        EngineKind::Fuel => &FUEL,
+    };
+    let version = env!("CARGO_PKG_VERSION");
+    let load = |stage: Stage| {
+        let name = format!("wegwijs-{}", stage.name());
+        LoadedComponent::load(
+            engine,
+            kind == EngineKind::Fuel,
+            stage,
+            &name,
+            version,
+            Role::Reference,
+            reference_bytes(stage),
+        )
+        .map_err(|e| (stage, Arc::new(e)))
+    };
+    cell.get_or_init(|| {
+        let [intake, screening, routing, consent] = Stage::ALL.map(load);
+        Ok(Arc::new(References([intake?, screening?, routing?, consent?])))
+    })
+    .clone()
+    .map_err(|(stage, source)| Error::ReferenceComponent { stage, source })
+}
