@@ -5,7 +5,7 @@
 //!
 //! Exit codes: 0 decided (or closed with reason), 1 internal error,
 //! 2 bad input or usage, 3 decided but incomplete (a stage faulted: assess by
-//! hand), 4 cases failed (`wegwijs test`).
+//! hand), 4 a case or a check failed (`wegwijs test`, `wegwijs check`).
 
 mod commands;
 mod render;
@@ -58,7 +58,8 @@ pub(crate) mod exit {
     pub(crate) const BAD_INPUT: u8 = 2;
     /// Decided, but a stage faulted: the decision is incomplete.
     pub(crate) const INCOMPLETE: u8 = 3;
-    /// `wegwijs test`: at least one case failed.
+    /// `wegwijs test` or `check`: a case failed, or the component under
+    /// check faulted or breached a guardrail.
     pub(crate) const FAILED: u8 = 4;
 }
 
