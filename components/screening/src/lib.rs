@@ -21,9 +21,9 @@ extern crate std;
 
 use alloc::{borrow::ToOwned, format, string::String, vec, vec::Vec};
 
-use wegwijs_kit::Participants;
+use wegwijs_kit::{CaseFacts, Participants, action_label};
 use wegwijs_types::{
-    Action, AgeBand, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
+    Action, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
     ScreeningCard,
 };
 
@@ -34,8 +34,10 @@ pub mod risk_card;
 pub mod sdq;
 mod text;
 
+// The WebAssembly export, only built for wasm32 (see `wegwijs_guest::export_stage!`).
+// This is the guideline itself, so it takes no reference card.
 #[cfg(target_arch = "wasm32")]
-mod component;
+wegwijs_guest::export_stage!(screening: crate::screen(child, intake, config));
 
 #[cfg(test)]
 mod tests;
@@ -45,23 +47,6 @@ pub use ladder::LADDER;
 pub use meldcode::MELDCODE;
 pub use risk_card::{PROTECTIVE_FACTORS, RISK_FACTORS};
 pub use sdq::SDQ_NORMS_UK;
-
-/// The guideline (or other source document) a rule table comes from, with
-/// its version, so that a card can say exactly which table produced it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Guideline {
-    /// Name of the guideline or source document.
-    pub name: &'static str,
-    /// Version (year of publication, plus the wegwijs table revision).
-    pub version: &'static str,
-}
-
-impl Guideline {
-    /// `name version`, as shown in reasons and on cards.
-    pub fn label(&self) -> String {
-        format!("{} {}", self.name, self.version)
-    }
-}
 
 /// Every rule id this crate can cite in a reason or a warning.
 pub const RULE_IDS: &[&str] = &[
@@ -106,14 +91,10 @@ pub enum Guard {
     Unusable,
 }
 
-/// Who takes part in decisions about this child (CS-AGE), from the age
-/// intake computed and the youth's objection to informing the parents.
+/// Who takes part in decisions about this child (CS-AGE), read as every
+/// stage after intake reads it (the region kit's [`CaseFacts`]).
 pub(crate) fn participants(case: &ChildCase, intake: &IntakeCard) -> Participants {
-    Participants::of(
-        intake.age_months,
-        intake.age_band == Some(AgeBand::Prenatal),
-        case.youth_objects_to_informing_parents,
-    )
+    CaseFacts::read(case, intake).participants
 }
 
 /// Screens one child: risk card, instruments, action ladder and meldcode
@@ -258,7 +239,7 @@ fn safety_sentence(child_action: Action) -> String {
         }
         other => format!(
             "the child's own action {} is proposed beside the safety route, after it in urgency, never dropped",
-            text::action_label(other)
+            action_label(other)
         ),
     };
     format!("The meldcode track runs in parallel with screening, not instead of it: {own}.")
@@ -285,7 +266,7 @@ fn summary(
     if let Some(card) = meld {
         findings.push(text::meldcode_summary(card));
     }
-    let head = format!("Level {}, action {}", level.name(), text::action_label(action));
+    let head = format!("Level {}, action {}", level.name(), action_label(action));
     if findings.is_empty() {
         format!("{head}: no risk factors, instrument results or concerns recorded")
     } else {

@@ -1,11 +1,13 @@
-//! The WebAssembly-only half of the guest SDK: bindings, conversions,
-//! host imports, allocator and panic handler.
+//! The WebAssembly-only half of the guest SDK: the shared bindings,
+//! conversions, host imports, allocator and panic handler. The stage worlds
+//! built on them are in [`crate::stages`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Bindings of the `sdk` world: the shared `types` interface and the `host`
-/// imports. Stage components map both interfaces here with `with`.
+/// imports. The stage worlds of [`crate::stages`] map both interfaces here
+/// with `with`, so every stage shares these types and their conversions.
 #[allow(missing_docs, unreachable_pub, clippy::all)]
 pub mod bindings {
     wit_bindgen::generate!({

@@ -1,5 +1,5 @@
 //! The WebAssembly export: one component implementing all four stage
-//! interfaces. Each export converts its arguments to the model types, lets
+//! interfaces, on the guest SDK's bindings of the stage worlds. Each export converts its arguments to the model types, lets
 //! [`crate::respond`] play the configured mode, and converts the result
 //! back. The effects only WebAssembly has live here, in [`Wasm`]. Only
 //! compiled for `wasm32`.
@@ -9,30 +9,10 @@ use core::hint::black_box;
 use wegwijs_guest::Convert;
 use wegwijs_guest::bindings::wegwijs::jgz::host as h;
 use wegwijs_guest::bindings::wegwijs::jgz::types as b;
+use wegwijs_guest::stages;
 use wegwijs_types as m;
 
 use crate::respond::{Sandbox, respond};
-
-// A world of this crate's own that includes the four stage worlds of the
-// contract: every export of each, and between them no import beyond `host`
-// (and the `types` it uses), so the host accepts the build in any stage.
-wit_bindgen::generate!({
-    inline: "
-        package wegwijs:hostile;
-
-        world hostile {
-            include wegwijs:jgz/intake-stage@0.2.0;
-            include wegwijs:jgz/screening-stage@0.2.0;
-            include wegwijs:jgz/routing-stage@0.2.0;
-            include wegwijs:jgz/consent-stage@0.2.0;
-        }
-    ",
-    path: "../../../wit",
-    with: {
-        "wegwijs:jgz/types@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::types,
-        "wegwijs:jgz/host@0.2.0": wegwijs_guest::bindings::wegwijs::jgz::host,
-    },
-});
 
 /// The component's sandbox: the host's imports and raw WebAssembly.
 struct Wasm;
@@ -83,19 +63,19 @@ impl Sandbox for Wasm {
 
 struct Hostile;
 
-impl exports::wegwijs::jgz::intake::Guest for Hostile {
+impl stages::intake::Guest for Hostile {
     fn assess(child: b::ChildCase, reference: Option<b::IntakeCard>) -> b::IntakeCard {
         respond::<m::IntakeCard>(&Wasm, &child.concerns, &(), reference.convert()).convert()
     }
 }
 
-impl exports::wegwijs::jgz::screening::Guest for Hostile {
+impl stages::screening::Guest for Hostile {
     fn screen(child: b::ChildCase, _intake: b::IntakeCard, reference: Option<b::ScreeningCard>) -> b::ScreeningCard {
         respond::<m::ScreeningCard>(&Wasm, &child.concerns, &(), reference.convert()).convert()
     }
 }
 
-impl exports::wegwijs::jgz::routing::Guest for Hostile {
+impl stages::routing::Guest for Hostile {
     fn route(
         child: b::ChildCase,
         _intake: b::IntakeCard,
@@ -122,7 +102,7 @@ impl exports::wegwijs::jgz::routing::Guest for Hostile {
     }
 }
 
-impl exports::wegwijs::jgz::consent::Guest for Hostile {
+impl stages::consent::Guest for Hostile {
     fn check(
         child: b::ChildCase,
         requests: Vec<b::DisclosureRequest>,
@@ -133,4 +113,14 @@ impl exports::wegwijs::jgz::consent::Guest for Hostile {
     }
 }
 
-export!(Hostile);
+// No bindings of its own: the guest SDK binds each stage world once. This
+// component implements each stage's raw export trait rather than going
+// through `wegwijs_guest::export_stage!`, because it must send what no model
+// type can hold (a bad enum discriminant, bytes that are not UTF-8). The
+// four stage worlds each macro carries merge into one world that exports
+// every stage interface and imports only `host` (and the `types` it uses),
+// so the host accepts the build in any stage.
+stages::intake::world::export!(Hostile);
+stages::screening::world::export!(Hostile);
+stages::routing::world::export!(Hostile);
+stages::consent::world::export!(Hostile);

@@ -16,13 +16,13 @@ pub const WHEN_CONCERN_KEY: &str = "hostile.when-concern";
 /// A pipeline stage this component can be plugged into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// `wegwijs:jgz/intake@0.2.0`.
+    /// The `intake` interface of the `wegwijs:jgz` contract.
     Intake,
-    /// `wegwijs:jgz/screening@0.2.0`.
+    /// The `screening` interface of the `wegwijs:jgz` contract.
     Screening,
-    /// `wegwijs:jgz/routing@0.2.0`.
+    /// The `routing` interface of the `wegwijs:jgz` contract.
     Routing,
-    /// `wegwijs:jgz/consent@0.2.0`.
+    /// The `consent` interface of the `wegwijs:jgz` contract.
     Consent,
 }
 

@@ -27,8 +27,10 @@ mod engine;
 pub mod rules;
 mod text;
 
+// The WebAssembly export, only built for wasm32 (see `wegwijs_guest::export_stage!`):
+// the region's rules, given the guideline's card as `reference`.
 #[cfg(target_arch = "wasm32")]
-mod component;
+wegwijs_guest::export_stage!(routing: crate::route(child, intake, screening, reference, config));
 
 #[cfg(test)]
 mod tests;

@@ -24,8 +24,12 @@
 
 extern crate alloc;
 
+// The WebAssembly export, only built for wasm32: the guest SDK converts the
+// host's arguments to the model types, passes the ones named below to the
+// function, in that order, and converts its card back. The SDK's
+// `export_stage!` documentation lists every name a stage offers.
 #[cfg(target_arch = "wasm32")]
-mod component;
+wegwijs_guest::export_stage!(screening: crate::screen(child, intake, reference, config));
 #[cfg(test)]
 mod tests;
 
