@@ -25,6 +25,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use wegwijs_kit::sentence_case;
 use wegwijs_types::{ConsentCard, ConsentOutcome, DisclosureRequest, Party, Purpose, Reason};
 
 /// The card for one request.
@@ -103,7 +104,7 @@ fn effective_treatment(
             row.rule,
             format!(
                 "{} is covered by {} only when it goes to {}, not to {}, so this disclosure falls to CS-DEFAULT and needs consent.",
-                text::capitalise(text::purpose(request.purpose)),
+                sentence_case(text::purpose(request.purpose)),
                 row.rule,
                 text::partners_or(covered),
                 text::partner(recipient)
@@ -132,7 +133,7 @@ fn direct(row: &PurposeRule, request: &DisclosureRequest, d: &mut Draft) {
         row.rule,
         format!(
             "{} is directly involved in delivering the same care, so no consent is needed but only what the task needs may go; legal basis: {basis}.",
-            text::capitalise(text::partner(request.recipient))
+            sentence_case(text::partner(request.recipient))
         ),
     ));
 }
@@ -251,7 +252,7 @@ fn gi(who: &Consenters, row: &PurposeRule, request: &DisclosureRequest, d: &mut 
         row.rule,
         format!(
             "{} carries out an ondertoezichtstelling, so what it needs for that may be given without consent and {} informed; legal basis: {basis}.",
-            text::capitalise(text::partner(request.recipient)),
+            sentence_case(text::partner(request.recipient)),
             text::is_are(&who.inform)
         ),
     ));
@@ -421,7 +422,7 @@ fn what_to_do(
     if rule == "CS-OWN-CARE" {
         // The family's agreement is to the child's referral; the parent's
         // own care was never part of it, so only the how is said.
-        Some(format!("{}.", text::capitalise(&how)))
+        Some(format!("{}.", sentence_case(&how)))
     } else if facts.family_agrees_referral && request.purpose == Purpose::Referral {
         // A youth who excluded the parents agreed alone; "the family" would
         // bring the parents back into the sentence.
@@ -447,7 +448,7 @@ fn refusal(facts: &Facts<'_>, rule: &str, refused: &[Party], request: &Disclosur
                 "CS-CONFLICT",
                 format!(
                     "{} refused consent to share with {} while {why}, so this conflict of duties is not decided automatically and the professional weighs it with the {}-question checklist.",
-                    text::capitalise(&text::parties(refused)),
+                    sentence_case(&text::parties(refused)),
                     text::partner(recipient),
                     CONFLICT_CHECKLIST.questions.len()
                 ),
@@ -459,7 +460,7 @@ fn refusal(facts: &Facts<'_>, rule: &str, refused: &[Party], request: &Disclosur
                 rule,
                 format!(
                     "{} refused consent to share with {} and no safety concern is recorded, so nothing may go.",
-                    text::capitalise(&text::parties(refused)),
+                    sentence_case(&text::parties(refused)),
                     text::partner(recipient)
                 ),
             ));

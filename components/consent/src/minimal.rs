@@ -11,6 +11,7 @@ use crate::tables::{PurposeRule, Treatment};
 use crate::text;
 use alloc::format;
 use alloc::vec::Vec;
+use wegwijs_kit::sentence_case;
 use wegwijs_types::{ConsentCard, ConsentOutcome, DataCategory, DisclosureRequest, Reason};
 
 /// Names the data that may go on `card` and adds the CS-MINIMAL reason.
@@ -68,7 +69,7 @@ pub(crate) fn apply(
             },
         )
     };
-    reasons.push(Reason::new("CS-MINIMAL", text::capitalise(&text)));
+    reasons.push(Reason::new("CS-MINIMAL", sentence_case(&text)));
     if matches!(card.outcome, ConsentOutcome::Permitted | ConsentOutcome::AnonymousOnly) {
         card.permitted_data = allowed;
     }

@@ -8,45 +8,40 @@
 //! The guidelines and the commentary behind these rows are "in revision":
 //! when one changes, a row here changes and the engine does not. Every table
 //! therefore carries the names and versions of the laws and guidelines it
-//! transcribes ([`Source`]). The need-to-know sets are not given by any law
-//! or guideline as a table; they are defaults of this project and the
-//! CS-MINIMAL reason names them, so a professional can see what was held back.
+//! transcribes (the region kit's [`TableSource`]). The need-to-know sets are
+//! not given by any law or guideline as a table; they are defaults of this
+//! project and the CS-MINIMAL reason names them, so a professional can see
+//! what was held back.
 
+use wegwijs_kit::TableSource;
 use wegwijs_types::{DataCategory as C, Partner, Party, Purpose as P};
 
-/// A law, guideline or brief a table transcribes, with its version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Source {
-    /// Name and article, e.g. "Jeugdwet art. 7.3.11".
-    pub name: &'static str,
-    /// Version: the text in force or the edition used.
-    pub version: &'static str,
-}
-
 /// Jeugdwet: secrecy of the jeugdhulpverlener and its exceptions.
-pub const JEUGDWET: Source = Source {
+pub const JEUGDWET: TableSource = TableSource {
     name: "Jeugdwet 2015 art. 7.3.11 (lid 1 consent, lid 2 directly involved, lid 4 gecertificeerde instelling); art. 7.3.4 and 7.3.5 (who consents by age)",
     version: "in force since 2015-01-01, as retrieved for the research notes",
 };
 
 /// WGBO: who consents for a minor in the medical treatment relationship.
-pub const WGBO: Source = Source {
+pub const WGBO: TableSource = TableSource {
     name: "WGBO (BW 7:446 e.v.; art. 7:447 16+ alone, 7:450 dual consent 12-15, 7:465 parents under 12)",
     version: "BW boek 7 titel 7 afdeling 5, as retrieved for the research notes (7:450 and 7:465 unverified there)",
 };
 
 /// KNMG guideline on professional secrecy: directly involved, presumed
 /// consent for referral and feedback, conflict of duties.
-pub const KNMG: Source =
-    Source { name: "KNMG-richtlijn Omgaan met medische gegevens", version: "2021 (table of contents as retrieved)" };
+pub const KNMG: TableSource = TableSource {
+    name: "KNMG-richtlijn Omgaan met medische gegevens",
+    version: "2021 (table of contents as retrieved)",
+};
 
 /// Wmo 2015: the meldrecht towards Veilig Thuis.
-pub const WMO: Source =
-    Source { name: "Wmo 2015 art. 5.2.6 (meldrecht Veilig Thuis)", version: "in force since 2015-01-01" };
+pub const WMO: TableSource =
+    TableSource { name: "Wmo 2015 art. 5.2.6 (meldrecht Veilig Thuis)", version: "in force since 2015-01-01" };
 
 /// Meldcode: step 2 (advice, may be anonymous) and step 3 (talk with parents
 /// and child before a melding).
-pub const MELDCODE: Source = Source {
+pub const MELDCODE: TableSource = TableSource {
     name: "Meldcode huiselijk geweld en kindermishandeling (KNMG-meldcode)",
     version: "Wet verplichte meldcode 2013, improved meldcode with afwegingskader from 2019-01-01",
 };
@@ -56,21 +51,21 @@ pub const MELDCODE: Source = Source {
 /// article numbers of the meldingsbevoegdheid and the duty to inform as to
 /// be checked when citing; the name says so, so no card cites more than is
 /// known.
-pub const JEUGDWET_VIR: Source = Source {
+pub const JEUGDWET_VIR: TableSource = TableSource {
     name: "Jeugdwet 2015 afdeling 7.1.4 (Verwijsindex risicojongeren: meldingsbevoegdheid, risk factors in art. 7.1.4.1, duty to inform the youth and the parents of a youth under 16; article numbers to be checked)",
     version: "in force since 2015-01-01, as retrieved for the research notes",
 };
 
 /// The Verwijsindex guidance for professionals: "melden mag, afwegen moet",
 /// and being a client of one organisation is no reason to signal.
-pub const VIR_GUIDANCE: Source = Source {
+pub const VIR_GUIDANCE: TableSource = TableSource {
     name: "Handreiking melden Verwijsindex risicojongeren (handreikingmelden.nl)",
     version: "as retrieved for the research notes",
 };
 
 /// The project's own normative brief, §3 (CS-*).
-pub const BRIEF: Source = Source {
-    name: "wegwijs guideline brief §3 Consent (shared/domain/guideline-rules.md)",
+pub const BRIEF: TableSource = TableSource {
+    name: "wegwijs guideline brief §3 Consent (docs/guideline-rules.md)",
     version: "0.1.0, revised: CS-SCHOOL follows CS-AGE; CS-VIR and CS-OWN-CARE added",
 };
 
@@ -101,7 +96,7 @@ pub struct AgeRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AgeTable {
     /// Laws and commentary the rows transcribe.
-    pub sources: &'static [Source],
+    pub sources: &'static [TableSource],
     /// Bands by whole years, ascending and without gaps from 0.
     pub bands: &'static [AgeRow],
     /// Before birth: the expectant parents.
@@ -217,7 +212,7 @@ pub struct PurposeRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PurposeTable {
     /// Laws and guidelines the rows transcribe.
-    pub sources: &'static [Source],
+    pub sources: &'static [TableSource],
     /// One row per purpose.
     pub rows: &'static [PurposeRule],
 }
@@ -410,7 +405,7 @@ pub struct InformRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InformTable {
     /// Laws and guidance the rows transcribe.
-    pub sources: &'static [Source],
+    pub sources: &'static [TableSource],
     /// Bands by whole years, ascending and without gaps from 0.
     pub bands: &'static [InformRow],
     /// Before birth (an unborn child is not registered; the row keeps the
@@ -465,7 +460,7 @@ pub const VIR_INFORM: InformTable = InformTable {
 pub const OWN_CARE_CONSENT: &[Party] = &[Party::ReferredParent];
 
 /// The sources of [`OWN_CARE_CONSENT`] and [`BASIS_OWN_CARE`].
-pub const OWN_CARE_SOURCES: &[Source] = &[WGBO, BRIEF];
+pub const OWN_CARE_SOURCES: &[TableSource] = &[WGBO, BRIEF];
 
 /// The row applied to a purpose missing from the table: the strict default
 /// with the smallest need-to-know set. Every purpose has a row (a test checks
@@ -493,7 +488,7 @@ pub fn rule_for(purpose: P) -> &'static PurposeRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checklist {
     /// Guidelines the questions come from.
-    pub sources: &'static [Source],
+    pub sources: &'static [TableSource],
     /// The questions, in the order the professional answers them.
     pub questions: &'static [&'static str],
 }

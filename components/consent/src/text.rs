@@ -1,6 +1,8 @@
 //! Small helpers that spell parties, partners and data categories in the
 //! plain-English reason sentences, so every rule words them the same way and
 //! every verb agrees with its subject ("the parents are", "the youth is").
+//! A sentence that opens with one of them is cased by the region kit's
+//! `sentence_case`.
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -60,16 +62,6 @@ pub(crate) fn categories(cs: &[DataCategory]) -> String {
 /// "is" for one data category, "are" for several.
 pub(crate) fn category_verb(cs: &[DataCategory]) -> &'static str {
     if cs.len() == 1 { "is" } else { "are" }
-}
-
-/// The same text with its first letter in upper case, for sentences that
-/// start with a party list or an optional prefix.
-pub(crate) fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The recipient as a reason sentence names it ("the huisarts").

@@ -7,10 +7,11 @@
 //! because the Verwijsindex and jeugdhulp do. Older people get no band and a
 //! warning, never a rejection: the host decides what is a signal.
 
-use crate::code::{Notes, TableSource};
+use crate::code::Notes;
 use crate::{IN_AGE, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
+use wegwijs_kit::TableSource;
 use wegwijs_types::{AgeBand, ChildAge};
 
 /// Provenance of [`AGE_BANDS`].

@@ -1,30 +1,18 @@
-//! What counts as a code, where a table comes from, and the collector every
-//! rule writes its reasons and warnings into (IN-MINIMAL, IN-UNKNOWN).
+//! What counts as a BDS code, and the collector every rule writes its
+//! reasons and warnings into (IN-MINIMAL, IN-UNKNOWN).
 //!
 //! The host strips names, addresses, the BSN and free text before a case
 //! reaches a component, and rejects signals whose code fields are not
-//! codes. This module is the second line of defence: a value that is not
-//! shaped like a code is ignored here and never repeated in any output,
-//! because a component cannot tell a smuggled name from a typo.
+//! codes. This component checks again with the same rule (the region kit's
+//! `is_code`) as a second line of defence: a value that is not shaped like
+//! a code is ignored here and never repeated in any output, because a
+//! component cannot tell a smuggled name from a typo.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use wegwijs_kit::is_code;
 use wegwijs_types::Reason;
-
-/// Longest code accepted, in bytes (the host enforces the same limit).
-pub const MAX_CODE_LEN: usize = 64;
-
-/// Whether `s` is shaped like a vocabulary code: 1–64 bytes of lower-case
-/// ASCII letters, digits and dashes (IN-MINIMAL).
-///
-/// Only values that pass this test are ever echoed in a warning or reason;
-/// anything else might be a name or free text.
-pub fn is_code(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= MAX_CODE_LEN
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
 
 /// Whether `s` is shaped like a BDS code: a code made of digits only.
 ///
@@ -33,24 +21,6 @@ pub fn is_code(s: &str) -> bool {
 /// code rather than as an unknown BDS code.
 pub fn is_bds_code(s: &str) -> bool {
     is_code(s) && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Provenance of a vocabulary table: which vocabulary or guideline it
-/// follows, and which version. Every table in this crate carries one, so a
-/// reason can always be traced to the data that produced it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableSource {
-    /// Name of the vocabulary or guideline the table follows.
-    pub name: &'static str,
-    /// Version of that vocabulary or guideline.
-    pub version: &'static str,
-}
-
-impl TableSource {
-    /// `name version`, as cited in reasons and in `VOCABULARY.md`.
-    pub fn cite(&self) -> String {
-        format!("{} {}", self.name, self.version)
-    }
 }
 
 /// Reasons and warnings one rule produced. Each rule fills its own, and

@@ -6,11 +6,12 @@
 //! codes came in, so later stages can compare cards directly. Unknown codes
 //! are kept in a warning (IN-UNKNOWN), never silently dropped.
 
-use crate::code::{Notes, TableSource, is_code};
+use crate::code::Notes;
 use crate::{IN_DOMAIN, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use wegwijs_kit::{TableSource, is_code};
 use wegwijs_types::{Concern, Domain as D};
 
 /// Provenance of [`CONCERNS`].

@@ -7,10 +7,11 @@
 //! with that reason and not routed: there is no child to screen.
 
 use crate::IN_KINDCHECK;
-use crate::code::{Notes, TableSource};
+use crate::code::Notes;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use wegwijs_kit::TableSource;
 use wegwijs_types::{ChildAge, IntakeOutcome, KindcheckInput, SourceKind};
 
 /// Provenance of [`ADULT_CARE_SOURCES`].

@@ -9,11 +9,12 @@
 //! Unrecognised codes are kept in an IN-UNKNOWN warning; values that are not
 //! codes are counted in an IN-MINIMAL warning without being repeated.
 
-use crate::code::{Notes, TableSource, is_code};
+use crate::code::Notes;
 use crate::{IN_SAFETY, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use wegwijs_kit::{TableSource, is_code};
 use wegwijs_types::AcuteIndicator as A;
 
 /// Provenance of [`ACUTE_INDICATORS`] and [`ACUTE_ALIASES`].

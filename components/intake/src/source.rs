@@ -6,11 +6,12 @@
 //! becomes `other` with a warning that keeps the code (IN-UNKNOWN), so the
 //! professional still sees what was sent.
 
-use crate::code::{Notes, TableSource, is_bds_code, is_code};
+use crate::code::{Notes, is_bds_code};
 use crate::{IN_SOURCE, IN_UNKNOWN};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::String;
+use wegwijs_kit::{TableSource, is_code};
 use wegwijs_types::{SourceCode, SourceKind as S};
 
 /// Provenance of the source vocabulary ([`SOURCE_KINDS`], [`SOURCE_ALIASES`]).

@@ -7,7 +7,6 @@
 //! `BLESS=1 cargo test -p wegwijs-intake`).
 
 use crate::age::{AGE_BANDS, AGE_LIMIT_YEARS, AGE_TABLE, PRENATAL_LABEL};
-use crate::code::{MAX_CODE_LEN, TableSource};
 use crate::domains::{CONCERN_TABLE, CONCERNS};
 use crate::kindcheck::{ADULT_CARE_SOURCES, KINDCHECK_TABLE};
 use crate::safety::{ACUTE_ALIASES, ACUTE_INDICATORS, ACUTE_TABLE};
@@ -16,6 +15,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
+use wegwijs_kit::{MAX_CODE_LEN, TableSource};
 use wegwijs_types::Domain;
 
 /// The full intake vocabulary as Markdown, exactly as in `VOCABULARY.md`.

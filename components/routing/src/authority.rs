@@ -13,8 +13,8 @@ use wegwijs_types::{Handover, Partner, Reason, RouteKind, Verwijzer};
 
 use crate::facts::Facts;
 use crate::plan::Plan;
-use crate::tables::{HANDOVER, URGENCY, VERWIJZER, VerwijzerRow, verwijzer_label};
-use crate::text::{handler_label, partner_label};
+use crate::tables::{HANDOVER, URGENCY, VERWIJZER, VerwijzerRow};
+use wegwijs_kit::{handler_label, partner_label, verwijzer_label};
 
 /// "verwijzer 03 Jeugdarts".
 pub(crate) fn verwijzer_text(v: Verwijzer) -> alloc::string::String {

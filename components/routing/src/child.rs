@@ -23,7 +23,8 @@ use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::region::Settings;
 use crate::tables::{CHILD_ROUTES, MEDICAL_FIRST, SOCIAL_DOMAINS, Trigger, UNUSABLE, URGENCY};
-use crate::text::{codes, count, instrument_label, partner_label};
+use crate::text::{codes, count, instrument_label};
+use wegwijs_kit::{action_label, partner_label};
 
 /// The default urgency of the action ladder rung (RT-URGENCY).
 pub(crate) fn action_urgency(action: Action) -> Urgency {
@@ -34,21 +35,9 @@ pub(crate) fn action_urgency(action: Action) -> Urgency {
 fn urgency_reason(action: Action) -> Reason {
     let text = match URGENCY.by_action.iter().find(|r| r.action == action) {
         Some(row) => format!("Urgency {}: {}.", row.urgency, row.text),
-        None => format!("Urgency {}: the default for action {}.", action_urgency(action), action_name(action)),
+        None => format!("Urgency {}: the default for action {}.", action_urgency(action), action_label(action)),
     };
     Reason::new("RT-URGENCY", text)
-}
-
-/// "reassess", "A0" … "A3", "S".
-pub(crate) fn action_name(action: Action) -> &'static str {
-    match action {
-        Action::Reassess => "reassess",
-        Action::A0 => "A0",
-        Action::A1 => "A1",
-        Action::A2 => "A2",
-        Action::A3 => "A3",
-        Action::S => "S",
-    }
 }
 
 /// Adds the child's routes for the ladder's action, as the region's
@@ -93,7 +82,7 @@ fn safety_note(f: &Facts<'_>, plan: &mut Plan) {
             "IN-SAFETY",
             format!(
                 "Action S: the meldcode track leads and its steps come first. Beside it the child's own route for ladder action {} is proposed, after the safety steps in urgency: the safety track never replaces the child's own care.",
-                action_name(a)
+                action_label(a)
             ),
         ),
         _ => plan.warn(
@@ -158,7 +147,7 @@ fn rows(f: &Facts<'_>, action: Action, settings: &Settings, plan: &mut Plan) {
                     "IN-SAFETY",
                     format!(
                         "The child's own route, proposed beside the safety route: the ladder's action for the child's own concerns is {} while the card's action is S.",
-                        action_name(action)
+                        action_label(action)
                     ),
                 ),
             );
@@ -187,7 +176,7 @@ fn medical_first(f: &Facts<'_>, action: Action, plan: &mut Plan) -> Option<usize
     let scope = if action == Action::A3 {
         String::new()
     } else {
-        format!(" This medical-first rule of RT-A3 also applies at action {}.", action_name(action))
+        format!(" This medical-first rule of RT-A3 also applies at action {}.", action_label(action))
     };
     let text = format!("Somatic or medical concerns: refer first to {who} to rule out medical causes.{scope}");
     let i = plan.add(partner, RouteKind::Referral, action_urgency(action), Reason::new("RT-A3", text));

@@ -3,15 +3,17 @@
 //! Upstream cards may come from a region's own (possibly buggy) components,
 //! so this module reads defensively: the intake card is preferred where it
 //! normalised something, the raw case fills gaps, and nothing here indexes
-//! or unwraps. Every later module reads [`Facts`] instead of the cards, so
-//! the "which field wins" decisions live in one place.
+//! or unwraps. The age, the domains and who takes part are read by the
+//! region kit's [`CaseFacts`], as every stage and region reads them. Every
+//! later module reads [`Facts`] instead of the cards, so the "which field
+//! wins" decisions live in one place.
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_kit::Participants;
+use wegwijs_kit::{CaseFacts, Participants};
 use wegwijs_types::{
-    Action, AgeBand, Band, ChildAge, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Level, MeldcodeCard,
-    MeldcodeConclusion, ScreeningCard, SourceKind,
+    Action, Band, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Level, MeldcodeCard, MeldcodeConclusion,
+    ScreeningCard, SourceKind,
 };
 
 /// What routing knows about one case.
@@ -65,19 +67,7 @@ pub(crate) struct Facts<'a> {
 impl<'a> Facts<'a> {
     /// Reads the facts from the three cards.
     pub(crate) fn new(case: &'a ChildCase, intake: &'a IntakeCard, screening: &'a ScreeningCard) -> Self {
-        // Intake's age is computed by the host at the signal date; the raw
-        // case is the fallback when a region's intake dropped it.
-        let age_months = intake.age_months.or_else(|| case.age.as_ref().and_then(ChildAge::whole_months));
-        let prenatal = intake.age_band == Some(AgeBand::Prenatal) || matches!(case.age, Some(ChildAge::Prenatal(_)));
-        let age_months = if prenatal { None } else { age_months };
-
-        let mut domains: Vec<Domain> = Vec::new();
-        for d in intake.domains.iter().chain(intake.concerns.iter().map(|c| &c.domain)) {
-            if !domains.contains(d) {
-                domains.push(*d);
-            }
-        }
-        domains.sort();
+        let CaseFacts { age_months, prenatal, domains, participants } = CaseFacts::read(case, intake);
 
         let mut concern_codes: Vec<&str> = Vec::new();
         for c in intake.concerns.iter().map(|c| c.code.as_str()).chain(case.concerns.iter().map(String::as_str)) {
@@ -117,7 +107,7 @@ impl<'a> Facts<'a> {
             child_action,
             a0_beside_unusable,
             level: screening.level,
-            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
+            participants,
             telling_endangers,
             source: intake.source,
             handler: case.handler,

@@ -15,11 +15,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_types::{Action, Partner, Reason, RouteKind, SourceKind};
 
-use crate::child::action_name;
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::{MULTI, PARENT, URGENCY};
-use crate::text::{clip, codes, count, handler_label, partner_label};
+use crate::text::{codes, count};
+use wegwijs_kit::{action_label, clip, handler_label, partner_label};
 
 /// How an adult-care source is named in a sentence.
 fn adult_care(source: SourceKind) -> &'static str {
@@ -131,7 +131,7 @@ fn real_concern(f: &Facts<'_>) -> Option<String> {
     }
     match by_action {
         Some(Action::S) => parts.push(String::from("the safety track, action S")),
-        Some(a) => parts.push(format!("action {}", action_name(a))),
+        Some(a) => parts.push(format!("action {}", action_label(a))),
         None => {}
     }
     if !f.domains.is_empty() {

@@ -11,13 +11,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_types::{Action, DisclosureRequest, IntakeCard, Partner, RegionConfig, RouteKind, RoutingCard, Urgency};
 
-use crate::child::action_name;
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::region::local_name;
 use crate::tables::DISCLOSURES;
 use crate::talk::{conversation, shared_line};
-use crate::text::clip;
+use wegwijs_kit::{action_label, clip};
 
 /// Builds the card from the plan.
 pub(crate) fn card(
@@ -103,7 +102,7 @@ fn summary(plan: &Plan, f: &Facts<'_>) -> String {
     wegwijs_kit::routes_summary(&plan.routes).unwrap_or_else(|| {
         let why = match (f.action, f.child_action) {
             (Action::A0, Some(Action::A0)) => String::from("action A0, normalise and inform at the next contact"),
-            (a, _) => format!("no rule proposes a route at action {}", action_name(a)),
+            (a, _) => format!("no rule proposes a route at action {}", action_label(a)),
         };
         format!("No routes, urgency next-contact: {why}.")
     })

@@ -21,7 +21,8 @@ use wegwijs_types::{Domain, MeldcodeConclusion, Partner, Reason, RegionConfig, R
 
 use crate::facts::Facts;
 use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD};
-use crate::text::{clip, codes, partner_label};
+use crate::text::codes;
+use wegwijs_kit::{clip, partner_label};
 
 /// The region's routing settings for one case.
 pub(crate) struct Settings {

@@ -14,11 +14,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_types::{Action, Band, Domain, Reason, RouteKind};
 
-use crate::child::{action_name, action_urgency};
+use crate::child::action_urgency;
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::SCHOOL_AGE;
-use crate::text::{clip, codes, consent_of, instrument_label, partner_label};
+use crate::text::{codes, consent_of, instrument_label};
+use wegwijs_kit::{action_label, clip, partner_label};
 
 /// Adds the information route for the child's age band, when the child's
 /// own concerns are ones school or childcare can inform on.
@@ -70,7 +71,7 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
             "RT-SCHOOL-AGE",
             format!(
                 "Age {years} and action {}: {}; here {}, so consult {} about the child's own concerns ({}).",
-                action_name(action),
+                action_label(action),
                 row.text,
                 why,
                 partner_label(partner),
@@ -91,7 +92,7 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
     );
     plan.route_reason(
         i,
-        Reason::new("RT-URGENCY", format!("Urgency {urgency}: the urgency of action {}.", action_name(action))),
+        Reason::new("RT-URGENCY", format!("Urgency {urgency}: the urgency of action {}.", action_label(action))),
     );
 }
 

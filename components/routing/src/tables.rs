@@ -3,23 +3,16 @@
 //! The three JGZ guidelines behind these tables are "in revision"; when one
 //! changes, a table here changes and the engine in the other modules does
 //! not. Every table therefore carries the name and version of the guideline
-//! (or code list) it transcribes, and the engine only reads rows. Where the
-//! guideline gives no table and a row is a sensible default instead, the
-//! row's text says so, because the brief requires the reason to say so.
+//! (or code list) it transcribes, as the region kit's `TableSource`, and the
+//! engine only reads rows. Where the guideline gives no table and a row is a
+//! sensible default instead, the row's text says so, because the brief
+//! requires the reason to say so.
 
+use wegwijs_kit::TableSource;
 use wegwijs_types::{
     Action, DataCategory, Domain, Handler, Level, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind,
     UnusableReason, Urgency, Verwijzer,
 };
-
-/// Name and version of the guideline or code list a table transcribes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Provenance {
-    /// The guideline, handreiking or code list.
-    pub guideline: &'static str,
-    /// Its version (year or release).
-    pub version: &'static str,
-}
 
 // ---------------------------------------------------------------------------
 // RT-A0 … RT-A3: the child's own route per rung of the action ladder.
@@ -70,7 +63,7 @@ pub struct ChildRouteRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChildRouteTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Rows, in the order routes are proposed.
     pub rows: &'static [ChildRouteRow],
 }
@@ -86,8 +79,8 @@ pub const SOCIAL_DOMAINS: &[Domain] = &[Domain::ParentChild, Domain::Development
 /// could not be used (PS-UNUSABLE), RT-A1 light support, RT-A2 consultation
 /// without handing over, RT-A3 referral.
 pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (action ladder PS-LADDER, instruments PS-INSTRUMENT) with JGZ-richtlijn Ouder-kindrelatie (risk card)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen (action ladder PS-LADDER, instruments PS-INSTRUMENT) with JGZ-richtlijn Ouder-kindrelatie (risk card)",
         version: "2016 / 2021",
     },
     rows: &[
@@ -198,7 +191,7 @@ pub struct UnusableRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnusableTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Per reason; the row with `reason: None` is the fallback.
     pub rows: &'static [UnusableRow],
 }
@@ -206,8 +199,8 @@ pub struct UnusableTable {
 /// PS-UNUSABLE with PS-INSTRUMENT (instrument per age) and PS-SDQ-SCORE
 /// (a scale needs three of its five answers).
 pub const UNUSABLE: UnusableTable = UnusableTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (instrument per age; SDQ scoring: a scale needs at least three answers)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen (instrument per age; SDQ scoring: a scale needs at least three answers)",
         version: "2016",
     },
     rows: &[
@@ -236,7 +229,7 @@ pub const UNUSABLE: UnusableTable = UnusableTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MedicalFirstTable {
     /// Where the rule comes from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// The domain that triggers it.
     pub domain: Domain,
     /// Actions at which it applies.
@@ -251,8 +244,8 @@ pub struct MedicalFirstTable {
 
 /// Medical first (RT-A3, also applied at A1 and A2).
 pub const MEDICAL_FIRST: MedicalFirstTable = MedicalFirstTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (exclude medical causes before referral)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen (exclude medical causes before referral)",
         version: "2016",
     },
     domain: Domain::Medical,
@@ -286,7 +279,7 @@ pub struct SchoolRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SchoolTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Actions at which school or childcare is consulted.
     pub actions: &'static [Action],
     /// Age bands.
@@ -318,8 +311,8 @@ pub struct SchoolTable {
 /// no concern about the child there is nothing to ask them (RT-PARENT
 /// routes those to the family's own helpers).
 pub const SCHOOL_AGE: SchoolTable = SchoolTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (samenwerking kinderopvang en onderwijs: the first place to ask about a suspected psychosocial problem) with JGZ-richtlijn Ouder-kindrelatie (onderwijs en kinderopvang signal problems in the parent–child relationship)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen (samenwerking kinderopvang en onderwijs: the first place to ask about a suspected psychosocial problem) with JGZ-richtlijn Ouder-kindrelatie (onderwijs en kinderopvang signal problems in the parent–child relationship)",
         version: "2016 / 2021",
     },
     actions: &[Action::A1, Action::A2, Action::A3],
@@ -371,7 +364,7 @@ pub struct ParentRoute {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParentTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Risk factor or concern codes for a parent's psychiatric or addiction
     /// problems → volwassenen-GGZ / verslavingszorg via the parent's huisarts.
     pub parent_ggz_codes: &'static [&'static str],
@@ -391,8 +384,8 @@ pub struct ParentTable {
 
 /// RT-PARENT, independent of the A-level.
 pub const PARENT: ParentTable = ParentTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk factors of parents; samenwerking met volwassenen-GGZ) with the Meldcode kindcheck and the oudercheck (one family, one plan)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Ouder-kindrelatie (risk factors of parents; samenwerking met volwassenen-GGZ) with the Meldcode kindcheck and the oudercheck (one family, one plan)",
         version: "2021 / 2018",
     },
     referral: ParentRoute {
@@ -437,7 +430,7 @@ pub const PARENT: ParentTable = ParentTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MultiTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// This many helpers already involved → one plan.
     pub helpers: u8,
     /// This many concern domains (safety excluded) …
@@ -470,8 +463,8 @@ pub struct MultiTable {
 
 /// RT-MULTI.
 pub const MULTI: MultiTable = MultiTable {
-    provenance: Provenance {
-        guideline: "1 gezin, 1 plan, 1 regisseur (Jeugdwet) with the Verwijsindex risicojongeren (Jeugdwet afdeling 7.1.4: redelijk vermoeden and multidisciplinary alignment; Handreiking melden: being a client of one organisation is no reason to signal)",
+    provenance: TableSource {
+        name: "1 gezin, 1 plan, 1 regisseur (Jeugdwet) with the Verwijsindex risicojongeren (Jeugdwet afdeling 7.1.4: redelijk vermoeden and multidisciplinary alignment; Handreiking melden: being a client of one organisation is no reason to signal)",
         version: "Jeugdwet 2015",
     },
     helpers: 2,
@@ -505,7 +498,7 @@ pub struct VerwijzerRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerwijzerTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Per handler.
     pub rows: &'static [VerwijzerRow],
     /// The code when a gecertificeerde instelling carries out an
@@ -517,8 +510,8 @@ pub struct VerwijzerTable {
 
 /// RT-AUTHORITY: iJw/CBS verwijzer codes 01–08.
 pub const VERWIJZER: VerwijzerTable = VerwijzerTable {
-    provenance: Provenance {
-        guideline: "Handreiking verwijzen jeugdhulp / iJw verwijzercodes (codelijst COD327, CBS Beleidsinformatie Jeugd)",
+    provenance: TableSource {
+        name: "Handreiking verwijzen jeugdhulp / iJw verwijzercodes (codelijst COD327, CBS Beleidsinformatie Jeugd)",
         version: "iJw 2016 (codes 01–08)",
     },
     rows: &[
@@ -534,20 +527,6 @@ pub const VERWIJZER: VerwijzerTable = VerwijzerTable {
     gemeente: Verwijzer::Gemeente,
 };
 
-/// The label of a verwijzer code in the iJw code list, e.g. "Jeugdarts".
-pub const fn verwijzer_label(v: Verwijzer) -> &'static str {
-    match v {
-        Verwijzer::Gemeente => "Gemeente",
-        Verwijzer::Huisarts => "Huisarts",
-        Verwijzer::Jeugdarts => "Jeugdarts",
-        Verwijzer::GecertificeerdeInstelling => "Gecertificeerde instelling",
-        Verwijzer::MedischSpecialist => "Medisch specialist",
-        Verwijzer::Zelfverwijzer => "Zelfverwijzer/geen verwijzer",
-        Verwijzer::Onbekend => "Onbekend",
-        Verwijzer::Rechter => "Rechter, Raad voor de Kinderbescherming of Officier van Justitie",
-    }
-}
-
 // ---------------------------------------------------------------------------
 // RT-WARM: warm handover.
 // ---------------------------------------------------------------------------
@@ -556,14 +535,14 @@ pub const fn verwijzer_label(v: Verwijzer) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HandoverTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// A referral to one of these gets a warm (or written) handover.
     pub changes_hands: &'static [Partner],
 }
 
 /// RT-WARM.
 pub const HANDOVER: HandoverTable = HandoverTable {
-    provenance: Provenance { guideline: "JGZ-richtlijn Psychosociale problemen (warme overdracht)", version: "2016" },
+    provenance: TableSource { name: "JGZ-richtlijn Psychosociale problemen (warme overdracht)", version: "2016" },
     changes_hands: &[Partner::Wijkteam, Partner::JeugdGgz, Partner::Amw, Partner::Huisarts, Partner::Kinderarts],
 };
 
@@ -586,7 +565,7 @@ pub struct ActionUrgency {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UrgencyTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Per action of the child's route.
     pub by_action: &'static [ActionUrgency],
     /// A melding with acute unsafety, or Veilig Thuis at step 2 at once.
@@ -600,8 +579,8 @@ pub struct UrgencyTable {
 /// RT-URGENCY. The A2 row (soon) is a default: the guideline names no
 /// urgency for consultation.
 pub const URGENCY: UrgencyTable = UrgencyTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen with the Meldcode (Veilig Thuis: 5 working days for a safety assessment)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen with the Meldcode (Veilig Thuis: 5 working days for a safety assessment)",
         version: "2016 / 2018",
     },
     by_action: &[
@@ -653,15 +632,15 @@ pub struct MeldcodeRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MeldcodeTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Per conclusion.
     pub rows: &'static [MeldcodeRow],
 }
 
 /// Meldcode huiselijk geweld en kindermishandeling with its afwegingskader.
 pub const MELDCODE: MeldcodeTable = MeldcodeTable {
-    provenance: Provenance {
-        guideline: "Meldcode huiselijk geweld en kindermishandeling (afwegingskader, in force 1 January 2019)",
+    provenance: TableSource {
+        name: "Meldcode huiselijk geweld en kindermishandeling (afwegingskader, in force 1 January 2019)",
         version: "2018",
     },
     rows: &[
@@ -713,7 +692,7 @@ pub struct DisclosureRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DisclosureTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Rows; the first match (partner and kind) wins.
     pub rows: &'static [DisclosureRow],
 }
@@ -723,8 +702,8 @@ use DataCategory as D;
 /// Disclosures per route, need-to-know (CS-MINIMAL). Consultations come
 /// before referrals so a consultation never carries referral data.
 pub const DISCLOSURES: DisclosureTable = DisclosureTable {
-    provenance: Provenance {
-        guideline: "Jeugdwet 7.3.11 and afdeling 7.1.4 (Verwijsindex), KNMG-richtlijn Omgaan met medische gegevens, Wmo 2015 art. 5.2.6 (guideline brief §3)",
+    provenance: TableSource {
+        name: "Jeugdwet 7.3.11 and afdeling 7.1.4 (Verwijsindex), KNMG-richtlijn Omgaan met medische gegevens, Wmo 2015 art. 5.2.6 (guideline brief §3)",
         version: "2015 / 2021",
     },
     rows: &[
@@ -891,7 +870,7 @@ pub struct HubRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HubTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// The region configuration key.
     pub key: &'static str,
     /// The rule whose default the hub replaces; cited on the hub's route.
@@ -922,8 +901,8 @@ pub struct HubTable {
 /// instrument beside the risk card. Risk-card-high, multi-domain and
 /// instrument rows are never taken over.
 pub const HUB: HubTable = HubTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Ouder-kindrelatie (risk card: discuss in the wijkteam, CJG or OKT) and JGZ-richtlijn Psychosociale problemen (A2: consultation without handing over), with the regional agreements between gemeente, JGZ and huisartsen (Jeugdwet art. 2.6)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Ouder-kindrelatie (risk card: discuss in the wijkteam, CJG or OKT) and JGZ-richtlijn Psychosociale problemen (A2: consultation without handing over), with the regional agreements between gemeente, JGZ and huisartsen (Jeugdwet art. 2.6)",
         version: "2021 / 2016 / Jeugdwet 2015",
     },
     key: "routing.hub",
@@ -959,7 +938,7 @@ pub const HUB: HubTable = HubTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PohJeugdTable {
     /// Where the rule comes from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// The region configuration key (`true` or `false`).
     pub key: &'static str,
     /// The rule whose default it modifies; cited on the route.
@@ -990,8 +969,8 @@ pub struct PohJeugdTable {
 /// POH-jeugd is the link between the two. Multi-domain or high-risk cases
 /// keep the jeugd-GGZ consultation.
 pub const POH_JEUGD: PohJeugdTable = PohJeugdTable {
-    provenance: Provenance {
-        guideline: "JGZ-richtlijn Psychosociale problemen (A2 consultation) with the regional POH-jeugd arrangement (huisarts route, Jeugdwet art. 2.6 lid 1 sub g)",
+    provenance: TableSource {
+        name: "JGZ-richtlijn Psychosociale problemen (A2 consultation) with the regional POH-jeugd arrangement (huisarts route, Jeugdwet art. 2.6 lid 1 sub g)",
         version: "2016 / Jeugdwet 2015",
     },
     key: "routing.poh-jeugd",

@@ -14,11 +14,11 @@
 
 use alloc::format;
 use alloc::string::String;
-use wegwijs_kit::Participants;
 use wegwijs_types::{Action, Partner, RouteKind};
 
 use crate::facts::Facts;
-use crate::text::{clip, consent_of, informed_of_signal, kept_uninformed, partner_label, sentence, told_of_melding};
+use crate::text::{consent_of, informed_of_signal, kept_uninformed, told_of_melding};
+use wegwijs_kit::{Participants, clip, partner_label, sentence_case};
 
 /// At most this many characters of one conversation.
 const CONVERSATION_MAX_CHARS: usize = 600;
@@ -53,7 +53,7 @@ pub(crate) fn shared_line(f: &Facts<'_>) -> String {
 /// jeugdarts step may be on it.
 pub(crate) fn conversation(f: &Facts<'_>, partner: Partner, kind: RouteKind, refers: bool) -> String {
     let p = f.participants;
-    let open = sentence(p.opening());
+    let open = sentence_case(p.opening());
     let label = partner_label(partner);
     let told = told_of_melding(p);
     let endangers = f.telling_endangers;

@@ -1,6 +1,8 @@
-//! Wording shared by the rule modules: partner and instrument labels,
-//! counted nouns, who takes part in a conversation (CS-AGE through the
-//! region kit's [`Participants`]) and safe echoing of upstream strings.
+//! Wording shared by the rule modules: instrument labels, counted nouns,
+//! who takes part in a conversation (CS-AGE through the region kit's
+//! [`Participants`]) and safe echoing of upstream strings. Partner,
+//! handler, verwijzer and action labels, sentence case and clipping are the
+//! region kit's, so the regions and the host word them alike.
 //!
 //! Codes echoed into reason text come from upstream cards that a region's
 //! component may have filled with anything; the host rejects strings over
@@ -9,16 +11,13 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_kit::Participants;
-use wegwijs_types::{Handler, InstrumentKind};
+use wegwijs_kit::{Participants, clip};
+use wegwijs_types::InstrumentKind;
 
 /// At most this many characters of one upstream code are echoed.
 const CODE_MAX_CHARS: usize = 48;
 /// At most this many upstream codes are echoed in one sentence.
 const CODES_MAX: usize = 5;
-
-/// `s` cut to at most `max` characters, with an ellipsis (the region kit's rule).
-pub(crate) use wegwijs_kit::clip;
 
 /// Upstream codes joined with ", ", clipped and capped.
 pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {
@@ -38,19 +37,6 @@ pub(crate) fn codes<'a>(list: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
-/// A partner as a professional names it in a sentence (the region kit's
-/// wording, shared with regions and the host).
-pub(crate) use wegwijs_kit::partner_label;
-
-/// The handling professional as named in a sentence.
-pub(crate) const fn handler_label(h: Handler) -> &'static str {
-    match h {
-        Handler::Jeugdarts => "jeugdarts",
-        Handler::Jeugdverpleegkundige => "jeugdverpleegkundige",
-        Handler::VerpleegkundigSpecialist => "verpleegkundig specialist",
-    }
-}
-
 /// "1 route", "2 routes": a count with its noun in agreement.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -65,15 +51,6 @@ pub(crate) const fn instrument_label(i: InstrumentKind) -> &'static str {
         InstrumentKind::Dmo => "DMO-protocol",
         InstrumentKind::Bitsea => "BITSEA",
         InstrumentKind::Kivpa => "KIVPA",
-    }
-}
-
-/// Capitalises the first letter of a sentence.
-pub(crate) fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -13,7 +13,8 @@ use wegwijs_types::{
     Level, Reason, RegionConfig, ScoredInstrument, SdqScores, SdqVersion, SparkRisk, UnusableReason,
 };
 
-use crate::{Guideline, sdq, text};
+use crate::{sdq, text};
+use wegwijs_kit::TableSource;
 
 /// The age window in which one instrument (or SDQ version) is valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,7 @@ impl AgeWindow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WindowTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// The windows.
     pub windows: &'static [AgeWindow],
 }
@@ -67,7 +68,7 @@ const fn window(
 /// months" for the DMO-protocol includes the 18-month contact. GIZ is a
 /// conversation method for 0–23 years.
 pub const INSTRUMENT_WINDOWS: WindowTable = WindowTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "JGZ-richtlijn Psychosociale problemen (instrument per age)",
         version: "2016, wegwijs table r1",
     },
@@ -99,7 +100,7 @@ pub struct Recommendation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecommendationTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// Rows in age order.
     pub rows: &'static [Recommendation],
 }
@@ -113,7 +114,7 @@ const fn rec(from_months: u32, until_months: u32, instruments: &'static str) -> 
 /// 3–4; 4–12 y SDQ parent 4–17; 13–14 y SDQ self-report or KIVPA; 15+ SDQ
 /// self-report.
 pub const RECOMMENDED_INSTRUMENTS: RecommendationTable = RecommendationTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "JGZ-richtlijn Psychosociale problemen (instrument per age)",
         version: "2016, wegwijs table r1",
     },
@@ -233,7 +234,7 @@ pub struct UnusableRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnusableTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// One row per reason.
     pub rows: &'static [UnusableRow],
 }
@@ -242,7 +243,7 @@ pub struct UnusableTable {
 /// the age, or without a scorable total is never read as normal; the card
 /// says what to do instead.
 pub const UNUSABLE: UnusableTable = UnusableTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "JGZ-richtlijn Psychosociale problemen (unusable instrument results)",
         version: "2016, wegwijs table r1",
     },
@@ -294,7 +295,7 @@ pub struct ConcernDomainRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConcernDomainTable {
     /// Source and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// Each domain gives level attention; this many or more give concern.
     pub concern_from: usize,
     /// The domains that count.
@@ -309,7 +310,7 @@ const fn domain_row(domain: Domain, scored_by_instrument: bool, about: &'static 
 /// concern (default, configurable in a region's own component): each
 /// domain attention, two or more concern.
 pub const CONCERN_DOMAINS: ConcernDomainTable = ConcernDomainTable {
-    guideline: Guideline { name: "wegwijs concern-domain fallback", version: "table r1" },
+    guideline: TableSource { name: "wegwijs concern-domain fallback", version: "table r1" },
     concern_from: 2,
     rows: &[
         domain_row(Domain::Psychosocial, true, "emotional, behaviour or peer problems of the child"),

@@ -14,13 +14,14 @@ use wegwijs_kit::Participants;
 use wegwijs_types::{Action, Duration, Impact, Level, Reason, RegionConfig};
 
 use crate::instruments::Unusable;
-use crate::{Guideline, text};
+use crate::text;
+use wegwijs_kit::{TableSource, sentence_case};
 
 /// The versioned ladder: what counts as enough impact and duration to refer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LadderTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// Impacts on daily life that support a referral (A3).
     pub referral_impact: &'static [Impact],
     /// Durations that support a referral (A3).
@@ -29,7 +30,7 @@ pub struct LadderTable {
 
 /// The default action ladder (default, configurable).
 pub const LADDER: LadderTable = LadderTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "JGZ-richtlijn Psychosociale problemen (wegwijs default action ladder)",
         version: "2016, wegwijs table r1",
     },
@@ -201,7 +202,7 @@ pub fn decide(input: &LadderInput<'_>, config: &dyn RegionConfig) -> LadderDecis
             format!(
                 "The only instrument evidence could not be used: {}; {nothing_else}. Level unknown, action reassess: insufficient information to judge, which is not A0. {}, then assess again.",
                 unusable_list(input.unusable),
-                text::capitalise(&advice(input.unusable))
+                sentence_case(&advice(input.unusable))
             )
         };
         reasons.push(Reason::new("PS-UNUSABLE", text));
@@ -278,7 +279,7 @@ pub fn decide(input: &LadderInput<'_>, config: &dyn RegionConfig) -> LadderDecis
             "PS-LADDER",
             format!(
                 "{}, and nothing on the card raises the level above none{basis}: action A1, advice or light support by JGZ; {ladder}.{unusable_note}",
-                text::capitalise(who)
+                sentence_case(who)
             ),
         ));
         Action::A1
@@ -349,6 +350,6 @@ fn reassess_beside_usable_text(input: &LadderInput<'_>, ladder: &str) -> String 
     format!(
         "{scope} usable evidence does not raise the level ({rests}), but {} could not be used, so this is no conclusion about the child yet: action reassess rather than A0. {}, then assess again; {ladder}.",
         unusable_list(input.unusable),
-        text::capitalise(&advice(input.unusable))
+        sentence_case(&advice(input.unusable))
     )
 }

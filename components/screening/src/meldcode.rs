@@ -16,14 +16,15 @@ use wegwijs_types::{
     AcuteIndicator, ChildCase, Domain, IntakeCard, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Reason,
 };
 
-use crate::{Guideline, text};
+use crate::text;
+use wegwijs_kit::{TableSource, sentence_case};
 
 /// The meldcode as data: its five steps and the indicators that call for
 /// Veilig Thuis at step 2 at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MeldcodeTable {
     /// Source and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// The five steps, in order. `{who}` stands for the people talked with
     /// (the parents and the child, the youth, …), filled in per case so the
     /// step names nobody a 16+ youth has excluded.
@@ -38,7 +39,7 @@ pub struct MeldcodeTable {
 /// Meldcode huiselijk geweld en kindermishandeling with the afwegingskader
 /// (mandatory since 1 January 2019; the afwegingskaders date from 2018).
 pub const MELDCODE: MeldcodeTable = MeldcodeTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "Meldcode huiselijk geweld en kindermishandeling (afwegingskader)",
         version: "2019 (afwegingskaders 2018), wegwijs table r1",
     },
@@ -77,10 +78,10 @@ fn telling(m: Option<&MeldcodeInput>, p: Participants) -> String {
             format!("telling {who} beforehand would endanger someone, so record why this was not done")
         }
         Some(MeldcodeInput { parents_told: Some(true), .. }) => {
-            format!("{} {were} told beforehand", text::capitalise(who))
+            format!("{} {were} told beforehand", sentence_case(who))
         }
         Some(MeldcodeInput { parents_told: Some(false), .. }) => {
-            format!("{} {were} not told beforehand: record why", text::capitalise(who))
+            format!("{} {were} not told beforehand: record why", sentence_case(who))
         }
         _ => format!("record whether {who} {were} told beforehand, or why not"),
     }

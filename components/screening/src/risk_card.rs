@@ -9,7 +9,8 @@ use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 
 use wegwijs_types::{ChildCase, Level, Reason, RegionConfig, RiskCard, RiskDomain, RiskFactor};
 
-use crate::{Guard, Guideline, text};
+use crate::{Guard, text};
+use wegwijs_kit::TableSource;
 
 /// One row of the risk factor table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub struct ProtectiveFactorDef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RiskFactorTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// Name of the default red set, shown when no region set replaces it.
     pub red_set_name: &'static str,
     /// This many risk factors (or one red factor) make a concern (RK-ONE-DOMAIN,
@@ -51,7 +52,7 @@ pub struct RiskFactorTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProtectiveFactorTable {
     /// Source guideline and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// The factors.
     pub factors: &'static [ProtectiveFactorDef],
 }
@@ -80,7 +81,7 @@ use RiskDomain::{Child, Environment, ParentFamily};
 /// is the brief's default red set (RK-RED); the kaart's own red items were
 /// not retrieved either, which is why a region may replace it.
 pub const RISK_FACTORS: RiskFactorTable = RiskFactorTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "Risicofactorenkaart ouder-kindrelatie / JGZ-richtlijn Ouder-kindrelatie (Tabel 2.2)",
         version: "2021, wegwijs table r1",
     },
@@ -170,7 +171,7 @@ pub const RISK_FACTORS: RiskFactorTable = RiskFactorTable {
 /// Rows come from JGZ-richtlijn Ouder-kindrelatie 2021 Tabel 2.2 (parent
 /// column) and the guideline brief §2.1.
 pub const PROTECTIVE_FACTORS: ProtectiveFactorTable = ProtectiveFactorTable {
-    guideline: Guideline {
+    guideline: TableSource {
         name: "JGZ-richtlijn Ouder-kindrelatie (Tabel 2.2, beschermende factoren)",
         version: "2021, wegwijs table r1",
     },

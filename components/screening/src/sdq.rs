@@ -12,7 +12,8 @@ use alloc::{
 
 use wegwijs_types::{Band, Level, Reason, RegionConfig, ScaleScore, SdqScores, SdqVersion};
 
-use crate::{Guideline, text};
+use crate::text;
+use wegwijs_kit::TableSource;
 
 /// Number of SDQ items.
 pub const ITEM_COUNT: usize = 25;
@@ -139,7 +140,7 @@ impl SdqNorms {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SdqNormTable {
     /// Source and version.
-    pub guideline: Guideline,
+    pub guideline: TableSource,
     /// One row per SDQ version.
     pub versions: &'static [SdqNorms],
 }
@@ -168,7 +169,7 @@ const fn cut(borderline: u8, abnormal: u8) -> Option<Cutoffs> {
 /// version, the only one with verified subscale bands in the brief; the
 /// other versions get a total band only.
 pub const SDQ_NORMS_UK: SdqNormTable = SdqNormTable {
-    guideline: Guideline { name: "SDQ UK norms (sdqinfo.org, 3-band)", version: "2016" },
+    guideline: TableSource { name: "SDQ UK norms (sdqinfo.org, 3-band)", version: "2016" },
     versions: &[
         SdqNorms {
             version: SdqVersion::ParentFourToSeventeen,

@@ -1,6 +1,7 @@
 //! Small helpers that turn model values into the words used in reasons and
-//! summaries, so every module spells levels, actions, versions, counts and
-//! the people taking part the same way.
+//! summaries, so every module spells levels, versions, counts and the
+//! people taking part the same way. Actions, sentence case and clipping
+//! are the region kit's, shared with the other stages.
 
 use alloc::{
     format,
@@ -8,24 +9,12 @@ use alloc::{
     vec::Vec,
 };
 
-use wegwijs_kit::Participants;
-use wegwijs_types::{Action, MeldcodeCard, RiskCard, RiskDomain, SdqVersion};
+use wegwijs_kit::{Participants, clip};
+use wegwijs_types::{MeldcodeCard, RiskCard, RiskDomain, SdqVersion};
 
 /// Longest piece of caller-supplied text echoed into a reason: an unknown
 /// code can be arbitrarily long, and a card must stay readable and bounded.
 const MAX_ECHO: usize = 64;
-
-/// The label professionals use for a ladder step.
-pub(crate) fn action_label(action: Action) -> &'static str {
-    match action {
-        Action::Reassess => "reassess",
-        Action::A0 => "A0",
-        Action::A1 => "A1",
-        Action::A2 => "A2",
-        Action::A3 => "A3",
-        Action::S => "S",
-    }
-}
 
 /// A short English label of an SDQ version, e.g. `parent 4–17`.
 pub(crate) fn sdq_version_label(version: SdqVersion) -> &'static str {
@@ -37,15 +26,9 @@ pub(crate) fn sdq_version_label(version: SdqVersion) -> &'static str {
     }
 }
 
-/// Caller-supplied text cut to a bounded length.
+/// Caller-supplied text cut to a bounded length (the region kit's clipping).
 pub(crate) fn truncate(s: &str) -> String {
-    if s.chars().count() <= MAX_ECHO {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX_ECHO).collect();
-        out.push('…');
-        out
-    }
+    clip(s, MAX_ECHO)
 }
 
 /// An age in whole months as professionals say it: months under two years,
@@ -158,14 +141,5 @@ pub(crate) const fn voiced(p: Participants, parents: bool, youth: bool) -> Optio
         (false, true) if matches!(p, Participants::Parents) => Some("the child voiced a concern"),
         (false, true) => Some("the youth voiced a concern"),
         (false, false) => None,
-    }
-}
-
-/// The first character upper case, for a phrase that opens a sentence.
-pub(crate) fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -13,8 +13,8 @@
 //! only: the reference components with a region config) and in region A
 //! (its own routing component after the reference one), interleaved, with
 //! the ratios region / national. Region A needs its `routing.wasm` in its
-//! bundle (the integration tests put it there); without it, that column is
-//! left out and the bench says so. Run with `cargo bench -p wegwijs --bench
+//! bundle, built as `examples/regions/a-ondersteuningsteam/README.md` says;
+//! without it, that column is left out and the bench says so. Run with `cargo bench -p wegwijs --bench
 //! decide` (`-- --runs N` to change the count).
 
 // A benchmark that cannot read its inputs has nothing to report.
@@ -84,7 +84,7 @@ fn regions(host: &Host, files: &[std::path::PathBuf], runs: usize) {
     let a = match host.activate_dir(examples.join("a-ondersteuningsteam")) {
         Ok(info) => Some(info.id),
         Err(e) => {
-            println!("\nregion A not measured ({e}); run the integration tests once to build its component");
+            println!("\nregion A not measured ({e}); build its component as its README says");
             None
         }
     };

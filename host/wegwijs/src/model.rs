@@ -35,6 +35,16 @@ impl Stage {
         }
     }
 
+    /// What the stage does, in a few words (`Referral routing`).
+    pub const fn description(self) -> &'static str {
+        match self {
+            Stage::Intake => "Signal intake",
+            Stage::Screening => "Risk card and instrument screening",
+            Stage::Routing => "Referral routing",
+            Stage::Consent => "Consent checks",
+        }
+    }
+
     /// Looks a stage up by its name.
     pub fn from_name(name: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.name() == name)

@@ -76,9 +76,10 @@ mod tests {
 
     #[test]
     fn nested_tables_become_dotted_keys() {
-        let table: toml::Table =
-            toml::from_str("[partners.wijkteam]\nname = \"Team Noord\"\n[routing]\npoh-jeugd = true\nlist = [\"a\", 2]\n")
-                .unwrap();
+        let table: toml::Table = toml::from_str(
+            "[partners.wijkteam]\nname = \"Team Noord\"\n[routing]\npoh-jeugd = true\nlist = [\"a\", 2]\n",
+        )
+        .unwrap();
         let config = flatten(&table).unwrap();
         assert_eq!(config["partners.wijkteam.name"], "Team Noord");
         assert_eq!(config["routing.poh-jeugd"], "true");

@@ -78,6 +78,6 @@ fn every_table_names_its_source_and_version() {
         KINDCHECK_TABLE,
     ] {
         assert!(!t.name.is_empty() && !t.version.is_empty(), "{t:?}");
-        assert!(t.cite().contains(t.version));
+        assert!(t.label().contains(t.version));
     }
 }

@@ -9,17 +9,24 @@
 //! corpus is for testing decisions, and identifiers would only be noise
 //! (or, for a BSN, could collide with a real person's number).
 
-use super::calendar;
 use super::rng::Rng;
 use super::sdq;
 use serde::Serialize;
 use wegwijs::types::{
-    Band, Duration, GizConclusion, Handler, Impact, Partner, Party, ScoredInstrument, SdqVersion, SparkRisk,
+    Band, Domain, Duration, GizConclusion, Handler, Impact, Partner, Party, ScoredInstrument, SdqVersion, SparkRisk,
 };
 
 /// Signal dates fall in this year: a fixed year keeps a corpus independent
 /// of the day it is generated.
 const CORPUS_YEAR: i64 = 2025;
+
+/// The date `days` after 1970-01-01 as the signal format writes it,
+/// `YYYY-MM-DD` (the region kit's calendar, which the host measures ages
+/// with too).
+fn iso_date(days: i64) -> String {
+    let (year, month, day) = wegwijs_kit::civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
 
 /// One synthetic signal, serialised in the field order of `docs/signal.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -387,18 +394,6 @@ impl Group {
 // Concerns (IN-DOMAIN vocabulary), by domain and age group.
 // ---------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Domain {
-    Psychosocial,
-    ParentChild,
-    Development,
-    School,
-    Substance,
-    Family,
-    Safety,
-    Medical,
-}
-
 /// A concern code with its weight per age group: prenatal, baby (< 1),
 /// toddler (1–4), child (4–12), teen (12+). Our assumption: what is
 /// plausible at which age.
@@ -438,10 +433,10 @@ fn concerns_of(domain: Domain) -> Concerns {
             ("learning-problems", [0, 0, 0, 14, 8]),
             ("early-school-leaving", [0, 0, 0, 0, 8]),
         ],
-        Domain::Substance => {
+        Domain::SubstanceUse => {
             &[("alcohol-use", [0, 0, 0, 0, 10]), ("drug-use", [0, 0, 0, 0, 7]), ("tobacco-use", [0, 0, 0, 1, 8])]
         }
-        Domain::Family => &[
+        Domain::FamilyCircumstances => &[
             ("debts", [8, 8, 8, 8, 8]),
             ("housing-problems", [6, 6, 6, 6, 6]),
             ("income-problems", [6, 6, 6, 6, 6]),
@@ -476,8 +471,8 @@ const DOMAINS_BY_AGE: [(Domain, [u32; 5]); 8] = [
     (Domain::ParentChild, [35, 38, 24, 10, 4]),
     (Domain::Development, [0, 12, 22, 4, 0]),
     (Domain::School, [0, 0, 0, 15, 20]),
-    (Domain::Substance, [0, 0, 0, 0, 10]),
-    (Domain::Family, [55, 14, 12, 12, 12]),
+    (Domain::SubstanceUse, [0, 0, 0, 0, 10]),
+    (Domain::FamilyCircumstances, [55, 14, 12, 12, 12]),
     (Domain::Safety, [10, 5, 5, 5, 5]),
     (Domain::Medical, [0, 21, 13, 7, 7]),
 ];
@@ -488,16 +483,20 @@ fn focus_domains(focus: Focus) -> Option<&'static [(Domain, u32)]> {
     use Domain::*;
     Some(match focus {
         Focus::Age | Focus::KindcheckGgz | Focus::KindcheckAddiction => return None,
-        Focus::School => &[(Psychosocial, 55), (School, 35), (Family, 5), (Safety, 5)],
+        Focus::School => &[(Psychosocial, 55), (School, 35), (FamilyCircumstances, 5), (Safety, 5)],
         Focus::Childcare => &[(Psychosocial, 45), (Development, 35), (ParentChild, 10), (Safety, 5), (Medical, 5)],
-        Focus::Huisarts => &[(Medical, 35), (Psychosocial, 40), (Family, 10), (ParentChild, 10), (Safety, 5)],
-        Focus::PohJeugd => &[(Psychosocial, 70), (ParentChild, 15), (Family, 15)],
-        Focus::Wijkteam => &[(Family, 40), (ParentChild, 30), (Psychosocial, 20), (Safety, 10)],
-        Focus::Jeugdhulp => &[(Psychosocial, 60), (ParentChild, 20), (Family, 20)],
-        Focus::Protection => &[(Safety, 40), (Family, 30), (Psychosocial, 30)],
+        Focus::Huisarts => {
+            &[(Medical, 35), (Psychosocial, 40), (FamilyCircumstances, 10), (ParentChild, 10), (Safety, 5)]
+        }
+        Focus::PohJeugd => &[(Psychosocial, 70), (ParentChild, 15), (FamilyCircumstances, 15)],
+        Focus::Wijkteam => &[(FamilyCircumstances, 40), (ParentChild, 30), (Psychosocial, 20), (Safety, 10)],
+        Focus::Jeugdhulp => &[(Psychosocial, 60), (ParentChild, 20), (FamilyCircumstances, 20)],
+        Focus::Protection => &[(Safety, 40), (FamilyCircumstances, 30), (Psychosocial, 30)],
         Focus::Medical => &[(Medical, 80), (Development, 15), (Safety, 5)],
         Focus::Safety => &[(Safety, 100)],
-        Focus::Verwijsindex => &[(Psychosocial, 30), (School, 25), (Substance, 15), (Family, 15), (Safety, 15)],
+        Focus::Verwijsindex => {
+            &[(Psychosocial, 30), (School, 25), (SubstanceUse, 15), (FamilyCircumstances, 15), (Safety, 15)]
+        }
     })
 }
 
@@ -522,11 +521,11 @@ fn draw_concerns(rng: &mut Rng, focus: Focus, group: Group) -> Vec<&'static str>
     let first_domain = match focus {
         Focus::KindcheckGgz => {
             out.push("parental-mental-illness");
-            Domain::Family
+            Domain::FamilyCircumstances
         }
         Focus::KindcheckAddiction => {
             out.push("parental-addiction");
-            Domain::Family
+            Domain::FamilyCircumstances
         }
         _ => match focus_domains(focus) {
             Some(table) => rng.weighted(table),
@@ -637,7 +636,7 @@ fn draw_risk_factors(rng: &mut Rng, group: Group, concerns: &[&str]) -> Vec<&'st
         .filter(|f| group != Group::Prenatal || *f != "excessive-crying")
         .collect();
     let family_or_parenting =
-        concerns.iter().any(|c| matches!(domain_of(c), Some(Domain::Family | Domain::ParentChild)));
+        concerns.iter().any(|c| matches!(domain_of(c), Some(Domain::FamilyCircumstances | Domain::ParentChild)));
     // The risk card is a tool for the youngest children above all.
     let per_mille = match group {
         _ if family_or_parenting => 750,
@@ -781,14 +780,18 @@ fn draw_instruments(
         && let Some(version) = sdq_version(rng, months, school)
     {
         let band = sdq_band(rng, psychosocial);
-        worst = Some(band);
-        out.push(InstrumentOut::Sdq { version, answers: sdq::answers(rng, version, band, concerns) });
+        if let Some(answers) = sdq::answers(rng, version, band, concerns) {
+            worst = Some(band);
+            out.push(InstrumentOut::Sdq { version, answers });
+        }
         // Now and then a second informant: the teacher next to the parent.
         if version == SdqVersion::ParentFourToSeventeen && months <= 130 && rng.chance(100) {
             let second = sdq_band(rng, psychosocial);
-            worst = worst.max(Some(second));
             let version = SdqVersion::TeacherFourToSeventeen;
-            out.push(InstrumentOut::Sdq { version, answers: sdq::answers(rng, version, second, concerns) });
+            if let Some(answers) = sdq::answers(rng, version, second, concerns) {
+                worst = worst.max(Some(second));
+                out.push(InstrumentOut::Sdq { version, answers });
+            }
         }
     }
     // SPARK at 18 months (window 12–30): Zeeland's split of the overall
@@ -843,7 +846,7 @@ const PARENT_PROBLEMS: &[&str] = &[
 pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSignal {
     let rng = &mut Rng::for_signal(seed, index);
     let origin = draw_origin(rng);
-    let date_days = calendar::days_from_civil(CORPUS_YEAR, 1, 1) + rng.below(365) as i64;
+    let date_days = wegwijs_kit::days_from_civil(CORPUS_YEAR, 1, 1) + rng.below(365) as i64;
 
     let kindcheck_source = matches!(origin.focus, Focus::KindcheckGgz | Focus::KindcheckAddiction);
     // A kindcheck finds no children now and then: intake closes it (IN-KINDCHECK).
@@ -921,7 +924,7 @@ pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSi
             Age::Months(m) => {
                 // Whole months of about 30.44 days, plus a few days into the month.
                 let days = i64::from(m) * 30 + i64::from(m) * 7 / 16 + i64::from(rng.range(0, 27));
-                let birth = calendar::civil_from_days(date_days - days);
+                let birth = iso_date(date_days - days);
                 ChildOut { local_id, birth_date: Some(birth), age_months: None, pregnancy_week: None }
             }
         }
@@ -959,7 +962,7 @@ pub(crate) fn signal(seed: u64, index: u64, gemeenten: &[String]) -> SyntheticSi
 
     let mut signal = SyntheticSignal {
         signal_id: format!("syn-{seed}-{index:06}"),
-        date: calendar::civil_from_days(date_days),
+        date: iso_date(date_days),
         gemeente: None,
         child,
         source: SourceOut { code: origin.code, bds_code: origin.bds.filter(|_| rng.chance(500)) },

@@ -4,7 +4,6 @@
 //! decisions differ (`wegwijs simulate`). The commands in `commands/` parse
 //! arguments; the work is done here.
 
-pub(crate) mod calendar;
 pub(crate) mod corpus;
 pub(crate) mod html;
 pub(crate) mod progress;

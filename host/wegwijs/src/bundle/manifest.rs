@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Component as PathComponent, Path};
 use std::time::Duration;
+use wegwijs_kit::{clip, is_code, is_gemeentecode};
 
 /// A parsed, validated `region.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,11 +154,8 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
         }
     }
     let id = p.string(region, "region", "id", true);
-    if !id.is_empty()
-        && (id.len() > 64
-            || id == NATIONAL_DEFAULT
-            || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
-    {
+    // A region id has the shape of a code (the region kit's rule).
+    if !id.is_empty() && (id == NATIONAL_DEFAULT || !is_code(&id)) {
         p.field("region.id", "use 1–64 lower-case letters, digits and '-' (and not `national-default`)");
     }
     let name = p.string(region, "region", "name", true);
@@ -335,12 +333,7 @@ impl Problems {
 
 /// A short rendering of a TOML value for messages.
 fn short(v: &toml::Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s }
-}
-
-fn is_gemeentecode(s: &str) -> bool {
-    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+    clip(&v.to_string(), 40)
 }
 
 /// Checks the path as written. cap-std refuses escapes too (including

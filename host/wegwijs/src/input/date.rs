@@ -40,15 +40,10 @@ impl Date {
         Ok(Date { year, month, day: day as u8 })
     }
 
+    /// Days since 1970-01-01 (the region kit's calendar, which the CLI's
+    /// corpus dates its signals with too).
     fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil: exact for the whole proleptic calendar.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        wegwijs_kit::days_from_civil(i64::from(self.year), u32::from(self.month), u32::from(self.day))
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).

@@ -12,6 +12,7 @@ use super::date::Date;
 use crate::error::{Error, FieldProblem};
 use schemars::JsonSchema;
 use serde::Deserialize;
+use wegwijs_kit::{is_code, is_gemeentecode, is_valid_bsn};
 use wegwijs_types as m;
 
 /// The JGZ age limit of the pipeline: Verwijsindex and jeugdhulp reach to 23 (IN-AGE).
@@ -509,32 +510,6 @@ impl Instrument {
 }
 
 const NOT_A_CODE: &str = "not a code: codes are 1–64 lower-case letters, digits and dashes (free text belongs in `notes`, which never leaves the host)";
-
-/// Whether `s` has the shape of a vocabulary code. Anything else could be a
-/// name or free text and must not reach a component (G-MINIMAL).
-pub(crate) fn is_code(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-fn is_gemeentecode(s: &str) -> bool {
-    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The BSN elfproef: nine digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11).
-fn is_valid_bsn(s: &str) -> bool {
-    if s.len() != 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: i64 = s
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = i64::from(b - b'0');
-            if i == 8 { -d } else { d * (9 - i as i64) }
-        })
-        .sum();
-    sum % 11 == 0 && s != "000000000"
-}
 
 /// serde_json appends " at line L column C" to its messages; the position is
 /// reported in its own fields, so the sentence is kept clean.

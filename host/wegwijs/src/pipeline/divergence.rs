@@ -28,7 +28,7 @@ fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &se
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s }
+        wegwijs_kit::clip(&s, 60)
     };
     let route_key = |r: &Value| format!("{} {}", short(&r["partner"]), short(&r["kind"]));
     let compare = |prefix: &str, a: &Value, b: &Value, changes: &mut Vec<String>| {

@@ -39,7 +39,7 @@ pub(crate) fn check_output(result: &impl Serialize, limits: &Limits) -> Result<(
                         FaultKind::InvalidOutput,
                         format!(
                             "`{path}` cites `{}`, which is not a well-formed rule id (e.g. RT-A2, REGIO-NOORD-HUB)",
-                            rule.chars().take(64).collect::<String>()
+                            wegwijs_kit::clip(rule, 64)
                         ),
                     ));
                 }

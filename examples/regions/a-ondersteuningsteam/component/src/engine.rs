@@ -11,13 +11,13 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_types::{
-    Action, AgeBand, ChildAge, ChildCase, DisclosureRequest, Domain, Handler, Handover, IntakeCard, Partner, Reason,
-    RegionConfig, Route, RouteKind, RoutingCard, ScreeningCard, SourceKind,
+    Action, ChildCase, DisclosureRequest, Domain, Handler, Handover, IntakeCard, Partner, Reason, RegionConfig, Route,
+    RouteKind, RoutingCard, ScreeningCard, SourceKind,
 };
 
 use crate::rules::{CASUSREGIE, DISCLOSURES, Edit, PROTECTED, RULES, RouteRule, STALE_ON_REDIRECT, When};
 use crate::text::who_decides;
-use wegwijs_kit::{LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
+use wegwijs_kit::{CaseFacts, LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -31,7 +31,7 @@ pub(crate) struct Facts {
     pub(crate) age_months: Option<u32>,
     /// The child is not yet born.
     pub(crate) prenatal: bool,
-    /// Concern domains from intake, deduplicated.
+    /// Concern domains from intake, deduplicated, in canonical order.
     pub(crate) domains: Vec<Domain>,
     /// A gecertificeerde instelling carries out an ondertoezichtstelling.
     pub(crate) gi: bool,
@@ -40,20 +40,10 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// Reads the facts; intake's normalised values win, the raw case fills gaps.
+    /// Reads the facts; intake's normalised values win, the raw case fills
+    /// gaps (the region kit's [`CaseFacts`], as every stage reads them).
     pub(crate) fn new(case: &ChildCase, intake: &IntakeCard, screening: &ScreeningCard) -> Self {
-        let prenatal = intake.age_band == Some(AgeBand::Prenatal) || matches!(case.age, Some(ChildAge::Prenatal(_)));
-        let age_months = if prenatal {
-            None
-        } else {
-            intake.age_months.or_else(|| case.age.as_ref().and_then(ChildAge::whole_months))
-        };
-        let mut domains: Vec<Domain> = Vec::new();
-        for d in intake.domains.iter().chain(intake.concerns.iter().map(|c| &c.domain)) {
-            if !domains.contains(d) {
-                domains.push(*d);
-            }
-        }
+        let CaseFacts { age_months, prenatal, domains, participants } = CaseFacts::read(case, intake);
         Facts {
             action: screening.action,
             handler: case.handler,
@@ -62,7 +52,7 @@ impl Facts {
             prenatal,
             domains,
             gi: case.gi_involved,
-            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
+            participants,
         }
     }
 }

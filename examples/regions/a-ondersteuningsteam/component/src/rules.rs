@@ -8,16 +8,8 @@
 //! reader of a decision can trace a regional route back to the agreement
 //! behind it.
 
+use wegwijs_kit::TableSource;
 use wegwijs_types::{Action, DataCategory, Domain, Handler, Partner, Purpose, RouteKind, SourceKind};
-
-/// Where a table's rows come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Provenance {
-    /// The document the rows transcribe.
-    pub source: &'static str,
-    /// The version of this table.
-    pub version: &'static str,
-}
 
 /// Conditions a rule needs besides the route it acts on. Every condition
 /// that is left empty (or `None`, or `false`) holds for every case.
@@ -106,14 +98,14 @@ pub struct RouteRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// The rules, in order.
     pub rows: &'static [RouteRule],
 }
 
 /// The report region A is modelled on.
-pub const REPORT: Provenance = Provenance {
-    source: "Nader Onderzoek Jeugdgezondheidszorg en Jeugdhulp (Partners in jeugdbeleid, S. Hospers and Q. van der Zijden, October 2018), §1.1 Gemeente A",
+pub const REPORT: TableSource = TableSource {
+    name: "Nader Onderzoek Jeugdgezondheidszorg en Jeugdhulp (Partners in jeugdbeleid, S. Hospers and Q. van der Zijden, October 2018), §1.1 Gemeente A",
     version: "regio-a routing rules r1",
 };
 

@@ -11,16 +11,16 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_types::{
-    Action, AgeBand, ChildAge, ChildCase, DisclosureRequest, Domain, Handler, Handover, IntakeCard, Partner, Reason,
-    RegionConfig, Route, RouteKind, RoutingCard, ScreeningCard, Urgency, Verwijzer,
+    Action, ChildCase, DisclosureRequest, Domain, Handler, Handover, IntakeCard, Partner, Reason, RegionConfig, Route,
+    RouteKind, RoutingCard, ScreeningCard, Urgency, Verwijzer,
 };
 
 use crate::rules::{
     BESCHIKKING, CARE_PATHS, CarePath, DISCLOSURES, PROTECTED, SAFETY_CONSULT, STALE_ON_REDIRECT, STALE_ON_VERWIJZER,
     VerwijzerRow,
 };
-use crate::text::{verwijzer_label, who_decides};
-use wegwijs_kit::{Participants, local_name};
+use crate::text::who_decides;
+use wegwijs_kit::{CaseFacts, Participants, local_name, verwijzer_label};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -30,7 +30,7 @@ pub(crate) struct Facts {
     pub(crate) handler: Handler,
     /// Age in whole months; `None` before birth or when unknown.
     pub(crate) age_months: Option<u32>,
-    /// Concern domains from intake, deduplicated.
+    /// Concern domains from intake, deduplicated, in canonical order.
     pub(crate) domains: Vec<Domain>,
     /// Concern codes from intake and the raw case, trimmed.
     pub(crate) concerns: Vec<String>,
@@ -43,20 +43,10 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// Reads the facts; intake's normalised values win, the raw case fills gaps.
+    /// Reads the facts; intake's normalised values win, the raw case fills
+    /// gaps (the region kit's [`CaseFacts`], as every stage reads them).
     pub(crate) fn new(case: &ChildCase, intake: &IntakeCard, screening: &ScreeningCard) -> Self {
-        let prenatal = intake.age_band == Some(AgeBand::Prenatal) || matches!(case.age, Some(ChildAge::Prenatal(_)));
-        let age_months = if prenatal {
-            None
-        } else {
-            intake.age_months.or_else(|| case.age.as_ref().and_then(ChildAge::whole_months))
-        };
-        let mut domains: Vec<Domain> = Vec::new();
-        for d in intake.domains.iter().chain(intake.concerns.iter().map(|c| &c.domain)) {
-            if !domains.contains(d) {
-                domains.push(*d);
-            }
-        }
+        let CaseFacts { age_months, domains, participants, .. } = CaseFacts::read(case, intake);
         let concerns = intake
             .concerns
             .iter()
@@ -72,7 +62,7 @@ impl Facts {
             concerns,
             gi: case.gi_involved,
             declines_warm: case.family_declines_warm_handover,
-            participants: Participants::of(age_months, prenatal, case.youth_objects_to_informing_parents),
+            participants,
         }
     }
 

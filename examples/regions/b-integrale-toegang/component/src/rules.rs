@@ -7,20 +7,12 @@
 //! in `engine.rs` only reads these rows; each row cites the finding of the
 //! research report it rests on.
 
+use wegwijs_kit::TableSource;
 use wegwijs_types::{Action, DataCategory, Domain, Handler, Partner, Purpose, RouteKind, Urgency, Verwijzer};
 
-/// Where a table's rows come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Provenance {
-    /// The document the rows transcribe.
-    pub source: &'static str,
-    /// The version of this table.
-    pub version: &'static str,
-}
-
 /// The report region B is modelled on.
-pub const REPORT: Provenance = Provenance {
-    source: "Nader Onderzoek Jeugdgezondheidszorg en Jeugdhulp (Partners in jeugdbeleid, S. Hospers and Q. van der Zijden, October 2018), §1.2 Gemeente B",
+pub const REPORT: TableSource = TableSource {
+    name: "Nader Onderzoek Jeugdgezondheidszorg en Jeugdhulp (Partners in jeugdbeleid, S. Hospers and Q. van der Zijden, October 2018), §1.2 Gemeente B",
     version: "regio-b routing rules r1",
 };
 
@@ -47,7 +39,7 @@ pub struct CarePath {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CarePathTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// The paths.
     pub paths: &'static [CarePath],
     /// At these actions the path's referral step applies.
@@ -136,7 +128,7 @@ pub struct VerwijzerRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BeschikkingTable {
     /// Where the rows come from.
-    pub provenance: Provenance,
+    pub provenance: TableSource,
     /// Region rule id for the jeugdarts rows.
     pub rule: &'static str,
     /// Referrals to these partners get the table's verwijzer.

@@ -1,11 +1,10 @@
 //! Wording shared by the engine: the age-right opening of a conversation
-//! (G-SHARED) and verwijzer labels. Local names and clipping come from the
-//! region kit (`wegwijs_kit`), the same rules the guideline's
-//! component uses.
+//! (G-SHARED). Local names, clipping and verwijzer labels come from the
+//! region kit (`wegwijs_kit`), the same rules the guideline's component
+//! uses.
 
 use alloc::string::String;
 use wegwijs_kit::sentence_case;
-use wegwijs_types::Verwijzer;
 
 use crate::engine::Facts;
 
@@ -16,18 +15,4 @@ use crate::engine::Facts;
 /// right people.
 pub(crate) fn who_decides(f: &Facts) -> String {
     sentence_case(f.participants.opening())
-}
-
-/// The label of a verwijzer code in the iJw code list, e.g. "Jeugdarts".
-pub(crate) const fn verwijzer_label(v: Verwijzer) -> &'static str {
-    match v {
-        Verwijzer::Gemeente => "Gemeente",
-        Verwijzer::Huisarts => "Huisarts",
-        Verwijzer::Jeugdarts => "Jeugdarts",
-        Verwijzer::GecertificeerdeInstelling => "Gecertificeerde instelling",
-        Verwijzer::MedischSpecialist => "Medisch specialist",
-        Verwijzer::Zelfverwijzer => "Zelfverwijzer/geen verwijzer",
-        Verwijzer::Onbekend => "Onbekend",
-        Verwijzer::Rechter => "Rechter, Raad voor de Kinderbescherming of Officier van Justitie",
-    }
 }

@@ -37,7 +37,7 @@ MAX_NAME_CHARS = 200
 
 #: Who is asked first, by age in whole years (CS-AGE as routing phrases it,
 #: G-SHARED): (from, until, sentence), worded as the region kit's
-#: ``Participants::opening`` (sdk/kit/src/lib.rs) so a card reads
+#: ``Participants::opening`` (its table in docs/regions.md) so a card reads
 #: alike whoever wrote the stage. The sentence starts lower-case so it can
 #: stand inside a sentence as well as open one.
 WHO_BY_AGE = (
