@@ -8,14 +8,13 @@
 //! had the host not stepped in, and where it diverges from the guideline.
 
 use super::InputError;
-use super::test::StageArg;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use wegwijs::harness::{Bundle, CaseFile, Trial};
-use wegwijs::{DecideOptions, Host};
+use wegwijs::{DecideOptions, Host, Stage};
 
 /// The guideline case files every component is checked against: the same
 /// files the reference components are tested with.
@@ -37,8 +36,8 @@ pub(crate) struct CheckCommand {
     /// The component to check.
     component: PathBuf,
     /// The stage it implements.
-    #[arg(long, value_enum)]
-    stage: StageArg,
+    #[arg(long, value_parser = super::stage_parser())]
+    stage: Stage,
     /// Configuration the component reads, as KEY=VALUE (repeatable).
     #[arg(long = "config", value_name = "KEY=VALUE")]
     config: Vec<String>,
@@ -97,7 +96,7 @@ impl CheckCommand {
                 .ok_or_else(|| InputError(format!("--config `{kv}`: write KEY=VALUE, e.g. routing.hub=wijkteam")))?;
             config.insert(k.trim().to_string(), v.to_string());
         }
-        let stage = self.stage.stage();
+        let stage = self.stage;
         let host = Host::builder().fuel(self.fuel.is_some()).build()?;
         let mut bundle = Bundle::single(stage, self.component.display().to_string(), bytes);
         bundle.manifest.config = config;

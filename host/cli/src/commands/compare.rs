@@ -25,10 +25,7 @@ impl CompareCommand {
             .map_err(|e| InputError(format!("cannot read the signal file {}: {e}", self.signal.display())))?;
         let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
         let host = Host::builder().build().context("starting the wegwijs host")?;
-        let mut rows = vec![(
-            "national default".to_string(),
-            host.decide_with(&signal, &DecideOptions::national())?,
-        )];
+        let mut rows = vec![("national default".to_string(), host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {
             let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;
             let d = host.decide_with(&signal, &DecideOptions::default().in_region(region.id.clone()))?;

@@ -8,6 +8,7 @@ use crate::sim::corpus;
 use clap::Args;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
+use wegwijs_kit::is_gemeentecode;
 
 /// Write a synthetic, reproducible corpus of signals (JSON Lines).
 #[derive(Debug, Args)]
@@ -67,8 +68,4 @@ fn write_corpus(w: &mut impl Write, n: u64, seed: u64, gemeenten: &[String]) -> 
         w.write_all(b"\n")?;
     }
     Ok(())
-}
-
-fn is_gemeentecode(s: &str) -> bool {
-    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
 }

@@ -13,3 +13,12 @@ pub(crate) mod test;
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub(crate) struct InputError(pub(crate) String);
+
+/// Reads a stage name from the command line. The stages and their
+/// descriptions come from the library's [`wegwijs::Stage`], so `--help`
+/// lists exactly the stages the host runs.
+pub(crate) fn stage_parser() -> impl clap::builder::TypedValueParser<Value = wegwijs::Stage> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(wegwijs::Stage::ALL.map(|s| PossibleValue::new(s.name()).help(s.description())))
+        .try_map(|name| wegwijs::Stage::from_name(&name).ok_or("not a stage"))
+}

@@ -13,7 +13,6 @@
 //! another.
 
 use super::InputError;
-use super::test::StageArg;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use wegwijs::Stage;
@@ -22,8 +21,8 @@ use wegwijs::Stage;
 #[derive(Debug, Args)]
 pub(crate) struct NewCommand {
     /// The stage the region's component implements.
-    #[arg(value_enum)]
-    stage: StageArg,
+    #[arg(value_parser = super::stage_parser())]
+    stage: Stage,
     /// The region id, also the bundle's directory name and the prefix of the
     /// region's rule ids: lower-case letters, digits and single '-', starting
     /// with a letter, at most 48 characters (e.g. regio-noord).
@@ -49,8 +48,9 @@ enum Lang {
     Python,
 }
 
-/// The WIT contract, copied into every component project so that its
-/// bindings are generated from the contract this binary speaks.
+/// The WIT contract, copied into every component project. A Python project
+/// generates its bindings from the copy; a Rust project takes them from the
+/// SDK's `wegwijs-guest`, and the copy is there to read.
 const WIT: [(&str, &str); 4] = [
     ("host.wit", include_str!("../../../../wit/host.wit")),
     ("stages.wit", include_str!("../../../../wit/stages.wit")),
@@ -76,8 +76,9 @@ mod bundle {
 struct StageTemplates {
     cases: &'static str,
     readme: &'static str,
+    /// The crate root: the region's rules and the one-line export through
+    /// `wegwijs_guest::export_stage!`.
     rust_lib: &'static str,
-    rust_component: &'static str,
     rust_tests: &'static str,
     python_app: &'static str,
     /// The reference components the Rust tests run to produce the cards the
@@ -92,7 +93,6 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             cases: include_str!("../../templates/cases/intake.toml"),
             readme: include_str!("../../templates/readme/intake.md"),
             rust_lib: include_str!("../../templates/rust/intake/lib.rs"),
-            rust_component: include_str!("../../templates/rust/intake/component.rs"),
             rust_tests: include_str!("../../templates/rust/intake/tests.rs"),
             python_app: include_str!("../../templates/python/intake.py"),
             references: &["intake"],
@@ -101,7 +101,6 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             cases: include_str!("../../templates/cases/screening.toml"),
             readme: include_str!("../../templates/readme/screening.md"),
             rust_lib: include_str!("../../templates/rust/screening/lib.rs"),
-            rust_component: include_str!("../../templates/rust/screening/component.rs"),
             rust_tests: include_str!("../../templates/rust/screening/tests.rs"),
             python_app: include_str!("../../templates/python/screening.py"),
             references: &["intake", "screening"],
@@ -110,7 +109,6 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             cases: include_str!("../../templates/cases/routing.toml"),
             readme: include_str!("../../templates/readme/routing.md"),
             rust_lib: include_str!("../../templates/rust/routing/lib.rs"),
-            rust_component: include_str!("../../templates/rust/routing/component.rs"),
             rust_tests: include_str!("../../templates/rust/routing/tests.rs"),
             python_app: include_str!("../../templates/python/routing.py"),
             references: &["intake", "screening", "routing"],
@@ -119,7 +117,6 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             cases: include_str!("../../templates/cases/consent.toml"),
             readme: include_str!("../../templates/readme/consent.md"),
             rust_lib: include_str!("../../templates/rust/consent/lib.rs"),
-            rust_component: include_str!("../../templates/rust/consent/component.rs"),
             rust_tests: include_str!("../../templates/rust/consent/tests.rs"),
             python_app: include_str!("../../templates/python/consent.py"),
             references: &["intake", "screening", "routing", "consent"],
@@ -153,7 +150,7 @@ struct File {
 impl NewCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
         check_name(&self.name)?;
-        let stage = self.stage.stage();
+        let stage = self.stage;
         let sdk = match self.lang {
             Lang::Rust => Some(sdk_root(self.sdk.as_deref(), stage_templates(stage).references)?),
             Lang::Python if self.sdk.is_some() => {
@@ -257,7 +254,6 @@ impl NewCommand {
                 file("component/rustfmt.toml", rust::RUSTFMT),
                 script("component/build.sh", rust::BUILD),
                 file("component/src/lib.rs", t.rust_lib),
-                file("component/src/component.rs", t.rust_component),
                 file("component/src/tests.rs", t.rust_tests),
             ]),
             Lang::Python => files.extend([
@@ -283,7 +279,7 @@ fn check_name(name: &str) -> Result<(), InputError> {
             "`{name}` is not a valid region id: use lower-case letters, digits and single '-' between them, starting with a letter, at most 48 characters (e.g. regio-noord); the name is the region's id, its directory and the prefix of its rule ids"
         )));
     }
-    if name == wegwijs::region::NATIONAL_DEFAULT {
+    if name == wegwijs::NATIONAL_DEFAULT {
         return Err(InputError(format!(
             "`{name}` is reserved for the national defaults; choose the region's own name"
         )));
@@ -391,10 +387,10 @@ mod tests {
     #[test]
     fn every_template_is_filled_in_for_every_stage_and_language() {
         let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        for stage in [StageArg::Intake, StageArg::Screening, StageArg::Routing, StageArg::Consent] {
+        for stage in Stage::ALL {
             for lang in [Lang::Rust, Lang::Python] {
                 let cmd = NewCommand { stage, name: "regio-noord".into(), lang, dir: None, sdk: None };
-                for f in cmd.files(stage.stage(), Some(&sdk)) {
+                for f in cmd.files(stage, Some(&sdk)) {
                     assert!(!f.contents.contains("{{"), "{stage:?} {lang:?} {}: a token is left", f.path);
                 }
             }

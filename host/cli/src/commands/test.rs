@@ -22,8 +22,8 @@ pub(crate) struct TestCommand {
     #[arg(long, value_name = "FILE.wasm", requires = "stage")]
     component: Option<PathBuf>,
     /// The stage the component implements.
-    #[arg(long, value_enum)]
-    stage: Option<StageArg>,
+    #[arg(long, value_parser = super::stage_parser())]
+    stage: Option<Stage>,
     /// Case files, or directories searched for *.toml.
     paths: Vec<PathBuf>,
     /// Only run cases whose name contains this text.
@@ -43,30 +43,6 @@ pub(crate) struct TestCommand {
     /// Fail unless at least this percentage of the guideline's rule ids was cited.
     #[arg(long, value_name = "PERCENT")]
     min_coverage: Option<f64>,
-}
-
-/// A stage, as written on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum StageArg {
-    /// Signal intake.
-    Intake,
-    /// Risk card and instrument screening.
-    Screening,
-    /// Referral routing.
-    Routing,
-    /// Consent checks.
-    Consent,
-}
-
-impl StageArg {
-    pub(crate) fn stage(self) -> Stage {
-        match self {
-            StageArg::Intake => Stage::Intake,
-            StageArg::Screening => Stage::Screening,
-            StageArg::Routing => Stage::Routing,
-            StageArg::Consent => Stage::Consent,
-        }
-    }
 }
 
 /// How to print the report.
@@ -203,7 +179,6 @@ impl TestCommand {
                         path.display()
                     ))
                 })?;
-                let stage = stage.stage();
                 let bundle = Bundle::single(stage, path.display().to_string(), bytes);
                 let sha256 = &bundle.manifest.stages[&stage].sha256;
                 let target = format!("component {} as the {stage} stage (sha256 {})", path.display(), &sha256[..12]);
