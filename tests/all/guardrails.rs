@@ -7,14 +7,15 @@
 //! signals; every final decision is checked against the guardrails.
 //!
 //! CI runs a few hundred cases. The long run (100 000 cases) is
-//! `WEGWIJS_GUARDRAIL_CASES=100000 cargo test -p wegwijs-cli --release --test integration guardrails`.
+//! `WEGWIJS_GUARDRAIL_CASES=100000 cargo test -p wegwijs-tests --release --test integration guardrails`.
 
-use crate::util::{TempDir, guest, sha256};
+use crate::util::{TempDir, sha256};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use std::sync::OnceLock;
 use wegwijs::types as m;
 use wegwijs::{Decision, Host, Role, Signal, Status};
+use wegwijs_test_artifacts as artifacts;
 
 const TRIGGER: &str = "sleep-problems";
 const REGIONS: usize = 4;
@@ -29,18 +30,18 @@ struct Hosts {
 fn hosts() -> &'static Hosts {
     static HOSTS: OnceLock<Hosts> = OnceLock::new();
     HOSTS.get_or_init(|| {
-        let wasm = guest("wegwijs-hostile");
+        let wasm = artifacts::HOSTILE;
         let adversarial = Host::builder().pseudonym_key(KEY).build().unwrap();
         let mut bundles = Vec::new();
         for k in 0..REGIONS {
             let dir = TempDir::new(&format!("chaos-{k}"));
-            dir.write("hostile.wasm", &wasm);
+            dir.write("hostile.wasm", wasm);
             let mut stages = String::new();
             let mut modes = String::new();
             for stage in ["intake", "screening", "routing", "consent"] {
                 stages.push_str(&format!(
                     "[stages.{stage}]\ncomponent = \"hostile.wasm\"\nsha256 = \"{}\"\n",
-                    sha256(&wasm)
+                    sha256(wasm)
                 ));
                 modes.push_str(&format!("{stage} = \"chaos:{}\"\n", 7919 * (k + 1)));
             }

@@ -2,8 +2,9 @@
 //! and `wegwijs check`, their exit codes, the errors a user can cause, and
 //! golden files for `--help` and the human output (`BLESS=1` rewrites them).
 
-use crate::util::{TempDir, guest, root, wegwijs};
+use crate::util::{TempDir, golden, root, wegwijs};
 use std::path::PathBuf;
+use wegwijs_test_artifacts as artifacts;
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -17,25 +18,9 @@ fn stderr(out: &std::process::Output) -> String {
 /// reference, so it is a component that always agrees with the guideline.
 fn hostile_file() -> (TempDir, PathBuf) {
     let dir = TempDir::new("harness");
-    dir.write("hostile.wasm", guest("wegwijs-hostile"));
+    dir.write("hostile.wasm", artifacts::HOSTILE);
     let path = dir.0.join("hostile.wasm");
     (dir, path)
-}
-
-/// Compares `actual` with `tests/golden/NAME`, or writes it with `BLESS=1`.
-fn golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with BLESS=1 to create it", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; if intended, run with BLESS=1.\n--- actual:\n{actual}"
-    );
 }
 
 #[test]
@@ -52,7 +37,7 @@ fn help_texts_match_their_golden_files() {
     ] {
         let out = wegwijs(&args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        golden(name, &stdout(&out));
+        golden::check(&format!("tests/golden/{name}"), &stdout(&out));
     }
 }
 
@@ -60,7 +45,7 @@ fn help_texts_match_their_golden_files() {
 fn the_decision_card_matches_its_golden_file() {
     let out = wegwijs(&["run", "examples/signals/13-low-mood-abnormal-sdq.json", "--pseudonym-key", "golden"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    golden("run-13.txt", &stdout(&out));
+    golden::check("tests/golden/run-13.txt", &stdout(&out));
 }
 
 #[test]
@@ -167,7 +152,7 @@ fn check_refuses_what_is_not_a_stage_component() {
     assert_eq!(out.status.code(), Some(4));
     assert!(stdout(&out).contains("REFUSED") && stdout(&out).contains("core WebAssembly module"));
 
-    dir.write("a.wasm", guest("region-a-routing"));
+    dir.write("a.wasm", artifacts::REGION_A_ROUTING);
     let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent"]);
     assert_eq!(out.status.code(), Some(4));
     assert!(stdout(&out).contains("does not implement the consent world"), "{}", stdout(&out));
@@ -203,7 +188,7 @@ fn a_fuel_budget_is_deterministic() {
 fn the_test_report_matches_its_golden_file() {
     let out = wegwijs(&["test", "--region", "examples/regions/d-config-only"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    golden("test-region-d.txt", &stdout(&out));
+    golden::check("tests/golden/test-region-d.txt", &stdout(&out));
 }
 
 #[test]

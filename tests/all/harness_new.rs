@@ -23,26 +23,18 @@ fn scaffold(parent: &TempDir, stage: &str, name: &str, lang: &str) -> PathBuf {
     parent.0.join(name)
 }
 
-/// The target directory the nested builds share with the test binary's own
-/// guest builds (see `util::guest`), so the SDK's dependencies are compiled
-/// once.
-fn guest_target() -> PathBuf {
-    std::env::var_os("WEGWIJS_GUEST_TARGET_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(|d| PathBuf::from(d).join("wegwijs-guests")))
-        .unwrap_or_else(|| root().join("target").join("wegwijs-guests"))
-}
-
 /// Runs the bundle's `component/build.sh` as a user would, from the bundle
 /// directory, and checks that it pinned the hash of what it built.
 fn build(bundle: &Path, stage: &str) {
     let mut cmd = std::process::Command::new("sh");
-    cmd.arg("component/build.sh").current_dir(bundle).env("CARGO_TARGET_DIR", guest_target());
+    // The guest target directory the test artifacts and the reference
+    // components are built in, so the SDK's dependencies are compiled once.
+    cmd.arg("component/build.sh")
+        .current_dir(bundle)
+        .env("CARGO_TARGET_DIR", wegwijs_build_guests::target_dir(&root()));
     // Flags meant for the test build (coverage, a wrapper) must not leak
     // into the component's wasm build.
-    for var in
-        ["CARGO_ENCODED_RUSTFLAGS", "RUSTFLAGS", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_TARGET"]
-    {
+    for var in wegwijs_build_guests::OUTER_BUILD_ENV {
         cmd.env_remove(var);
     }
     let out = cmd.output().expect("sh runs");
@@ -129,8 +121,8 @@ fn every_other_stage_scaffolds_in_rust_builds_and_passes_its_own_cases() {
     for stage in STAGES.into_iter().filter(|s| *s != "routing") {
         let name = format!("regio-{stage}");
         let bundle = scaffold(&parent, stage, &name, "rust");
-        let component = std::fs::read_to_string(bundle.join("component/src/component.rs")).expect("component.rs");
-        assert!(component.contains(&format!("world: \"{stage}-stage\"")), "{stage}: {component}");
+        let lib = std::fs::read_to_string(bundle.join("component/src/lib.rs")).expect("lib.rs");
+        assert!(lib.contains(&format!("wegwijs_guest::export_stage!({stage}: ")), "{stage}: {lib}");
         let manifest = std::fs::read_to_string(bundle.join("region.toml")).expect("region.toml");
         assert!(manifest.contains(&format!("[stages.{stage}]\ncomponent = \"{stage}.wasm\"")), "{manifest}");
         build(&bundle, stage);

@@ -4,13 +4,12 @@
 //! same numbers as table, JSON and a self-contained HTML page; mistakes a
 //! user can make end with exit code 2 and a message saying what to do.
 
-use crate::util::{TempDir, host, wegwijs};
+use crate::util::{TempDir, host, rust_example, wegwijs};
 use std::process::Output;
 use std::sync::OnceLock;
 use wegwijs::{DecideOptions, Signal};
+use wegwijs_test_artifacts as artifacts;
 
-const REGION_A: &str = "examples/regions/a-ondersteuningsteam";
-const REGION_B: &str = "examples/regions/b-integrale-toegang";
 const REGION_D: &str = "examples/regions/d-config-only";
 
 fn stdout(o: &Output) -> String {
@@ -201,8 +200,10 @@ fn the_counts_do_not_depend_on_the_number_of_threads() {
 
 #[test]
 fn regions_with_their_own_component_show_where_they_differ() {
-    crate::regions::rust_examples_built();
-    let report = simulate_json(&["--region", REGION_A, "--against", REGION_B]);
+    let a = rust_example("a-ondersteuningsteam", artifacts::REGION_A_ROUTING);
+    let b = rust_example("b-integrale-toegang", artifacts::REGION_B_ROUTING);
+    let (a, b) = (a.0.to_str().unwrap(), b.0.to_str().unwrap());
+    let report = simulate_json(&["--region", a, "--against", b]);
     let ids: Vec<&str> =
         report["configurations"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["regio-b", "regio-a"]);

@@ -1,4 +1,12 @@
-//! wegwijs integration tests: one binary, one module per concern.
+//! wegwijs integration tests: one binary, one module per concern, in the
+//! package `wegwijs-tests` (`cargo test -p wegwijs-tests`).
+//!
+//! Support: `util` has one host for the whole binary, the real `wegwijs`
+//! binary (brought up to date before its first use), copies of example
+//! bundles, and golden files (`BLESS=1` rewrites them). The Rust
+//! components the tests load are built at compile time by
+//! `wegwijs-test-artifacts` (`tests/artifacts`). Tests write only into
+//! temporary directories, except golden files when blessing.
 //!
 //! - `signals`: bad input gets a structured error naming the field, never a panic.
 //! - `privacy`: no component ever sees a name, BSN, address, birth date or free text.

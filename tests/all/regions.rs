@@ -3,11 +3,12 @@
 //! serving, many regions share one host, and each example region in
 //! `examples/regions/` builds and passes its own cases.
 
-use crate::util::{TempDir, guest, root, sha256};
+use crate::util::{TempDir, example_bundle, root, rust_example, sha256};
 use std::path::{Path, PathBuf};
-use wegwijs::types as m;
 use wegwijs::harness::Trial;
+use wegwijs::types as m;
 use wegwijs::{DecideOptions, Host, Signal};
+use wegwijs_test_artifacts as artifacts;
 
 const CASE: &str = r#"[[case]]
 name = "a plain school signal is decided"
@@ -58,7 +59,7 @@ fn host() -> Host {
 
 #[test]
 fn a_wrong_hash_is_refused_naming_both_hashes() {
-    let wasm = guest("wegwijs-hostile");
+    let wasm = artifacts::HOSTILE;
     let dir = bundle("wrong-hash", 1, "\"GM0014\"", "");
     let wrong = sha256(b"other bytes");
     dir.write(
@@ -70,17 +71,17 @@ fn a_wrong_hash_is_refused_naming_both_hashes() {
             &format!("[stages.routing]\ncomponent = \"r.wasm\"\nsha256 = \"{wrong}\""),
         ),
     );
-    dir.write("r.wasm", &wasm);
+    dir.write("r.wasm", wasm);
     let err = refused(&host(), &dir.0);
-    assert!(err.contains("r.wasm") && err.contains(&wrong) && err.contains(&sha256(&wasm)), "{err}");
+    assert!(err.contains("r.wasm") && err.contains(&wrong) && err.contains(&sha256(wasm)), "{err}");
 }
 
 #[test]
 fn paths_leading_out_of_the_bundle_are_refused() {
     let outside = TempDir::new("outside");
-    let wasm = guest("wegwijs-hostile");
-    outside.write("evil.wasm", &wasm);
-    let sha = sha256(&wasm);
+    let wasm = artifacts::HOSTILE;
+    outside.write("evil.wasm", wasm);
+    let sha = sha256(wasm);
     let host = host();
     let escape = |path: &str| {
         let dir =
@@ -207,37 +208,12 @@ fn example(name: &str) -> PathBuf {
     root().join("examples/regions").join(name)
 }
 
-/// Builds an example region's component into its bundle and checks that
-/// the bundle states the built bytes' hash. `BLESS=1` updates region.toml.
-fn build_example(name: &str, bytes: Vec<u8>) {
-    let dir = example(name);
-    std::fs::write(dir.join("routing.wasm"), &bytes).unwrap();
-    let manifest = std::fs::read_to_string(dir.join("region.toml")).unwrap();
-    let actual = sha256(&bytes);
-    if manifest.contains(&actual) {
-        return;
-    }
-    if std::env::var_os("BLESS").is_some() {
-        let line = manifest.lines().find(|l| l.trim_start().starts_with("sha256")).unwrap();
-        std::fs::write(dir.join("region.toml"), manifest.replace(line, &format!("sha256 = \"{actual}\""))).unwrap();
-    } else {
-        panic!(
-            "{name}: the rebuilt component has sha256 {actual}, which region.toml does not state; if the change is intended, run with BLESS=1"
-        );
-    }
-}
-
 /// Builds region C's Python component with its build script into a copy
 /// of the bundle: componentize-py builds are not byte-reproducible, so the
 /// script pins each build's hash, and the copy keeps the source tree clean.
 fn python_bundle() -> TempDir {
     let source = example("c-pedagogisch-adviseur");
-    let copy = TempDir::new("regio-c");
-    copy.write("region.toml", std::fs::read(source.join("region.toml")).unwrap());
-    for entry in std::fs::read_dir(source.join("cases")).unwrap() {
-        let path = entry.unwrap().path();
-        copy.write(&format!("cases/{}", path.file_name().unwrap().to_string_lossy()), std::fs::read(&path).unwrap());
-    }
+    let copy = example_bundle("c-pedagogisch-adviseur");
     let out =
         std::process::Command::new("sh").arg(source.join("component/build.sh")).arg(&copy.0).output().expect("sh runs");
     assert!(
@@ -250,40 +226,29 @@ fn python_bundle() -> TempDir {
 
 struct Examples {
     host: Host,
-    /// Bundle directories in the order A, B, C, D.
+    /// Bundle directories in the order A, B, C, D: copies of A, B and C
+    /// with their components built, D (configuration only) as it is.
     dirs: Vec<PathBuf>,
-    _python: TempDir,
-}
-
-/// Builds the Rust example regions' components (A and B) into their
-/// bundles, once per test binary: other test modules that load those
-/// bundles call this first.
-pub(crate) fn rust_examples_built() {
-    static BUILT: std::sync::Once = std::sync::Once::new();
-    BUILT.call_once(|| {
-        build_example("a-ondersteuningsteam", guest("region-a-routing"));
-        build_example("b-integrale-toegang", guest("region-b-routing"));
-    });
+    _copies: Vec<TempDir>,
 }
 
 /// Every example region, built and loaded into one host.
 fn examples() -> &'static Examples {
     static EXAMPLES: std::sync::OnceLock<Examples> = std::sync::OnceLock::new();
     EXAMPLES.get_or_init(|| {
-        rust_examples_built();
-        let python = python_bundle();
-        let dirs = vec![
-            example("a-ondersteuningsteam"),
-            example("b-integrale-toegang"),
-            python.0.clone(),
-            example("d-config-only"),
+        let copies = vec![
+            rust_example("a-ondersteuningsteam", artifacts::REGION_A_ROUTING),
+            rust_example("b-integrale-toegang", artifacts::REGION_B_ROUTING),
+            python_bundle(),
         ];
+        let mut dirs: Vec<PathBuf> = copies.iter().map(|c| c.0.clone()).collect();
+        dirs.push(example("d-config-only"));
         let mut builder = Host::builder().pseudonym_key("examples");
         for dir in &dirs {
             builder = builder.region(dir);
         }
         let host = builder.build().unwrap_or_else(|e| panic!("{e}"));
-        Examples { host, dirs, _python: python }
+        Examples { host, dirs, _copies: copies }
     })
 }
 
@@ -301,8 +266,8 @@ fn every_example_region_builds_and_passes_its_own_cases() {
 }
 
 /// The README's comparison table is the tool's own output for example
-/// signal 13 through the national defaults and regions A–D. `BLESS=1`
-/// rewrites it.
+/// signal 13 through the national defaults and regions A–D (a golden part
+/// of the README: `BLESS=1` rewrites it).
 #[test]
 fn the_readme_comparison_table_is_what_the_tool_prints() {
     let ex = examples();
@@ -321,18 +286,7 @@ fn the_readme_comparison_table_is_what_the_tool_prints() {
             assert_ne!(a, b, "two rows route the same:\n{table}");
         }
     }
-    let readme_path = root().join("README.md");
-    let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let (begin, end) = ("<!-- compare:begin -->\n", "<!-- compare:end -->");
-    let start = readme.find(begin).expect("README has the compare markers") + begin.len();
-    let stop = readme.find(end).expect("README has the compare end marker");
-    if readme[start..stop] != table {
-        if std::env::var_os("BLESS").is_some() {
-            std::fs::write(&readme_path, format!("{}{table}{}", &readme[..start], &readme[stop..])).unwrap();
-        } else {
-            panic!("README's comparison table is stale; run with BLESS=1. The tool prints:\n{table}");
-        }
-    }
+    crate::util::golden::check_between("README.md", "<!-- compare:begin -->\n", "<!-- compare:end -->", &table);
 }
 
 /// A region that moves the guideline's route to another partner gets a card

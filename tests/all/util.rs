@@ -1,14 +1,15 @@
 //! Shared test support: one host for the whole binary (compiling the
-//! reference components once), paths, and running the real binary.
+//! reference components once), paths, the real `wegwijs` binary, copies of
+//! example bundles, and golden files.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 use wegwijs::Host;
 
 /// The workspace root.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("workspace root")
 }
 
 /// A host with a fixed pseudonym key, shared by every test.
@@ -30,7 +31,7 @@ pub(crate) fn example_signals() -> Vec<PathBuf> {
 
 /// Runs the `wegwijs` binary with `args`.
 pub(crate) fn wegwijs(args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+    Command::new(wegwijs_bin())
         .args(args)
         .current_dir(root())
         .env_remove("WEGWIJS_PSEUDONYM_KEY")
@@ -38,43 +39,92 @@ pub(crate) fn wegwijs(args: &[&str]) -> Output {
         .expect("the wegwijs binary runs")
 }
 
-/// Builds the guest crate `package` as a component for `wasm32-wasip2`, once
-/// per test binary, the way the host's build script builds the reference
-/// components (and into the same target directory, so dependencies are
-/// shared), and returns its bytes.
-pub(crate) fn guest(package: &str) -> Vec<u8> {
-    static BUILT: std::sync::Mutex<Vec<(String, Vec<u8>)>> = std::sync::Mutex::new(Vec::new());
-    let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((_, bytes)) = built.iter().find(|(p, _)| p == package) {
-        return bytes.clone();
-    }
-    let target = std::env::var_os("WEGWIJS_GUEST_TARGET_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(|d| PathBuf::from(d).join("wegwijs-guests")))
-        .unwrap_or_else(|| root().join("target").join("wegwijs-guests"));
-    let cargo = option_env!("CARGO").unwrap_or("cargo");
-    let mut cmd = std::process::Command::new(cargo);
+/// The real `wegwijs` binary, from the target directory and profile of this
+/// test executable (`<target>[/<triple>]/<profile>/deps/integration-…`).
+///
+/// The binary belongs to another package, `wegwijs-cli`, which cargo builds
+/// for these tests only when that package's own integration test is built
+/// too: in `cargo test --workspace` it is, in `cargo test -p wegwijs-tests`
+/// it is not, and the binary there may be missing or older than the code
+/// under test. So before the first use, cargo brings it up to date, once,
+/// with the build `cargo test --workspace` does: the same packages, hence
+/// the same features, hence the same compiled host. After
+/// `cargo test --workspace` that is a no-op; a narrower build such as
+/// `cargo build -p wegwijs-cli` would resolve other features and compile the
+/// host (wasmtime included) a second time.
+pub(crate) fn wegwijs_bin() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let exe = std::env::current_exe().expect("the test executable's path");
+        let profile_dir = exe.parent().and_then(Path::parent).expect("the test executable lies in <profile>/deps");
+        build_wegwijs(profile_dir);
+        profile_dir.join(format!("wegwijs{}", std::env::consts::EXE_SUFFIX))
+    })
+}
+
+/// `cargo test --workspace --no-run --test binary` (`host/cli/tests/binary.rs`,
+/// the test that makes cargo build the `wegwijs` binary) into the target
+/// directory and profile `profile_dir` belongs to.
+fn build_wegwijs(profile_dir: &Path) {
+    let name = profile_dir.file_name().and_then(|n| n.to_str()).expect("a profile directory name");
+    // Cargo puts the test profile in `debug` and `cargo test --release` in
+    // `release`; any other profile in a directory of its own name.
+    let profile: &[&str] = match name {
+        "debug" => &[],
+        "release" => &["--release"],
+        other => &["--profile", other],
+    };
+    // With `--target`, profiles sit one level deeper, under the target's
+    // triple; cargo marks the target directory itself with CACHEDIR.TAG.
+    let parent = profile_dir.parent().expect("a target directory");
+    let (target_dir, triple) = match parent.parent() {
+        Some(grandparent) if !parent.join("CACHEDIR.TAG").is_file() => (grandparent, parent.file_name()),
+        _ => (parent, None),
+    };
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = Command::new(cargo);
     cmd.current_dir(root())
-        .args(["rustc", "--lib", "--crate-type", "cdylib", "--profile", "guest", "--target", "wasm32-wasip2"])
-        .args(["-p", package])
-        .env("CARGO_TARGET_DIR", &target);
-    for var in
-        ["CARGO_ENCODED_RUSTFLAGS", "RUSTFLAGS", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_TARGET"]
-    {
-        cmd.env_remove(var);
+        .args(["test", "--workspace", "--no-run", "--test", "binary"])
+        .args(profile)
+        .env("CARGO_TARGET_DIR", target_dir);
+    if let Some(triple) = triple {
+        cmd.arg("--target").arg(triple);
     }
+    eprintln!("bringing the wegwijs binary up to date: {cmd:?}");
     let out = cmd.output().expect("cargo runs");
-    assert!(out.status.success(), "building {package} failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    let file = target.join("wasm32-wasip2/guest").join(format!("{}.wasm", package.replace('-', "_")));
-    let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    built.push((package.to_string(), bytes.clone()));
-    bytes
+    assert!(out.status.success(), "building the wegwijs binary failed:\n{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// The hex sha256 of `bytes`, as region.toml states it.
 pub(crate) fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A copy of the example region bundle `examples/regions/NAME`: its
+/// `region.toml` and `cases/`, nothing built. Tests write components into
+/// the copy, so the source tree stays as it is checked out.
+pub(crate) fn example_bundle(name: &str) -> TempDir {
+    let source = root().join("examples/regions").join(name);
+    let copy = TempDir::new(name);
+    copy.write("region.toml", std::fs::read(source.join("region.toml")).expect("the bundle's region.toml"));
+    for entry in std::fs::read_dir(source.join("cases")).expect("the bundle's cases/") {
+        let path = entry.expect("dir entry").path();
+        let file = path.file_name().expect("a file name").to_string_lossy();
+        copy.write(&format!("cases/{file}"), std::fs::read(&path).expect("a case file"));
+    }
+    copy
+}
+
+/// A copy of the Rust example region `examples/regions/NAME` with its
+/// `component`, the test artifact built from its source, written as
+/// `routing.wasm`. The bundle's region.toml pins that build's sha256 (a
+/// golden value: `BLESS=1` updates the pin in the source tree).
+pub(crate) fn rust_example(name: &str, component: &[u8]) -> TempDir {
+    golden::check_between(&format!("examples/regions/{name}/region.toml"), "sha256 = \"", "\"", &sha256(component));
+    let copy = example_bundle(name);
+    copy.write("routing.wasm", component);
+    copy
 }
 
 /// A directory under the system's temp dir, removed when dropped.
@@ -105,5 +155,73 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Golden files: text the repository commits and the tests compare with
+/// what the code produces now (`--help`, cards, the signal schema, the
+/// README's comparison table, the example regions' pinned hashes). With
+/// `BLESS` set in the environment a difference rewrites the file instead of
+/// failing; review the rewrite with `git diff`.
+pub(crate) mod golden {
+    use super::root;
+    use std::sync::{Mutex, PoisonError};
+
+    /// Tests run on threads, and two of them may check, or bless, the same
+    /// file: one at a time, so no test reads a file half rewritten.
+    static FILES: Mutex<()> = Mutex::new(());
+
+    /// The file at `path` (from the workspace root) holds exactly `actual`.
+    pub(crate) fn check(path: &str, actual: &str) {
+        let _one_at_a_time = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = root().join(path);
+        let expected = std::fs::read_to_string(&file).ok();
+        if expected.as_deref() == Some(actual) {
+            return;
+        }
+        if blessing() {
+            std::fs::create_dir_all(file.parent().expect("a file in a directory")).expect("the golden's directory");
+            std::fs::write(&file, actual).unwrap_or_else(|e| panic!("{path}: {e}"));
+            return;
+        }
+        fail(path, expected.as_deref(), actual);
+    }
+
+    /// The text in the file at `path` (from the workspace root) between the
+    /// first `begin` and the next `end` after it is exactly `actual`: a
+    /// generated part of a hand-written file.
+    pub(crate) fn check_between(path: &str, begin: &str, end: &str, actual: &str) {
+        let _one_at_a_time = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = root().join(path);
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let start = text.find(begin).unwrap_or_else(|| panic!("{path} has no `{begin}`")) + begin.len();
+        let stop = start + text[start..].find(end).unwrap_or_else(|| panic!("{path} has no `{end}` after `{begin}`"));
+        if text[start..stop] == *actual {
+            return;
+        }
+        if blessing() {
+            let blessed = format!("{}{actual}{}", &text[..start], &text[stop..]);
+            std::fs::write(&file, blessed).unwrap_or_else(|e| panic!("{path}: {e}"));
+            return;
+        }
+        fail(&format!("{path} (between `{begin}` and `{end}`)"), Some(&text[start..stop]), actual);
+    }
+
+    fn blessing() -> bool {
+        std::env::var_os("BLESS").is_some()
+    }
+
+    fn fail(what: &str, expected: Option<&str>, actual: &str) -> ! {
+        let bless = "if the change is intended, rewrite it with \
+                     `BLESS=1 cargo test -p wegwijs-tests --test integration` and review the diff";
+        let Some(expected) = expected else { panic!("{what} is missing; {bless}. The tests produce:\n{actual}") };
+        let (golden, now): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+        let first = (0..golden.len().max(now.len())).find(|&i| golden.get(i) != now.get(i));
+        let line = |lines: &[&str], i: usize| lines.get(i).map_or("<end of file>".to_string(), |l| format!("{l:?}"));
+        let difference = match first {
+            Some(i) => format!("first at line {}:\n  golden: {}\n  now:    {}", i + 1, line(&golden, i), line(&now, i)),
+            None => "in line endings or the final newline only".to_string(),
+        };
+        panic!("{what} differs from what the tests produce, {difference}\n{bless}. The tests produce:\n{actual}");
     }
 }
