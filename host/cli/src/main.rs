@@ -8,6 +8,7 @@
 //! hand), 4 a case or a check failed (`wegwijs test`, `wegwijs check`).
 
 mod commands;
+mod escape;
 mod render;
 mod sim;
 

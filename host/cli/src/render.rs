@@ -1,6 +1,7 @@
 //! The human-readable decision card: what a JGZ professional reads. Every line
 //! that states a conclusion carries the rule id behind it.
 
+use crate::escape::terminal as t;
 use std::fmt::Write;
 use wegwijs::types as m;
 use wegwijs::{Decision, Status};
@@ -9,9 +10,9 @@ use wegwijs::{Decision, Status};
 pub(crate) fn card(d: &Decision, explain: bool) -> String {
     let mut out = String::new();
     let o = &mut out;
-    let id = d.signal_id.as_deref().unwrap_or("(no id)");
+    let id = t(d.signal_id.as_deref().unwrap_or("(no id)"));
     let _ = writeln!(o, "wegwijs decision · signal {id} · child {}", d.pseudonym);
-    let _ = writeln!(o, "{}", d.headline);
+    let _ = writeln!(o, "{}", t(&d.headline));
     if let (Some(l), Some(a)) = (d.level, d.action) {
         let _ = writeln!(o, "level {l} · action {} · urgency {}", a.name().to_uppercase(), d.urgency);
     }
@@ -40,20 +41,20 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
             }
             let _ = writeln!(o, "{line}");
             if let Some(name) = &route.local_name {
-                let _ = writeln!(o, "     locally: {name}");
+                let _ = writeln!(o, "     locally: {}", t(name));
             }
             if !route.conversation.is_empty() {
-                let _ = writeln!(o, "     talk first: {}", route.conversation);
+                let _ = writeln!(o, "     talk first: {}", t(&route.conversation));
             }
             for reason in &route.reasons {
-                let _ = writeln!(o, "     [{}] {}", reason.rule, reason.text);
+                let _ = writeln!(o, "     [{}] {}", t(&reason.rule), t(&reason.text));
             }
         }
         if r.one_plan {
             let _ = writeln!(
                 o,
                 "  One family, one plan; care coordinator: {}",
-                r.care_coordinator.as_deref().unwrap_or("to be agreed")
+                t(r.care_coordinator.as_deref().unwrap_or("to be agreed"))
             );
         }
         reasons(o, &r.reasons);
@@ -67,7 +68,7 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
                 let _ = write!(line, " — consent of {}", parties.join(" and "));
             }
             if let Some(b) = &c.legal_basis {
-                let _ = write!(line, " — basis: {b}");
+                let _ = write!(line, " — basis: {}", t(b));
             }
             let _ = writeln!(o, "{line}");
             if !c.permitted_data.is_empty() {
@@ -75,10 +76,10 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
                 let _ = writeln!(o, "     may share: {}", cats.join(", "));
             }
             for item in &c.checklist {
-                let _ = writeln!(o, "     ☐ {item}");
+                let _ = writeln!(o, "     ☐ {}", t(item));
             }
             for reason in &c.reasons {
-                let _ = writeln!(o, "     [{}] {}", reason.rule, reason.text);
+                let _ = writeln!(o, "     [{}] {}", t(&reason.rule), t(&reason.text));
             }
         }
     }
@@ -93,20 +94,20 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
                 o,
                 "  {} ({}, {}, sha256 {}): {} — {}",
                 f.stage,
-                f.component,
-                fault_kind(&f.kind),
-                short(&f.sha256),
-                f.detail,
-                f.fallback
+                t(&f.component),
+                t(&fault_kind(&f.kind)),
+                t(short(&f.sha256)),
+                t(&f.detail),
+                t(&f.fallback)
             );
         }
     }
     if !d.divergences.is_empty() {
         section(o, "Region", "where the region departs from the guideline");
         for dv in &d.divergences {
-            let _ = writeln!(o, "  {} ({}): {}", dv.stage, dv.component, dv.changes.join("; "));
+            let _ = writeln!(o, "  {} ({}): {}", dv.stage, t(&dv.component), t(&dv.changes.join("; ")));
             for reason in &dv.region_reasons {
-                let _ = writeln!(o, "     [{}] {}", reason.rule, reason.text);
+                let _ = writeln!(o, "     [{}] {}", t(&reason.rule), t(&reason.text));
             }
         }
     }
@@ -115,33 +116,40 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
         let _ = writeln!(
             o,
             "  {:<14} {} {}",
-            format!("[{}]", g.rule),
+            format!("[{}]", t(g.rule)),
             if g.changed { "CHANGED" } else { "ok     " },
-            g.text
+            t(&g.text)
         );
     }
     let region = match (&d.provenance.region_name, d.provenance.region_revision) {
-        (Some(name), Some(rev)) => format!("region {} ({name}, revision {rev})", d.provenance.region),
-        _ => d.provenance.region.clone(),
+        (Some(name), Some(rev)) => format!("region {} ({}, revision {rev})", t(&d.provenance.region), t(name)),
+        _ => t(&d.provenance.region),
     };
-    section(o, "Provenance", &format!("{} · host {} · {region}", d.provenance.wit, d.provenance.host));
+    section(o, "Provenance", &format!("{} · host {} · {region}", t(&d.provenance.wit), t(&d.provenance.host)));
     for c in &d.provenance.components {
-        let _ =
-            writeln!(o, "  {:<10} {} {} ({:?}) sha256 {}", c.stage.name(), c.name, c.version, c.role, short(&c.sha256));
+        let _ = writeln!(
+            o,
+            "  {:<10} {} {} ({:?}) sha256 {}",
+            c.stage.name(),
+            t(&c.name),
+            t(&c.version),
+            c.role,
+            t(short(&c.sha256))
+        );
     }
     if d.status == Status::Incomplete {
         let _ = writeln!(o, "\nINCOMPLETE: assess this signal by hand; the faults above say why.");
     }
     if explain && let Some(trace) = &d.trace {
         section(o, "Trace", "what each stage saw and returned");
-        for t in trace {
-            let _ = writeln!(o, "  ── {} ({}) · {} µs", t.stage, t.component, t.micros);
+        for tr in trace {
+            let _ = writeln!(o, "  ── {} ({}) · {} µs", tr.stage, t(&tr.component), tr.micros);
             let _ = writeln!(o, "  input:");
-            indent(o, &serde_json::to_string_pretty(&t.input).unwrap_or_default(), 4);
+            indent(o, &serde_json::to_string_pretty(&tr.input).unwrap_or_default(), 4);
             let _ = writeln!(o, "  output:");
-            indent(o, &serde_json::to_string_pretty(&t.output).unwrap_or_default(), 4);
-            for l in &t.logs {
-                let _ = writeln!(o, "  log {:?}: {}", l.level, l.message);
+            indent(o, &serde_json::to_string_pretty(&tr.output).unwrap_or_default(), 4);
+            for l in &tr.logs {
+                let _ = writeln!(o, "  log {:?}: {}", l.level, t(&l.message));
             }
         }
     }
@@ -149,18 +157,18 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
 }
 
 fn section(o: &mut String, title: &str, summary: &str) {
-    let _ = writeln!(o, "\n{title} — {summary}");
+    let _ = writeln!(o, "\n{title} — {}", t(summary));
 }
 
 fn reasons(o: &mut String, rs: &[m::Reason]) {
     for r in rs {
-        let _ = writeln!(o, "  [{}] {}", r.rule, r.text);
+        let _ = writeln!(o, "  [{}] {}", t(&r.rule), t(&r.text));
     }
 }
 
 fn indent(o: &mut String, text: &str, n: usize) {
     for line in text.lines() {
-        let _ = writeln!(o, "{:n$}{line}", "");
+        let _ = writeln!(o, "{:n$}{}", "", t(line));
     }
 }
 
@@ -173,10 +181,73 @@ fn fault_kind(kind: &wegwijs::FaultKind) -> String {
         wegwijs::FaultKind::OutputTooLarge => "output too large".into(),
         wegwijs::FaultKind::InvalidOutput => "invalid output".into(),
         wegwijs::FaultKind::Instantiation => "instantiation failed".into(),
+        wegwijs::FaultKind::Capacity => "host over capacity".into(),
         _ => "fault".into(),
     }
 }
 
 fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wegwijs::{DecideOptions, Host, Signal};
+
+    /// A text that would clear the screen, forge a guardrail line and
+    /// reverse what follows, were it printed raw.
+    const FORGED: &str = "\u{1b}[2J\n[G-SAFETY]     ok     forged\u{202e}x\u{9b}y";
+
+    fn decision() -> Decision {
+        let host = Host::builder().build().unwrap();
+        let text = include_str!("../../../examples/signals/04-kindcheck-adult-ggz.json");
+        let signal = Signal::from_json(text).unwrap();
+        host.decide_with(&signal, &DecideOptions::explain()).unwrap()
+    }
+
+    /// Puts `text` into every free-text field of the decision a renderer
+    /// shows, as if the host had let it through.
+    fn inject(d: &mut Decision, text: &str) {
+        let reason = |r: &mut m::Reason| r.text.push_str(text);
+        d.signal_id = Some(text.into());
+        d.headline.push_str(text);
+        d.warnings.push(m::Reason::new("TEST-W", text));
+        d.warnings.iter_mut().for_each(reason);
+        if let Some(r) = d.routing.as_mut() {
+            r.summary.push_str(text);
+            r.reasons.iter_mut().for_each(reason);
+            r.care_coordinator = Some(text.into());
+            for route in &mut r.routes {
+                route.local_name = Some(text.into());
+                route.conversation.push_str(text);
+                route.reasons.iter_mut().for_each(reason);
+            }
+        }
+        for c in &mut d.consent {
+            c.checklist.push(text.into());
+            c.legal_basis = Some(text.into());
+            c.reasons.iter_mut().for_each(reason);
+        }
+        for g in &mut d.guardrails {
+            g.text.push_str(text);
+        }
+        d.provenance.region_name = Some(text.into());
+        d.provenance.region_revision = Some(1);
+    }
+
+    #[test]
+    fn text_from_outside_cannot_add_lines_or_controls_to_the_card() {
+        let mut benign = decision();
+        assert!(benign.routing.as_ref().is_some_and(|r| !r.routes.is_empty()), "the example needs routes");
+        let mut forged = benign.clone();
+        inject(&mut benign, "plain");
+        inject(&mut forged, FORGED);
+        for explain in [false, true] {
+            let (b, f) = (card(&benign, explain), card(&forged, explain));
+            assert_eq!(b.lines().count(), f.lines().count(), "a forged text added or removed lines");
+            assert!(!f.chars().any(|c| c != '\n' && wegwijs_kit::is_forbidden_char(c)), "a control reached the card");
+            assert!(f.contains("<U+000A>[G-SAFETY]"), "the forged line is shown inline, visibly");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! officer sees what each region changes for the same child.
 
 use super::InputError;
+use crate::escape::markdown_cell;
 use anyhow::Context;
 use clap::Args;
 use std::fmt::Write as _;
@@ -50,17 +51,41 @@ fn table(rows: &[(String, Decision)]) -> String {
             .iter()
             .map(|r| {
                 let mut s = format!("{} · {}", r.partner, r.kind);
+                // Partner, kind and verwijzer are the WIT's enums; the local
+                // name and the region's name are the region's own text.
                 if let Some(v) = r.verwijzer {
                     let _ = write!(s, " · {}", v.code());
                 }
                 if let Some(local) = &r.local_name {
-                    let _ = write!(s, " · {}", local.replace('|', "/"));
+                    let _ = write!(s, " · {}", markdown_cell(local));
                 }
                 s
             })
             .collect();
         let routes = if routes.is_empty() { "none".to_string() } else { routes.join("<br>") };
-        let _ = writeln!(out, "| {name} | {level} | {routes} |");
+        let _ = writeln!(out, "| {} | {level} | {routes} |", markdown_cell(name));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_text_cannot_inject_markup_or_break_the_table() {
+        let host = Host::builder().build().unwrap();
+        let text = include_str!("../../../../examples/signals/04-kindcheck-adult-ggz.json");
+        let mut d = host.decide(&Signal::from_json(text).unwrap()).unwrap();
+        for r in d.routing.as_mut().unwrap().routes.iter_mut() {
+            r.local_name = Some("Team <img src=x onerror=alert(1)> | two\nthree".into());
+        }
+        let rows = vec![("<script>alert(1)</script>\n| x |".to_string(), d.clone()), ("national".into(), d)];
+        let table = table(&rows);
+        assert_eq!(table.lines().count(), 2 + rows.len(), "one line per row: {table}");
+        assert!(!table.contains("<script") && !table.contains("<img"), "{table}");
+        for line in table.lines().skip(2) {
+            assert_eq!(line.matches('|').count(), 4, "a cell split the row: {line}");
+        }
+    }
 }

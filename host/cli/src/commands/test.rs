@@ -4,6 +4,7 @@
 //! text, JSON or JUnit XML, so it fits both a terminal and a CI server.
 
 use super::InputError;
+use crate::escape::{markup, terminal};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -192,7 +193,8 @@ impl TestCommand {
     }
 }
 
-/// Case files from files and directories (searched recursively for *.toml),
+/// Case files from files and directories (searched recursively for regular
+/// files named *.toml in any case, without following symlinked folders),
 /// sorted by path; an unreadable or invalid file is an input error naming
 /// the file, line and column.
 pub(crate) fn read_case_files(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, CaseFile)>> {
@@ -220,8 +222,21 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
             std::fs::read_dir(path).map_err(|e| InputError(format!("cannot list {}: {e}", path.display())))?;
         for entry in entries.flatten() {
             let p = entry.path();
-            if p.is_dir() || p.extension().is_some_and(|e| e == "toml") {
+            let shown = terminal(&p.display().to_string());
+            // The entry's own type: a symlink is not followed into. A
+            // symlinked folder is skipped, visibly: a link to an ancestor
+            // would run every case again and again, two never finish.
+            let Ok(own) = entry.file_type() else { continue };
+            let is_toml = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            if own.is_dir() {
                 collect(&p, out)?;
+            } else if own.is_symlink() && std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
+                eprintln!("note: skipping {shown}: a symlink to a folder is not followed (give the folder itself)");
+            } else if is_toml && std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                out.push(p);
+            } else if is_toml {
+                // A FIFO would block the run; a dangling link cannot be read.
+                eprintln!("note: skipping {shown}: not a regular file");
             }
         }
     } else {
@@ -242,26 +257,28 @@ fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
 }
 
 fn text(r: &Report) -> String {
-    let mut out = format!("testing {}\n", r.target);
+    let mut out = format!("testing {}\n", terminal(&r.target));
     let mut file = "";
     for c in &r.cases {
         if c.file != file {
             file = &c.file;
-            let _ = writeln!(out, "\n{file}");
+            let _ = writeln!(out, "\n{}", terminal(file));
         }
         if c.passed {
-            let _ = writeln!(out, "  ok    {}", c.name);
+            let _ = writeln!(out, "  ok    {}", terminal(&c.name));
             continue;
         }
-        let _ = writeln!(out, "  FAIL  {}", c.name);
+        let _ = writeln!(out, "  FAIL  {}", terminal(&c.name));
         if let Some(e) = &c.error {
-            let _ = writeln!(out, "        {e}");
+            let _ = writeln!(out, "        {}", terminal(e));
         }
         for m in &c.mismatches {
             let _ = writeln!(
                 out,
                 "        {}\n          - expected {}\n          + actual   {}",
-                m.field, m.expected, m.actual
+                terminal(&m.field),
+                terminal(&m.expected),
+                terminal(&m.actual)
             );
         }
     }
@@ -274,14 +291,14 @@ fn text(r: &Report) -> String {
         cov.percent
     );
     if !cov.missing.is_empty() {
-        let _ = writeln!(out, "  not exercised: {}", cov.missing.join(", "));
+        let _ = writeln!(out, "  not exercised: {}", terminal(&cov.missing.join(", ")));
     }
     let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
     if !region_ids.is_empty() {
         let _ = writeln!(
             out,
             "  other rule ids cited: {}",
-            region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            terminal(&region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
         );
     }
     if r.cases.is_empty() {
@@ -289,10 +306,6 @@ fn text(r: &Report) -> String {
     }
     let _ = writeln!(out, "\n{} passed, {} failed", r.passed, r.failed);
     out
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn junit(r: &Report) -> String {
@@ -307,9 +320,10 @@ fn junit(r: &Report) -> String {
     );
     for (file, cases) in by_file {
         let failures = cases.iter().filter(|c| !c.passed).count();
-        let _ = writeln!(out, "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">", xml(file), cases.len());
+        let _ =
+            writeln!(out, "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">", markup(file), cases.len());
         for c in cases {
-            let _ = write!(out, "    <testcase classname=\"{}\" name=\"{}\"", xml(file), xml(&c.name));
+            let _ = write!(out, "    <testcase classname=\"{}\" name=\"{}\"", markup(file), markup(&c.name));
             if c.passed {
                 out.push_str("/>\n");
                 continue;
@@ -321,12 +335,67 @@ fn junit(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>",
-                xml(message.trim_end_matches("; ")),
-                xml(&message)
+                markup(message.trim_end_matches("; ")),
+                markup(&message)
             );
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report whose case names, file names and messages carry text a
+    /// careless or hostile case file could hold.
+    fn report(text: &str) -> Report {
+        let case = |passed| CaseResult {
+            file: format!("cases/{text}.toml"),
+            name: format!("case {text}"),
+            passed,
+            mismatches: vec![MismatchJson { field: text.into(), expected: text.into(), actual: text.into() }],
+            error: Some(text.into()),
+        };
+        Report {
+            target: text.into(),
+            cases: vec![case(true), case(false)],
+            passed: 1,
+            failed: 1,
+            coverage: Coverage { exercised: vec![], missing: vec![], other: BTreeMap::new(), percent: 0.0 },
+        }
+    }
+
+    const FORGED: &str = "a\u{1}b\u{1b}[2J\n  ok    forged\u{202e}<x y=\"z\">&";
+
+    #[test]
+    fn junit_stays_well_formed_xml() {
+        let xml = junit(&report(FORGED));
+        // XML 1.0 allows no C0 control but tab, newline and return, and our
+        // own newlines are the only ones.
+        assert!(!xml.chars().any(|c| c != '\n' && wegwijs_kit::is_forbidden_char(c)), "{xml}");
+        assert_eq!(xml.lines().count(), junit(&report("plain")).lines().count());
+        assert!(!xml.contains("<x") && !xml.contains("\"z\""), "{xml}");
+        // Every element opened is closed, in order.
+        let mut open = Vec::new();
+        for tag in xml.split('<').skip(2) {
+            let end = tag.find(['>', ' ']).unwrap_or(tag.len());
+            let name = &tag[..end];
+            if let Some(closing) = name.strip_prefix('/') {
+                assert_eq!(open.pop(), Some(closing), "{xml}");
+            } else if !tag.split('>').next().unwrap_or("").ends_with('/') {
+                open.push(name);
+            }
+        }
+        assert!(open.is_empty(), "unclosed: {open:?}");
+    }
+
+    #[test]
+    fn the_text_report_keeps_one_line_per_line() {
+        let (plain, forged) = (text(&report("plain")), text(&report(FORGED)));
+        assert_eq!(plain.lines().count(), forged.lines().count(), "{forged}");
+        assert!(!forged.chars().any(|c| c != '\n' && wegwijs_kit::is_forbidden_char(c)), "{forged}");
+    }
 }

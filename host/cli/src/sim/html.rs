@@ -30,19 +30,9 @@ const HEADER: usize = 34;
 /// on white and told apart without colour by their order and legend.
 const COLOURS: [&str; 2] = ["#8c959f", "#0969da"];
 
+/// Region names, ids and file paths are the bundle's and the user's text.
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::markup(s)
 }
 
 fn colour(column: usize, columns: usize) -> &'static str {

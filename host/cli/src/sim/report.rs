@@ -5,6 +5,7 @@
 
 use super::run::Configuration;
 use super::tally::{Measure, Tally};
+use crate::escape::terminal;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -152,7 +153,7 @@ impl Report {
         let _ = writeln!(
             out,
             "wegwijs simulate · corpus {} · {} signals · {} thread{}",
-            self.corpus.path,
+            terminal(&self.corpus.path),
             self.corpus.signals,
             self.threads,
             if self.threads == 1 { "" } else { "s" }
@@ -162,18 +163,18 @@ impl Report {
                 out,
                 "  {:<8}  {} — {} · {} · {} signals/s ({:.2} s)",
                 c.role,
-                c.id,
-                c.name,
-                c.source,
+                terminal(&c.id),
+                terminal(&c.name),
+                terminal(&c.source),
                 thousands(c.signals_per_second.round() as u64),
                 c.seconds
             );
         }
         let label_width = self.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max("measure".len());
-        let widths: Vec<usize> = self.configurations.iter().map(|c| c.id.chars().count().max(8)).collect();
+        let widths: Vec<usize> = self.configurations.iter().map(|c| terminal(&c.id).chars().count().max(8)).collect();
         let _ = write!(out, "\n{:<label_width$}", "measure");
         for (c, w) in self.configurations.iter().zip(&widths) {
-            let _ = write!(out, "  {:>w$}", c.id);
+            let _ = write!(out, "  {:>w$}", terminal(&c.id));
         }
         if self.configurations.len() > 1 {
             let _ = write!(out, "  {:>10}", "shift (pp)");
@@ -194,7 +195,12 @@ impl Report {
             "\nShares are of all signals in the corpus; a signal counts once per row, however many routes it has."
         );
         if self.configurations.len() > 1 {
-            let _ = writeln!(out, "Shift: {} minus {}, in percentage points.", self.last_id(), self.first_id());
+            let _ = writeln!(
+                out,
+                "Shift: {} minus {}, in percentage points.",
+                terminal(self.last_id()),
+                terminal(self.first_id())
+            );
         }
         out
     }
