@@ -80,3 +80,115 @@ proptest! {
         }
     }
 }
+
+/// A signal with `fields` merged into a plain one.
+fn signal_with(fields: serde_json::Value) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "date": "2026-10-05",
+        "gemeente": "GM0363",
+        "child": { "birth_date": "2017-11-29" },
+        "source": { "code": "parent" },
+        "handler": "jeugdarts",
+        "concerns": ["low-mood"],
+    });
+    for (k, f) in fields.as_object().unwrap() {
+        v[k] = f.clone();
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A name or an address written as codes, in every code field, never
+    /// reaches a component: what is not in the vocabulary is passed as its
+    /// position only, and the card still warns about it (IN-UNKNOWN).
+    #[test]
+    fn codes_outside_the_vocabulary_never_reach_components(
+        first in "[a-z]{4,9}", last in "[a-z]{4,10}", street in "[a-z]{5,10}straat-[1-9][0-9]?",
+        field in 0usize..5,
+    ) {
+        let name = format!("{first}-{last}");
+        let v = match field {
+            0 => signal_with(serde_json::json!({ "concerns": ["low-mood", name, street] })),
+            1 => signal_with(serde_json::json!({ "safety_indicators": [name, street] })),
+            2 => signal_with(serde_json::json!({ "risk_factors": [name, street] })),
+            3 => signal_with(serde_json::json!({ "protective_factors": [name, street] })),
+            _ => signal_with(serde_json::json!({ "source": { "code": name }, "concerns": ["low-mood", street] })),
+        };
+        let s = Signal::from_json(&v.to_string()).unwrap();
+        let d = host().decide_with(&s, &DecideOptions::explain()).unwrap();
+        let inputs = serde_json::to_string(&d.trace.as_ref().unwrap().iter().map(|t| &t.input).collect::<Vec<_>>()).unwrap();
+        prop_assert!(!inputs.contains(&name) && !inputs.contains(&street), "a withheld code reached a component");
+        prop_assert!(inputs.contains("withheld-"), "the position is passed instead");
+        let card = serde_json::to_string(&d).unwrap();
+        prop_assert!(!card.contains(&first) && !card.contains(&street), "a withheld code reached the card");
+        prop_assert!(
+            card.contains("IN-UNKNOWN") && card.contains("look it up in the EPD"),
+            "the professional is told an entry was kept back"
+        );
+        let minimal = d.guardrails.iter().find(|g| g.rule == "G-MINIMAL").unwrap();
+        prop_assert!(minimal.text.contains("outside the vocabulary"), "{}", minimal.text);
+        if field == 1 {
+            // Fail safe: the sender put it in the field for acute unsafety.
+            prop_assert!(d.intake.as_ref().unwrap().safety_flag);
+        }
+    }
+
+    /// A number passing the elfproef, alone or inside a code, in any field
+    /// that reaches components, is refused as a possible BSN, naming the
+    /// field and not the number.
+    #[test]
+    fn a_possible_bsn_in_a_code_is_refused(
+        digits in "[0-9]{8}", prefix in "(|bsn-|kind-)", field in 0usize..5,
+    ) {
+        // Complete eight digits to a number that passes the elfproef.
+        let sum: u32 = digits.bytes().enumerate().map(|(i, b)| u32::from(b - b'0') * (9 - i as u32)).sum();
+        let check = sum % 11;
+        prop_assume!(check < 10 && digits != "00000000");
+        let bsn = format!("{digits}{check}");
+        let code = format!("{prefix}{bsn}");
+        let (v, name) = match field {
+            0 => (signal_with(serde_json::json!({ "concerns": [code] })), "concerns[0]"),
+            1 => (signal_with(serde_json::json!({ "safety_indicators": [code] })), "safety_indicators[0]"),
+            2 => (signal_with(serde_json::json!({ "risk_factors": [code] })), "risk_factors[0]"),
+            3 => (signal_with(serde_json::json!({ "protective_factors": [code] })), "protective_factors[0]"),
+            _ => (signal_with(serde_json::json!({ "source": { "code": code } })), "source.code"),
+        };
+        let err = Signal::from_json(&v.to_string()).unwrap_err().to_string();
+        prop_assert!(err.contains(name) && err.contains("possible BSN"), "{}", err);
+        prop_assert!(!err.contains(&bsn), "the error repeats the number: {}", err);
+    }
+
+    /// Whatever is typed into a field, the error names the field and the
+    /// problem, never the value.
+    #[test]
+    fn errors_never_repeat_the_value(
+        name in "[A-Z][a-z]{4,9} [A-Z][a-z]{4,10}", field in 0usize..6,
+    ) {
+        let v = match field {
+            0 => signal_with(serde_json::json!({ "gemeente": format!("{name} 111222333") })),
+            1 => signal_with(serde_json::json!({ "handler": name })),
+            2 => signal_with(serde_json::json!({ "child": { "birth_date": name } })),
+            3 => signal_with(serde_json::json!({ "helpers_involved": name })),
+            4 => signal_with(serde_json::json!({ "child": { "birth_date": "2027-01-01" } })),
+            _ => signal_with(serde_json::json!({ "source": { "code": "parent", "bds_code": name } })),
+        };
+        let err = Signal::from_json(&v.to_string()).unwrap_err().to_string();
+        prop_assert!(!err.contains(&name) && !err.contains("111222333") && !err.contains("2027-01-01"), "{}", err);
+    }
+}
+
+#[test]
+fn components_get_no_date_that_gives_the_birth_date_back() {
+    // With the signal date and the age in days, a component could compute
+    // the birth date exactly: neither reaches it.
+    let s = Signal::from_json(&signal_with(serde_json::json!({})).to_string()).unwrap();
+    let inputs = component_inputs(&s);
+    assert!(!inputs.contains("2026-10-05") && !inputs.contains("2017-11-29"), "{inputs}");
+    assert!(
+        !inputs.contains("\"days\"") && !inputs.contains("signal-date") && !inputs.contains("signal_date"),
+        "{inputs}"
+    );
+    assert!(inputs.contains("\"months\":106"), "the age in months is still given: {inputs}");
+}

@@ -11,7 +11,7 @@ use crate::{IN_DOMAIN, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_kit::{TableSource, is_code};
+use wegwijs_kit::{TableSource, is_code, unknown_code_note};
 use wegwijs_types::{Concern, Domain as D};
 
 /// Provenance of [`CONCERNS`].
@@ -117,10 +117,7 @@ pub(crate) fn recognise(codes: &[String]) -> ConcernResult {
         }
     }
     for code in unknown {
-        notes.warn(
-            IN_UNKNOWN,
-            format!("Unknown concern code `{code}`: kept here for the professional; it is not assigned a domain."),
-        );
+        notes.warn(IN_UNKNOWN, format!("{}; it is not assigned a domain.", unknown_code_note("concern code", code)));
     }
     notes.not_codes("concerns", not_codes, "ignored");
     ConcernResult { concerns, notes }

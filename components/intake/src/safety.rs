@@ -14,7 +14,7 @@ use crate::{IN_SAFETY, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_kit::{TableSource, is_code};
+use wegwijs_kit::{TableSource, is_code, unknown_code_note};
 use wegwijs_types::AcuteIndicator as A;
 
 /// Provenance of [`ACUTE_INDICATORS`] and [`ACUTE_ALIASES`].
@@ -114,8 +114,8 @@ pub(crate) fn check(codes: &[String], safety_concern: bool) -> SafetyResult {
         notes.warn(
             IN_UNKNOWN,
             format!(
-                "Unknown acute-unsafety indicator `{code}`: kept here for the professional; the safety flag is set \
-                 anyway, because the sender marked it as acute."
+                "{}; the safety flag is set anyway, because the sender marked it as acute.",
+                unknown_code_note("acute-unsafety indicator", code)
             ),
         );
     }

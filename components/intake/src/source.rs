@@ -11,7 +11,7 @@ use crate::{IN_SOURCE, IN_UNKNOWN};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::String;
-use wegwijs_kit::{TableSource, is_code};
+use wegwijs_kit::{TableSource, is_code, unknown_code_note, withheld_position};
 use wegwijs_types::{SourceCode, SourceKind as S};
 
 /// Provenance of the source vocabulary ([`SOURCE_KINDS`], [`SOURCE_ALIASES`]).
@@ -200,11 +200,9 @@ pub(crate) fn normalise(source: &SourceCode) -> SourceResult {
         match source_kind(code) {
             Some(kind) => (kind, (code != kind.name()).then_some(code)),
             None => {
-                notes.warn(
-                    IN_UNKNOWN,
-                    format!("Unknown source code `{code}`: kept here for the professional, treated as `other`."),
-                );
-                (S::Other, Some(code))
+                notes.warn(IN_UNKNOWN, format!("{}; treated as `other`.", unknown_code_note("source code", code)));
+                // A withheld code is only a position: nothing to repeat.
+                (S::Other, withheld_position(code).is_none().then_some(code))
             }
         }
     };

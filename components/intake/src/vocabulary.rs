@@ -30,7 +30,9 @@ pub fn vocabulary_markdown() -> String {
         s,
         "A code is 1–{MAX_CODE_LEN} bytes of lower-case letters, digits and dashes (IN-MINIMAL); BDS codes are digits. \
          A value that is not shaped like a code is ignored and never repeated in any output, because it may be a name \
-         or free text. Unknown codes are kept and reported as warnings (IN-UNKNOWN), never silently dropped.\n"
+         or free text. Unknown codes are reported as warnings (IN-UNKNOWN), never silently dropped; the host passes \
+         a code outside this vocabulary to components only as its position (`withheld-N`), because it may be a name, \
+         a number or free text.\n"
     );
 
     let _ = writeln!(s, "## Sources (IN-SOURCE)\n");

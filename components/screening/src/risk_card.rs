@@ -10,7 +10,7 @@ use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 use wegwijs_types::{ChildCase, Level, Reason, RegionConfig, RiskCard, RiskDomain, RiskFactor};
 
 use crate::{Guard, text};
-use wegwijs_kit::TableSource;
+use wegwijs_kit::{TableSource, unknown_code_note};
 
 /// One row of the risk factor table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,16 +309,14 @@ pub fn assess_for(case: &ChildCase, config: &dyn RegionConfig, guard: Guard) -> 
             // A factor named twice is still one factor: counting it twice
             // would inflate the count the level depends on.
             Some(def) if factors.iter().any(|f| f.code == def.code) => {}
-            Some(def) => factors.push(RiskFactor {
-                code: def.code.to_owned(),
-                domain: def.domain,
-                red: red_set.contains(def),
-            }),
+            Some(def) => {
+                factors.push(RiskFactor { code: def.code.to_owned(), domain: def.domain, red: red_set.contains(def) })
+            }
             None => warnings.push(Reason::new(
                 "IN-UNKNOWN",
                 format!(
-                    "Unknown risk factor code `{}` is not in the risk factor table ({}); it is kept in this warning but not counted on the risk card.",
-                    text::truncate(raw),
+                    "{}; it is not in the risk factor table ({}) and not counted on the risk card.",
+                    unknown_code_note("risk factor code", &text::truncate(raw)),
                     RISK_FACTORS.guideline.label()
                 ),
             )),
@@ -334,8 +332,8 @@ pub fn assess_for(case: &ChildCase, config: &dyn RegionConfig, guard: Guard) -> 
             None => warnings.push(Reason::new(
                 "IN-UNKNOWN",
                 format!(
-                    "Unknown protective factor code `{}` is not in the protective factor table ({}); it is kept in this warning but not listed on the risk card.",
-                    text::truncate(raw),
+                    "{}; it is not in the protective factor table ({}) and not listed on the risk card.",
+                    unknown_code_note("protective factor code", &text::truncate(raw)),
                     PROTECTIVE_FACTORS.guideline.label()
                 ),
             )),

@@ -126,12 +126,25 @@ pub(crate) fn human(case: &m::ChildCase) -> GuardrailNote {
 
 /// G-MINIMAL: components saw a pseudonym and codes only. The input step
 /// made sure of it; the note says so on the card.
-pub(crate) fn minimal() -> GuardrailNote {
+pub(crate) fn minimal(case: &m::ChildCase) -> GuardrailNote {
+    let withheld = [&case.concerns, &case.safety_indicators, &case.risk_factors, &case.protective_factors]
+        .into_iter()
+        .flatten()
+        .chain(std::iter::once(&case.source.code))
+        .filter(|c| wegwijs_kit::withheld_position(c).is_some())
+        .count();
+    let codes = match withheld {
+        0 => String::new(),
+        1 => ", and 1 code outside the vocabulary (passed as its position only)".into(),
+        n => format!(", and {n} codes outside the vocabulary (passed as their positions only)"),
+    };
     GuardrailNote {
         rule: "G-MINIMAL",
         changed: false,
-        text: "Components received a pseudonym and coded data only; name, BSN, address, birth date and notes stayed in the host."
-            .into(),
+        text: format!(
+            "Components received a pseudonym, an age in whole months (or weeks of pregnancy) and coded data only; name, \
+             BSN, address, birth date, signal date and notes stayed in the host{codes}."
+        ),
     }
 }
 

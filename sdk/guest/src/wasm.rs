@@ -237,7 +237,7 @@ enums! {
 
 records! {
     Reason { rule, text }
-    AgeSinceBirth { days, months, years }
+    AgeSinceBirth { months, years }
     SourceCode { code, bds_code }
     SdqInput { version, answers }
     ScoredInput { instrument, band }
@@ -248,7 +248,7 @@ records! {
     }
     ConsentRecord { party, recipient, given }
     ChildCase {
-        pseudonym, signal_date, gemeente, age, source, handler, concerns, safety_indicators,
+        pseudonym, gemeente, age, source, handler, concerns, safety_indicators,
         risk_factors, protective_factors, instruments, parents_concerned, youth_concerned, impact,
         duration, family_agrees_referral, family_declines_warm_handover, helpers_involved,
         gi_involved, kindcheck, meldcode, consents, youth_objects_to_informing_parents,

@@ -136,7 +136,7 @@ mod tests {
 
     fn case(age: Option<ChildAge>) -> ChildCase {
         let source = SourceCode { code: "parent".into(), bds_code: None };
-        ChildCase::new("p-1", "2025-03-01", age, source, Handler::Jeugdarts)
+        ChildCase::new("p-1", age, source, Handler::Jeugdarts)
     }
 
     fn intake(age_months: Option<u32>, age_band: Option<AgeBand>) -> IntakeCard {
@@ -178,7 +178,7 @@ mod tests {
         objecting.youth_objects_to_informing_parents = true;
         let facts = CaseFacts::read(&objecting, &intake(None, None));
         assert_eq!((facts.age_months, facts.participants), (Some(200), Participants::YouthAlone));
-        let exact = Some(ChildAge::Born(AgeSinceBirth { days: 3075, months: 101, years: 8 }));
+        let exact = Some(ChildAge::Born(AgeSinceBirth { months: 101, years: 8 }));
         assert_eq!(CaseFacts::read(&case(exact), &intake(None, None)).age_months, Some(101));
         assert_eq!(CaseFacts::read(&case(None), &intake(None, None)).participants, Participants::Unknown);
     }

@@ -6,8 +6,11 @@
 //! - what the stages know about the child ([`CaseFacts`], [`Participants`]);
 //! - the words for partners, verwijzers, handlers and actions ([`partner_label`], …);
 //! - cutting and casing text, and what reads as reassurance ([`clip`], [`sentence_case`]);
+//! - which characters text from outside may not carry, and showing any
+//!   text safely ([`first_forbidden_char`], [`display_safe`]);
 //! - where a rule table comes from ([`TableSource`]);
-//! - what a code, a gemeentecode and a BSN look like ([`is_code`], …);
+//! - what a code, a gemeentecode and a BSN look like ([`is_code`], …), and
+//!   how a code the host withheld is named ([`unknown_code_note`]);
 //! - calendar days ([`days_from_civil`], [`civil_from_days`]);
 //! - a partner's local name from the region's configuration, and finishing
 //!   a region's routing card ([`local_name`], [`finish_region_routing`]).
@@ -32,8 +35,10 @@ mod documented;
 mod facts;
 mod labels;
 mod region;
+mod safety;
 mod source;
 mod text;
+mod withheld;
 
 pub use calendar::{civil_from_days, days_from_civil};
 pub use code::{MAX_CODE_LEN, is_code, is_gemeentecode, is_valid_bsn};
@@ -44,5 +49,7 @@ pub use region::{
     SUMMARY_MAX_CHARS, finish_region_routing, local_name, overall_urgency_sentence, region_routing_without_reference,
     routes_summary,
 };
+pub use safety::{char_code, display_safe, first_forbidden_char, is_forbidden_char};
 pub use source::TableSource;
 pub use text::{REASSURANCE_PHRASES, REASSURANCE_RULES, clip, reads_as_reassurance, sentence_case};
+pub use withheld::{WITHHELD_PREFIX, unknown_code_note, withheld_code, withheld_position};

@@ -37,18 +37,14 @@ pub fn config_from_manifest(manifest: &str) -> BTreeMap<String, String> {
 
 /// A child of `months` whole months, as the host computes it from a birth date.
 pub fn born(months: u16) -> ChildAge {
-    ChildAge::Born(AgeSinceBirth {
-        days: u32::from(months) * 30,
-        months,
-        years: u8::try_from(months / 12).unwrap_or(0),
-    })
+    ChildAge::Born(AgeSinceBirth { months, years: u8::try_from(months / 12).unwrap_or(0) })
 }
 
 /// A case about a child of `months` months in `gemeente`, from `source`,
 /// handled by `handler`, with nothing flagged.
 pub fn child(pseudonym: &str, gemeente: &str, handler: Handler, source: &str, months: u16) -> ChildCase {
     let source = SourceCode { code: source.to_string(), bds_code: None };
-    let mut c = ChildCase::new(pseudonym, "2026-10-05", Some(born(months)), source, handler);
+    let mut c = ChildCase::new(pseudonym, Some(born(months)), source, handler);
     c.gemeente = Some(gemeente.to_string());
     c
 }

@@ -80,8 +80,6 @@ pub fn is_well_formed_rule_id(id: &str) -> bool {
 wit_record! {
     /// Age since birth, computed by the host from the birth date at the signal date.
     pub struct AgeSinceBirth {
-        /// Whole days.
-        days: u32,
         /// Whole calendar months.
         months: u16,
         /// Whole years.
@@ -326,8 +324,6 @@ wit_record! {
     pub struct ChildCase {
         /// Host-generated pseudonym.
         pseudonym: String,
-        /// Signal date as `YYYY-MM-DD`.
-        signal_date: String = "signal-date",
         /// CBS gemeentecode of the child's municipality.
         gemeente: Option<String>,
         /// Age of the child; `None` only for a kindcheck without children.
@@ -380,16 +376,9 @@ impl ChildCase {
     /// A case with only its required fields set: no concerns, factors,
     /// instruments, flags, kindcheck, meldcode or consents. Tests and
     /// scaffolds start here and set only what they are about.
-    pub fn new(
-        pseudonym: impl Into<String>,
-        signal_date: impl Into<String>,
-        age: Option<ChildAge>,
-        source: SourceCode,
-        handler: Handler,
-    ) -> Self {
+    pub fn new(pseudonym: impl Into<String>, age: Option<ChildAge>, source: SourceCode, handler: Handler) -> Self {
         ChildCase {
             pseudonym: pseudonym.into(),
-            signal_date: signal_date.into(),
             gemeente: None,
             age,
             source,

@@ -16,12 +16,12 @@ mod tables;
 /// A case of a child of `years` whole years, with nothing else recorded.
 fn case(years: u8) -> ChildCase {
     let source = SourceCode { code: "parent".into(), bds_code: None };
-    ChildCase::new("p-test", "2026-10-05", Some(born(years)), source, Handler::Jeugdarts)
+    ChildCase::new("p-test", Some(born(years)), source, Handler::Jeugdarts)
 }
 
 /// An exact age of `years` whole years.
 fn born(years: u8) -> ChildAge {
-    ChildAge::Born(AgeSinceBirth { days: u32::from(years) * 365, months: u16::from(years) * 12, years })
+    ChildAge::Born(AgeSinceBirth { months: u16::from(years) * 12, years })
 }
 
 fn req(recipient: Partner, purpose: Purpose, data: &[DataCategory]) -> DisclosureRequest {

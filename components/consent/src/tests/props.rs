@@ -17,9 +17,8 @@ fn arb_age() -> impl Strategy<Value = Option<ChildAge>> {
         (0u8..30).prop_map(|y| Some(born(y))),
         any::<u16>().prop_map(|m| Some(ChildAge::ReportedMonths(m))),
         // Inconsistent fields must not panic either.
-        (any::<u32>(), any::<u16>(), any::<u8>()).prop_map(|(days, months, years)| Some(ChildAge::Born(
-            wegwijs_types::AgeSinceBirth { days, months, years }
-        ))),
+        (any::<u16>(), any::<u8>())
+            .prop_map(|(months, years)| Some(ChildAge::Born(wegwijs_types::AgeSinceBirth { months, years }))),
     ]
 }
 

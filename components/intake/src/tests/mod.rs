@@ -22,13 +22,13 @@ use wegwijs_types::{AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, Sou
 /// nothing else.
 pub(crate) fn case() -> ChildCase {
     let source = SourceCode { code: "intern-begeleider".into(), bds_code: None };
-    ChildCase::new("p-test", "2026-10-05", Some(born(8, 0)), source, Handler::Jeugdarts)
+    ChildCase::new("p-test", Some(born(8, 0)), source, Handler::Jeugdarts)
 }
 
 /// An age since birth of `years` whole years and `extra_months` more.
 pub(crate) fn born(years: u8, extra_months: u16) -> ChildAge {
     let months = u16::from(years) * 12 + extra_months;
-    ChildAge::Born(AgeSinceBirth { days: u32::from(months) * 30, months, years })
+    ChildAge::Born(AgeSinceBirth { months, years })
 }
 
 /// Codes as owned strings.

@@ -36,16 +36,9 @@ fn value() -> impl Strategy<Value = String> {
 fn age() -> impl Strategy<Value = Option<ChildAge>> {
     proptest::option::of(prop_oneof![
         proptest::option::of(any::<u8>()).prop_map(ChildAge::Prenatal),
-        (any::<u32>(), any::<u16>(), any::<u8>()).prop_map(|(days, months, years)| ChildAge::Born(AgeSinceBirth {
-            days,
-            months,
-            years
-        })),
-        (0u16..300).prop_map(|m| ChildAge::Born(AgeSinceBirth {
-            days: u32::from(m) * 30,
-            months: m,
-            years: u8::try_from(m / 12).unwrap_or(u8::MAX)
-        })),
+        (any::<u16>(), any::<u8>()).prop_map(|(months, years)| ChildAge::Born(AgeSinceBirth { months, years })),
+        (0u16..300)
+            .prop_map(|m| ChildAge::Born(AgeSinceBirth { months: m, years: u8::try_from(m / 12).unwrap_or(u8::MAX) })),
         any::<u16>().prop_map(ChildAge::ReportedMonths),
     ])
 }

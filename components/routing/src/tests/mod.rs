@@ -21,9 +21,9 @@ use wegwijs_types::{
 
 /// A case about an eight-year-old, handled by a jeugdarts, with nothing flagged.
 pub(crate) fn case() -> ChildCase {
-    let age = ChildAge::Born(AgeSinceBirth { days: 2922, months: 96, years: 8 });
+    let age = ChildAge::Born(AgeSinceBirth { months: 96, years: 8 });
     let source = SourceCode { code: "parent".to_string(), bds_code: Some("02".to_string()) };
-    let mut c = ChildCase::new("p-0001", "2026-05-01", Some(age), source, Handler::Jeugdarts);
+    let mut c = ChildCase::new("p-0001", Some(age), source, Handler::Jeugdarts);
     c.gemeente = Some("GM0363".to_string());
     c.family_agrees_referral = true;
     c
@@ -71,7 +71,7 @@ pub(crate) fn screening(action: Action) -> ScreeningCard {
 /// Sets the age on both the case and the intake card.
 pub(crate) fn set_age(case: &mut ChildCase, intake: &mut IntakeCard, months: u16) {
     let years = u8::try_from(months / 12).unwrap_or(u8::MAX);
-    case.age = Some(ChildAge::Born(AgeSinceBirth { days: u32::from(months) * 30, months, years }));
+    case.age = Some(ChildAge::Born(AgeSinceBirth { months, years }));
     intake.age_months = Some(u32::from(months));
     intake.age_band = Some(match months {
         0..24 => AgeBand::ZeroToTwo,

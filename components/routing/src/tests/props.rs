@@ -89,11 +89,7 @@ fn meldcode_input() -> impl Strategy<Value = MeldcodeInput> {
 fn age() -> impl Strategy<Value = Option<ChildAge>> {
     proptest::option::of(prop_oneof![
         any::<Option<u8>>().prop_map(ChildAge::Prenatal),
-        (any::<u16>()).prop_map(|m| ChildAge::Born(AgeSinceBirth {
-            days: u32::from(m) * 30,
-            months: m,
-            years: (m / 12) as u8
-        })),
+        (any::<u16>()).prop_map(|m| ChildAge::Born(AgeSinceBirth { months: m, years: (m / 12) as u8 })),
         any::<u16>().prop_map(ChildAge::ReportedMonths),
     ])
 }

@@ -26,7 +26,7 @@ mod unusable;
 /// A school-age child (8 years) with nothing recorded.
 pub(crate) fn case() -> ChildCase {
     let source = SourceCode { code: "parent".into(), bds_code: None };
-    ChildCase::new("child-1", "2025-03-01", Some(ChildAge::ReportedMonths(96)), source, Handler::Jeugdarts)
+    ChildCase::new("child-1", Some(ChildAge::ReportedMonths(96)), source, Handler::Jeugdarts)
 }
 
 /// An accepted intake card for a child of `months` (None: prenatal).

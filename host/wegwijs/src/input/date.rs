@@ -22,33 +22,23 @@ impl Date {
             && b[7] == b'-'
             && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+            // The value is not repeated: a birth date identifies a child.
+            return Err("not a date in the form YYYY-MM-DD".into());
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (year, month, day) = (num(0..4), num(5..7), num(8..10));
         if !(1900..=2200).contains(&year) {
-            return Err(format!("year {year} is outside 1900–2200"));
+            return Err("the year is outside 1900–2200".into());
         }
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist"));
+            return Err("the month does not exist (01–12)".into());
         }
         let year = year as i32;
         let month = month as u8;
         if day == 0 || day > u32::from(days_in_month(year, month)) {
-            return Err(format!("day {day} does not exist in {year}-{month:02}"));
+            return Err("the day does not exist in that month".into());
         }
         Ok(Date { year, month, day: day as u8 })
-    }
-
-    /// Days since 1970-01-01 (the region kit's calendar, which the CLI's
-    /// corpus dates its signals with too).
-    fn days_since_epoch(self) -> i64 {
-        wegwijs_kit::days_from_civil(i64::from(self.year), u32::from(self.month), u32::from(self.day))
-    }
-
-    /// Whole days from `self` to `later` (negative when `later` is earlier).
-    pub(crate) fn days_until(self, later: Date) -> i64 {
-        later.days_since_epoch() - self.days_since_epoch()
     }
 
     /// Whole calendar months from `self` to `later` (`later` must not be earlier).
@@ -109,12 +99,5 @@ mod tests {
         assert_eq!(d("2020-01-31").whole_months_until(d("2020-02-29")), 1);
         assert_eq!(d("2020-01-31").whole_months_until(d("2020-02-28")), 0);
         assert_eq!(d("2024-02-29").whole_months_until(d("2025-02-28")), 12);
-    }
-
-    #[test]
-    fn days_between_dates() {
-        assert_eq!(d("2024-01-01").days_until(d("2025-01-01")), 366);
-        assert_eq!(d("2025-01-01").days_until(d("2024-01-01")), -366);
-        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
     }
 }

@@ -6,6 +6,7 @@
 mod date;
 mod pseudonym;
 mod signal;
+mod vocabulary;
 
 pub(crate) use pseudonym::random_key;
 pub use signal::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source};

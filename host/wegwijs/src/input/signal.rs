@@ -9,6 +9,7 @@
 //! (IN-MINIMAL, G-MINIMAL).
 
 use super::date::Date;
+use super::vocabulary;
 use crate::error::{Error, FieldProblem};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -253,7 +254,7 @@ impl Signal {
                         problem: strip_position(&inner.to_string()),
                     });
                 }
-                let problem = strip_position(&inner.to_string());
+                let problem = withhold_value(&strip_position(&inner.to_string()));
                 let field = match path.as_str() {
                     // The signal itself: a missing required field is named by
                     // its own name, anything else concerns the whole signal.
@@ -302,7 +303,7 @@ impl Signal {
         if let Some(g) = &self.gemeente
             && !is_gemeentecode(g)
         {
-            bad("gemeente".into(), format!("`{g}` is not a CBS gemeentecode such as GM0363"));
+            bad("gemeente".into(), "not a CBS gemeentecode (`GM` and four digits, such as GM0363)".into());
         }
         for (field, codes) in [
             ("concerns", &self.concerns),
@@ -316,11 +317,15 @@ impl Signal {
             for (i, code) in codes.iter().enumerate() {
                 if !is_code(code) {
                     bad(format!("{field}[{i}]"), NOT_A_CODE.into());
+                } else if vocabulary::holds_possible_bsn(code) {
+                    bad(format!("{field}[{i}]"), POSSIBLE_BSN.into());
                 }
             }
         }
         if !is_code(&self.source.code) {
             bad("source.code".into(), NOT_A_CODE.into());
+        } else if vocabulary::holds_possible_bsn(&self.source.code) {
+            bad("source.code".into(), POSSIBLE_BSN.into());
         }
         if let Some(bds) = &self.source.bds_code
             && !(bds.len() == 2 && bds.bytes().all(|b| b.is_ascii_digit()))
@@ -397,7 +402,7 @@ impl Signal {
                         Err(p) => bad("child.birth_date".into(), p),
                         Ok(birth) if birth > *signal_date => bad(
                             "child.birth_date".into(),
-                            format!("impossible age: born {birth}, after the signal date {signal_date}"),
+                            "impossible age: the birth date is after the signal date".into(),
                         ),
                         Ok(birth) if birth.whole_months_until(*signal_date) / 12 >= MAX_AGE_YEARS => bad(
                             "child.birth_date".into(),
@@ -441,7 +446,6 @@ impl Signal {
             if let (Some(b), Some(at)) = (c.birth_date.as_deref().and_then(|b| Date::parse(b).ok()), signal_date) {
                 let months = b.whole_months_until(at);
                 return Some(m::ChildAge::Born(m::AgeSinceBirth {
-                    days: u32::try_from(b.days_until(at)).unwrap_or(0),
                     months: u16::try_from(months).unwrap_or(u16::MAX),
                     years: u8::try_from(months / 12).unwrap_or(u8::MAX),
                 }));
@@ -450,15 +454,17 @@ impl Signal {
         });
         m::ChildCase {
             pseudonym: super::pseudonym::pseudonym(self, pseudonym_key),
-            signal_date: self.date.clone(),
             gemeente: self.gemeente.clone(),
             age,
-            source: m::SourceCode { code: self.source.code.clone(), bds_code: self.source.bds_code.clone() },
+            source: m::SourceCode {
+                code: vocabulary::source_code(&self.source.code),
+                bds_code: self.source.bds_code.clone(),
+            },
             handler: self.handler,
-            concerns: self.concerns.clone(),
-            safety_indicators: self.safety_indicators.clone(),
-            risk_factors: self.risk_factors.clone(),
-            protective_factors: self.protective_factors.clone(),
+            concerns: vocabulary::withhold(&self.concerns),
+            safety_indicators: vocabulary::withhold(&self.safety_indicators),
+            risk_factors: vocabulary::withhold(&self.risk_factors),
+            protective_factors: vocabulary::withhold(&self.protective_factors),
             instruments: self.instruments.iter().map(Instrument::to_input).collect(),
             parents_concerned: self.parents_concerned,
             youth_concerned: self.youth_concerned,
@@ -509,10 +515,40 @@ impl Instrument {
     }
 }
 
+/// A code field holding nine digits that pass the elfproef: refused, not
+/// withheld, because a BSN must not be accepted into the pipeline at all
+/// (it belongs in `child.bsn`, which never leaves the host).
+const POSSIBLE_BSN: &str = "holds a 9-digit number that passes the elfproef: a possible BSN, which belongs in `child.bsn` \
+     (never passed to components), not in a code";
+
 const NOT_A_CODE: &str = "not a code: codes are 1–64 lower-case letters, digits and dashes (free text belongs in `notes`, which never leaves the host)";
 
 /// serde_json appends " at line L column C" to its messages; the position is
 /// reported in its own fields, so the sentence is kept clean.
+/// A parser's message without the value it quotes: a name or a BSN typed
+/// into the wrong field must not reach stderr or an EPD's log. The field is
+/// named by the caller and what was expected stays, so the message is still
+/// one a developer can act on.
+fn withhold_value(problem: &str) -> String {
+    const WITHHELD: &str = "(value withheld)";
+    // Field names are the signal's structure, named in the path anyway.
+    if problem.starts_with("missing field") || problem.starts_with("unknown field") {
+        return problem.to_string();
+    }
+    // `string "…"` is quoted with escapes, so the last `", expected` ends it.
+    if let Some(i) = problem.find("string \"") {
+        let rest = problem.rfind("\", expected").filter(|&e| e > i).map_or("", |e| &problem[e + 1..]);
+        return format!("{}string {WITHHELD}{rest}", &problem[..i]);
+    }
+    // `unknown variant `…`, expected one of `a`, `b``, `integer `…``: the
+    // expected list never holds "`, expected", so its last one ends the value.
+    if let Some(i) = problem.find('`') {
+        let rest = problem.rfind("`, expected").filter(|&e| e > i).map_or("", |e| &problem[e + 1..]);
+        return format!("{}{WITHHELD}{rest}", &problem[..i]);
+    }
+    problem.to_string()
+}
+
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),

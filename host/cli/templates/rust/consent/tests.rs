@@ -24,8 +24,8 @@ fn config() -> BTreeMap<String, String> {
 /// with the wijkteam (a disclosure that needs the parents' consent).
 fn two_domains_at_eleven() -> ChildCase {
     let source = SourceCode { code: "leerkracht".to_string(), bds_code: None };
-    let age = ChildAge::Born(AgeSinceBirth { days: 4276, months: 140, years: 11 });
-    let mut child = ChildCase::new("p-example", "2026-10-05", Some(age), source, Handler::Jeugdarts);
+    let age = ChildAge::Born(AgeSinceBirth { months: 140, years: 11 });
+    let mut child = ChildCase::new("p-example", Some(age), source, Handler::Jeugdarts);
     child.gemeente = Some("GM0344".to_string());
     child.concerns.extend(["anxiety".to_string(), "learning-problems".to_string()]);
     child

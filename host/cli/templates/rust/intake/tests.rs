@@ -20,8 +20,8 @@ fn config() -> BTreeMap<String, String> {
 /// by the intern begeleider because of anxiety.
 fn anxious_at_school() -> ChildCase {
     let source = SourceCode { code: "intern-begeleider".to_string(), bds_code: None };
-    let age = ChildAge::Born(AgeSinceBirth { days: 3127, months: 102, years: 8 });
-    let mut child = ChildCase::new("p-example", "2026-10-05", Some(age), source, Handler::Jeugdverpleegkundige);
+    let age = ChildAge::Born(AgeSinceBirth { months: 102, years: 8 });
+    let mut child = ChildCase::new("p-example", Some(age), source, Handler::Jeugdverpleegkundige);
     child.gemeente = Some("GM0344".to_string());
     child.concerns.push("anxiety".to_string());
     child

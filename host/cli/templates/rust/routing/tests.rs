@@ -23,8 +23,8 @@ fn config() -> BTreeMap<String, String> {
 /// (borderline).
 fn borderline_sdq() -> ChildCase {
     let source = SourceCode { code: "intern-begeleider".to_string(), bds_code: None };
-    let age = ChildAge::Born(AgeSinceBirth { days: 3127, months: 102, years: 8 });
-    let mut child = ChildCase::new("p-example", "2026-10-05", Some(age), source, Handler::Jeugdverpleegkundige);
+    let age = ChildAge::Born(AgeSinceBirth { months: 102, years: 8 });
+    let mut child = ChildCase::new("p-example", Some(age), source, Handler::Jeugdverpleegkundige);
     child.gemeente = Some("GM0344".to_string());
     let answers = [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 0, 0, 2, 1, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2];
     child.instruments.push(InstrumentInput::Sdq(SdqInput {
