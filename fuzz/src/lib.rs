@@ -5,7 +5,8 @@
 
 use std::path::{Component, Path};
 use wegwijs::Error;
-use wegwijs::region::{BundleProblem, Manifest, NATIONAL_DEFAULT};
+use wegwijs::harness::Manifest;
+use wegwijs::{BundleProblem, NATIONAL_DEFAULT};
 
 /// The pseudonym key every target reduces signals with; any fixed key will
 /// do, since only the absence of panics and the round trip are checked.
@@ -60,6 +61,12 @@ pub fn assert_manifest_problems(problems: &[BundleProblem]) {
             }
             BundleProblem::PathEscapes { field, why, .. } => {
                 assert!(!field.is_empty() && !why.is_empty(), "path problem without field or reason: {p:?}");
+            }
+            BundleProblem::ForbiddenChar { file, field, code, .. } => {
+                assert!(
+                    !file.is_empty() && !field.is_empty() && code.starts_with("U+"),
+                    "bad character problem: {p:?}"
+                );
             }
             other => panic!("Manifest::parse reported a problem that needs a bundle on disk: {other:?}"),
         }

@@ -213,7 +213,9 @@ pub enum BundleProblem {
         detail: String,
     },
     /// A path in `region.toml` points outside the bundle directory.
-    #[error("`{field}` = \"{path}\" leads outside the bundle directory ({why}); components must lie inside the bundle")]
+    #[error(
+        "`{field}` = \"{path}\" leads outside the bundle directory ({why}); every file a bundle uses must lie inside it"
+    )]
     PathEscapes {
         /// The field holding the path.
         field: String,
@@ -278,5 +280,99 @@ pub enum BundleProblem {
         path: String,
         /// The parser's message, with line and column.
         detail: String,
+    },
+    /// Text from the bundle holds a character that could forge or hide what
+    /// a reader sees (a control, line-breaking or bidirectional formatting
+    /// character, see [`wegwijs_kit::is_forbidden_char`]). The text itself
+    /// is not repeated; the character is named by its code and position.
+    #[error(
+        "{file} `{field}`: the {part} contains {code} at character {position}; control, line-breaking and bidirectional formatting characters are refused"
+    )]
+    ForbiddenChar {
+        /// The file: `region.toml`, or a case file's path inside the bundle.
+        file: String,
+        /// The field, e.g. `region.name`, `config.partners.wijkteam.name`,
+        /// `case[3].name`, or `file name` for a file's own name.
+        field: String,
+        /// Which part of the field holds the character: `value`, `key` or `name`.
+        part: String,
+        /// The character's code, e.g. `U+001B`.
+        code: String,
+        /// Its position in that part, counted in characters from 0.
+        position: usize,
+    },
+    /// A field of a case file is wrong beyond what parsing finds, e.g. its
+    /// own `config` table.
+    #[error("case file `{path}` `{field}`: {detail}")]
+    CaseField {
+        /// The case file's path inside the bundle.
+        path: String,
+        /// The field, e.g. `case[3].config.routing.hub`.
+        field: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A case's own `config` sets a key that `region.toml`'s `[config]` sets
+    /// too: the case would pass with a configuration the region is not
+    /// served with.
+    #[error(
+        "case `{case}` (case[{index}]) in `{path}` sets config key `{key}`, which region.toml's [config] sets too; a case may only add keys the region does not set, so it runs as the region is served"
+    )]
+    CaseConfigOverrides {
+        /// The case file's path inside the bundle.
+        path: String,
+        /// The case's position in the file, from 0.
+        index: usize,
+        /// The case's name.
+        case: String,
+        /// The flattened key both set.
+        key: String,
+    },
+    /// A file the bundle uses (`region.toml`, a component, a case file) is
+    /// not a regular file: a folder, a FIFO, a socket or a device, which
+    /// could block or flood the host reading it.
+    #[error(
+        "`{path}` is {kind}, not a regular file; a bundle's region.toml, components and case files must be regular files"
+    )]
+    NotAFile {
+        /// Path inside the bundle.
+        path: String,
+        /// What it is instead, e.g. `a FIFO (named pipe)`.
+        kind: String,
+    },
+    /// A file is larger than the host reads for its kind (the caps are
+    /// `wegwijs::harness::MAX_MANIFEST_BYTES` and the constants next to it).
+    #[error("`{path}` is larger than {limit} bytes, the most the host reads for {what}")]
+    TooLarge {
+        /// Path inside the bundle.
+        path: String,
+        /// What kind of file: `region.toml`, `a component`, `a case file`.
+        what: String,
+        /// The cap, in bytes.
+        limit: u64,
+    },
+    /// A name under `cases/` is not UTF-8, so the file could be neither
+    /// read as a case file by name nor reported truthfully.
+    #[error("`{path}`: the name is not UTF-8 (shown here with replacement characters); rename it")]
+    NameNotUtf8 {
+        /// The path, with each byte that is not UTF-8 replaced.
+        path: String,
+    },
+    /// A symlink under `cases/` (or `cases/` itself) leads to a folder.
+    /// Folders are only walked when they are real folders, so no case file
+    /// is read twice and no walk loops.
+    #[error("`{path}` is a symlink to a folder; case files must lie in real folders under cases/")]
+    SymlinkedFolder {
+        /// Path inside the bundle.
+        path: String,
+    },
+    /// `cases/` holds more files and folders, at every depth, than the host
+    /// walks (`wegwijs::harness::MAX_CASES_ENTRIES`).
+    #[error("`{path}` holds more than {limit} files and folders; the host reads at most that many")]
+    TooManyEntries {
+        /// The folder, `cases`.
+        path: String,
+        /// The cap.
+        limit: usize,
     },
 }

@@ -25,6 +25,7 @@ pub use crate::bundle::cases::{
 };
 pub use crate::bundle::manifest::{LimitOverrides, Manifest, StageComponent, flatten_config};
 pub use crate::bundle::read::Bundle;
+pub use crate::bundle::{MAX_CASE_FILE_BYTES, MAX_CASES_ENTRIES, MAX_COMPONENT_BYTES, MAX_MANIFEST_BYTES};
 
 /// A region compiled from a bundle but not activated: it decides and runs
 /// cases, and serves no one else.

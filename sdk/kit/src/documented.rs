@@ -41,3 +41,18 @@ fn docs_regions_md_states_the_kits_contract() {
     let joined = format!("`<name>{LOCAL_NAME_SEPARATOR}<contact>`");
     assert!(doc.contains(&joined), "docs/regions.md lacks the local-name format {joined}");
 }
+
+#[cfg(feature = "toml")]
+#[test]
+fn docs_regions_md_states_the_config_bounds() {
+    use crate::config::{MAX_DEPTH, MAX_ENTRIES, MAX_TOTAL_BYTES, MAX_VALUE_BYTES};
+    let doc = regions_md();
+    for row in [
+        format!("(`MAX_VALUE_BYTES`) | {MAX_VALUE_BYTES} bytes |"),
+        format!("(`MAX_ENTRIES`) | {MAX_ENTRIES} entries |"),
+        format!("(`MAX_TOTAL_BYTES`) | {MAX_TOTAL_BYTES} bytes |"),
+        format!("(`MAX_DEPTH`) | {MAX_DEPTH} levels |"),
+    ] {
+        assert!(doc.contains(&row), "docs/regions.md lacks the config bound {row}");
+    }
+}

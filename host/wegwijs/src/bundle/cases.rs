@@ -19,8 +19,16 @@
 //! ```
 //!
 //! An unanswered SDQ item, `null` in the signal format, is written `"-"`.
+//!
+//! A case file in a bundle is untrusted like the rest of the bundle: its
+//! case names are shown in reports, so they may not hold forbidden
+//! characters, and a case's own `config` is checked as the region's is. A
+//! case may only add configuration keys the region does not set: a case
+//! that changed a served key would pass with a configuration no child is
+//! decided with.
 
-use crate::bundle::line_col;
+use crate::bundle::manifest::{ConfigOrigin, flatten_config_in};
+use crate::bundle::{forbidden_char, line_col};
 use crate::decision::{Decision, Status};
 use crate::error::{BundleProblem, Error, FieldProblem};
 use crate::input::Signal;
@@ -47,6 +55,8 @@ pub struct Case {
     pub signal: toml::Table,
     /// Region configuration for this case only (dotted keys or nested
     /// tables, as in `region.toml`'s `[config]`), merged over the region's.
+    /// In a bundle it may only add keys the region's `[config]` does not set
+    /// (see [`CaseFile::problems`]).
     #[serde(default)]
     pub config: Option<toml::Table>,
     /// The expectations.
@@ -171,8 +181,35 @@ impl CaseFile {
     pub fn parse(text: &str) -> Result<CaseFile, Error> {
         toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            Error::InvalidCaseFile { line, column, problem: e.message().trim().to_string() }
+            // The parser's message may quote a key from the file.
+            Error::InvalidCaseFile { line, column, problem: wegwijs_kit::display_safe(e.message().trim()) }
         })
+    }
+
+    /// Every reason this file, at `path` inside a bundle whose region is
+    /// served with the flattened configuration `served`, cannot be one of
+    /// the bundle's case files: a case name holding a forbidden character,
+    /// a case's own `config` that is malformed, beyond the bounds of a
+    /// config, holds a forbidden character, or sets a key `served` sets too.
+    /// Empty when the file is fine.
+    pub fn problems(&self, path: &str, served: &BTreeMap<String, String>) -> Vec<BundleProblem> {
+        let mut out = Vec::new();
+        for (index, case) in self.cases.iter().enumerate() {
+            out.extend(forbidden_char(path, &format!("case[{index}].name"), "value", &case.name));
+            let Some(table) = &case.config else { continue };
+            match flatten_config_in(table, ConfigOrigin::Case { path, index }) {
+                Ok(config) => out.extend(config.keys().filter(|key| served.contains_key(*key)).map(|key| {
+                    BundleProblem::CaseConfigOverrides {
+                        path: wegwijs_kit::display_safe(path),
+                        index,
+                        case: wegwijs_kit::display_safe(&case.name),
+                        key: wegwijs_kit::display_safe(key),
+                    }
+                })),
+                Err(problems) => out.extend(problems),
+            }
+        }
+        out
     }
 }
 
@@ -456,5 +493,81 @@ impl BundleReport {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIGNAL: &str = "[case.signal]\ndate = \"2026-10-05\"\n";
+
+    fn problems(text: &str, served: &[(&str, &str)]) -> Vec<BundleProblem> {
+        let served: BTreeMap<String, String> = served.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        CaseFile::parse(text).unwrap().problems("cases/x.toml", &served)
+    }
+
+    #[test]
+    fn a_case_name_with_a_forbidden_character_is_named_by_case_code_and_position() {
+        let text = format!("[[case]]\nname = \"fine\"\n{SIGNAL}[[case]]\nname = \"ok\\u001b[2J\"\n{SIGNAL}");
+        let found = problems(&text, &[]);
+        assert_eq!(
+            found,
+            [BundleProblem::ForbiddenChar {
+                file: "cases/x.toml".into(),
+                field: "case[1].name".into(),
+                part: "value".into(),
+                code: "U+001B".into(),
+                position: 2,
+            }]
+        );
+        assert!(
+            found[0].to_string().starts_with("cases/x.toml `case[1].name`: the value contains U+001B at character 2")
+        );
+    }
+
+    #[test]
+    fn a_case_config_may_add_keys_but_not_override_the_served_ones() {
+        let text = format!(
+            "[[case]]\nname = \"adds\"\n{SIGNAL}[case.config]\nrouting.poh-jeugd = true\n\
+             [[case]]\nname = \"overrides\"\n{SIGNAL}[case.config.routing]\nhub = \"jeugdarts\"\npoh-jeugd = true\n"
+        );
+        assert!(problems(&text, &[("partners.wijkteam.name", "Team")]).is_empty());
+        let found = problems(&text, &[("routing.hub", "wijkteam")]);
+        assert_eq!(
+            found,
+            [BundleProblem::CaseConfigOverrides {
+                path: "cases/x.toml".into(),
+                index: 1,
+                case: "overrides".into(),
+                key: "routing.hub".into(),
+            }]
+        );
+        let message = found[0].to_string();
+        assert!(message.contains("cases/x.toml") && message.contains("overrides") && message.contains("routing.hub"));
+    }
+
+    #[test]
+    fn a_case_config_is_checked_like_the_regions() {
+        let text = format!(
+            "[[case]]\nname = \"bad config\"\n{SIGNAL}[case.config]\nrouting.hub = \"x\\u202ey\"\nlist = [{}]\n",
+            vec!["\"x\""; 600].join(",")
+        );
+        let found: Vec<String> = problems(&text, &[]).iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("cases/x.toml") && found[0].contains("case[0].config") && found[0].contains("512"));
+        let text = format!("[[case]]\nname = \"bad config\"\n{SIGNAL}[case.config]\nrouting.hub = \"x\\u202ey\"\n");
+        let found = problems(&text, &[]);
+        assert!(
+            matches!(&found[..], [BundleProblem::ForbiddenChar { file, field, code, position: 1, .. }]
+                if file == "cases/x.toml" && field == "case[0].config.routing.hub" && code == "U+202E"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn parse_errors_never_carry_a_forbidden_character() {
+        let e = CaseFile::parse("[[case]]\nname = \"x\"\n\"sig\\u001bnal\" = 1\n").unwrap_err().to_string();
+        assert!(wegwijs_kit::first_forbidden_char(&e).is_none() && e.contains("<U+001B>"), "{e:?}");
     }
 }

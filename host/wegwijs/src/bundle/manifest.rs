@@ -1,8 +1,14 @@
 //! `region.toml`: parsing and validating the manifest of a region bundle,
 //! table by table, reporting every problem at once with the field it names,
 //! and flattening `[config]` to the dotted keys components read.
+//!
+//! Every string is checked for forbidden characters (control, line-breaking
+//! and bidirectional formatting characters): the region's name, description
+//! and configuration end up on cards and reports a professional reads. A
+//! problem never repeats the untrusted text; field names built from keys
+//! are shown with [`wegwijs_kit::display_safe`].
 
-use crate::bundle::line_col;
+use crate::bundle::{forbidden_char, line_col};
 use crate::error::BundleProblem;
 use crate::limits::Limits;
 use crate::model::{NATIONAL_DEFAULT, Stage};
@@ -10,7 +16,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Component as PathComponent, Path};
 use std::time::Duration;
-use wegwijs_kit::{clip, is_code, is_gemeentecode};
+use wegwijs_kit::{clip, display_safe, is_code, is_gemeentecode};
 
 /// A parsed, validated `region.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,7 +100,8 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, Vec<BundleProblem>> {
         let table: toml::Table = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-            vec![BundleProblem::Toml { line, column, detail: e.message().to_string() }]
+            // The parser's message may quote a key from the file.
+            vec![BundleProblem::Toml { line, column, detail: display_safe(e.message()) }]
         })?;
         let mut p = Problems::default();
         for key in table.keys() {
@@ -106,7 +113,7 @@ impl Manifest {
         let stages = stages_table(&table, &mut p);
         let config = match table.get("config") {
             None => BTreeMap::new(),
-            Some(toml::Value::Table(t)) => flatten_config(t).unwrap_or_else(|problems| {
+            Some(toml::Value::Table(t)) => flatten_config_in(t, ConfigOrigin::Manifest).unwrap_or_else(|problems| {
                 p.0.extend(problems);
                 BTreeMap::new()
             }),
@@ -181,17 +188,19 @@ fn gemeenten(region: &toml::Table, p: &mut Problems) -> Vec<String> {
         Some(toml::Value::Array(items)) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
+                let field = format!("region.gemeenten[{i}]");
+                if let Some(problem) = item.as_str().and_then(|g| forbidden_char(MANIFEST, &field, "value", g)) {
+                    p.0.push(problem);
+                    continue;
+                }
                 match item.as_str() {
                     Some(g) if is_gemeentecode(g) => {
                         if out.iter().any(|o: &String| o == g) {
-                            p.field(&format!("region.gemeenten[{i}]"), &format!("`{g}` is listed twice"));
+                            p.field(&field, &format!("`{g}` is listed twice"));
                         }
                         out.push(g.to_string());
                     }
-                    _ => p.field(
-                        &format!("region.gemeenten[{i}]"),
-                        &format!("{} is not a CBS gemeentecode such as \"GM0363\"", short(item)),
-                    ),
+                    _ => p.field(&field, &format!("{} is not a CBS gemeentecode such as \"GM0363\"", short(item))),
                 }
             }
             if items.is_empty() {
@@ -287,30 +296,97 @@ fn limits_table(table: &toml::Table, p: &mut Problems) -> LimitOverrides {
     limits
 }
 
+/// The manifest's file name, as problems name it.
+const MANIFEST: &str = "region.toml";
+
 /// Flattens a `[config]`-style table to the dotted keys components read:
 /// what `region.toml` and a case's own `config` table both go through.
+/// Refused, each problem naming its field: a key or value holding a
+/// forbidden character, and a table beyond the bounds of
+/// [`wegwijs_kit::config`] (one value's bytes, entries, total bytes, depth).
 pub fn flatten_config(table: &toml::Table) -> Result<BTreeMap<String, String>, Vec<BundleProblem>> {
-    wegwijs_kit::config::flatten(table).map_err(|problems| {
-        let mut p = Problems::default();
-        for problem in problems {
-            p.field(&problem.field, &problem.detail);
+    flatten_config_in(table, ConfigOrigin::Manifest)
+}
+
+/// Where a `[config]`-style table comes from, so that its problems name
+/// the right file and field.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ConfigOrigin<'a> {
+    /// `region.toml`'s `[config]`.
+    Manifest,
+    /// The `config` table of case `index` in the case file at `path`.
+    Case {
+        /// The case file's path inside the bundle.
+        path: &'a str,
+        /// The case's position in the file, from 0.
+        index: usize,
+    },
+}
+
+impl ConfigOrigin<'_> {
+    fn field(self, field: &str, detail: &str) -> BundleProblem {
+        match self {
+            ConfigOrigin::Manifest => field_problem(field, detail),
+            ConfigOrigin::Case { path, index } => BundleProblem::CaseField {
+                path: display_safe(path),
+                field: display_safe(&format!("case[{index}].{field}")),
+                detail: detail.to_string(),
+            },
         }
-        p.0
-    })
+    }
+
+    fn forbidden(self, field: &str, part: &str, text: &str) -> Option<BundleProblem> {
+        match self {
+            ConfigOrigin::Manifest => forbidden_char(MANIFEST, field, part, text),
+            ConfigOrigin::Case { path, index } => forbidden_char(path, &format!("case[{index}].{field}"), part, text),
+        }
+    }
+}
+
+/// [`flatten_config`] for a table from `origin`.
+pub(crate) fn flatten_config_in(
+    table: &toml::Table,
+    origin: ConfigOrigin<'_>,
+) -> Result<BTreeMap<String, String>, Vec<BundleProblem>> {
+    let config = wegwijs_kit::config::flatten(table)
+        .map_err(|problems| problems.iter().map(|p| origin.field(&p.field, &p.detail)).collect::<Vec<_>>())?;
+    // Checked after flattening, on exactly the keys and values a component
+    // reads (an array's elements joined).
+    let problems: Vec<BundleProblem> = config
+        .iter()
+        .flat_map(|(key, value)| {
+            let field = format!("config.{key}");
+            [origin.forbidden(&field, "key", key), origin.forbidden(&field, "value", value)]
+        })
+        .flatten()
+        .collect();
+    if problems.is_empty() { Ok(config) } else { Err(problems) }
 }
 
 #[derive(Default)]
 struct Problems(Vec<BundleProblem>);
 
+/// A problem with a field of `region.toml`.
+fn field_problem(field: &str, detail: &str) -> BundleProblem {
+    // An empty key (`"" = 1`) is valid TOML; name it so it can be found.
+    // Any other field may hold a key from the file: shown safely.
+    let field = if field.is_empty() { "\"\" (an empty key)".to_string() } else { display_safe(field) };
+    BundleProblem::Field { field, detail: detail.to_string() }
+}
+
 impl Problems {
     fn field(&mut self, field: &str, detail: &str) {
-        // An empty key (`"" = 1`) is valid TOML; name it so it can be found.
-        let field = if field.is_empty() { "\"\" (an empty key)".to_string() } else { field.to_string() };
-        self.0.push(BundleProblem::Field { field, detail: detail.to_string() });
+        self.0.push(field_problem(field, detail));
     }
 
     fn string(&mut self, table: &toml::Table, prefix: &str, key: &str, required: bool) -> String {
         let field = format!("{prefix}.{key}");
+        if let Some(problem) =
+            table.get(key).and_then(toml::Value::as_str).and_then(|s| forbidden_char(MANIFEST, &field, "value", s))
+        {
+            self.0.push(problem);
+            return String::new();
+        }
         match table.get(key) {
             Some(toml::Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(toml::Value::String(_)) if required => {
@@ -331,9 +407,10 @@ impl Problems {
     }
 }
 
-/// A short rendering of a TOML value for messages.
+/// A short rendering of a TOML value for messages, safe to show: TOML
+/// escapes control characters in strings, but not bidirectional ones.
 fn short(v: &toml::Value) -> String {
-    clip(&v.to_string(), 40)
+    display_safe(&clip(&v.to_string(), 40))
 }
 
 /// Checks the path as written. cap-std refuses escapes too (including
@@ -428,6 +505,105 @@ mod tests {
             [BundleProblem::Toml { line, .. }] => assert_eq!(*line, 3),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The ForbiddenChar problems of `text`, as (field, part, code, position).
+    fn forbidden(text: &str) -> Vec<(String, String, String, usize)> {
+        Manifest::parse(text)
+            .unwrap_err()
+            .into_iter()
+            .filter_map(|p| match p {
+                BundleProblem::ForbiddenChar { file, field, part, code, position } => {
+                    assert_eq!(file, "region.toml");
+                    Some((field, part, code, position))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forbidden_characters_in_region_strings_are_refused_by_field_code_and_position() {
+        let sha = "0".repeat(64);
+        let text = format!(
+            "[region]\nid = \"regio\\u001b\"\nname = \"Team\\u001b[2J\"\ndescription = \"one\\ntwo\"\n\
+             gemeenten = [\"GM\\u202e0014\"]\nrevision = 1\n\
+             [stages.routing]\ncomponent = \"r\\u2028.wasm\"\nsha256 = \"{sha}\"\n\
+             [config.partners.wijkteam]\nname = \"Team\\u009bNoord\"\n\"con\\u2066tact\" = \"x\"\n"
+        );
+        let found = forbidden(&text);
+        let expected = [
+            ("region.id", "value", "U+001B", 5),
+            ("region.name", "value", "U+001B", 4),
+            ("region.description", "value", "U+000A", 3),
+            ("region.gemeenten[0]", "value", "U+202E", 2),
+            ("stages.routing.component", "value", "U+2028", 1),
+            ("config.partners.wijkteam.con<U+2066>tact", "key", "U+2066", 21),
+            ("config.partners.wijkteam.name", "value", "U+009B", 4),
+        ];
+        for (field, part, code, at) in expected {
+            assert!(
+                found.iter().any(|f| (f.0.as_str(), f.1.as_str(), f.2.as_str(), f.3) == (field, part, code, at)),
+                "{field} {part} {code} at {at} not in {found:?}"
+            );
+        }
+        // Nothing else is said about those fields (no second problem that
+        // could quote them), and no message carries a forbidden character.
+        for p in Manifest::parse(&text).unwrap_err() {
+            let message = p.to_string();
+            assert!(wegwijs_kit::first_forbidden_char(&message).is_none(), "{message:?}");
+        }
+    }
+
+    #[test]
+    fn messages_never_carry_a_forbidden_character_from_the_file() {
+        // Keys and values the parser or a check would quote.
+        for text in [
+            "[\"reg\\u001bion\"]\n",
+            "[region]\nid = \"x\"\n\"na\\u202eme\" = 1\n",
+            "[region]\ngemeenten = [3, \"\\u202e\"]\n",
+            "[limits]\n\"dead\\u001bline\" = 1\n",
+            "[stages.\"rout\\u0007ing\"]\n",
+            "[region]\nid = \"a\"\nid = \"\\u202e\"\n",
+        ] {
+            for p in Manifest::parse(text).unwrap_err() {
+                let message = p.to_string();
+                assert!(wegwijs_kit::first_forbidden_char(&message).is_none(), "{text}: {message:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_config_is_bounded_as_a_whole_at_parse_time() {
+        // The reported attack: 10 000 strings of 4 000 bytes in one array.
+        let element = format!("\"{}\"", "x".repeat(4000));
+        let text = format!("{MINIMAL}\n[config.routing]\nhub = [{}]\n", vec![element.as_str(); 10_000].join(","));
+        let all = problems(&text);
+        for bound in ["config.routing.hub", "at most 4096", "at most 512 are allowed", "at most 65536 are allowed"] {
+            assert!(all.iter().any(|p| p.contains(bound)), "{bound} not named in {all:?}");
+        }
+        let deep = format!("{MINIMAL}\n[config]\na.b.c.d.e.f.g.h.i = 1\n");
+        assert!(problems(&deep).iter().any(|p| p.contains("config.a.b.c.d.e.f.g.h.i") && p.contains("at most 8")));
+    }
+
+    #[test]
+    fn the_example_regions_fit_the_config_bounds_with_margin() {
+        use wegwijs_kit::config::{MAX_DEPTH, MAX_ENTRIES, MAX_TOTAL_BYTES};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/regions");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path().join("region.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let m = Manifest::parse(&text).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()));
+            let bytes: usize = m.config.iter().map(|(k, v)| k.len() + v.len()).sum();
+            let depth = m.config.keys().map(|k| k.split('.').count()).max().unwrap_or(0);
+            assert!(m.config.len() * 10 <= MAX_ENTRIES, "{}: {} entries", path.display(), m.config.len());
+            assert!(bytes * 10 <= MAX_TOTAL_BYTES, "{}: {bytes} bytes", path.display());
+            assert!(depth * 2 <= MAX_DEPTH, "{}: depth {depth}", path.display());
+            assert!(text.len() as u64 * 100 <= crate::bundle::MAX_MANIFEST_BYTES, "{}", path.display());
+            seen += 1;
+        }
+        assert!(seen >= 4, "the example regions were not found");
     }
 
     #[test]

@@ -3,16 +3,24 @@
 //! components it names (each checked against its sha256) and its case files.
 //! Whether the components load and the cases pass is for the host to find
 //! out when it activates the bundle.
+//!
+//! A bundle is untrusted, so reading it must neither block nor flood the
+//! host: only regular files are opened, each checked against its size cap
+//! before it is read, and the case folder is walked without following
+//! symlinked folders and within a bound on its entries.
 
 use crate::bundle::cases::CaseFile;
 use crate::bundle::manifest::{LimitOverrides, Manifest, StageComponent};
+use crate::bundle::{MAX_CASE_FILE_BYTES, MAX_CASES_ENTRIES, MAX_COMPONENT_BYTES, MAX_MANIFEST_BYTES, forbidden_char};
 use crate::error::BundleProblem;
 use crate::model::Stage;
 use crate::sandbox::sha256_hex;
 use cap_std::ambient_authority;
-use cap_std::fs::Dir;
+use cap_std::fs::{Dir, Metadata, OpenOptions};
 use std::collections::BTreeMap;
+use std::io::Read as _;
 use std::path::Path;
+use wegwijs_kit::display_safe;
 
 /// A bundle read from disk and checked on its own: manifest valid, every
 /// component present inside the bundle with the stated hash, case files
@@ -67,19 +75,32 @@ impl Bundle {
     /// Reads the bundle in `dir`: its manifest, the components it names
     /// (checking each sha256) and its case files. All reads go through a
     /// capability on `dir`, so no path in the manifest can reach outside it.
+    ///
+    /// Every file read must be a regular file within its cap
+    /// ([`MAX_MANIFEST_BYTES`], [`MAX_COMPONENT_BYTES`],
+    /// [`MAX_CASE_FILE_BYTES`]), checked before it is opened, so a FIFO or a
+    /// huge file cannot stall or flood the host. Case files are every file
+    /// under `cases/`, at any depth, whose name ends in `.toml` in any case;
+    /// other files are ignored, but a name that is not UTF-8, a symlink to a
+    /// folder and a symlink leading out are refused, so no case file the
+    /// region brought is silently left unrun.
     pub fn read(dir: impl AsRef<Path>) -> Result<Bundle, Vec<BundleProblem>> {
         let dir_path = dir.as_ref();
         let source = dir_path.display().to_string();
-        let unreadable =
-            |path: &str, e: std::io::Error| BundleProblem::Unreadable { path: path.to_string(), detail: e.to_string() };
-        let root = Dir::open_ambient_dir(dir_path, ambient_authority()).map_err(|e| vec![unreadable(&source, e)])?;
-        let text = root.read_to_string("region.toml").map_err(|e| vec![unreadable("region.toml", e)])?;
+        let root = Dir::open_ambient_dir(dir_path, ambient_authority())
+            .map_err(|e| vec![BundleProblem::Unreadable { path: source.clone(), detail: e.to_string() }])?;
+        let manifest_bytes =
+            read_capped(&root, MANIFEST, MANIFEST, MAX_MANIFEST_BYTES, "region.toml").map_err(|p| vec![p])?;
+        let text = String::from_utf8(manifest_bytes).map_err(|_| {
+            vec![BundleProblem::Unreadable { path: MANIFEST.into(), detail: "is not UTF-8 text".into() }]
+        })?;
         let manifest = Manifest::parse(&text)?;
 
         let mut problems = Vec::new();
         let mut components = BTreeMap::new();
         for (stage, c) in &manifest.stages {
-            match root.read(&c.path) {
+            let field = format!("stages.{stage}.component");
+            match read_capped(&root, &c.path, &field, MAX_COMPONENT_BYTES, "a component") {
                 Ok(bytes) => {
                     let actual = sha256_hex(&bytes);
                     if actual != c.sha256 {
@@ -91,46 +112,236 @@ impl Bundle {
                     }
                     components.insert(*stage, bytes);
                 }
-                Err(e) if is_escape(&e) => problems.push(BundleProblem::PathEscapes {
-                    field: format!("stages.{stage}.component"),
-                    path: c.path.clone(),
-                    why: "a symlink leads out".into(),
-                }),
-                Err(e) => problems.push(unreadable(&c.path, e)),
+                Err(problem) => problems.push(problem),
             }
         }
 
         let mut cases = Vec::new();
-        match root.read_dir("cases") {
-            Ok(entries) => {
-                let mut names: Vec<String> = entries
-                    .filter_map(Result::ok)
-                    .filter_map(|e| e.file_name().into_string().ok())
-                    .filter(|n| n.ends_with(".toml"))
-                    .collect();
-                names.sort();
-                for name in names {
-                    let path = format!("cases/{name}");
-                    match root.read_to_string(&path) {
-                        Ok(text) => match CaseFile::parse(&text) {
-                            Ok(file) => cases.push((path, file)),
-                            Err(e) => problems.push(BundleProblem::CaseFile { path, detail: e.to_string() }),
-                        },
-                        Err(e) if is_escape(&e) => problems.push(BundleProblem::PathEscapes {
-                            field: "cases".into(),
-                            path,
-                            why: "a symlink leads out".into(),
-                        }),
-                        Err(e) => problems.push(unreadable(&path, e)),
-                    }
+        for path in case_paths(&root, &mut problems) {
+            let bytes = match read_capped(&root, &path, "cases", MAX_CASE_FILE_BYTES, "a case file") {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
                 }
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                problems.push(BundleProblem::CaseFile { path, detail: "is not UTF-8 text".into() });
+                continue;
+            };
+            match CaseFile::parse(&text) {
+                Ok(file) => {
+                    let found = file.problems(&path, &manifest.config);
+                    if found.is_empty() {
+                        cases.push((path, file));
+                    }
+                    problems.extend(found);
+                }
+                Err(e) => problems.push(BundleProblem::CaseFile { path, detail: e.to_string() }),
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => problems.push(unreadable("cases", e)),
         }
 
         if problems.is_empty() { Ok(Bundle { manifest, source, components, cases }) } else { Err(problems) }
     }
+}
+
+/// The manifest's path inside a bundle.
+const MANIFEST: &str = "region.toml";
+
+/// The folder of case files inside a bundle.
+const CASES: &str = "cases";
+
+/// Reads the file at `path` inside `root`: refused, before it is opened,
+/// unless it is a regular file (symlinks inside the bundle followed) of at
+/// most `cap` bytes. `field` names where the path came from when it leads
+/// out of the bundle; `what` names the kind of file when it is too large.
+fn read_capped(root: &Dir, path: &str, field: &str, cap: u64, what: &str) -> Result<Vec<u8>, BundleProblem> {
+    let failed = |e: std::io::Error| {
+        if is_escape(&e) {
+            BundleProblem::PathEscapes {
+                field: display_safe(field),
+                path: display_safe(path),
+                why: "a symlink leads out".into(),
+            }
+        } else {
+            BundleProblem::Unreadable { path: display_safe(path), detail: e.to_string() }
+        }
+    };
+    let too_large = || BundleProblem::TooLarge { path: display_safe(path), what: what.into(), limit: cap };
+    let check = |meta: &Metadata| {
+        if !meta.is_file() {
+            Err(BundleProblem::NotAFile { path: display_safe(path), kind: kind(meta).into() })
+        } else if meta.len() > cap {
+            Err(too_large())
+        } else {
+            Ok(())
+        }
+    };
+    // Opening a FIFO for reading blocks until a writer comes, so the type
+    // is checked first, through the capability.
+    check(&root.metadata(path).map_err(failed)?)?;
+    // The file may be replaced between that check and the open: opened
+    // without blocking, checked again on the handle, and read at most one
+    // byte past the cap, so neither a FIFO swapped in nor a file growing
+    // meanwhile can stall or flood the host.
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use cap_std::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = root.open_with(path, &options).map_err(failed)?;
+    check(&file.metadata().map_err(failed)?)?;
+    let mut bytes = Vec::new();
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(failed)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, for messages.
+fn kind(meta: &Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use cap_std::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
+}
+
+/// Whether a file under `cases/` is a case file: its name ends in `.toml`,
+/// in any case (`routes.TOML` too, so no case file is skipped for its
+/// spelling).
+fn is_case_file_name(name: &str) -> bool {
+    let suffix = b".toml";
+    name.len() >= suffix.len() && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The paths of the case files under `cases/`, at every depth, sorted;
+/// every entry that cannot be judged safely is a problem instead. Real
+/// folders are walked, symlinked ones refused (a link to an ancestor would
+/// loop), and at most [`MAX_CASES_ENTRIES`] entries are looked at.
+fn case_paths(root: &Dir, problems: &mut Vec<BundleProblem>) -> Vec<String> {
+    let unreadable =
+        |path: &str, e: std::io::Error| BundleProblem::Unreadable { path: display_safe(path), detail: e.to_string() };
+    match root.symlink_metadata(CASES) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(meta) if meta.file_type().is_symlink() => {
+            match root.metadata(CASES) {
+                Ok(target) if target.is_dir() => problems.push(BundleProblem::SymlinkedFolder { path: CASES.into() }),
+                Ok(_) => {
+                    problems.push(BundleProblem::Unreadable { path: CASES.into(), detail: "is not a folder".into() })
+                }
+                Err(e) if is_escape(&e) => problems.push(escapes(CASES)),
+                Err(e) => problems.push(unreadable(CASES, e)),
+            }
+            return Vec::new();
+        }
+        Ok(_) => {
+            problems.push(BundleProblem::Unreadable { path: CASES.into(), detail: "is not a folder".into() });
+            return Vec::new();
+        }
+        // No cases at all: activation refuses that with its own reason.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(unreadable(CASES, e));
+            return Vec::new();
+        }
+    }
+    let mut found = Vec::new();
+    // A stack, not recursion: the depth of the tree is the bundle's choice.
+    let mut folders = vec![CASES.to_string()];
+    let mut seen = 0usize;
+    while let Some(folder) = folders.pop() {
+        let entries = match root.read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push(unreadable(&folder, e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    problems.push(unreadable(&folder, e));
+                    continue;
+                }
+            };
+            seen += 1;
+            if seen > MAX_CASES_ENTRIES {
+                problems.push(BundleProblem::TooManyEntries { path: CASES.into(), limit: MAX_CASES_ENTRIES });
+                return Vec::new();
+            }
+            let name = match entry.file_name().into_string() {
+                Ok(name) => name,
+                Err(raw) => {
+                    let path = format!("{folder}/{}", raw.to_string_lossy());
+                    problems.push(BundleProblem::NameNotUtf8 { path: display_safe(&path) });
+                    continue;
+                }
+            };
+            let path = format!("{folder}/{name}");
+            let file_type = match entry.file_type() {
+                Ok(t) => t,
+                Err(e) => {
+                    problems.push(unreadable(&path, e));
+                    continue;
+                }
+            };
+            if file_type.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if file_type.is_symlink() {
+                // Followed only to see where it leads: a folder is refused
+                // (a link to an ancestor would loop, one to a sibling would
+                // run its cases twice), and so is any link out, since what
+                // it leads to cannot be told.
+                match root.metadata(&path) {
+                    Ok(target) if target.is_dir() => {
+                        problems.push(BundleProblem::SymlinkedFolder { path: display_safe(&path) });
+                        continue;
+                    }
+                    Ok(_) => {}
+                    Err(e) if is_escape(&e) => {
+                        problems.push(escapes(&path));
+                        continue;
+                    }
+                    // A dangling link: an error only when it would be a case file.
+                    Err(_) => {}
+                }
+            }
+            if is_case_file_name(&name) {
+                if let Some(problem) = forbidden_char(&path, "file name", "name", &name) {
+                    problems.push(problem);
+                    continue;
+                }
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The problem for a symlink under `cases/` that leads out of the bundle.
+fn escapes(path: &str) -> BundleProblem {
+    BundleProblem::PathEscapes { field: CASES.into(), path: display_safe(path), why: "a symlink leads out".into() }
 }
 
 /// cap-std reports an attempt to leave the directory as PermissionDenied
