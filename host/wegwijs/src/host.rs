@@ -1,9 +1,10 @@
 //! The [`Host`]: built once, cloned freely, shared across threads. It holds
-//! the sandbox (engine and reference components), the pseudonym key and the
-//! active regions, picks the region a signal's gemeente belongs to and runs
-//! the pipeline. Activating a region is all or nothing: a bundle serves only
-//! when its components load, its own cases pass, its gemeenten are free and
-//! its revision is newer; otherwise whatever served before keeps serving.
+//! the sandbox (engine, reference components and the capacity every call
+//! takes room under), the pseudonym key and the active regions, picks the
+//! region a signal's gemeente belongs to and runs the pipeline. Activating a
+//! region is all or nothing: a bundle serves only when its components load,
+//! its own cases pass, its gemeenten are free and its revision is newer;
+//! otherwise whatever served before keeps serving.
 
 use crate::bundle::cases::{BundleReport, Case, CaseReport, run_cases_with};
 use crate::bundle::manifest::flatten_config;
@@ -11,7 +12,7 @@ use crate::bundle::read::Bundle;
 use crate::decision::Decision;
 use crate::error::{BundleProblem, Error};
 use crate::input::{Signal, random_key};
-use crate::limits::Limits;
+use crate::limits::{Capacity, Limits};
 use crate::model::ComponentInfo;
 use crate::model::NATIONAL_DEFAULT;
 use crate::model::RegionInfo;
@@ -27,6 +28,7 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 #[must_use]
 pub struct HostBuilder {
     limits: Option<Limits>,
+    capacity: Option<Capacity>,
     fuel: bool,
     pseudonym_key: Option<Vec<u8>>,
     regions: Vec<PathBuf>,
@@ -37,6 +39,16 @@ impl HostBuilder {
     /// Regions may ask for other limits within [`Limits::maxima`].
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = Some(limits);
+        self
+    }
+
+    /// Sets what all the host's stage calls may use together: how many run
+    /// at once, the memory budget for calls in flight and how long a call
+    /// waits for room (defaults: [`Capacity::default`]: one call per core
+    /// in each lane, 1 GiB, 2 s). Clones of the host share it. The values
+    /// really used, after clamping, are [`Host::capacity`].
+    pub fn capacity(mut self, capacity: Capacity) -> Self {
+        self.capacity = Some(capacity);
         self
     }
 
@@ -67,7 +79,7 @@ impl HostBuilder {
     pub fn build(self) -> Result<Host, Error> {
         let host = Host {
             inner: Arc::new(Inner {
-                sandbox: Sandbox::new(self.fuel, self.limits.unwrap_or_default())?,
+                sandbox: Sandbox::new(self.fuel, self.limits.unwrap_or_default(), &self.capacity.unwrap_or_default())?,
                 pseudonym_key: self.pseudonym_key.unwrap_or_else(random_key),
                 regions: RwLock::new(Regions::default()),
             }),
@@ -140,6 +152,13 @@ impl Host {
         self.inner.sandbox.references.infos()
     }
 
+    /// The capacity this host applies: what [`HostBuilder::capacity`]
+    /// asked for, with the width clamped to 1..=64 and the memory budget
+    /// raised to at least one reference call's memory limit.
+    pub fn capacity(&self) -> Capacity {
+        self.inner.sandbox.admission.capacity.clone()
+    }
+
     /// The regions loaded, by id.
     pub fn regions(&self) -> Vec<RegionInfo> {
         self.read_regions().by_id.values().map(|r| r.info()).collect()
@@ -151,10 +170,12 @@ impl Host {
     }
 
     /// Activates a bundle, all or nothing: its components must load and
-    /// type-check, its own cases must pass, its gemeenten must not be served
-    /// by another region, and when it replaces a loaded bundle of the same
-    /// id its revision must be higher. Otherwise it is refused with every
-    /// reason, and whatever served before keeps serving.
+    /// type-check, its memory limit must fit in the host's memory budget
+    /// (see [`Capacity::memory_budget`]), its own cases must pass, its
+    /// gemeenten must not be served by another region, and when it replaces
+    /// a loaded bundle of the same id its revision must be higher.
+    /// Otherwise it is refused with every reason, and whatever served before
+    /// keeps serving.
     pub fn activate(&self, bundle: Bundle) -> Result<RegionInfo, Error> {
         let refuse = |problems| Error::RegionRefused { bundle: bundle.source.clone(), problems };
         let region = Region::compile(&self.inner.sandbox, &bundle)?;

@@ -48,7 +48,7 @@ pub use decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, 
 pub use error::{BundleProblem, EngineError, Error, FieldProblem, Rejection};
 pub use host::{DecideOptions, Host, HostBuilder};
 pub use input::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source};
-pub use limits::Limits;
+pub use limits::{Capacity, Limits};
 pub use model::{ComponentInfo, Fault, FaultKind, LogLevel, LogRecord, NATIONAL_DEFAULT, RegionInfo, Role, Stage};
 
 /// The shared data model (cards, codes, enums), re-exported.

@@ -149,6 +149,12 @@ pub enum FaultKind {
     InvalidOutput,
     /// The component could not be instantiated.
     Instantiation,
+    /// The host was over capacity: the call found no room to run within the
+    /// host's queue wait (all its slots busy, or the memory budget for calls
+    /// in flight taken), or the engine's instance pool was full. Not the
+    /// component's doing; the detail says which bound was reached (see
+    /// [`Capacity`](crate::Capacity)).
+    Capacity,
 }
 
 /// A component's failure, recorded in the decision.

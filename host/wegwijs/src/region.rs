@@ -33,7 +33,8 @@ pub(crate) struct Region {
 impl Region {
     /// Compiles the bundle's components on `sandbox`; a component that does
     /// not load refuses the bundle, naming the stage and why, with every
-    /// other problem found.
+    /// other problem found, and so does a memory limit larger than the
+    /// host's memory budget leaves for region calls.
     pub(crate) fn compile(sandbox: &Sandbox, bundle: &Bundle) -> Result<Region, Error> {
         let manifest = &bundle.manifest;
         let mut own = BTreeMap::new();
@@ -51,6 +52,15 @@ impl Region {
                 Err(other) => return Err(other),
             }
         }
+        let limits = manifest.limits.within(&sandbox.limits, &Limits::maxima());
+        // Refused now rather than capped: the bundle's cases would pass
+        // under a limit it is then not served with, or every call would be
+        // a capacity fault.
+        if !own.is_empty()
+            && let Err(detail) = sandbox.admits_region_memory(limits.memory_bytes)
+        {
+            problems.push(BundleProblem::Field { field: "limits.memory-mib".into(), detail });
+        }
         if !problems.is_empty() {
             return Err(Error::RegionRefused { bundle: bundle.source.clone(), problems });
         }
@@ -60,7 +70,7 @@ impl Region {
             revision: manifest.revision,
             gemeenten: manifest.gemeenten.clone(),
             config: Arc::new(manifest.config.clone()),
-            limits: manifest.limits.within(&sandbox.limits, &Limits::maxima()),
+            limits,
             own,
             cases: bundle.cases.iter().map(|(_, f)| f.cases.len()).sum(),
         })

@@ -8,6 +8,7 @@
 //! region's own component after it ([`run`]); a failure leaves the
 //! reference result standing and is recorded (G-NO-DROP).
 
+mod budget;
 mod divergence;
 mod output;
 pub(crate) mod run;
@@ -41,7 +42,7 @@ pub(crate) fn decide(
     let (consent, consent_note) = consent(&mut run, &case, routing.as_ref());
     notes.push(consent_note);
     notes.push(guardrails::no_drop(&run.faults, closed_by_region));
-    notes.extend([guardrails::human(&case), guardrails::minimal()]);
+    notes.extend([guardrails::human(&case), guardrails::minimal(&case)]);
 
     let cards = Cards { intake: intake.stands, screening: screening.stands, routing, consent };
     let origin = Origin {

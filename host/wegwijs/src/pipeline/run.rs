@@ -1,10 +1,12 @@
 //! Running one stage of one decision: the guideline's reference component
 //! (with the region's config), then, when the region has its own component
 //! for the stage, that one with the reference result as input. Every call's
-//! output is checked; a failure becomes a fault and the reference result
-//! stands (G-NO-DROP). The run collects the faults, the divergences and,
-//! when asked, the per-stage trace.
+//! output is checked (its size against the output budget first, then its
+//! fields and contract); a failure becomes a fault and the reference result
+//! stands (G-NO-DROP). The run collects the faults, the divergences, the
+//! bytes its results take and, when asked, the per-stage trace.
 
+use super::budget::{Size, measure};
 use super::divergence::divergence;
 use super::output::check_output;
 use crate::decision::{Divergence, StageTrace};
@@ -47,6 +49,9 @@ pub(crate) struct Run<'a> {
     pub(crate) trace: Option<Vec<StageTrace>>,
     pub(crate) faults: Vec<Fault>,
     pub(crate) divergences: Vec<Divergence>,
+    /// Bytes, as compact JSON, of the results accepted so far, against the
+    /// decision's output budget.
+    output_bytes: usize,
 }
 
 impl<'a> Run<'a> {
@@ -58,6 +63,7 @@ impl<'a> Run<'a> {
             trace: explain.then(Vec::new),
             faults: Vec::new(),
             divergences: Vec::new(),
+            output_bytes: 0,
         }
     }
 
@@ -112,12 +118,25 @@ impl<'a> Run<'a> {
         limits: &Limits,
     ) -> Option<S::Output> {
         let params = S::params(S::reborrow(input), reference);
-        let result = call::call::<S>(self.sandbox.engine, self.sandbox.metered, loaded, params, limits, &self.config);
+        let result = call::call::<S>(self.sandbox, loaded, params, limits, &self.config);
         let (value, micros, logs) = match result {
-            Ok(outcome) => match check_output(&outcome.value, limits)
-                .and_then(|()| S::validate(input, &outcome.value).map_err(|detail| (FaultKind::InvalidOutput, detail)))
+            Ok(outcome) => match self
+                .within_budget(&outcome.value, limits)
+                .and_then(|size| check_output(&outcome.value, limits).map(|()| size))
+                // Left unmeasured for the field checks, and they found
+                // nothing: nothing that was not measured is accepted.
+                .and_then(|size| size.ok_or((FaultKind::InvalidOutput, "the result's size cannot be measured".into())))
+                .and_then(|size| {
+                    S::validate(input, &outcome.value)
+                        .map(|()| size)
+                        .map_err(|detail| (FaultKind::InvalidOutput, detail))
+                })
+                .and_then(|size| self.within_decision_budget(loaded.info.role, size))
             {
-                Ok(()) => (Some(outcome.value), outcome.micros, outcome.logs),
+                Ok(size) => {
+                    self.output_bytes += size;
+                    (Some(outcome.value), outcome.micros, outcome.logs)
+                }
                 Err((kind, detail)) => {
                     self.fault(loaded, kind, detail);
                     (None, outcome.micros, outcome.logs)
@@ -140,6 +159,47 @@ impl<'a> Run<'a> {
             });
         }
         value
+    }
+
+    /// The result's size as compact JSON, when within `limits.max_output_bytes`.
+    /// Measured before the field checks copy it; a list or string over its
+    /// own limit is left to them (`None`).
+    fn within_budget(
+        &self,
+        value: &impl serde::Serialize,
+        limits: &Limits,
+    ) -> Result<Option<usize>, (FaultKind, String)> {
+        let max_list = limits.max_items.max(limits.max_reasons);
+        match measure(value, limits.max_output_bytes, max_list, limits.max_string_bytes) {
+            Size::Within(bytes) => Ok(Some(bytes)),
+            Size::Over { at } => Err((
+                FaultKind::OutputTooLarge,
+                format!(
+                    "the result takes more than {} bytes as JSON, the most one stage result may take (the budget was spent at `{at}`); a result must fit as a whole, not only field by field",
+                    limits.max_output_bytes
+                ),
+            )),
+            // The field checks that follow name the list or string (or the
+            // result that cannot be read).
+            Size::Misshapen => Ok(None),
+        }
+    }
+
+    /// Whether a result of `bytes` fits in what is left of the decision's
+    /// output budget. Reference results are counted but never refused here:
+    /// each is within the per-result budget, and they are the floor.
+    fn within_decision_budget(&self, role: Role, bytes: usize) -> Result<usize, (FaultKind, String)> {
+        let max = self.sandbox.limits.max_decision_output_bytes;
+        if role == Role::Region && self.output_bytes.saturating_add(bytes) > max {
+            return Err((
+                FaultKind::OutputTooLarge,
+                format!(
+                    "the result takes {bytes} bytes as JSON, and the decision's results already take {}: together more than the {max} bytes one decision's results may take",
+                    self.output_bytes
+                ),
+            ));
+        }
+        Ok(bytes)
     }
 
     fn fault(&mut self, loaded: &LoadedComponent, kind: FaultKind, detail: String) {

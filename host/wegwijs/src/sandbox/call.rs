@@ -1,7 +1,9 @@
-//! One stage call: a fresh store and instance, the limits set, the call
-//! made, and every way it can fail turned into a typed fault instead of an
-//! error, so the pipeline can fall back to the reference result (G-NO-DROP).
+//! One stage call: room taken under the host's capacity, then a fresh store
+//! and instance, the limits set, the call made, and every way it can fail
+//! turned into a typed fault instead of an error, so the pipeline can fall
+//! back to the reference result (G-NO-DROP).
 
+use super::Sandbox;
 use super::component::LoadedComponent;
 use super::engine::{CallLimits, StageState, TICK};
 use super::spec::StageSpec;
@@ -10,74 +12,58 @@ use crate::model::{FaultKind, LogLevel, LogRecord};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
-use wasmtime::{Engine, Store, Trap};
+use wasmtime::{PoolConcurrencyLimitError, Store, Trap};
 
 /// A successful stage call.
 #[derive(Debug)]
 pub(crate) struct CallOutcome<R> {
     pub(crate) value: R,
+    /// From when the call got room to run to its result.
     pub(crate) micros: u64,
     pub(crate) logs: Vec<LogRecord>,
 }
 
-/// Calls `loaded` once, as stage `S`, in a fresh store with `params`.
+/// Calls `loaded` once, as stage `S`, in a fresh store with `params`, once
+/// there is room for it on `sandbox` (see [`Capacity`](crate::Capacity)).
 pub(crate) fn call<S: StageSpec>(
-    engine: &Engine,
-    metered: bool,
+    sandbox: &Sandbox,
     loaded: &LoadedComponent,
     params: S::Params<'_>,
     limits: &Limits,
     config: &Arc<BTreeMap<String, String>>,
 ) -> Result<CallOutcome<S::Output>, (FaultKind, String)> {
+    // Room first, and the clock after it: a call that waited in line has
+    // its whole deadline to run. The room is given back when `_room` drops,
+    // after the store (declared later, dropped first) has released its
+    // instance and memory.
+    let _room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
     let started = Instant::now();
     let call_limits = CallLimits {
         memory_bytes: limits.memory_bytes,
         max_log_records: limits.max_log_records,
         max_log_bytes: limits.max_string_bytes,
     };
-    let mut store = Store::new(engine, StageState::new(call_limits, Arc::clone(config)));
+    let mut store = Store::new(sandbox.engine, StageState::new(call_limits, Arc::clone(config)));
     store.limiter(|s| s);
     let ticks = (limits.deadline.as_micros() / TICK.as_micros()).max(1) as u64;
     store.set_epoch_deadline(ticks);
     store.epoch_deadline_trap();
     if let Some(fuel) = limits.fuel {
         let _ = store.set_fuel(fuel);
-    } else if metered {
+    } else if sandbox.metered {
         let _ = store.set_fuel(u64::MAX);
     }
 
-    let classify = |store: &Store<StageState>, e: wasmtime::Error| -> (FaultKind, String) {
-        let detail = format!("{e:#}");
-        if let Some(which) = store.data().limit_hit {
-            return (FaultKind::MemoryLimit, format!("{which} limit of the stage reached: {detail}"));
-        }
-        match e.downcast_ref::<Trap>() {
-            Some(Trap::Interrupt) => (FaultKind::Deadline, format!("deadline of {:?} passed", limits.deadline)),
-            Some(Trap::OutOfFuel) => (FaultKind::Fuel, "fuel budget exhausted".to_string()),
-            Some(trap) => (FaultKind::Trap { trap: trap_name(*trap) }, detail),
-            // Not a trap: the host could not read what the guest handed it
-            // (an enum case or flag this WIT version does not have, a string
-            // that is not UTF-8, a pointer out of bounds).
-            None => (FaultKind::InvalidOutput, format!("the component broke the interface's types: {detail}")),
-        }
-    };
-
     let instance = match loaded.pre.instantiate(&mut store) {
         Ok(i) => i,
-        Err(e) => {
-            let (kind, detail) = classify(&store, e);
-            return Err(match kind {
-                FaultKind::Trap { .. } => (FaultKind::Instantiation, detail),
-                other => (other, detail),
-            });
-        }
+        Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Instantiate)),
     };
     let func = instance
         .get_typed_func::<S::Params<'_>, (S::Output,)>(&mut store, &loaded.func)
         .map_err(|e| (FaultKind::InvalidOutput, format!("signature mismatch: {e:#}")))?;
     let (value,) = match func.call(&mut store, params) {
         Ok(v) => v,
-        Err(e) => return Err(classify(&store, e)),
+        Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Call)),
     };
     let micros = started.elapsed().as_micros() as u64;
     let data = store.into_data();
@@ -91,6 +77,55 @@ pub(crate) fn call<S: StageSpec>(
     Ok(CallOutcome { value, micros, logs })
 }
 
+/// Where in a call an error arose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// Creating the instance: running its start functions, allocating its
+    /// memories and tables from the engine's pool.
+    Instantiate,
+    /// Running the stage function and lifting its result.
+    Call,
+}
+
+/// What a failed call is recorded as. `limit_hit` is what the store's
+/// limiter refused, if it refused anything.
+pub(crate) fn classify(
+    limit_hit: Option<&'static str>,
+    limits: &Limits,
+    e: wasmtime::Error,
+    phase: Phase,
+) -> (FaultKind, String) {
+    let detail = format!("{e:#}");
+    // A full pool is the process's load, not the component: checked first,
+    // since whatever else the error says follows from it.
+    if let Some(full) = e.downcast_ref::<PoolConcurrencyLimitError>() {
+        return (
+            FaultKind::Capacity,
+            format!(
+                "the engine's instance pool is full ({full}): more calls in flight in this process than it holds; the host is over capacity, the component did nothing wrong"
+            ),
+        );
+    }
+    if let Some(which) = limit_hit {
+        return (FaultKind::MemoryLimit, format!("{which} limit of the stage reached: {detail}"));
+    }
+    match (e.downcast_ref::<Trap>(), phase) {
+        (Some(Trap::Interrupt), _) => (FaultKind::Deadline, format!("deadline of {:?} passed", limits.deadline)),
+        (Some(Trap::OutOfFuel), _) => (FaultKind::Fuel, "fuel budget exhausted".to_string()),
+        // Anything else while instantiating (a trap in a start function, a
+        // store limit on instances or tables) is the instantiation failing:
+        // no function ran, no result was read.
+        (_, Phase::Instantiate) => (FaultKind::Instantiation, detail),
+        (Some(trap), Phase::Call) => (FaultKind::Trap { trap: trap_name(*trap) }, detail),
+        // Not a trap: the host could not read what the guest handed it
+        // (an enum case or flag this WIT version does not have, a string
+        // that is not UTF-8, a pointer out of bounds).
+        (None, Phase::Call) => {
+            (FaultKind::InvalidOutput, format!("the component broke the interface's types: {detail}"))
+        }
+    }
+}
+
 fn trap_name(trap: Trap) -> String {
     match trap {
         Trap::UnreachableCodeReached => "unreachable (a panic or abort in the guest)".into(),
@@ -101,5 +136,57 @@ fn trap_name(trap: Trap) -> String {
         Trap::IndirectCallToNull => "indirect call to null".into(),
         Trap::BadSignature => "bad signature".into(),
         other => format!("{other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasmtime::component::{Component, Linker};
+    use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
+
+    /// An engine whose pool holds one component instance, and the error the
+    /// second instance alive at once gets from it: the real error, not a
+    /// message made to look like it.
+    fn pool_full_error() -> wasmtime::Error {
+        let mut pool = PoolingAllocationConfig::new();
+        pool.total_component_instances(1);
+        pool.total_memories(1);
+        pool.max_memory_size(1 << 20);
+        let mut config = Config::new();
+        config.wasm_component_model(true);
+        config.memory_reservation(1 << 20);
+        config.memory_guard_size(0);
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        let engine = Engine::new(&config).unwrap();
+        let component = Component::new(&engine, "(component)").unwrap();
+        let linker = Linker::<()>::new(&engine);
+        let mut first = Store::new(&engine, ());
+        let _alive = linker.instantiate(&mut first, &component).unwrap();
+        let mut second = Store::new(&engine, ());
+        linker.instantiate(&mut second, &component).unwrap_err()
+    }
+
+    #[test]
+    fn a_full_instance_pool_is_a_capacity_fault_in_either_phase() {
+        for phase in [Phase::Instantiate, Phase::Call] {
+            let (kind, detail) = classify(None, &Limits::default(), pool_full_error(), phase);
+            assert_eq!(kind, FaultKind::Capacity, "{detail}");
+            assert!(detail.contains("pool is full") && detail.contains("component instances"), "{detail}");
+            assert!(!detail.contains("interface's types"), "{detail}");
+        }
+    }
+
+    #[test]
+    fn an_error_while_instantiating_is_never_invalid_output() {
+        let limits = Limits::default();
+        let e = || wasmtime::Error::msg("resource limit exceeded: instance count too high at 65");
+        assert_eq!(classify(None, &limits, e(), Phase::Instantiate).0, FaultKind::Instantiation);
+        assert_eq!(classify(None, &limits, e(), Phase::Call).0, FaultKind::InvalidOutput);
+        let trap = || wasmtime::Error::from(Trap::UnreachableCodeReached);
+        assert_eq!(classify(None, &limits, trap(), Phase::Instantiate).0, FaultKind::Instantiation);
+        let deadline = wasmtime::Error::from(Trap::Interrupt);
+        assert_eq!(classify(None, &limits, deadline, Phase::Instantiate).0, FaultKind::Deadline);
+        assert_eq!(classify(Some("memory"), &limits, trap(), Phase::Call).0, FaultKind::MemoryLimit);
     }
 }

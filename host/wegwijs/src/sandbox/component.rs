@@ -173,6 +173,9 @@ fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered
     if metered {
         let _ = store.set_fuel(u64::MAX);
     }
+    // Outside the capacity gates, on purpose: loading must not wait behind
+    // or fail under load. The engine's pool keeps room for a few of these
+    // beside every call the gates admit (`engine::POOL_CALLS`).
     let instance = loaded.pre.instantiate(&mut store).map_err(|e| format!("instantiation failed: {e:#}"))?;
     instance
         .get_typed_func::<S::Params<'_>, (S::Output,)>(&mut store, &loaded.func)

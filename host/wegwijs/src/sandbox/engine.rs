@@ -6,8 +6,18 @@
 //! since fuel is an engine-wide switch): engines are expensive, compiled
 //! components belong to the engine that compiled them, and a single ticker
 //! thread can then serve every host.
+//!
+//! The engine's pooling allocator holds a fixed number of instances,
+//! memories and tables for the whole process. It is sized for the most
+//! calls one host ever runs at once (both lanes at their widest, see
+//! [`Capacity`](crate::Capacity)), each at the most a store may create, and
+//! every call takes a slot in the process's [`pool_gate`] before it
+//! instantiates, so several hosts in one process wait for the pool in line
+//! rather than fail in it.
 
+use super::capacity::Gate;
 use crate::error::EngineError;
+use crate::limits::MAX_CONCURRENT_CALLS;
 pub(crate) use crate::limits::MAX_MEMORY_BYTES;
 use crate::model::{HOST_INTERFACE, LogLevel, LogRecord, TYPES_INTERFACE};
 use std::collections::BTreeMap;
@@ -20,9 +30,25 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConf
 /// this is also their resolution.
 pub(crate) const TICK: Duration = Duration::from_millis(2);
 
-/// Upper bound on component instances alive at once in the process: one per
-/// stage call in flight.
-const MAX_LIVE_INSTANCES: u32 = 512;
+/// Stage calls in flight at once in the process, at most: both lanes of a
+/// host at their widest. The [`pool_gate`] admits no more.
+pub(crate) const MAX_CALLS_IN_FLIGHT: usize = 2 * MAX_CONCURRENT_CALLS;
+
+/// Calls the pool holds: those in flight, plus room for the one
+/// instantiation with which loading a component checks its types, which
+/// runs outside the gates (a handful of bundles loading at once).
+const POOL_CALLS: u32 = MAX_CALLS_IN_FLIGHT as u32 + 8;
+
+/// Most core instances one store may create ([`StageState`]'s limiter). A
+/// Rust component has a handful; a Python one (componentize-py: CPython,
+/// libc, its runtime, stubbed WASI adapters) about 40.
+const MAX_CORE_INSTANCES_PER_CALL: usize = 64;
+
+/// Most tables one store may create.
+const MAX_TABLES_PER_CALL: usize = 16;
+
+/// Most linear memories one store may create.
+const MAX_MEMORIES_PER_CALL: usize = 4;
 
 /// Most elements a component's table may grow to; a real component needs a
 /// few hundred.
@@ -69,17 +95,33 @@ fn build_engine(fuel: bool) -> wasmtime::Result<Engine> {
     config.memory_reservation_for_growth(0);
     config.memory_init_cow(true);
 
+    // Every call the gates admit fits, however many core instances, tables
+    // and memories its store creates: a full pool is a bug, not load. The
+    // memories dominate the virtual reservation (544 x 256 MiB).
     let mut pool = PoolingAllocationConfig::new();
-    pool.total_component_instances(MAX_LIVE_INSTANCES);
-    pool.total_core_instances(MAX_LIVE_INSTANCES * 4);
-    pool.total_memories(MAX_LIVE_INSTANCES);
-    pool.total_tables(MAX_LIVE_INSTANCES * 4);
+    pool.total_component_instances(POOL_CALLS);
+    pool.total_core_instances(POOL_CALLS * MAX_CORE_INSTANCES_PER_CALL as u32);
+    pool.total_memories(POOL_CALLS * MAX_MEMORIES_PER_CALL as u32);
+    pool.total_tables(POOL_CALLS * MAX_TABLES_PER_CALL as u32);
     pool.max_memory_size(MAX_MEMORY_BYTES);
     pool.max_memories_per_module(1);
     pool.max_tables_per_module(2);
     pool.table_elements(MAX_TABLE_ELEMENTS);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     Engine::new(&config)
+}
+
+/// The process's gate to `kind`'s engine pool: [`MAX_CALLS_IN_FLIGHT`]
+/// slots, shared by every host on that engine. One host never waits here
+/// (its lanes are narrower); many hosts in one process may.
+pub(crate) fn pool_gate(kind: EngineKind) -> &'static Gate {
+    static PLAIN: OnceLock<Gate> = OnceLock::new();
+    static FUEL: OnceLock<Gate> = OnceLock::new();
+    let cell = match kind {
+        EngineKind::Plain => &PLAIN,
+        EngineKind::Fuel => &FUEL,
+    };
+    cell.get_or_init(|| Gate::new(MAX_CALLS_IN_FLIGHT, usize::MAX))
 }
 
 /// Starts the thread that advances the epoch; the engine lives for the
@@ -137,30 +179,29 @@ impl wasmtime::ResourceLimiter for StageState {
         Ok(true)
     }
 
-    // A Rust component has a handful of core instances; a Python one
-    // (componentize-py: CPython, libc, its runtime, stubbed WASI adapters)
-    // has about 40.
+    // What the pool is sized by: see the constants.
     fn instances(&self) -> usize {
-        64
+        MAX_CORE_INSTANCES_PER_CALL
     }
 
     fn tables(&self) -> usize {
-        16
+        MAX_TABLES_PER_CALL
     }
 
     fn memories(&self) -> usize {
-        4
+        MAX_MEMORIES_PER_CALL
     }
 }
 
 /// Masks a log message: digit runs become `#` (a BSN, a date or a phone
-/// number must not reach a log), control characters are dropped, and the
-/// length is bounded on a character boundary.
+/// number must not reach a log), control, line-breaking and bidi characters
+/// are dropped (an EPD's log viewer is a terminal or a web page too), and
+/// the length is bounded on a character boundary.
 pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
     let mut out = String::with_capacity(message.len().min(max_bytes));
     for c in message.chars() {
         let c = if c.is_ascii_digit() { '#' } else { c };
-        if c.is_control() {
+        if c.is_control() || wegwijs_kit::is_forbidden_char(c) {
             continue;
         }
         if out.len() + c.len_utf8() > max_bytes {
@@ -222,6 +263,7 @@ mod tests {
         assert_eq!(mask("bsn 123456782 seen", 100), "bsn ######### seen");
         assert_eq!(mask("abcdef", 3), "abc…");
         assert_eq!(mask("a\u{7}b", 10), "ab");
+        assert_eq!(mask("a\u{202e}b\u{2066}c\u{2028}d", 20), "abcd");
         assert_eq!(mask("ééé", 3), "é…");
     }
 }

@@ -1,13 +1,15 @@
 //! Where components run: one engine per process with its deadline ticker
 //! and host imports ([`engine`]), loading and type-checking a component
-//! ([`component`]), each stage's contract ([`spec`]) and one stage call in a
-//! fresh store ([`call`]). The built-in reference components are embedded
-//! here and compiled once per process.
+//! ([`component`]), each stage's contract ([`spec`]), the room a call takes
+//! under the host's capacity before it runs ([`capacity`]) and one stage
+//! call in a fresh store ([`call`]). The built-in reference components are
+//! embedded here and compiled once per process.
 //!
 //! Nothing in this module knows about signals, regions or guardrails: it
 //! runs a component for a stage and says what came back or how it failed.
 
 pub(crate) mod call;
+pub(crate) mod capacity;
 pub(crate) mod component;
 pub(crate) mod engine;
 pub(crate) mod spec;
@@ -15,8 +17,9 @@ pub(crate) mod spec;
 pub(crate) use component::{LoadedComponent, sha256_hex};
 
 use crate::error::Error;
-use crate::limits::Limits;
+use crate::limits::{Capacity, Limits};
 use crate::model::{ComponentInfo, Role, Stage};
+use capacity::Admission;
 use engine::EngineKind;
 use std::sync::{Arc, OnceLock};
 use wasmtime::Engine;
@@ -53,7 +56,7 @@ impl References {
 }
 
 /// What every stage call of one host runs on: the process's engine, the
-/// compiled references and the host's default limits.
+/// compiled references, the host's default limits and its capacity.
 #[derive(Debug)]
 pub(crate) struct Sandbox {
     pub(crate) engine: &'static Engine,
@@ -62,18 +65,39 @@ pub(crate) struct Sandbox {
     pub(crate) references: Arc<References>,
     /// The limits of the reference components and of regions that set none.
     pub(crate) limits: Limits,
+    /// Room to run: every call of this host (and of its clones) takes its
+    /// room here first.
+    pub(crate) admission: Admission,
 }
 
 impl Sandbox {
-    /// Sets up the engine (once per process) and the reference components
-    /// (once per engine).
-    pub(crate) fn new(metered: bool, limits: Limits) -> Result<Sandbox, Error> {
+    /// Sets up the engine (once per process), the reference components
+    /// (once per engine) and this host's lanes.
+    pub(crate) fn new(metered: bool, limits: Limits, capacity: &Capacity) -> Result<Sandbox, Error> {
         let kind = if metered { EngineKind::Fuel } else { EngineKind::Plain };
         let engine = engine::engine(kind).map_err(Error::Engine)?;
         let references = references(kind, engine)?;
         let mut limits = limits;
         limits.memory_bytes = limits.memory_bytes.min(engine::MAX_MEMORY_BYTES);
-        Ok(Sandbox { engine, metered, references, limits })
+        let admission = Admission::new(capacity, limits.memory_bytes, engine::pool_gate(kind));
+        Ok(Sandbox { engine, metered, references, limits, admission })
+    }
+
+    /// Whether this host can ever run a region component whose memory limit
+    /// is `memory_bytes`: it must fit in the memory budget's share for
+    /// region calls. `Err` says why not, for a refusal at load.
+    pub(crate) fn admits_region_memory(&self, memory_bytes: usize) -> Result<(), String> {
+        let share = self.admission.region_memory();
+        if memory_bytes <= share {
+            return Ok(());
+        }
+        Err(format!(
+            "the region's components may use {} MiB of memory each, but this host's memory budget for calls in flight leaves {} MiB for region calls ({} MiB in all, less the guideline's share), so they could never run; ask for at most {} MiB",
+            memory_bytes >> 20,
+            share >> 20,
+            self.admission.capacity.memory_budget >> 20,
+            share >> 20
+        ))
     }
 
     /// Loads a region's component for `stage`, reusing an earlier
