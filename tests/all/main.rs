@@ -22,13 +22,17 @@
 //! - `parsers`: every parser of untrusted input (signals, case files, region.toml, bundles) fails with a structured error, never a panic (proptest; the fuzz targets in `fuzz/` go further).
 //! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
 //! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
+//! - `capacity`: what all the calls of one host use together: oversubscription and a full engine pool never fault the guideline, the memory of calls in flight stays within the budget, a fat but legal result is refused (docs/security.md, "Capacity").
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
+//! - `bundle_hardening`: untrusted bundles: only regular files within their caps, every case file run or refused, no control or bidi characters, config bounded, no case overriding the served config; `wegwijs test` does not follow symlinked folders.
 
 // In a test binary a panic is a failed test, helpers included.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod util;
 
+mod bundle_hardening;
+mod capacity;
 mod cards;
 mod cli;
 mod examples;

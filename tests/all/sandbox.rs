@@ -435,3 +435,23 @@ fn a_huge_log_message_is_cut_without_a_fault() {
     assert_eq!(own.logs.len(), 1);
     assert!(own.logs[0].message.len() <= wegwijs::Limits::default().max_string_bytes + '…'.len_utf8());
 }
+
+#[test]
+fn control_and_bidi_text_is_invalid_output_and_never_printed() {
+    // Every forged text the hostile guest knows, at a stage whose card has
+    // reasons: the host refuses the result by code and position, the
+    // guideline's result stands, and the forged text reaches neither the
+    // decision nor the fault's detail.
+    for (k, forged) in wegwijs_hostile::FORGED_TEXTS.iter().enumerate() {
+        let id = format!("hostile-forge-{k}");
+        let gemeente = format!("GM98{k:02}");
+        let d = contained(&id, &gemeente, Stage::Routing, &format!("forge:{k}"), "");
+        assert_eq!(fault_kind(&d), &FaultKind::InvalidOutput, "forge:{k}");
+        let detail = &d.faults[0].detail;
+        assert!(detail.contains("U+") && detail.contains("at character"), "forge:{k}: {detail}");
+        let json = serde_json::to_string(&d).unwrap();
+        let escaped = serde_json::to_string(forged).unwrap();
+        assert!(!json.contains(escaped.trim_matches('"')), "forge:{k}: the forged text reached the decision");
+        assert!(!json.contains(wegwijs_hostile::FORGE_RULE), "forge:{k}");
+    }
+}

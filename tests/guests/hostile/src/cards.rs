@@ -20,6 +20,21 @@ pub const ECHO_RULE: &str = "HOSTILE-ECHO";
 pub const HUGE_LIST_RULE: &str = "HOSTILE-HUGE-LIST";
 /// Rule id cited by the reason carrying the text of [`crate::Mode::HugeString`] (consent only).
 pub const HUGE_STRING_RULE: &str = "HOSTILE-HUGE-STRING";
+/// Rule id cited by the reason carrying the text of [`crate::Mode::Forge`].
+pub const FORGE_RULE: &str = "HOSTILE-FORGE";
+/// What [`crate::Mode::Forge`] puts in a reason: each would clear a
+/// terminal, retitle its window, forge a card line or reorder what a reader
+/// sees, if a host printed it raw. The host must refuse every one.
+pub const FORGED_TEXTS: &[&str] = &[
+    "\u{1b}[2J\u{1b}[HAll clear: no action needed",
+    "\u{1b}]0;wegwijs: all clear\u{7}",
+    "Discuss with the parents.\n  [G-SAFETY]     ok     no safety concern",
+    "Route \u{202e}SV ot gnidlem\u{202c} proposed",
+    "\u{9b}2J C1 control sequence",
+    "a\u{7f}b",
+    "\u{2066}isolated\u{2069} text",
+    "line\u{2028}separator",
+];
 /// The malformed rule id of [`crate::Mode::BadRuleId`].
 pub const BAD_RULE_ID: &str = "not a rule id";
 

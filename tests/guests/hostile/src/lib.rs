@@ -33,6 +33,6 @@ pub mod respond;
 #[cfg(target_arch = "wasm32")]
 mod component;
 
-pub use cards::{BAD_RULE_ID, ECHO_RULE, HUGE_LIST_RULE, HUGE_STRING_RULE, StageResult};
+pub use cards::{BAD_RULE_ID, ECHO_RULE, FORGE_RULE, FORGED_TEXTS, HUGE_LIST_RULE, HUGE_STRING_RULE, StageResult};
 pub use mode::{Mode, Stage, UnknownMode, WHEN_CONCERN_KEY};
-pub use respond::{HUGE_LIST_ITEMS, HUGE_STRING_BYTES, LOG_FLOOD_BYTES, LOG_FLOOD_RECORDS, Sandbox, respond};
+pub use respond::{FAT_RULE, HUGE_LIST_ITEMS, HUGE_STRING_BYTES, LOG_FLOOD_BYTES, LOG_FLOOD_RECORDS, Sandbox, respond};

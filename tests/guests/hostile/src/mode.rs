@@ -105,13 +105,26 @@ pub enum Mode {
     /// `chaos:<seed>`: an arbitrary but well-formed result derived from the
     /// seed and the case (see [`crate::chaos`]).
     Chaos(u64),
+    /// `forge:<k>`: echo, with one reason whose text is
+    /// [`crate::FORGED_TEXTS`]`[k]`, text that would take over a terminal
+    /// or forge a card line if the host printed it raw.
+    Forge(usize),
+    /// `fat:<N>x<B>`: echo, with N more reasons of B bytes each
+    /// ([`crate::FAT_RULE`]): a result every field of which may be within
+    /// the host's limits while the whole is far over its output budget.
+    Fat {
+        /// Reasons added.
+        reasons: usize,
+        /// Bytes of each reason's text.
+        bytes: usize,
+    },
 }
 
 impl Mode {
     /// Parses a mode as written in the configuration: `echo`, `loop`, `grow`,
     /// `recurse`, `unreachable`, `panic`, `huge-list`, `huge-string`,
     /// `spin:<N>`, `bad-rule-id`, `log-flood`, `json`, `bad-enum`, `bad-utf8`,
-    /// `huge-log` or `chaos:<seed>`. The spelling is
+    /// `huge-log`, `chaos:<seed>`, `forge:<k>` or `fat:<N>x<B>`. The spelling is
     /// exact, so a typo in a test shows up as [`UnknownMode`] instead of
     /// silently echoing.
     pub fn parse(text: &str) -> Result<Mode, UnknownMode> {
@@ -133,9 +146,15 @@ impl Mode {
             _ => match (
                 text.strip_prefix("spin:").and_then(|n| n.parse().ok()),
                 text.strip_prefix("chaos:").and_then(|n| n.parse().ok()),
+                text.strip_prefix("forge:").and_then(|n| n.parse().ok()).filter(|&k| k < crate::FORGED_TEXTS.len()),
+                text.strip_prefix("fat:")
+                    .and_then(|r| r.split_once('x'))
+                    .and_then(|(n, b)| Some((n.parse().ok()?, b.parse().ok()?))),
             ) {
-                (Some(iterations), _) => Mode::Spin(iterations),
-                (_, Some(seed)) => Mode::Chaos(seed),
+                (Some(iterations), _, _, _) => Mode::Spin(iterations),
+                (_, Some(seed), _, _) => Mode::Chaos(seed),
+                (_, _, Some(k), _) => Mode::Forge(k),
+                (_, _, _, Some((reasons, bytes))) => Mode::Fat { reasons, bytes },
                 _ => return Err(UnknownMode(text.into())),
             },
         };
@@ -190,7 +209,13 @@ mod tests {
             ("bad-rule-id", Mode::BadRuleId),
             ("log-flood", Mode::LogFlood),
             ("json", Mode::Json),
+            ("forge:0", Mode::Forge(0)),
+            ("fat:256x8192", Mode::Fat { reasons: 256, bytes: 8192 }),
         ];
+        for typo in ["fat:256", "fat:x8", "fat:1x", "fat:-1x8"] {
+            assert!(Mode::parse(typo).is_err(), "{typo}");
+        }
+        assert!(Mode::parse("forge:999").is_err(), "an index past the forged texts is a typo");
         for (text, mode) in named {
             assert_eq!(Mode::parse(text), Ok(mode), "{text}");
         }

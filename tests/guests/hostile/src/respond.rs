@@ -10,7 +10,7 @@ use core::hint::black_box;
 use wegwijs_types::{Reason, RegionConfig};
 
 use crate::burn;
-use crate::cards::{BAD_RULE_ID, StageResult};
+use crate::cards::{BAD_RULE_ID, FORGE_RULE, FORGED_TEXTS, StageResult};
 use crate::mode::Mode;
 
 /// Items in the result of [`Mode::HugeList`].
@@ -21,6 +21,8 @@ pub const HUGE_STRING_BYTES: usize = 4 << 20;
 pub const LOG_FLOOD_RECORDS: usize = 10_000;
 /// Bytes of each log record of [`Mode::LogFlood`].
 pub const LOG_FLOOD_BYTES: usize = 1024;
+/// Rule id cited by the reasons [`Mode::Fat`] adds.
+pub const FAT_RULE: &str = "HOSTILE-FAT";
 
 /// What the component can do to its host beyond returning a value.
 pub trait Sandbox: RegionConfig {
@@ -84,6 +86,19 @@ pub fn respond<T: StageResult>(
             black_box(burn::spin(iterations));
             echo(reference)
         }
+        Mode::Forge(k) => {
+            let mut result = echo(reference);
+            result.add_reason(Reason::new(FORGE_RULE, FORGED_TEXTS[k]));
+            result
+        }
+        Mode::Fat { reasons, bytes } => {
+            let mut result = echo(reference);
+            let reason = Reason::new(FAT_RULE, fat_text(bytes));
+            for _ in 0..reasons {
+                result.add_reason(reason.clone());
+            }
+            result
+        }
         Mode::BadRuleId => {
             let mut result = echo(reference);
             result.add_reason(Reason::new(BAD_RULE_ID, "This reason cites a malformed rule id on purpose."));
@@ -119,6 +134,17 @@ pub fn respond<T: StageResult>(
 pub fn huge_string() -> String {
     const UNIT: &str = "hostile ";
     UNIT.repeat(HUGE_STRING_BYTES / UNIT.len())
+}
+
+/// The text of each reason of [`Mode::Fat`]: `bytes` of plain ASCII, one
+/// line a reader could be shown.
+pub fn fat_text(bytes: usize) -> String {
+    let mut text = String::from("fat ");
+    text.truncate(bytes);
+    while text.len() < bytes {
+        text.push('f');
+    }
+    text
 }
 
 /// One record of [`Mode::LogFlood`]: [`LOG_FLOOD_BYTES`] of ASCII.
@@ -259,6 +285,17 @@ mod tests {
         let cards = respond::<Vec<ConsentCard>>(&fake, &[], &requests(), None);
         let last = cards[0].reasons.last().unwrap();
         assert_eq!((last.rule.as_str(), last.text.len()), (HUGE_STRING_RULE, HUGE_STRING_BYTES));
+    }
+
+    #[test]
+    fn fat_adds_reasons_of_the_asked_size_to_the_echo() {
+        let fake = Fake::with(&[("hostile.routing", "fat:3x10")]);
+        let card = respond::<RoutingCard>(&fake, &[], &(), Some(reference_routing()));
+        let fat: Vec<_> = card.reasons.iter().filter(|r| r.rule == FAT_RULE).collect();
+        assert_eq!(fat.len(), 3);
+        assert!(fat.iter().all(|r| r.text == "fat ffffff"));
+        assert_eq!(card.routes, reference_routing().routes);
+        assert_eq!(fat_text(2), "fa");
     }
 
     #[test]
