@@ -13,20 +13,7 @@ use std::time::{Duration, Instant};
 use wegwijs::harness::{Bundle, MAX_CASE_FILE_BYTES, MAX_COMPONENT_BYTES, MAX_MANIFEST_BYTES};
 use wegwijs::{BundleProblem, Host};
 
-/// A case that passes against the national defaults and any region here.
-const CASE: &str = r#"[[case]]
-name = "a plain school signal is decided"
-[case.signal]
-date = "2026-10-05"
-gemeente = "GM0014"
-child = { birth_date = "2018-03-14" }
-source = { code = "intern-begeleider" }
-handler = "jeugdverpleegkundige"
-concerns = ["behaviour-problems"]
-parents_concerned = true
-[case.expect]
-status = "decided"
-"#;
+use crate::util::PLAIN_CASE as CASE;
 
 /// The same case, expecting what the decision does not show.
 fn failing_case() -> String {

@@ -10,19 +10,7 @@ use wegwijs::types as m;
 use wegwijs::{DecideOptions, Host, Signal};
 use wegwijs_test_artifacts as artifacts;
 
-const CASE: &str = r#"[[case]]
-name = "a plain school signal is decided"
-[case.signal]
-date = "2026-10-05"
-gemeente = "GM0014"
-child = { birth_date = "2018-03-14" }
-source = { code = "intern-begeleider" }
-handler = "jeugdverpleegkundige"
-concerns = ["behaviour-problems"]
-parents_concerned = true
-[case.expect]
-status = "decided"
-"#;
+use crate::util::PLAIN_CASE as CASE;
 
 fn manifest(id: &str, revision: u32, gemeenten: &str, extra: &str) -> String {
     format!(

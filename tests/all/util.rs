@@ -225,3 +225,20 @@ pub(crate) mod golden {
         panic!("{what} differs from what the tests produce, {difference}\n{bless}. The tests produce:\n{actual}");
     }
 }
+
+/// A case file with one case that passes against the national defaults and
+/// any well-behaved region serving GM0014: the bundles the tests build carry
+/// it so that they activate.
+pub(crate) const PLAIN_CASE: &str = r#"[[case]]
+name = "a plain school signal is decided"
+[case.signal]
+date = "2026-10-05"
+gemeente = "GM0014"
+child = { birth_date = "2018-03-14" }
+source = { code = "intern-begeleider" }
+handler = "jeugdverpleegkundige"
+concerns = ["behaviour-problems"]
+parents_concerned = true
+[case.expect]
+status = "decided"
+"#;
