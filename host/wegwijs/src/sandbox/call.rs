@@ -12,6 +12,7 @@ use crate::model::{FaultKind, LogLevel, LogRecord};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
+use wasmtime::component::TypedFunc;
 use wasmtime::{PoolConcurrencyLimitError, Store, Trap};
 
 /// A successful stage call.
@@ -58,9 +59,7 @@ pub(crate) fn call<S: StageSpec>(
         Ok(i) => i,
         Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Instantiate)),
     };
-    let func = instance
-        .get_typed_func::<S::Params<'_>, (S::Output,)>(&mut store, &loaded.func)
-        .map_err(|e| (FaultKind::InvalidOutput, format!("signature mismatch: {e:#}")))?;
+    let func = typed::<S>(&mut store, &instance, loaded)?;
     let (value,) = match func.call(&mut store, params) {
         Ok(v) => v,
         Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Call)),
@@ -137,6 +136,32 @@ fn trap_name(trap: Trap) -> String {
         Trap::BadSignature => "bad signature".into(),
         other => format!("{other}"),
     }
+}
+
+/// A stage's function, typed with its parameter and result types.
+type StageFunc<'p, S> = TypedFunc<<S as StageSpec>::Params<'p>, (<S as StageSpec>::Output,)>;
+
+/// The stage's function in a fresh instance of `loaded`, typed without
+/// checking its signature again: the check compares the large card records
+/// field by field and cost about as much as the rest of instantiation.
+fn typed<'p, S: StageSpec>(
+    store: &mut Store<StageState>,
+    instance: &wasmtime::component::Instance,
+    loaded: &LoadedComponent,
+) -> Result<StageFunc<'p, S>, (FaultKind, String)> {
+    if loaded.info.stage != S::STAGE {
+        return Err((FaultKind::InvalidOutput, format!("a {} component called as {}", loaded.info.stage, S::STAGE)));
+    }
+    let func = instance
+        .get_func(&mut *store, loaded.func)
+        .ok_or_else(|| (FaultKind::InvalidOutput, "the stage function is missing".to_string()))?;
+    // SAFETY: every `LoadedComponent` is built by `LoadedComponent::load`,
+    // which refuses it unless `get_typed_func` accepted this very export
+    // (`loaded.func`) of this very component (`loaded.pre`) with this
+    // stage's parameter and result types (`typecheck_as::<S>` for
+    // `S::STAGE == loaded.info.stage`, checked above). A fresh instance of
+    // the same pre-instantiated component has the same function type.
+    Ok(unsafe { TypedFunc::new_unchecked(func) })
 }
 
 #[cfg(test)]
