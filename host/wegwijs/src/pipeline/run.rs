@@ -6,7 +6,7 @@
 //! stands (G-NO-DROP). The run collects the faults, the divergences, the
 //! bytes its results take and, when asked, the per-stage trace.
 
-use super::budget::{Size, measure};
+use super::budget::{Size, measure, measure_clean};
 use super::divergence::divergence;
 use super::output::check_output;
 use crate::decision::{Divergence, StageTrace};
@@ -121,11 +121,7 @@ impl<'a> Run<'a> {
         let result = call::call::<S>(self.sandbox, loaded, params, limits, &self.config);
         let (value, micros, logs) = match result {
             Ok(outcome) => match self
-                .within_budget(&outcome.value, limits)
-                .and_then(|size| check_output(&outcome.value, limits).map(|()| size))
-                // Left unmeasured for the field checks, and they found
-                // nothing: nothing that was not measured is accepted.
-                .and_then(|size| size.ok_or((FaultKind::InvalidOutput, "the result's size cannot be measured".into())))
+                .measured_and_checked(&outcome.value, limits)
                 .and_then(|size| {
                     S::validate(input, &outcome.value)
                         .map(|()| size)
@@ -159,6 +155,26 @@ impl<'a> Run<'a> {
             });
         }
         value
+    }
+
+    /// The result's size as compact JSON, after the output budget and the
+    /// field checks. One pass usually does both ([`measure_clean`]); only a
+    /// result that pass stops at is measured and checked field by field, for
+    /// the exact fault.
+    fn measured_and_checked(
+        &self,
+        value: &impl serde::Serialize,
+        limits: &Limits,
+    ) -> Result<usize, (FaultKind, String)> {
+        let max_list = limits.max_items.min(limits.max_reasons);
+        if let Size::Within(bytes) = measure_clean(value, limits.max_output_bytes, max_list, limits.max_string_bytes) {
+            return Ok(bytes);
+        }
+        self.within_budget(value, limits)
+            .and_then(|size| check_output(value, limits).map(|()| size))
+            // Left unmeasured for the field checks, and they found
+            // nothing: nothing that was not measured is accepted.
+            .and_then(|size| size.ok_or((FaultKind::InvalidOutput, "the result's size cannot be measured".into())))
     }
 
     /// The result's size as compact JSON, when within `limits.max_output_bytes`.
