@@ -15,7 +15,8 @@
 //! the ratios region / national. Region A needs its `routing.wasm` in its
 //! bundle, built as `examples/regions/a-ondersteuningsteam/README.md` says;
 //! without it, that column is left out and the bench says so. Run with `cargo bench -p wegwijs --bench
-//! decide` (`-- --runs N` to change the count).
+//! decide` (`-- --runs N` to change the count). Last, decisions per second
+//! on one thread and on two, with their ratio.
 
 // A benchmark that cannot read its inputs has nothing to report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -75,6 +76,36 @@ fn main() {
     println!("{:<36} {mw:>12.1} {mn:>12.1} {:>8.1}", "ALL (median of every run)", mw / mn);
 
     regions(&host, &files, runs);
+    threads(&host, &files, runs);
+}
+
+/// Decisions per second on one thread and on two, each deciding the example
+/// signals round after round, and the ratio: a host that scales gives
+/// close to 2 on two free cores.
+fn threads(host: &Host, files: &[std::path::PathBuf], runs: usize) {
+    let signals: Vec<Signal> = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+        .map(|f| Signal::from_json(&std::fs::read_to_string(f).expect("read")).expect("valid example"))
+        .collect();
+    let total = runs * signals.len();
+    let rate = |threads: usize| {
+        let started = Instant::now();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    for s in signals.iter().cycle().take(total / threads) {
+                        std::hint::black_box(host.decide(s).expect("decided"));
+                    }
+                });
+            }
+        });
+        total as f64 / started.elapsed().as_secs_f64()
+    };
+    let (one, two) = (rate(1), rate(2));
+    println!("\n{:<36} {:>12}", "threads", "decisions/s");
+    println!("{:<36} {one:>12.0}", "1");
+    println!("{:<36} {two:>12.0}   ratio to one thread {:.2}", "2", two / one);
 }
 
 /// National versus region D (config) and region A (own routing component).
