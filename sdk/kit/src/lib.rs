@@ -49,7 +49,7 @@ pub use region::{
     SUMMARY_MAX_CHARS, finish_region_routing, local_name, overall_urgency_sentence, region_routing_without_reference,
     routes_summary,
 };
-pub use safety::{char_code, display_safe, first_forbidden_char, is_forbidden_char};
+pub use safety::{char_code, display_safe, first_forbidden_char, has_forbidden_char, is_forbidden_char};
 pub use source::TableSource;
 pub use text::{REASSURANCE_PHRASES, REASSURANCE_RULES, clip, reads_as_reassurance, sentence_case};
 pub use withheld::{WITHHELD_PREFIX, unknown_code_note, withheld_code, withheld_position};

@@ -27,6 +27,25 @@ pub fn is_forbidden_char(c: char) -> bool {
         | '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
+/// Whether `s` holds a forbidden character ([`is_forbidden_char`]).
+///
+/// The same answer as `s.chars().any(is_forbidden_char)`, found on the
+/// bytes: every forbidden character is an ASCII control or starts with one
+/// of the lead bytes `C2` (C1 controls), `D8` (U+061C) or `E2` (the marks,
+/// separators and isolates), so text without those bytes (nearly all of a
+/// card) is cleared without decoding it. The host runs this over every
+/// string a component returns.
+pub fn has_forbidden_char(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2;
+    match bytes.iter().position(|&b| suspect(b)) {
+        None => false,
+        // Decode from the first suspect byte, which always starts a
+        // character: a lead byte or an ASCII byte, never a continuation.
+        Some(at) => s[at..].chars().any(is_forbidden_char),
+    }
+}
+
 /// The first forbidden character in `s` and its position in characters,
 /// so an error can name where the problem is without echoing the text.
 pub fn first_forbidden_char(s: &str) -> Option<(usize, char)> {
@@ -72,6 +91,13 @@ mod tests {
         }
         for c in ['a', 'é', ' ', '€', '\u{a0}', '—', '…', '\u{202f}'] {
             assert!(!is_forbidden_char(c), "{}", char_code(c));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_char_rule(s in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{61c}\u{200e}\u{200f}\u{2028}-\u{202e}\u{2066}-\u{2069}]){0,24}") {
+            proptest::prop_assert_eq!(has_forbidden_char(&s), s.chars().any(is_forbidden_char));
         }
     }
 

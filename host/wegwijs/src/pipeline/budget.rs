@@ -216,7 +216,7 @@ impl Formatter for Meter<'_> {
 
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
         self.count_string(fragment.len())?;
-        if self.strict && fragment.chars().any(wegwijs_kit::is_forbidden_char) {
+        if self.strict && wegwijs_kit::has_forbidden_char(fragment) {
             return Err(Self::stop());
         }
         if let Some(rule) = self.rule.as_mut() {
