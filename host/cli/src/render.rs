@@ -143,7 +143,14 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
     if explain && let Some(trace) = &d.trace {
         section(o, "Trace", "what each stage saw and returned");
         for tr in trace {
-            let _ = writeln!(o, "  ── {} ({}) · {} µs", tr.stage, t(&tr.component), tr.micros);
+            let _ = writeln!(
+                o,
+                "  ── {} ({}) · {} µs · {} KiB memory",
+                tr.stage,
+                t(&tr.component),
+                tr.micros,
+                tr.memory_bytes >> 10
+            );
             let _ = writeln!(o, "  input:");
             indent(o, &serde_json::to_string_pretty(&tr.input).unwrap_or_default(), 4);
             let _ = writeln!(o, "  output:");

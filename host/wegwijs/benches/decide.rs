@@ -16,7 +16,11 @@
 //! bundle, built as `examples/regions/a-ondersteuningsteam/README.md` says;
 //! without it, that column is left out and the bench says so. Run with `cargo bench -p wegwijs --bench
 //! decide` (`-- --runs N` to change the count). Last, decisions per second
-//! on one thread and on two, with their ratio.
+//! on one thread and on two, with their ratio; each stage alone (its
+//! instantiation and call, from `--explain`'s timings) against the same
+//! stage natively, with the linear memory each stage instance used; and the
+//! cold start of a host (a new process until the four reference components
+//! are ready) without the compile cache and with it.
 
 // A benchmark that cannot read its inputs has nothing to report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -41,7 +45,31 @@ fn native(signal: &Signal) -> usize {
     routing.routes.len() + consent.len()
 }
 
+/// Each of the four guideline functions timed alone, natively, in µs.
+fn native_stages(signal: &Signal) -> [f64; 4] {
+    let case = signal.to_case(b"bench");
+    let config: &dyn RegionConfig = &NoConfig;
+    let t = Instant::now();
+    let intake = std::hint::black_box(wegwijs_intake::assess(&case));
+    let t_intake = t.elapsed();
+    let t = Instant::now();
+    let screening = std::hint::black_box(wegwijs_screening::screen(&case, &intake, config));
+    let t_screening = t.elapsed();
+    let t = Instant::now();
+    let routing = std::hint::black_box(wegwijs_routing::route(&case, &intake, &screening, config));
+    let t_routing = t.elapsed();
+    let requests: Vec<_> = routing.routes.iter().filter_map(|r| r.disclosure.clone()).collect();
+    let t = Instant::now();
+    std::hint::black_box(wegwijs_consent::check(&case, &requests));
+    let t_consent = t.elapsed();
+    [t_intake, t_screening, t_routing, t_consent].map(|d| d.as_secs_f64() * 1e6)
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(cache) = args.iter().skip_while(|a| *a != "--cold-child").nth(1) {
+        return cold_child(cache);
+    }
     let runs: usize = std::env::args().skip_while(|a| a != "--runs").nth(1).and_then(|n| n.parse().ok()).unwrap_or(300);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/signals");
     let mut files: Vec<_> = std::fs::read_dir(&root).expect("examples").map(|e| e.expect("entry").path()).collect();
@@ -77,6 +105,76 @@ fn main() {
 
     regions(&host, &files, runs);
     threads(&host, &files, runs);
+    stages(&host, &files, runs);
+    cold_start();
+}
+
+/// Each stage alone: the instantiation and call the trace times, against
+/// the same guideline function natively, and the linear memory the stage
+/// instance had at its largest.
+fn stages(host: &Host, files: &[std::path::PathBuf], runs: usize) {
+    let (mut wasm, mut native, mut memory) = (vec![Vec::new(); 4], vec![Vec::new(); 4], [0u64; 4]);
+    let explain = wegwijs::DecideOptions::explain();
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        let signal = Signal::from_json(&std::fs::read_to_string(file).expect("read")).expect("valid example");
+        for _ in 0..runs / 4 {
+            let decision = host.decide_with(&signal, &explain).expect("decided");
+            for trace in decision.trace.iter().flatten() {
+                let i = wegwijs::Stage::ALL.iter().position(|s| *s == trace.stage).expect("a stage");
+                wasm[i].push(trace.micros as f64);
+                memory[i] = memory[i].max(trace.memory_bytes);
+            }
+            for (i, t) in native_stages(&signal).into_iter().enumerate() {
+                native[i].push(t);
+            }
+        }
+    }
+    println!("\n{:<36} {:>12} {:>12} {:>8} {:>12}", "stage alone", "wasm µs", "native µs", "ratio", "memory KiB");
+    for (i, stage) in wegwijs::Stage::ALL.into_iter().enumerate() {
+        let (w, n) = (median(&mut wasm[i]), median(&mut native[i]));
+        println!("{:<36} {w:>12.1} {n:>12.2} {:>8.1} {:>12}", stage.name(), w / n, memory[i] >> 10);
+    }
+}
+
+/// Process start until the four reference components are ready, in a
+/// child process each time (the components are compiled once per process):
+/// without a compile cache, and with a filled one. Medians of five.
+fn cold_start() {
+    let exe = std::env::current_exe().expect("own path");
+    let dir = std::env::temp_dir().join(format!("wegwijs-bench-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = |cache: &str| -> f64 {
+        let out = std::process::Command::new(&exe).args(["--cold-child", cache]).output().expect("child runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().parse().expect("child prints ms")
+    };
+    let cache = dir.to_str().expect("utf-8 temp dir");
+    let fill = run(cache);
+    let (mut none, mut cached) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        none.push(run("none"));
+        cached.push(run(cache));
+    }
+    let (n, c) = (median(&mut none), median(&mut cached));
+    println!("\n{:<36} {:>12}", "cold start (to host ready)", "median ms");
+    println!("{:<36} {n:>12.1}", "no compile cache");
+    println!("{:<36} {fill:>12.1}", "filling the compile cache (once)");
+    println!("{:<36} {c:>12.1}   ratio to no cache {:.3}", "compile cache filled", c / n);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The child of [`cold_start`]: builds a host (with the compile cache in
+/// `cache`, or none) and prints the milliseconds it took.
+fn cold_child(cache: &str) {
+    let started = Instant::now();
+    let mut builder = Host::builder();
+    if cache != "none" {
+        builder = builder.compile_cache(cache);
+    }
+    let host = builder.build().expect("host");
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    assert_eq!(host.components().len(), 4);
+    println!("{ms}");
 }
 
 /// Decisions per second on one thread and on two, each deciding the example

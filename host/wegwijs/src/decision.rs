@@ -145,6 +145,9 @@ pub struct StageTrace {
     pub output: serde_json::Value,
     /// Wall time of instantiation plus call, in microseconds (0 when it faulted).
     pub micros: u64,
+    /// The instance's linear memory at its largest, in bytes (0 when it
+    /// faulted): what the stage really used of its memory limit.
+    pub memory_bytes: u64,
     /// Log records the component wrote (masked).
     pub logs: Vec<LogRecord>,
 }

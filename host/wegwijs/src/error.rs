@@ -81,6 +81,17 @@ pub enum Error {
         #[source]
         source: Arc<Error>,
     },
+    /// The directory given for precompiled components cannot be used: it
+    /// cannot be created, is not a directory, or (on Unix) belongs to
+    /// another user or may be written by others, so code in it could not be
+    /// trusted to run in the host.
+    #[error("the compile cache `{dir}` cannot be used: it {problem}")]
+    CompileCache {
+        /// The directory.
+        dir: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// The WebAssembly engine could not be configured, or its deadline
     /// ticker could not be started.
     #[error("the WebAssembly engine could not be set up: {0}")]

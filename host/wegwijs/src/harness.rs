@@ -80,8 +80,17 @@ impl<'h> Trial<'h> {
 /// stage's types. What `wegwijs check` starts with.
 pub fn check_component(host: &Host, stage: Stage, name: &str, bytes: &[u8]) -> Result<ComponentInfo, Error> {
     let sandbox = host.sandbox();
-    LoadedComponent::load(sandbox.engine, sandbox.metered, stage, name, "unknown", Role::Region, bytes)
-        .map(|c| c.info.clone())
+    LoadedComponent::load(
+        sandbox.engine,
+        sandbox.compile_cache.as_deref(),
+        sandbox.metered,
+        stage,
+        name,
+        "unknown",
+        Role::Region,
+        bytes,
+    )
+    .map(|c| c.info.clone())
 }
 
 /// The built-in reference component's bytes for `stage`: for tools that

@@ -97,7 +97,7 @@ impl CheckCommand {
             config.insert(k.trim().to_string(), v.to_string());
         }
         let stage = self.stage;
-        let host = Host::builder().fuel(self.fuel.is_some()).build()?;
+        let host = super::build_host(Host::builder().fuel(self.fuel.is_some()))?;
         let mut bundle = Bundle::single(stage, self.component.display().to_string(), bytes);
         bundle.manifest.config = config;
         bundle.manifest.limits.fuel = self.fuel;

@@ -25,7 +25,7 @@ impl CompareCommand {
         let text = std::fs::read_to_string(&self.signal)
             .map_err(|e| InputError(format!("cannot read the signal file {}: {e}", self.signal.display())))?;
         let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
-        let host = Host::builder().build().context("starting the wegwijs host")?;
+        let host = super::build_host(Host::builder())?;
         let mut rows = vec![("national default".to_string(), host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {
             let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;

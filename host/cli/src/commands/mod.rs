@@ -22,3 +22,45 @@ pub(crate) fn stage_parser() -> impl clap::builder::TypedValueParser<Value = weg
     PossibleValuesParser::new(wegwijs::Stage::ALL.map(|s| PossibleValue::new(s.name()).help(s.description())))
         .try_map(|name| wegwijs::Stage::from_name(&name).ok_or("not a stage"))
 }
+
+/// The variable that says where the CLI keeps compiled components: a
+/// directory, or `off` for none.
+pub(crate) const COMPILE_CACHE_VAR: &str = "WEGWIJS_COMPILE_CACHE";
+
+/// Where compiled components are kept when [`COMPILE_CACHE_VAR`] does not
+/// say: `$XDG_CACHE_HOME/wegwijs/compiled`, else
+/// `$HOME/.cache/wegwijs/compiled`; `None` when neither is set.
+fn default_compile_cache() -> Option<std::path::PathBuf> {
+    let absolute = |v: std::ffi::OsString| Some(std::path::PathBuf::from(v)).filter(|p| p.is_absolute());
+    std::env::var_os("XDG_CACHE_HOME")
+        .and_then(absolute)
+        .or_else(|| std::env::var_os("HOME").and_then(absolute).map(|h| h.join(".cache")))
+        .map(|base| base.join("wegwijs").join("compiled"))
+}
+
+/// Builds the host with the compile cache: every command then starts in
+/// milliseconds once the reference components have been compiled once.
+/// A directory named in [`COMPILE_CACHE_VAR`] that cannot be used is an
+/// error; the default one is passed by with a warning, since the user
+/// never asked for it.
+pub(crate) fn build_host(builder: wegwijs::HostBuilder) -> anyhow::Result<wegwijs::Host> {
+    use anyhow::Context as _;
+    let chosen = std::env::var_os(COMPILE_CACHE_VAR);
+    match chosen {
+        Some(v) if v == "off" => builder.build().context("starting the wegwijs host"),
+        Some(v) if !v.is_empty() => builder
+            .compile_cache(v)
+            .build()
+            .with_context(|| format!("starting the wegwijs host (set {COMPILE_CACHE_VAR}=off to compile without a cache)")),
+        _ => match default_compile_cache() {
+            Some(dir) => match builder.clone().compile_cache(&dir).build() {
+                Err(e @ wegwijs::Error::CompileCache { .. }) => {
+                    eprintln!("warning: {e}; compiling without a cache ({COMPILE_CACHE_VAR} names another directory, or `off`)");
+                    builder.build().context("starting the wegwijs host")
+                }
+                other => other.context("starting the wegwijs host"),
+            },
+            None => builder.build().context("starting the wegwijs host"),
+        },
+    }
+}

@@ -47,7 +47,7 @@ impl RunCommand {
         if let Some(key) = &self.pseudonym_key {
             builder = builder.pseudonym_key(key.as_bytes());
         }
-        let host = builder.build().context("starting the wegwijs host")?;
+        let host = super::build_host(builder)?;
         let mut loaded = Vec::new();
         for dir in &self.regions {
             loaded.push(host.activate_dir(dir).map_err(|e| InputError(format!("{e}")))?);

@@ -94,7 +94,7 @@ struct Coverage {
 
 impl TestCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
-        let host = Host::builder().fuel(self.fuel.is_some()).build()?;
+        let host = super::build_host(Host::builder().fuel(self.fuel.is_some()))?;
         let (target, mut bundle) = self.bundle()?;
         bundle.manifest.limits.fuel = self.fuel.or(bundle.manifest.limits.fuel);
         let trial = Trial::new(&host, &bundle).map_err(|e| InputError(e.to_string()))?;

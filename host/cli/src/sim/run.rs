@@ -48,7 +48,7 @@ impl Configuration {
             ))
             .into());
         }
-        let host = Host::builder().pseudonym_key(PSEUDONYM_KEY).build().context("starting the wegwijs host")?;
+        let host = crate::commands::build_host(Host::builder().pseudonym_key(PSEUDONYM_KEY))?;
         if national {
             return Ok(Configuration {
                 id: NATIONAL_DEFAULT.to_string(),

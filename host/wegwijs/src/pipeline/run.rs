@@ -119,6 +119,7 @@ impl<'a> Run<'a> {
     ) -> Option<S::Output> {
         let params = S::params(S::reborrow(input), reference);
         let result = call::call::<S>(self.sandbox, loaded, params, limits, &self.config);
+        let memory_bytes = result.as_ref().map_or(0, |o| o.memory_bytes);
         let (value, micros, logs) = match result {
             Ok(outcome) => match self
                 .measured_and_checked(&outcome.value, limits)
@@ -151,6 +152,7 @@ impl<'a> Run<'a> {
                 input: S::trace(input),
                 output: value.as_ref().map_or(serde_json::Value::Null, |v| serde_json::json!(v)),
                 micros,
+                memory_bytes,
                 logs,
             });
         }

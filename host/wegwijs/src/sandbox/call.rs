@@ -21,6 +21,8 @@ pub(crate) struct CallOutcome<R> {
     pub(crate) value: R,
     /// From when the call got room to run to its result.
     pub(crate) micros: u64,
+    /// The instance's linear memory at its largest.
+    pub(crate) memory_bytes: u64,
     pub(crate) logs: Vec<LogRecord>,
 }
 
@@ -73,7 +75,7 @@ pub(crate) fn call<S: StageSpec>(
             message: format!("{} further log records dropped (limit {})", data.dropped_logs, limits.max_log_records),
         });
     }
-    Ok(CallOutcome { value, micros, logs })
+    Ok(CallOutcome { value, micros, memory_bytes: data.peak_memory as u64, logs })
 }
 
 /// Where in a call an error arose.

@@ -2,6 +2,7 @@
 //! outside its world and what does not export its stage, then compiling once
 //! and pre-instantiating so that each stage call only instantiates.
 
+use super::cache::CompileCache;
 use super::engine::{self, CallLimits, StageState, TICK};
 use super::spec::{self, StageSpec};
 use crate::error::{EngineError, Error, Rejection};
@@ -35,9 +36,12 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 const CORE_MODULE_VERSION: [u8; 4] = [0x01, 0x00, 0x00, 0x00];
 
 impl LoadedComponent {
-    /// Validates and compiles `bytes` as the component for `stage`.
+    /// Validates and compiles `bytes` as the component for `stage`, taking
+    /// the machine code from `cache` when it holds it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn load(
         engine: &Engine,
+        cache: Option<&CompileCache>,
         metered: bool,
         stage: Stage,
         name: &str,
@@ -52,8 +56,11 @@ impl LoadedComponent {
         if bytes.starts_with(b"\0asm") && bytes.get(4..8) == Some(&CORE_MODULE_VERSION[..]) {
             return Err(reject(Rejection::CoreModule));
         }
-        let component =
-            Component::new(engine, bytes).map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
+        let compiled = match cache {
+            Some(cache) => cache.component(engine, bytes).map(|(component, _)| component),
+            None => Component::new(engine, bytes),
+        };
+        let component = compiled.map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
 
         let ty = component.component_type();
         if let Some(found) =
@@ -111,9 +118,12 @@ impl LoadedComponent {
 type Cache = std::sync::Mutex<std::collections::HashMap<(bool, Stage, String, String), Arc<LoadedComponent>>>;
 
 impl LoadedComponent {
-    /// [`LoadedComponent::load`], reusing an earlier compilation of the same bytes.
+    /// [`LoadedComponent::load`], reusing an earlier compilation of the same
+    /// bytes in this process.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn load_cached(
         engine: &Engine,
+        compile_cache: Option<&CompileCache>,
         metered: bool,
         stage: Stage,
         name: &str,
@@ -127,7 +137,8 @@ impl LoadedComponent {
         if let Some(hit) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
             return Ok(Arc::clone(hit));
         }
-        let loaded = Arc::new(LoadedComponent::load(engine, metered, stage, name, version, role, bytes)?);
+        let loaded =
+            Arc::new(LoadedComponent::load(engine, compile_cache, metered, stage, name, version, role, bytes)?);
         cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, Arc::clone(&loaded));
         Ok(loaded)
     }

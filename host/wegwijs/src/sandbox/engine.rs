@@ -172,11 +172,14 @@ pub(crate) struct StageState {
     /// Set when the limiter refused a memory or table growth, so a trap that
     /// follows is reported as the limit it really is.
     pub(crate) limit_hit: Option<&'static str>,
+    /// The largest linear memory the limiter allowed, in bytes: the
+    /// initial allocation counts as a growth from nothing.
+    pub(crate) peak_memory: usize,
 }
 
 impl StageState {
     pub(crate) fn new(limits: CallLimits, config: Arc<BTreeMap<String, String>>) -> Self {
-        StageState { limits, config, logs: Vec::new(), dropped_logs: 0, limit_hit: None }
+        StageState { limits, config, logs: Vec::new(), dropped_logs: 0, limit_hit: None, peak_memory: 0 }
     }
 }
 
@@ -186,6 +189,7 @@ impl wasmtime::ResourceLimiter for StageState {
             self.limit_hit = Some("memory");
             return Ok(false);
         }
+        self.peak_memory = self.peak_memory.max(desired);
         Ok(true)
     }
 

@@ -3,11 +3,13 @@
 //! ([`component`]), each stage's contract ([`spec`]), the room a call takes
 //! under the host's capacity before it runs ([`capacity`]) and one stage
 //! call in a fresh store ([`call`]). The built-in reference components are
-//! embedded here and compiled once per process.
+//! embedded here and compiled once per process, or loaded precompiled from
+//! a directory the host is given ([`cache`]).
 //!
 //! Nothing in this module knows about signals, regions or guardrails: it
 //! runs a component for a stage and says what came back or how it failed.
 
+pub(crate) mod cache;
 pub(crate) mod call;
 pub(crate) mod capacity;
 pub(crate) mod component;
@@ -19,8 +21,10 @@ pub(crate) use component::{LoadedComponent, sha256_hex};
 use crate::error::Error;
 use crate::limits::{Capacity, Limits};
 use crate::model::{ComponentInfo, Role, Stage};
+use cache::CompileCache;
 use capacity::Admission;
 use engine::EngineKind;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use wasmtime::Engine;
 
@@ -68,19 +72,28 @@ pub(crate) struct Sandbox {
     /// Room to run: every call of this host (and of its clones) takes its
     /// room here first.
     pub(crate) admission: Admission,
+    /// Where compiled components are kept between processes, if anywhere.
+    pub(crate) compile_cache: Option<Arc<CompileCache>>,
 }
 
 impl Sandbox {
     /// Sets up the engine (once per process), the reference components
-    /// (once per engine) and this host's lanes.
-    pub(crate) fn new(metered: bool, limits: Limits, capacity: &Capacity) -> Result<Sandbox, Error> {
+    /// (once per engine, from `compile_cache` when it holds them) and this
+    /// host's lanes.
+    pub(crate) fn new(
+        metered: bool,
+        limits: Limits,
+        capacity: &Capacity,
+        compile_cache: Option<&Path>,
+    ) -> Result<Sandbox, Error> {
         let kind = if metered { EngineKind::Fuel } else { EngineKind::Plain };
         let engine = engine::engine(kind).map_err(Error::Engine)?;
-        let references = references(kind, engine)?;
+        let compile_cache = compile_cache.map(CompileCache::open).transpose()?.map(Arc::new);
+        let references = references(kind, engine, compile_cache.as_deref())?;
         let mut limits = limits;
         limits.memory_bytes = limits.memory_bytes.min(engine::MAX_MEMORY_BYTES);
         let admission = Admission::new(capacity, limits.memory_bytes, engine::pool_gate(kind));
-        Ok(Sandbox { engine, metered, references, limits, admission })
+        Ok(Sandbox { engine, metered, references, limits, admission, compile_cache })
     }
 
     /// Whether this host can ever run a region component whose memory limit
@@ -109,14 +122,28 @@ impl Sandbox {
         version: &str,
         bytes: &[u8],
     ) -> Result<Arc<LoadedComponent>, Error> {
-        LoadedComponent::load_cached(self.engine, self.metered, stage, name, version, Role::Region, bytes)
+        LoadedComponent::load_cached(
+            self.engine,
+            self.compile_cache.as_deref(),
+            self.metered,
+            stage,
+            name,
+            version,
+            Role::Region,
+            bytes,
+        )
     }
 }
 
 /// Compiling the references takes most of a second; every host in the
-/// process shares one compiled set per engine. A failure is kept too: the
-/// embedded bytes cannot change, so neither can the outcome.
-fn references(kind: EngineKind, engine: &'static Engine) -> Result<Arc<References>, Error> {
+/// process shares one compiled set per engine (the first host's cache, if
+/// it has one, supplies it). A failure is kept too: the embedded bytes
+/// cannot change, so neither can the outcome.
+fn references(
+    kind: EngineKind,
+    engine: &'static Engine,
+    compile_cache: Option<&CompileCache>,
+) -> Result<Arc<References>, Error> {
     type Cell = OnceLock<Result<Arc<References>, (Stage, Arc<Error>)>>;
     static PLAIN: Cell = OnceLock::new();
     static FUEL: Cell = OnceLock::new();
@@ -129,6 +156,7 @@ fn references(kind: EngineKind, engine: &'static Engine) -> Result<Arc<Reference
         let name = format!("wegwijs-{}", stage.name());
         LoadedComponent::load(
             engine,
+            compile_cache,
             kind == EngineKind::Fuel,
             stage,
             &name,
