@@ -18,9 +18,8 @@
 //! representation of lists and strings.
 
 use serde::Serialize;
-use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
-use std::cell::{Cell, RefCell};
-use std::io;
+use serde::ser::{self, Impossible};
+use std::fmt;
 
 /// A result's size as compact JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,88 +56,82 @@ pub(crate) fn measure_clean(result: &impl Serialize, budget: usize, max_list: us
 }
 
 fn measure_with(result: &impl Serialize, budget: usize, max_list: usize, max_string: usize, strict: bool) -> Size {
-    let bytes = Cell::new(0);
-    let over = RefCell::new(None);
-    let meter = Meter {
-        bytes: &bytes,
-        over: &over,
-        budget,
-        max_list,
-        max_string,
-        path: Vec::new(),
-        in_key: false,
-        string_bytes: 0,
-        strict,
-        rule_next: false,
-        rule: None,
-    };
-    let mut counter = Counter(&bytes);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut counter, meter);
-    match result.serialize(&mut serializer) {
-        Ok(()) if bytes.get() > budget => Size::Over { at: "the end of the result".into() },
-        Ok(()) => Size::Within(bytes.get()),
-        Err(_) => match over.into_inner() {
-            Some(at) => Size::Over { at },
-            None => Size::Misshapen,
-        },
+    let mut meter = Meter { bytes: 0, budget, max_list, max_string, strict, path: Vec::new() };
+    match result.serialize(&mut meter) {
+        Ok(()) if meter.bytes > budget => Size::Over { at: "the end of the result".into() },
+        Ok(()) => Size::Within(meter.bytes),
+        Err(Stop::Over(at)) => Size::Over { at },
+        Err(Stop::Misshapen) => Size::Misshapen,
     }
 }
 
-/// Counts what the serializer writes, and keeps none of it.
-struct Counter<'a>(&'a Cell<usize>);
+/// Why measuring stopped.
+#[derive(Debug)]
+enum Stop {
+    /// The budget was spent at this path.
+    Over(String),
+    /// A list or string over its own limit, what the strict pass refuses,
+    /// or a value JSON cannot hold.
+    Misshapen,
+}
 
-impl io::Write for Counter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.set(self.0.get().saturating_add(buf.len()));
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("stopped measuring")
     }
 }
 
-/// One step of a JSON path.
+impl std::error::Error for Stop {}
+
+impl ser::Error for Stop {
+    fn custom<T: fmt::Display>(_msg: T) -> Self {
+        Stop::Misshapen
+    }
+}
+
+/// One step of a JSON path. Struct fields are `'static` names, so walking
+/// a card allocates nothing; only map keys are copied.
 enum Step {
+    Field(&'static str),
     Key(String),
     Index(usize),
 }
 
-/// A compact formatter that keeps track of where it is, checks each list
-/// and string against its limit as it grows, and stops the serializer
-/// (with an I/O error, the only way a formatter can) once the budget is
-/// spent. The check runs before every list item and object value, so the
-/// count passes the budget by at most one string and a little structure.
-struct Meter<'a> {
-    bytes: &'a Cell<usize>,
-    over: &'a RefCell<Option<String>>,
+/// Counts the bytes `serde_json::to_vec` would write, without writing them,
+/// keeping track of where it is, checking each list and string against its
+/// limit as it grows, and stopping once the budget is spent. The budget is
+/// checked before every list item and object value, so the count passes it
+/// by at most one string and a little structure.
+///
+/// This is a serializer of its own, not `serde_json` with a counting
+/// formatter, because it sees each string whole: one scan finds what JSON
+/// escapes and what the strict pass refuses (measured: a fifth of a
+/// decision's time went to measuring through `serde_json`). The property
+/// test `the_count_is_serde_json_s_length` holds the two to the same byte.
+struct Meter {
+    bytes: usize,
     budget: usize,
     max_list: usize,
     max_string: usize,
-    path: Vec<Step>,
-    in_key: bool,
-    string_bytes: usize,
     /// Also stop at what the field checks would refuse ([`measure_clean`]).
     strict: bool,
-    /// The key just written is `rule`: its value is a cited rule id.
-    rule_next: bool,
-    /// The rule id being written, while it is.
-    rule: Option<String>,
+    path: Vec<Step>,
 }
 
-impl Meter<'_> {
-    fn stop() -> io::Error {
-        io::Error::other("stopped measuring")
-    }
-
-    fn check_budget(&mut self) -> io::Result<()> {
-        if self.bytes.get() <= self.budget {
+impl Meter {
+    fn check_budget(&self) -> Result<(), Stop> {
+        if self.bytes <= self.budget {
             return Ok(());
         }
         let mut at = String::new();
         for step in &self.path {
             match step {
+                Step::Field(k) if at.is_empty() => at.push_str(k),
                 Step::Key(k) if at.is_empty() => at.push_str(k),
+                Step::Field(k) => {
+                    at.push('.');
+                    at.push_str(k);
+                }
                 Step::Key(k) => {
                     at.push('.');
                     at.push_str(k);
@@ -146,111 +139,518 @@ impl Meter<'_> {
                 Step::Index(i) => at.push_str(&format!("[{i}]")),
             }
         }
-        *self.over.borrow_mut() = Some(at);
-        Err(Self::stop())
+        Err(Stop::Over(at))
     }
 
-    fn count_string(&mut self, n: usize) -> io::Result<()> {
-        self.string_bytes += n;
-        if self.string_bytes > self.max_string { Err(Self::stop()) } else { Ok(()) }
+    fn add(&mut self, n: usize) {
+        self.bytes = self.bytes.saturating_add(n);
+    }
+
+    /// A string: its limit, what the strict pass refuses, and its length
+    /// as JSON (quotes and escapes included).
+    fn string(&mut self, s: &str) -> Result<(), Stop> {
+        if s.len() > self.max_string {
+            return Err(Stop::Misshapen);
+        }
+        let bytes = s.as_bytes();
+        // JSON escapes `"`, `\` and C0 controls; the strict pass refuses
+        // controls, DEL and what starts with C2, D8 or E2 (see
+        // `wegwijs_kit::has_forbidden_char`). Text without any of these
+        // (nearly all of a card) is counted without a second look.
+        let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2;
+        let mut extra = 0;
+        if let Some(first) = bytes.iter().position(|&b| special(b)) {
+            if self.strict && wegwijs_kit::has_forbidden_char(&s[first..]) {
+                return Err(Stop::Misshapen);
+            }
+            for &b in &bytes[first..] {
+                extra += match b {
+                    b'"' | b'\\' | 0x08 | 0x0c | b'\n' | b'\r' | b'\t' => 1,
+                    0..0x20 => 5,
+                    _ => 0,
+                };
+            }
+        }
+        self.add(2 + s.len() + extra);
+        Ok(())
+    }
+
+    /// A list item is about to be written: its index, its limit, the budget.
+    fn item(&mut self) -> Result<(), Stop> {
+        let first = match self.path.last_mut() {
+            Some(Step::Index(i)) => {
+                let first = *i == usize::MAX;
+                *i = if first { 0 } else { *i + 1 };
+                if *i >= self.max_list {
+                    return Err(Stop::Misshapen);
+                }
+                first
+            }
+            _ => false,
+        };
+        self.check_budget()?;
+        if !first {
+            self.add(1);
+        }
+        Ok(())
+    }
+
+    fn begin_list(&mut self) {
+        self.add(1);
+        // "No item yet": the first `item` makes it 0.
+        self.path.push(Step::Index(usize::MAX));
+    }
+
+    fn end_list(&mut self) {
+        self.path.pop();
+        self.add(1);
+    }
+
+    fn begin_object(&mut self) {
+        self.add(1);
+        self.path.push(Step::Field(""));
+    }
+
+    fn end_object(&mut self) {
+        self.path.pop();
+        self.add(1);
+    }
+
+    /// A field or key is written and its value is about to be: the
+    /// separator, the key, the budget (the path now names the value), `:`.
+    fn key(&mut self, step: Step) -> Result<(), Stop> {
+        let first = matches!(self.path.last(), Some(Step::Field("")));
+        if !first {
+            self.add(1);
+        }
+        // Keys pass the same checks as strings. A field named "" would read
+        // as "no key yet" above: no card has one.
+        match &step {
+            Step::Field(k) => self.string(k)?,
+            Step::Key(k) => self.string(k)?,
+            Step::Index(_) => {}
+        }
+        if let Some(last) = self.path.last_mut() {
+            *last = step;
+        }
+        self.check_budget()?;
+        self.add(1);
+        Ok(())
+    }
+
+    /// Whether the value about to be written is a cited rule id.
+    fn at_rule(&self) -> bool {
+        self.strict
+            && match self.path.last() {
+                Some(Step::Field(k)) => *k == "rule",
+                Some(Step::Key(k)) => k == "rule",
+                _ => false,
+            }
+    }
+
+    fn number(&mut self, digits: usize) -> Result<(), Stop> {
+        self.add(digits);
+        Ok(())
     }
 }
 
-impl Formatter for Meter<'_> {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.path.push(Step::Index(0));
-        CompactFormatter.begin_array(writer)
+fn digits_u(mut n: u128) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
     }
+    d
+}
 
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.path.pop();
-        CompactFormatter.end_array(writer)
+fn digits_i(n: i128) -> usize {
+    digits_u(n.unsigned_abs()) + usize::from(n < 0)
+}
+
+impl<'a> ser::Serializer for &'a mut Meter {
+    type Ok = ();
+    type Error = Stop;
+    type SerializeSeq = List<'a>;
+    type SerializeTuple = List<'a>;
+    type SerializeTupleStruct = List<'a>;
+    type SerializeTupleVariant = List<'a>;
+    type SerializeMap = Object<'a>;
+    type SerializeStruct = Object<'a>;
+    type SerializeStructVariant = Object<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Stop> {
+        self.number(if v { 4 } else { 5 })
     }
-
-    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if let Some(Step::Index(i)) = self.path.last_mut() {
-            if !first {
-                *i += 1;
-            }
-            if *i >= self.max_list {
-                return Err(Self::stop());
-            }
+    fn serialize_i8(self, v: i8) -> Result<(), Stop> {
+        self.number(digits_i(v.into()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Stop> {
+        self.number(digits_i(v.into()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Stop> {
+        self.number(digits_i(v.into()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Stop> {
+        self.number(digits_i(v.into()))
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Stop> {
+        self.number(digits_i(v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Stop> {
+        self.number(digits_u(v.into()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Stop> {
+        self.number(digits_u(v.into()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Stop> {
+        self.number(digits_u(v.into()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Stop> {
+        self.number(digits_u(v.into()))
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Stop> {
+        self.number(digits_u(v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Stop> {
+        // Rare in a card; serde_json's own formatting is the reference.
+        self.number(serde_json::to_string(&v).map_err(|_| Stop::Misshapen)?.len())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Stop> {
+        self.number(serde_json::to_string(&v).map_err(|_| Stop::Misshapen)?.len())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Stop> {
+        self.string(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Stop> {
+        if self.at_rule() && !wegwijs_types::is_well_formed_rule_id(v) {
+            return Err(Stop::Misshapen);
         }
-        self.check_budget()?;
-        CompactFormatter.begin_array_value(writer, first)
+        self.string(v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Stop> {
+        use ser::SerializeSeq as _;
+        let mut list = self.serialize_seq(Some(v.len()))?;
+        for b in v {
+            list.serialize_element(b)?;
+        }
+        list.end()
+    }
+    fn serialize_none(self) -> Result<(), Stop> {
+        self.number(4)
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Stop> {
+        self.number(4)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Stop> {
+        self.number(4)
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Stop> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        self.begin_object();
+        self.key(Step::Field(variant))?;
+        value.serialize(&mut *self)?;
+        self.end_object();
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<List<'a>, Stop> {
+        self.begin_list();
+        Ok(List { meter: self, variant: false })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<List<'a>, Stop> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<List<'a>, Stop> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<List<'a>, Stop> {
+        self.begin_object();
+        self.key(Step::Field(variant))?;
+        self.begin_list();
+        Ok(List { meter: self, variant: true })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a>, Stop> {
+        self.begin_object();
+        Ok(Object { meter: self, variant: false, pending_key: None })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Object<'a>, Stop> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Object<'a>, Stop> {
+        self.begin_object();
+        self.key(Step::Field(variant))?;
+        self.begin_object();
+        Ok(Object { meter: self, variant: true, pending_key: None })
+    }
+}
+
+/// A list being measured (a sequence, tuple or tuple variant).
+struct List<'a> {
+    meter: &'a mut Meter,
+    /// A tuple variant: the list sits in a one-key object.
+    variant: bool,
+}
+
+impl List<'_> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.meter.item()?;
+        value.serialize(&mut *self.meter)
     }
 
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.path.push(Step::Key(String::new()));
-        CompactFormatter.begin_object(writer)
+    fn finish(self) -> Result<(), Stop> {
+        self.meter.end_list();
+        if self.variant {
+            self.meter.end_object();
+        }
+        Ok(())
     }
+}
 
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.path.pop();
-        CompactFormatter.end_object(writer)
+impl ser::SerializeSeq for List<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.element(value)
     }
-
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if let Some(Step::Key(k)) = self.path.last_mut() {
-            k.clear();
-        }
-        self.in_key = true;
-        CompactFormatter.begin_object_key(writer, first)
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
     }
+}
 
-    fn end_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.in_key = false;
-        self.rule_next = self.strict && matches!(self.path.last(), Some(Step::Key(k)) if k == "rule");
-        // The key is known now: the path names the value about to come.
-        self.check_budget()?;
-        CompactFormatter.end_object_key(writer)
+impl ser::SerializeTuple for List<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.element(value)
     }
-
-    fn begin_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.string_bytes = 0;
-        if std::mem::take(&mut self.rule_next) && !self.in_key {
-            self.rule = Some(String::new());
-        }
-        CompactFormatter.begin_string(writer)
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
     }
+}
 
-    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
-        self.count_string(fragment.len())?;
-        if self.strict && wegwijs_kit::has_forbidden_char(fragment) {
-            return Err(Self::stop());
-        }
-        if let Some(rule) = self.rule.as_mut() {
-            rule.push_str(fragment);
-        }
-        if self.in_key
-            && let Some(Step::Key(k)) = self.path.last_mut()
-        {
-            k.push_str(fragment);
-        }
-        CompactFormatter.write_string_fragment(writer, fragment)
+impl ser::SerializeTupleStruct for List<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.element(value)
     }
-
-    fn write_char_escape<W: ?Sized + io::Write>(&mut self, writer: &mut W, escape: CharEscape) -> io::Result<()> {
-        // Every character serde_json escapes is one byte in the string.
-        self.count_string(1)?;
-        // Apart from a quote and a backslash, what serde_json escapes is a
-        // control character.
-        if self.strict && !matches!(escape, CharEscape::Quote | CharEscape::ReverseSolidus) {
-            return Err(Self::stop());
-        }
-        if let Some(rule) = self.rule.as_mut() {
-            rule.push('\\');
-        }
-        CompactFormatter.write_char_escape(writer, escape)
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
     }
+}
 
-    fn end_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        if let Some(rule) = self.rule.take()
-            && !wegwijs_types::is_well_formed_rule_id(&rule)
-        {
-            return Err(Self::stop());
+impl ser::SerializeTupleVariant for List<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+/// An object being measured (a map, struct or struct variant).
+struct Object<'a> {
+    meter: &'a mut Meter,
+    /// A struct variant: the object sits in a one-key object.
+    variant: bool,
+    /// A map key written but its value not yet (`serialize_key`).
+    pending_key: Option<String>,
+}
+
+impl Object<'_> {
+    fn finish(self) -> Result<(), Stop> {
+        self.meter.end_object();
+        if self.variant {
+            self.meter.end_object();
         }
-        CompactFormatter.end_string(writer)
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Object<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Stop> {
+        self.pending_key = Some(key.serialize(KeyName)?);
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        let key = self.pending_key.take().ok_or(Stop::Misshapen)?;
+        self.meter.key(Step::Key(key))?;
+        value.serialize(&mut *self.meter)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStruct for Object<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Stop> {
+        self.meter.key(Step::Field(key))?;
+        value.serialize(&mut *self.meter)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Object<'_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Stop> {
+        self.meter.key(Step::Field(key))?;
+        value.serialize(&mut *self.meter)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+/// A map key as the text JSON writes: strings as they are, integers and
+/// booleans quoted (as serde_json does); anything else cannot be a key.
+struct KeyName;
+
+impl ser::Serializer for KeyName {
+    type Ok = String;
+    type Error = Stop;
+    type SerializeSeq = Impossible<String, Stop>;
+    type SerializeTuple = Impossible<String, Stop>;
+    type SerializeTupleStruct = Impossible<String, Stop>;
+    type SerializeTupleVariant = Impossible<String, Stop>;
+    type SerializeMap = Impossible<String, Stop>;
+    type SerializeStruct = Impossible<String, Stop>;
+    type SerializeStructVariant = Impossible<String, Stop>;
+
+    fn serialize_str(self, v: &str) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_char(self, v: char) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<String, Stop> {
+        Ok(variant.to_string())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<String, Stop> {
+        value.serialize(self)
+    }
+    fn serialize_bool(self, v: bool) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String, Stop> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, _v: f32) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_f64(self, _v: f64) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_none(self) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_unit(self) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<String, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, Stop> {
+        Err(Stop::Misshapen)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Stop> {
+        Err(Stop::Misshapen)
     }
 }
 
@@ -304,6 +704,60 @@ mod tests {
                 prop_assert_eq!(measure(&v, 10_000, 5, 20), Size::Within(bytes));
             }
         }
+    }
+
+    proptest! {
+        /// The count is what `serde_json::to_vec` writes, to the byte.
+        #[test]
+        fn the_count_is_serde_json_s_length(v in card_like()) {
+            let exact = serde_json::to_vec(&v).unwrap().len();
+            prop_assert_eq!(measure(&v, usize::MAX, usize::MAX, usize::MAX), Size::Within(exact));
+        }
+    }
+
+    /// Every shape serde derives: options, unit, newtype, tuple and struct
+    /// variants, maps with string and integer keys, tuples, escapes.
+    #[test]
+    fn every_serde_shape_is_counted_like_serde_json() {
+        #[derive(Serialize)]
+        enum Kind {
+            Unit,
+            New(u32),
+            Tuple(i8, String),
+            Named { a: Option<bool>, b: Vec<u16> },
+        }
+        #[derive(Serialize)]
+        struct Inner(u64);
+        #[derive(Serialize)]
+        struct Card {
+            rule: &'static str,
+            kinds: Vec<Kind>,
+            keyed: std::collections::BTreeMap<u32, Inner>,
+            named: std::collections::BTreeMap<String, ()>,
+            pair: (char, i64),
+            text: String,
+            none: Option<String>,
+            float: f64,
+        }
+        let card = Card {
+            rule: "RT-A1",
+            kinds: vec![
+                Kind::Unit,
+                Kind::New(7),
+                Kind::Tuple(-12, "a\"b\\c\u{1}".into()),
+                Kind::Named { a: Some(false), b: vec![0, 65535] },
+            ],
+            keyed: [(3, Inner(u64::MAX)), (40, Inner(0))].into_iter().collect(),
+            named: [("x\ny".to_string(), ())].into_iter().collect(),
+            pair: ('é', i64::MIN),
+            text: "één \t twee".into(),
+            none: None,
+            float: 1.5,
+        };
+        let exact = serde_json::to_vec(&card).unwrap().len();
+        assert_eq!(measure(&card, usize::MAX, usize::MAX, usize::MAX), Size::Within(exact));
+        // The strict pass refuses the control characters in it.
+        assert_eq!(measure_clean(&card, usize::MAX, usize::MAX, usize::MAX), Size::Misshapen);
     }
 
     #[test]
