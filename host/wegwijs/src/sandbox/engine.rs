@@ -86,7 +86,42 @@ pub(crate) fn engine(kind: EngineKind) -> Result<&'static Engine, EngineError> {
 /// call touched stay resident, and what stays is reset to the module's
 /// initial image, never reused with a previous call's contents; the cost is
 /// resident memory, at most this much per pool slot a large component used.
+///
+/// Only with PAGEMAP_SCAN (Linux 6.7 and later): without it wasmtime resets
+/// the whole kept range with `memset` after every call, and 16 MiB of that
+/// would cost a reference stage far more than it saves; there the first
+/// [`KEEP_RESIDENT_FALLBACK_BYTES`] are kept, which covers a reference stage.
 const KEEP_RESIDENT_BYTES: usize = 16 << 20;
+
+/// What is kept resident per slot where PAGEMAP_SCAN is missing.
+const KEEP_RESIDENT_FALLBACK_BYTES: usize = 1 << 20;
+
+/// Whether this kernel has PAGEMAP_SCAN, by its version (Linux 6.7 or
+/// later); wasmtime's `Enabled::Auto` probes the same and falls back alike.
+fn kernel_has_pagemap_scan() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `uname` fills the struct it is given and nothing else.
+        let mut name: libc::utsname = unsafe { std::mem::zeroed() };
+        if unsafe { libc::uname(&mut name) } != 0 {
+            return false;
+        }
+        let release: String =
+            name.release.iter().take_while(|&&c| c != 0).map(|&c| char::from(c as u8)).collect();
+        linux_at_least(&release, 6, 7)
+    }
+    #[cfg(not(target_os = "linux"))]
+    false
+}
+
+/// Whether a kernel release such as `6.18.0-1-amd64` is `major.minor` or later.
+fn linux_at_least(release: &str, major: u32, minor: u32) -> bool {
+    let mut parts = release.split(|c: char| !c.is_ascii_digit()).map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(a), Some(b)) => (a, b) >= (major, minor),
+        _ => false,
+    }
+}
 
 /// Table memory kept resident per pool slot between calls.
 const KEEP_RESIDENT_TABLE_BYTES: usize = 16 << 10;
@@ -126,8 +161,12 @@ fn build_engine(fuel: bool) -> wasmtime::Result<Engine> {
     // core must take part in). Kept resident, the low pages a guest touches
     // are reset with `memset`; with PAGEMAP_SCAN (Linux 6.7 and later) only
     // the pages actually touched are reset, and on older kernels `Auto`
-    // falls back to resetting the first `KEEP_RESIDENT_BYTES`.
-    pool.linear_memory_keep_resident(KEEP_RESIDENT_BYTES);
+    // falls back to resetting the first `KEEP_RESIDENT_FALLBACK_BYTES`.
+    pool.linear_memory_keep_resident(if kernel_has_pagemap_scan() {
+        KEEP_RESIDENT_BYTES
+    } else {
+        KEEP_RESIDENT_FALLBACK_BYTES
+    });
     pool.table_keep_resident(KEEP_RESIDENT_TABLE_BYTES);
     pool.pagemap_scan(Enabled::Auto);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
@@ -284,6 +323,16 @@ pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<Linker<StageState>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kernel_releases_are_compared_by_major_and_minor() {
+        assert!(linux_at_least("6.18.0-1-amd64", 6, 7));
+        assert!(linux_at_least("6.7", 6, 7));
+        assert!(linux_at_least("7.0.1", 6, 7));
+        assert!(!linux_at_least("6.6.30", 6, 7));
+        assert!(!linux_at_least("5.15.0-105-generic", 6, 7));
+        assert!(!linux_at_least("garbage", 6, 7));
+    }
 
     #[test]
     fn masking_hides_digits_and_bounds_length() {
