@@ -48,14 +48,15 @@ pub(crate) fn build_host(builder: wegwijs::HostBuilder) -> anyhow::Result<wegwij
     let chosen = std::env::var_os(COMPILE_CACHE_VAR);
     match chosen {
         Some(v) if v == "off" => builder.build().context("starting the wegwijs host"),
-        Some(v) if !v.is_empty() => builder
-            .compile_cache(v)
-            .build()
-            .with_context(|| format!("starting the wegwijs host (set {COMPILE_CACHE_VAR}=off to compile without a cache)")),
+        Some(v) if !v.is_empty() => builder.compile_cache(v).build().with_context(|| {
+            format!("starting the wegwijs host (set {COMPILE_CACHE_VAR}=off to compile without a cache)")
+        }),
         _ => match default_compile_cache() {
             Some(dir) => match builder.clone().compile_cache(&dir).build() {
                 Err(e @ wegwijs::Error::CompileCache { .. }) => {
-                    eprintln!("warning: {e}; compiling without a cache ({COMPILE_CACHE_VAR} names another directory, or `off`)");
+                    eprintln!(
+                        "warning: {e}; compiling without a cache ({COMPILE_CACHE_VAR} names another directory, or `off`)"
+                    );
                     builder.build().context("starting the wegwijs host")
                 }
                 other => other.context("starting the wegwijs host"),

@@ -113,7 +113,8 @@ impl CompileCache {
 
     /// Writes an entry: to a temporary file first, then renamed into place.
     fn write_entry(&self, path: &Path, code: &[u8]) -> std::io::Result<()> {
-        let nonce = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nonce =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         let tmp = self.dir.join(format!(".tmp-{}-{nonce}", std::process::id()));
         let result = (|| {
             let mut file = create_private_file(&tmp)?;
@@ -201,9 +202,9 @@ fn trusted(_meta: &fs::Metadata) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Stage;
     use crate::sandbox::engine::{self, EngineKind};
     use crate::sandbox::reference_bytes;
-    use crate::model::Stage;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("wegwijs-cache-test-{name}-{}", std::process::id()));

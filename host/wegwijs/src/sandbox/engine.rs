@@ -106,8 +106,7 @@ fn kernel_has_pagemap_scan() -> bool {
         if unsafe { libc::uname(&mut name) } != 0 {
             return false;
         }
-        let release: String =
-            name.release.iter().take_while(|&&c| c != 0).map(|&c| char::from(c as u8)).collect();
+        let release: String = name.release.iter().take_while(|&&c| c != 0).map(|&c| char::from(c as u8)).collect();
         linux_at_least(&release, 6, 7)
     }
     #[cfg(not(target_os = "linux"))]
