@@ -10,11 +10,12 @@
 //!
 //! It prints medians and the ratio wasm / native. Then, for the cost of
 //! composition, the same signals decided nationally, in region D (config
-//! only: the reference components with a region config) and in region A
-//! (its own routing component after the reference one), interleaved, with
-//! the ratios region / national. Region A needs its `routing.wasm` in its
-//! bundle, built as `examples/regions/a-ondersteuningsteam/README.md` says;
-//! without it, that column is left out and the bench says so. Run with `cargo bench -p wegwijs --bench
+//! only: the reference components with a region config), in region A
+//! (its own routing component after the reference one), and in region C
+//! (the same in Python), interleaved, with the ratios region / national.
+//! Regions A and C need their `routing.wasm` in their bundles, built as
+//! their READMEs say; without it, that row is left out and the bench says
+//! so. Run with `cargo bench -p wegwijs --bench
 //! decide` (`-- --runs N` to change the count). Last, decisions per second
 //! on one thread and on two, with their ratio; each stage alone (its
 //! instantiation and call, from `--explain`'s timings) against the same
@@ -212,21 +213,31 @@ fn threads(host: &Host, files: &[std::path::PathBuf], runs: usize) {
     println!("{:<36} {two:>12.0}   ratio to one thread {:.2}", "2", two / one);
 }
 
-/// National versus region D (config) and region A (own routing component).
+/// National versus region D (config), region A (its own routing component,
+/// in Rust) and region C (its own routing component, in Python), each
+/// interleaved with the national defaults. Region C is read from
+/// `WEGWIJS_BENCH_REGION_C` when set (a bundle copy its `build.sh` built
+/// into, so the example's pinned hash is left alone), else from the
+/// example directory.
 fn regions(host: &Host, files: &[std::path::PathBuf], runs: usize) {
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/regions");
     let d = host.activate_dir(examples.join("d-config-only")).expect("region D loads").id;
-    let a = match host.activate_dir(examples.join("a-ondersteuningsteam")) {
-        Ok(info) => Some(info.id),
-        Err(e) => {
-            println!("\nregion A not measured ({e}); build its component as its README says");
-            None
+    let c_dir = std::env::var_os("WEGWIJS_BENCH_REGION_C")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| examples.join("c-pedagogisch-adviseur"));
+    let mut own = Vec::new();
+    for (label, dir) in [
+        ("region A (own routing component, Rust)", examples.join("a-ondersteuningsteam")),
+        ("region C (own routing component, Python)", c_dir),
+    ] {
+        match host.activate_dir(&dir) {
+            Ok(info) => own.push((label, info.id, Vec::new())),
+            Err(e) => println!("\n{label} not measured ({e}); build its component as its README says"),
         }
-    };
+    }
     let options = |id: &str| wegwijs::DecideOptions::default().in_region(id);
     let (national, in_d) = (options("national-default"), options(&d));
-    let in_a = a.as_deref().map(options);
-    let (mut n, mut dd, mut aa) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut n, mut dd) = (Vec::new(), Vec::new());
     let time = |o: &wegwijs::DecideOptions, s: &Signal, out: &mut Vec<f64>| {
         let t = Instant::now();
         std::hint::black_box(host.decide_with(s, o).expect("decided"));
@@ -234,11 +245,14 @@ fn regions(host: &Host, files: &[std::path::PathBuf], runs: usize) {
     };
     for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
         let signal = Signal::from_json(&std::fs::read_to_string(file).expect("read")).expect("valid example");
-        for _ in 0..runs / 3 {
+        for round in 0..runs / 3 {
             time(&national, &signal, &mut n);
             time(&in_d, &signal, &mut dd);
-            if let Some(o) = &in_a {
-                time(o, &signal, &mut aa);
+            for (label, id, out) in &mut own {
+                // A Python call takes milliseconds: a tenth of the rounds.
+                if !label.contains("Python") || round % 10 == 0 {
+                    time(&options(id), &signal, out);
+                }
             }
         }
     }
@@ -247,8 +261,8 @@ fn regions(host: &Host, files: &[std::path::PathBuf], runs: usize) {
     println!("{:<36} {mn:>12.1}", "national default");
     let md = median(&mut dd);
     println!("{:<36} {md:>12.1}   ratio to national {:.2}", "region D (config only)", md / mn);
-    if !aa.is_empty() {
-        let ma = median(&mut aa);
-        println!("{:<36} {ma:>12.1}   ratio to national {:.2}", "region A (own routing component)", ma / mn);
+    for (label, _, mut out) in own {
+        let m = median(&mut out);
+        println!("{label:<36} {m:>12.1}   ratio to national {:.2}", m / mn);
     }
 }
