@@ -31,8 +31,12 @@ use wegwijs::types::{NoConfig, RegionConfig};
 use wegwijs::{Host, Signal};
 
 fn median(v: &mut [f64]) -> f64 {
+    percentile(v, 0.5)
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    v[((v.len() as f64 * p) as usize).min(v.len() - 1)]
 }
 
 fn native(signal: &Signal) -> usize {
@@ -103,6 +107,8 @@ fn main() {
     }
     let (mw, mn) = (median(&mut all_wasm), median(&mut all_native));
     println!("{:<36} {mw:>12.1} {mn:>12.1} {:>8.1}", "ALL (median of every run)", mw / mn);
+    let (pw, pn) = (percentile(&mut all_wasm, 0.99), percentile(&mut all_native, 0.99));
+    println!("{:<36} {pw:>12.1} {pn:>12.1} {:>8.1}", "ALL (99th percentile)", pw / pn);
 
     regions(&host, &files, runs);
     threads(&host, &files, runs);
