@@ -9,7 +9,10 @@
 use std::env;
 use std::path::{Path, PathBuf};
 
-const STAGES: [&str; 4] = ["intake", "screening", "routing", "consent"];
+/// The per-stage reference components (`harness::reference_component`,
+/// `wegwijs check`) and, last, the four in one component, which the host
+/// runs (`docs/decisions/0008-…`).
+const COMPONENTS: [&str; 5] = ["intake", "screening", "routing", "consent", "reference"];
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -18,9 +21,9 @@ fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
 
     wegwijs_build_guests::rerun_if_changed(root, &["components", "sdk", "wit", "Cargo.toml", "Cargo.lock"]);
-    for stage in STAGES {
-        let built = wegwijs_build_guests::build(root, &format!("wegwijs-{stage}"));
-        let dest = out_dir.join(format!("{stage}.wasm"));
+    for name in COMPONENTS {
+        let built = wegwijs_build_guests::build(root, &format!("wegwijs-{name}"));
+        let dest = out_dir.join(format!("{name}.wasm"));
         std::fs::copy(&built, &dest)
             .unwrap_or_else(|e| panic!("copying {} to {}: {e}", built.display(), dest.display()));
     }

@@ -2,7 +2,7 @@
 //! and sharing one host across threads.
 
 use crate::util::{example_signals, host};
-use wegwijs::harness::reference_component;
+use wegwijs::harness::reference_set;
 use wegwijs::{Host, Signal, Stage};
 
 fn signal(path: &std::path::Path) -> Signal {
@@ -18,7 +18,8 @@ fn provenance_names_every_component_by_hash() {
     assert_eq!(stages, Stage::ALL);
     for c in &d.provenance.components {
         use sha2_check::hex_sha256;
-        assert_eq!(c.sha256, hex_sha256(reference_component(c.stage)), "{:?}", c.stage);
+        assert_eq!(c.sha256, hex_sha256(reference_set()), "{:?}", c.stage);
+        assert_eq!(c.name, "wegwijs-reference", "{:?}", c.stage);
     }
     for g in ["G-SAFETY", "G-CONSENT", "G-AUTHORITY", "G-NO-DROP", "G-HUMAN", "G-MINIMAL"] {
         assert!(d.provenance.guardrails.contains(&g), "{g} missing from provenance");
@@ -182,4 +183,36 @@ mod loading {
             assert_eq!(info.stage, stage);
         }
     }
+}
+
+/// The four reference stages of a decision share one fresh instance by
+/// default (`docs/decisions/0008-…`); a host told to give each its own
+/// decides every signal alike: the examples and a generated corpus,
+/// nationally and in a region of configuration only. A guest that kept
+/// anything from one stage to the next in its instance would show here.
+#[test]
+fn a_shared_reference_instance_decides_like_separate_ones() {
+    let build = |separate: bool| {
+        Host::builder()
+            .pseudonym_key("test-key")
+            .separate_reference_instances(separate)
+            .region(crate::util::root().join("examples/regions/d-config-only"))
+            .build()
+            .unwrap()
+    };
+    let (shared, separate) = (build(false), build(true));
+    let corpus = crate::util::wegwijs(&["corpus", "--n", "300", "--seed", "7", "--gemeente", "GM0060,GM0088,GM9999"]);
+    assert!(corpus.status.success());
+    let mut signals: Vec<Signal> = example_signals().iter().map(|p| signal(p)).collect();
+    signals.extend(String::from_utf8_lossy(&corpus.stdout).lines().map(|l| Signal::from_json(l).unwrap()));
+    let region_d = shared.regions().into_iter().map(|r| r.id).next().unwrap();
+    assert_eq!(separate.regions().len(), 1);
+    let mut in_d = 0;
+    for (i, s) in signals.iter().enumerate() {
+        let (a, b) = (shared.decide(s).unwrap(), separate.decide(s).unwrap());
+        assert!(a.faults.is_empty(), "signal {i}: {:?}", a.faults);
+        assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap(), "signal {i}");
+        in_d += usize::from(a.provenance.region == region_d);
+    }
+    assert!(in_d > 100, "only {in_d} signals were decided in region D");
 }

@@ -94,9 +94,16 @@ pub fn check_component(host: &Host, stage: Stage, name: &str, bytes: &[u8]) -> R
 }
 
 /// The built-in reference component's bytes for `stage`: for tools that
-/// inspect or benchmark them.
+/// inspect or benchmark them. The host itself runs the four stages from
+/// one component of the same crates, [`reference_set`].
 pub fn reference_component(stage: Stage) -> &'static [u8] {
     reference_bytes(stage)
+}
+
+/// The four reference stages in one component (`components/reference`):
+/// what the host runs, and what every reference stage's provenance names.
+pub fn reference_set() -> &'static [u8] {
+    crate::sandbox::REFERENCE_SET_BYTES
 }
 
 /// The rule ids of the guideline brief's rule tables (§1–§5: intake,

@@ -33,6 +33,7 @@ pub struct HostBuilder {
     pseudonym_key: Option<Vec<u8>>,
     regions: Vec<PathBuf>,
     compile_cache: Option<PathBuf>,
+    separate_reference_instances: bool,
 }
 
 impl HostBuilder {
@@ -85,6 +86,19 @@ impl HostBuilder {
         self
     }
 
+    /// Gives each of a decision's four reference stages its own fresh
+    /// instance, as every region component's stage call has. By default
+    /// the four share one fresh instance per decision: they are the host's
+    /// own code, run for the same child's case, and the instance is
+    /// discarded when the decision ends, so nothing crosses from one case
+    /// to another; sharing saves three instantiations and memory resets
+    /// per decision (`docs/decisions/0008-…`, `docs/performance.md`). The
+    /// decisions are the same either way.
+    pub fn separate_reference_instances(mut self, on: bool) -> Self {
+        self.separate_reference_instances = on;
+        self
+    }
+
     /// Loads the region bundle in `dir` when the host is built; building
     /// fails if the bundle is refused (see [`Host::activate`]).
     pub fn region(mut self, dir: impl Into<PathBuf>) -> Self {
@@ -102,6 +116,7 @@ impl HostBuilder {
                     self.limits.unwrap_or_default(),
                     &self.capacity.unwrap_or_default(),
                     self.compile_cache.as_deref(),
+                    !self.separate_reference_instances,
                 )?,
                 pseudonym_key: self.pseudonym_key.unwrap_or_else(random_key),
                 regions: RwLock::new(Regions::default()),

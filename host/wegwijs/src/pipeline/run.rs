@@ -52,6 +52,20 @@ pub(crate) struct Run<'a> {
     /// Bytes, as compact JSON, of the results accepted so far, against the
     /// decision's output budget.
     output_bytes: usize,
+    /// The instance the reference stages of this decision share.
+    shared: Shared<'a>,
+}
+
+/// The shared reference instance of one decision (`docs/decisions/0008-…`).
+enum Shared<'a> {
+    /// Not opened yet: the first reference stage opens it.
+    Unopened,
+    /// Open, serving the reference stages in turn.
+    Open(call::SharedInstance<'a>),
+    /// Not to be used: sharing is off, the region has a component of its
+    /// own, or a call in it failed (the stage is then called again in a
+    /// fresh instance of its own, and so is every later reference stage).
+    Off,
 }
 
 impl<'a> Run<'a> {
@@ -64,6 +78,16 @@ impl<'a> Run<'a> {
             faults: Vec::new(),
             divergences: Vec::new(),
             output_bytes: 0,
+            // Only when the reference stages are all the decision runs: the
+            // shared instance holds its room under the capacity until the
+            // decision ends, and a region's component may take up to its
+            // deadline in between; other decisions' guideline calls must
+            // not wait behind that.
+            shared: if sandbox.share_references && region.is_none_or(|r| r.own.is_empty()) {
+                Shared::Unopened
+            } else {
+                Shared::Off
+            },
         }
     }
 
@@ -117,8 +141,12 @@ impl<'a> Run<'a> {
         reference: Option<&S::Output>,
         limits: &Limits,
     ) -> Option<S::Output> {
-        let params = S::params(S::reborrow(input), reference);
-        let result = call::call::<S>(self.sandbox, loaded, params, limits, &self.config);
+        let result = match self.call_shared::<S>(loaded, S::reborrow(input), reference, limits) {
+            Some(outcome) => Ok(outcome),
+            None => {
+                call::call::<S>(self.sandbox, loaded, S::params(S::reborrow(input), reference), limits, &self.config)
+            }
+        };
         let memory_bytes = result.as_ref().map_or(0, |o| o.memory_bytes);
         let (value, micros, logs) = match result {
             Ok(outcome) => match self
@@ -157,6 +185,39 @@ impl<'a> Run<'a> {
             });
         }
         value
+    }
+
+    /// Calls a reference stage in the decision's shared instance, opening it
+    /// at the first. `None` when the stage is not to be called there: a
+    /// region's component, sharing off, or the shared instance failed (it
+    /// is then dropped, its room given back, and the caller runs the stage
+    /// in a fresh instance of its own, so a failure of the shared instance,
+    /// for instance its memory limit reached by the stages together, costs
+    /// a second call and never a result).
+    fn call_shared<'i, S: StageSpec>(
+        &mut self,
+        loaded: &LoadedComponent,
+        input: S::Input<'i>,
+        reference: Option<&'i S::Output>,
+        limits: &Limits,
+    ) -> Option<call::CallOutcome<S::Output>> {
+        if loaded.info.role != Role::Reference {
+            return None;
+        }
+        if let Shared::Unopened = self.shared {
+            self.shared = match call::open_shared(self.sandbox, loaded, limits, &self.config) {
+                Ok(instance) => Shared::Open(instance),
+                Err(_) => Shared::Off,
+            };
+        }
+        let Shared::Open(instance) = &mut self.shared else { return None };
+        match call::call_shared::<S>(instance, self.sandbox, loaded, S::params(input, reference), limits) {
+            Ok(outcome) => Some(outcome),
+            Err(_) => {
+                self.shared = Shared::Off;
+                None
+            }
+        }
     }
 
     /// The result's size as compact JSON, after the output budget and the
@@ -233,5 +294,70 @@ impl<'a> Run<'a> {
                 Role::Region => "the reference (guideline) result stands".into(),
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::spec;
+    use crate::{Host, Signal};
+
+    fn case() -> wegwijs_types::ChildCase {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/signals/01-school-borderline-sdq.json"
+        ))
+        .expect("example");
+        Signal::from_json(&json).expect("valid").to_case(b"k")
+    }
+
+    /// A call the shared instance cannot take (here: the instance is of
+    /// another component than the stage's) drops it and runs the stage in
+    /// a fresh instance of its own: the result is there, no fault recorded,
+    /// and every later reference stage of the decision runs on its own.
+    #[test]
+    fn a_failing_shared_instance_falls_back_to_a_fresh_one() {
+        let host = Host::builder().build().expect("host");
+        let sandbox = host.sandbox();
+        let case = case();
+        let expected = Run::new(sandbox, None, false).stage::<spec::Intake>(&case).stands.expect("intake");
+
+        let other = LoadedComponent::load(
+            sandbox.engine,
+            None,
+            sandbox.metered,
+            crate::model::Stage::Intake,
+            "wegwijs-intake",
+            "0",
+            Role::Reference,
+            crate::sandbox::reference_bytes(crate::model::Stage::Intake),
+        )
+        .expect("the per-stage intake component loads");
+        let mut run = Run::new(sandbox, None, false);
+        let config = Arc::clone(&run.config);
+        run.shared = Shared::Open(call::open_shared(sandbox, &other, &sandbox.limits, &config).expect("opens"));
+        let got = run.stage::<spec::Intake>(&case);
+        assert!(run.faults.is_empty(), "{:?}", run.faults);
+        assert!(matches!(run.shared, Shared::Off));
+        assert_eq!(got.stands, Some(expected));
+    }
+
+    /// The shared instance serves the stages in turn: after the first
+    /// reference stage it is open, and stays open while they succeed.
+    #[test]
+    fn the_first_reference_stage_opens_the_shared_instance() {
+        let host = Host::builder().build().expect("host");
+        let mut run = Run::new(host.sandbox(), None, false);
+        assert!(matches!(run.shared, Shared::Unopened));
+        let case = case();
+        let intake = run.stage::<spec::Intake>(&case).stands.expect("intake");
+        assert!(matches!(run.shared, Shared::Open(_)));
+        run.stage::<spec::Screening>((&case, &intake)).stands.expect("screening");
+        assert!(matches!(run.shared, Shared::Open(_)));
+
+        let separate = Host::builder().separate_reference_instances(true).build().expect("host");
+        let run = Run::new(separate.sandbox(), None, false);
+        assert!(matches!(run.shared, Shared::Off));
     }
 }

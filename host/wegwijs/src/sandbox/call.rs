@@ -4,6 +4,7 @@
 //! back to the reference result (G-NO-DROP).
 
 use super::Sandbox;
+use super::capacity::Room;
 use super::component::LoadedComponent;
 use super::engine::{CallLimits, StageState, TICK};
 use super::spec::StageSpec;
@@ -12,7 +13,7 @@ use crate::model::{FaultKind, LogLevel, LogRecord};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
-use wasmtime::component::TypedFunc;
+use wasmtime::component::{Instance, TypedFunc};
 use wasmtime::{PoolConcurrencyLimitError, Store, Trap};
 
 /// A successful stage call.
@@ -41,22 +42,8 @@ pub(crate) fn call<S: StageSpec>(
     // instance and memory.
     let _room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
     let started = Instant::now();
-    let call_limits = CallLimits {
-        memory_bytes: limits.memory_bytes,
-        max_log_records: limits.max_log_records,
-        max_log_bytes: limits.max_string_bytes,
-    };
-    let mut store = Store::new(sandbox.engine, StageState::new(call_limits, Arc::clone(config)));
-    store.limiter(|s| s);
-    let ticks = (limits.deadline.as_micros() / TICK.as_micros()).max(1) as u64;
-    store.set_epoch_deadline(ticks);
-    store.epoch_deadline_trap();
-    if let Some(fuel) = limits.fuel {
-        let _ = store.set_fuel(fuel);
-    } else if sandbox.metered {
-        let _ = store.set_fuel(u64::MAX);
-    }
-
+    let mut store = new_store(sandbox, limits, config);
+    arm(&mut store, sandbox, limits);
     let instance = match loaded.pre.instantiate(&mut store) {
         Ok(i) => i,
         Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Instantiate)),
@@ -68,14 +55,113 @@ pub(crate) fn call<S: StageSpec>(
     };
     let micros = started.elapsed().as_micros() as u64;
     let data = store.into_data();
-    let mut logs = data.logs;
-    if data.dropped_logs > 0 {
+    let logs = logs_of(data.logs, data.dropped_logs, limits);
+    Ok(CallOutcome { value, micros, memory_bytes: data.peak_memory as u64, logs })
+}
+
+/// One fresh instance of the reference set (the four reference stages in
+/// one component), serving the reference stages of one decision in turn
+/// and discarded with it (`docs/decisions/0008-…`). It holds its room under
+/// the host's capacity for as long as it lives.
+pub(crate) struct SharedInstance<'s> {
+    // Fields drop in order: the store (and with it the instance's memory)
+    // before the room it was given.
+    store: Store<StageState>,
+    instance: Instance,
+    /// The component every stage called here must belong to.
+    sha256: String,
+    _room: Room<'s>,
+}
+
+impl std::fmt::Debug for SharedInstance<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedInstance").field("sha256", &self.sha256).finish_non_exhaustive()
+    }
+}
+
+/// Instantiates `loaded`'s component once, for the reference stages of one
+/// decision, once there is room for it.
+pub(crate) fn open_shared<'s>(
+    sandbox: &'s Sandbox,
+    loaded: &LoadedComponent,
+    limits: &Limits,
+    config: &Arc<BTreeMap<String, String>>,
+) -> Result<SharedInstance<'s>, (FaultKind, String)> {
+    let room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
+    let mut store = new_store(sandbox, limits, config);
+    arm(&mut store, sandbox, limits);
+    let instance = loaded
+        .pre
+        .instantiate(&mut store)
+        .map_err(|e| classify(store.data().limit_hit, limits, e, Phase::Instantiate))?;
+    Ok(SharedInstance { store, instance, sha256: loaded.info.sha256.clone(), _room: room })
+}
+
+/// Calls stage `S` of `loaded` in the shared instance: the deadline and the
+/// fuel are set afresh for this call, and only this call's logs are
+/// returned. After an error the instance must not be used again (a trap
+/// leaves it unusable); the caller drops it.
+pub(crate) fn call_shared<S: StageSpec>(
+    shared: &mut SharedInstance<'_>,
+    sandbox: &Sandbox,
+    loaded: &LoadedComponent,
+    params: S::Params<'_>,
+    limits: &Limits,
+) -> Result<CallOutcome<S::Output>, (FaultKind, String)> {
+    if loaded.info.sha256 != shared.sha256 {
+        // `typed` below relies on the export index belonging to this
+        // instance's component.
+        return Err((FaultKind::InvalidOutput, "a stage of another component called in the shared instance".into()));
+    }
+    let started = Instant::now();
+    arm(&mut shared.store, sandbox, limits);
+    let data = shared.store.data_mut();
+    data.logs.clear();
+    data.dropped_logs = 0;
+    data.limit_hit = None;
+    let func = typed::<S>(&mut shared.store, &shared.instance, loaded)?;
+    let (value,) = func
+        .call(&mut shared.store, params)
+        .map_err(|e| classify(shared.store.data().limit_hit, limits, e, Phase::Call))?;
+    let micros = started.elapsed().as_micros() as u64;
+    let data = shared.store.data_mut();
+    let logs = logs_of(std::mem::take(&mut data.logs), data.dropped_logs, limits);
+    Ok(CallOutcome { value, micros, memory_bytes: data.peak_memory as u64, logs })
+}
+
+/// A fresh store with this call's limits.
+fn new_store(sandbox: &Sandbox, limits: &Limits, config: &Arc<BTreeMap<String, String>>) -> Store<StageState> {
+    let call_limits = CallLimits {
+        memory_bytes: limits.memory_bytes,
+        max_log_records: limits.max_log_records,
+        max_log_bytes: limits.max_string_bytes,
+    };
+    let mut store = Store::new(sandbox.engine, StageState::new(call_limits, Arc::clone(config)));
+    store.limiter(|s| s);
+    store.epoch_deadline_trap();
+    store
+}
+
+/// Sets the deadline (counted from now) and the fuel for the next call.
+fn arm(store: &mut Store<StageState>, sandbox: &Sandbox, limits: &Limits) {
+    let ticks = (limits.deadline.as_micros() / TICK.as_micros()).max(1) as u64;
+    store.set_epoch_deadline(ticks);
+    if let Some(fuel) = limits.fuel {
+        let _ = store.set_fuel(fuel);
+    } else if sandbox.metered {
+        let _ = store.set_fuel(u64::MAX);
+    }
+}
+
+/// A call's log records, with a note of how many were dropped.
+fn logs_of(mut logs: Vec<LogRecord>, dropped: usize, limits: &Limits) -> Vec<LogRecord> {
+    if dropped > 0 {
         logs.push(LogRecord {
             level: LogLevel::Warn,
-            message: format!("{} further log records dropped (limit {})", data.dropped_logs, limits.max_log_records),
+            message: format!("{dropped} further log records dropped (limit {})", limits.max_log_records),
         });
     }
-    Ok(CallOutcome { value, micros, memory_bytes: data.peak_memory as u64, logs })
+    logs
 }
 
 /// Where in a call an error arose.
@@ -157,12 +243,15 @@ fn typed<'p, S: StageSpec>(
     let func = instance
         .get_func(&mut *store, loaded.func)
         .ok_or_else(|| (FaultKind::InvalidOutput, "the stage function is missing".to_string()))?;
-    // SAFETY: every `LoadedComponent` is built by `LoadedComponent::load`,
+    // SAFETY: every `LoadedComponent` is built by `LoadedComponent::bind`,
     // which refuses it unless `get_typed_func` accepted this very export
     // (`loaded.func`) of this very component (`loaded.pre`) with this
     // stage's parameter and result types (`typecheck_as::<S>` for
-    // `S::STAGE == loaded.info.stage`, checked above). A fresh instance of
-    // the same pre-instantiated component has the same function type.
+    // `S::STAGE == loaded.info.stage`, checked above). `instance` is an
+    // instance of that component: a fresh one from `loaded.pre`, or the
+    // shared reference instance, which `call_shared` checks is of the
+    // component `loaded` was bound to. Any instance of the same component
+    // has the same function type.
     Ok(unsafe { TypedFunc::new_unchecked(func) })
 }
 

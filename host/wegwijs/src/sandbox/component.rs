@@ -50,66 +50,96 @@ impl LoadedComponent {
         bytes: &[u8],
     ) -> Result<LoadedComponent, Error> {
         let reject = |reason: Rejection| Error::ComponentRejected { name: name.to_string(), stage, reason };
-        if bytes.is_empty() {
-            return Err(reject(Rejection::Empty));
-        }
-        if bytes.starts_with(b"\0asm") && bytes.get(4..8) == Some(&CORE_MODULE_VERSION[..]) {
-            return Err(reject(Rejection::CoreModule));
-        }
-        let compiled = match cache {
-            Some(cache) => cache.component(engine, bytes).map(|(component, _)| component),
-            None => Component::new(engine, bytes),
+        let component = compile(engine, cache, bytes).map_err(reject)?;
+        let pre = instantiate_pre(engine, &component, stage, name)?;
+        let info = ComponentInfo {
+            stage,
+            name: name.to_string(),
+            version: version.to_string(),
+            sha256: sha256_hex(bytes),
+            role,
         };
-        let component = compiled.map_err(|e| reject(Rejection::Malformed(first_line(&format!("{e:#}")))))?;
+        LoadedComponent::bind(engine, metered, &component, pre, info)
+    }
 
-        let ty = component.component_type();
-        if let Some(found) =
-            other_wit_version(ty.imports(engine).map(|(name, _)| name).chain(ty.exports(engine).map(|(name, _)| name)))
-        {
-            return Err(reject(Rejection::OtherWitVersion {
-                found,
-                expected: format!("{}@{}", m::WIT_PACKAGE, m::WIT_VERSION),
-            }));
-        }
-        let forbidden: Vec<String> = ty
-            .imports(engine)
-            .map(|(import, _)| import.to_string())
-            .filter(|import| import != HOST_INTERFACE && import != TYPES_INTERFACE)
-            .collect();
-        if !forbidden.is_empty() {
-            return Err(reject(Rejection::ForbiddenImports(forbidden)));
-        }
-
-        let world = || format!("{} world (`{}`, function `{}`)", stage.name(), stage.interface(), stage.function());
-        let interface = component
-            .get_export_index(None, stage.interface())
-            .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
+    /// The stage `info.stage` of an already compiled and pre-instantiated
+    /// `component`: its export found and its signature checked. Several
+    /// stages of one component (the reference set) share one `pre`.
+    pub(crate) fn bind(
+        engine: &Engine,
+        metered: bool,
+        component: &Component,
+        pre: InstancePre<StageState>,
+        info: ComponentInfo,
+    ) -> Result<LoadedComponent, Error> {
+        let stage = info.stage;
+        let name = info.name.clone();
+        let reject = |reason: Rejection| Error::ComponentRejected { name: name.clone(), stage, reason };
         let func = component
-            .get_export_index(Some(&interface), stage.function())
-            .ok_or_else(|| reject(Rejection::WrongWorld(world())))?;
-
-        let linker = engine::linker(engine).map_err(|e| Error::Engine(EngineError::new(e)))?;
-        let pre = linker
-            .instantiate_pre(&component)
-            .map_err(|e| reject(Rejection::WrongWorld(format!("{}: {}", world(), first_line(&format!("{e:#}"))))))?;
-
-        let loaded = LoadedComponent {
-            info: ComponentInfo {
-                stage,
-                name: name.to_string(),
-                version: version.to_string(),
-                sha256: sha256_hex(bytes),
-                role,
-            },
-            pre,
-            func,
-        };
+            .get_export_index(None, stage.interface())
+            .and_then(|interface| component.get_export_index(Some(&interface), stage.function()))
+            .ok_or_else(|| reject(Rejection::WrongWorld(world(stage))))?;
+        let loaded = LoadedComponent { info, pre, func };
         // The function's signature is checked against the stage's types now,
         // not at the first child's case.
         typecheck(&loaded, engine, metered)
-            .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world()))))?;
+            .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world(stage)))))?;
         Ok(loaded)
     }
+}
+
+/// How a stage's world is named in a refusal.
+fn world(stage: Stage) -> String {
+    format!("{} world (`{}`, function `{}`)", stage.name(), stage.interface(), stage.function())
+}
+
+/// Compiles `bytes` (or takes its machine code from `cache`), refusing what
+/// is not a component, what was built against another WIT version and what
+/// imports anything but the host's interfaces.
+pub(crate) fn compile(engine: &Engine, cache: Option<&CompileCache>, bytes: &[u8]) -> Result<Component, Rejection> {
+    if bytes.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    if bytes.starts_with(b"\0asm") && bytes.get(4..8) == Some(&CORE_MODULE_VERSION[..]) {
+        return Err(Rejection::CoreModule);
+    }
+    let compiled = match cache {
+        Some(cache) => cache.component(engine, bytes).map(|(component, _)| component),
+        None => Component::new(engine, bytes),
+    };
+    let component = compiled.map_err(|e| Rejection::Malformed(first_line(&format!("{e:#}"))))?;
+
+    let ty = component.component_type();
+    if let Some(found) =
+        other_wit_version(ty.imports(engine).map(|(name, _)| name).chain(ty.exports(engine).map(|(name, _)| name)))
+    {
+        return Err(Rejection::OtherWitVersion { found, expected: format!("{}@{}", m::WIT_PACKAGE, m::WIT_VERSION) });
+    }
+    let forbidden: Vec<String> = ty
+        .imports(engine)
+        .map(|(import, _)| import.to_string())
+        .filter(|import| import != HOST_INTERFACE && import != TYPES_INTERFACE)
+        .collect();
+    if !forbidden.is_empty() {
+        return Err(Rejection::ForbiddenImports(forbidden));
+    }
+    Ok(component)
+}
+
+/// Links `component` (loaded as `name` for `stage`) against the host's
+/// imports, once, so each call only instantiates.
+pub(crate) fn instantiate_pre(
+    engine: &Engine,
+    component: &Component,
+    stage: Stage,
+    name: &str,
+) -> Result<InstancePre<StageState>, Error> {
+    let linker = engine::linker(engine).map_err(|e| Error::Engine(EngineError::new(e)))?;
+    linker.instantiate_pre(component).map_err(|e| Error::ComponentRejected {
+        name: name.to_string(),
+        stage,
+        reason: Rejection::WrongWorld(format!("{}: {}", world(stage), first_line(&format!("{e:#}")))),
+    })
 }
 
 /// Compiled region components, shared by every host in the process: a

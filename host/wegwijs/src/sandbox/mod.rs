@@ -42,8 +42,18 @@ pub(crate) fn reference_bytes(stage: Stage) -> &'static [u8] {
     REFERENCE_BYTES[stage.index()]
 }
 
-/// The four reference components, compiled and pre-instantiated, indexed
-/// by [`Stage::index`].
+/// The four reference stages in one component (`components/reference`),
+/// built by `build.rs` from the same crates: what the host runs, so that a
+/// decision's four reference stages can share one fresh instance.
+pub(crate) const REFERENCE_SET_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/reference.wasm"));
+
+/// The name the reference set is loaded under.
+pub(crate) const REFERENCE_SET_NAME: &str = "wegwijs-reference";
+
+/// The four reference stages, indexed by [`Stage::index`]: one component
+/// ([`REFERENCE_SET_BYTES`]), compiled and pre-instantiated once, bound
+/// once per stage. All four share its `InstancePre`, so one instance of it
+/// can serve every stage of a decision.
 #[derive(Debug)]
 pub(crate) struct References([LoadedComponent; 4]);
 
@@ -74,6 +84,9 @@ pub(crate) struct Sandbox {
     pub(crate) admission: Admission,
     /// Where compiled components are kept between processes, if anywhere.
     pub(crate) compile_cache: Option<Arc<CompileCache>>,
+    /// The four reference stages of one decision run in one fresh instance
+    /// (`docs/decisions/0008-…`); off, each gets its own.
+    pub(crate) share_references: bool,
 }
 
 impl Sandbox {
@@ -85,6 +98,7 @@ impl Sandbox {
         limits: Limits,
         capacity: &Capacity,
         compile_cache: Option<&Path>,
+        share_references: bool,
     ) -> Result<Sandbox, Error> {
         let kind = if metered { EngineKind::Fuel } else { EngineKind::Plain };
         let engine = engine::engine(kind).map_err(Error::Engine)?;
@@ -93,7 +107,7 @@ impl Sandbox {
         let mut limits = limits;
         limits.memory_bytes = limits.memory_bytes.min(engine::MAX_MEMORY_BYTES);
         let admission = Admission::new(capacity, limits.memory_bytes, engine::pool_gate(kind));
-        Ok(Sandbox { engine, metered, references, limits, admission, compile_cache })
+        Ok(Sandbox { engine, metered, references, limits, admission, compile_cache, share_references })
     }
 
     /// Whether this host can ever run a region component whose memory limit
@@ -152,24 +166,29 @@ fn references(
         EngineKind::Fuel => &FUEL,
     };
     let version = env!("CARGO_PKG_VERSION");
-    let load = |stage: Stage| {
-        let name = format!("wegwijs-{}", stage.name());
-        LoadedComponent::load(
-            engine,
-            compile_cache,
-            kind == EngineKind::Fuel,
-            stage,
-            &name,
-            version,
-            Role::Reference,
-            reference_bytes(stage),
-        )
-        .map_err(|e| (stage, Arc::new(e)))
+    let metered = kind == EngineKind::Fuel;
+    let load = || -> Result<References, (Stage, Arc<Error>)> {
+        let fail = |stage: Stage| move |e: Error| (stage, Arc::new(e));
+        let first = Stage::Intake;
+        let component = component::compile(engine, compile_cache, REFERENCE_SET_BYTES).map_err(|reason| {
+            (first, Arc::new(Error::ComponentRejected { name: REFERENCE_SET_NAME.to_string(), stage: first, reason }))
+        })?;
+        let pre = component::instantiate_pre(engine, &component, first, REFERENCE_SET_NAME).map_err(fail(first))?;
+        let sha256 = sha256_hex(REFERENCE_SET_BYTES);
+        let bind = |stage: Stage| {
+            let info = ComponentInfo {
+                stage,
+                name: REFERENCE_SET_NAME.to_string(),
+                version: version.to_string(),
+                sha256: sha256.clone(),
+                role: Role::Reference,
+            };
+            LoadedComponent::bind(engine, metered, &component, pre.clone(), info).map_err(fail(stage))
+        };
+        let [intake, screening, routing, consent] = Stage::ALL.map(bind);
+        Ok(References([intake?, screening?, routing?, consent?]))
     };
-    cell.get_or_init(|| {
-        let [intake, screening, routing, consent] = Stage::ALL.map(load);
-        Ok(Arc::new(References([intake?, screening?, routing?, consent?])))
-    })
-    .clone()
-    .map_err(|(stage, source)| Error::ReferenceComponent { stage, source })
+    cell.get_or_init(|| load().map(Arc::new))
+        .clone()
+        .map_err(|(stage, source)| Error::ReferenceComponent { stage, source })
 }
