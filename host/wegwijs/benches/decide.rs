@@ -5,7 +5,8 @@
 //! hits both alike:
 //!
 //! - `wasm`: `Host::decide`: validation, pseudonymisation, four sandboxed
-//!   stage calls (fresh store and instance each), guardrails, decision card;
+//!   stage calls (in one fresh instance of the reference component),
+//!   guardrails, decision card;
 //! - `native`: the same four guideline functions called directly as Rust.
 //!
 //! It prints medians and the ratio wasm / native. Then, for the cost of
