@@ -1,7 +1,8 @@
 //! One stage call: room taken under the host's capacity, then a fresh store
-//! and instance, the limits set, the call made, and every way it can fail
-//! turned into a typed fault instead of an error, so the pipeline can fall
-//! back to the reference result (G-NO-DROP).
+//! and instance (or the decision's shared reference instance, see
+//! [`SharedInstance`]), the limits set, the call made, and every way it can
+//! fail turned into a typed fault instead of an error, so the pipeline can
+//! fall back to the reference result (G-NO-DROP).
 
 use super::Sandbox;
 use super::capacity::Room;
@@ -229,7 +230,7 @@ fn trap_name(trap: Trap) -> String {
 /// A stage's function, typed with its parameter and result types.
 type StageFunc<'p, S> = TypedFunc<<S as StageSpec>::Params<'p>, (<S as StageSpec>::Output,)>;
 
-/// The stage's function in a fresh instance of `loaded`, typed without
+/// The stage's function in `instance` (of `loaded`'s component), typed without
 /// checking its signature again: the check compares the large card records
 /// field by field and cost about as much as the rest of instantiation.
 fn typed<'p, S: StageSpec>(

@@ -2,9 +2,10 @@
 //! and host imports ([`engine`]), loading and type-checking a component
 //! ([`component`]), each stage's contract ([`spec`]), the room a call takes
 //! under the host's capacity before it runs ([`capacity`]) and one stage
-//! call in a fresh store ([`call`]). The built-in reference components are
-//! embedded here and compiled once per process, or loaded precompiled from
-//! a directory the host is given ([`cache`]).
+//! call in a fresh store, or in a decision's shared reference instance
+//! ([`call`]). The built-in reference components are embedded here; the
+//! reference set the host runs is compiled once per process, or loaded
+//! precompiled from a directory the host is given ([`cache`]).
 //!
 //! Nothing in this module knows about signals, regions or guardrails: it
 //! runs a component for a stage and says what came back or how it failed.
