@@ -17,25 +17,22 @@ pub(crate) fn terminal(s: &str) -> String {
 
 /// Text for one Markdown table cell: [`terminal`], then the characters that
 /// would end the cell or become HTML (Markdown renders inline HTML) escaped
-/// as entities.
+/// as entities, and those that would start emphasis or a link
+/// backslash-escaped.
 pub(crate) fn markdown_cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in display_safe(s).chars() {
-        match c {
-            '|' => out.push_str("&#124;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' => out.push_str("&#96;"),
-            '\\' => out.push_str("&#92;"),
-            '*' | '_' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(s, |c| match c {
+        '|' => Some("&#124;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '&' => Some("&amp;"),
+        '`' => Some("&#96;"),
+        '\\' => Some("&#92;"),
+        '*' => Some("\\*"),
+        '_' => Some("\\_"),
+        '[' => Some("\\["),
+        ']' => Some("\\]"),
+        _ => None,
+    })
 }
 
 /// Text for an XML or HTML attribute or element: [`terminal`] first, because
@@ -43,15 +40,24 @@ pub(crate) fn markdown_cell(s: &str) -> String {
 /// references (a parser rejects the whole document), then the five markup
 /// characters as entities.
 pub(crate) fn markup(s: &str) -> String {
+    escaped(s, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
+}
+
+/// [`terminal`], then every character `table` names replaced by what it
+/// names.
+fn escaped(s: &str, table: impl Fn(char) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(s.len());
     for c in display_safe(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+        match table(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
         }
     }
     out
@@ -79,6 +85,11 @@ mod tests {
     fn markdown_cells_cannot_carry_markup_or_split_the_row() {
         let cell = markdown_cell("<script>alert(1)</script> | <img src=x onerror=y>\nnext");
         assert!(!cell.contains('<') && !cell.contains('>') && !cell.contains('|') && !cell.contains('\n'), "{cell}");
+    }
+
+    #[test]
+    fn markdown_cells_show_emphasis_and_link_characters_as_typed() {
+        assert_eq!(markdown_cell("a*b_c[d]\\e`f&"), "a\\*b\\_c\\[d\\]&#92;e&#96;f&amp;");
     }
 
     #[test]
