@@ -31,7 +31,10 @@ pub struct Limits {
     /// the call runs, after it got room under the host's [`Capacity`], not
     /// when the call was asked for.
     pub deadline: Duration,
-    /// Largest linear memory the component may grow to.
+    /// Largest linear memory the component may grow to. For the host's own
+    /// limits (those of the reference components) keep it at 2 MiB or
+    /// more: the reference component starts with 2 MiB, and below that
+    /// every reference stage faults at instantiation.
     pub memory_bytes: usize,
     /// Most reasons (and warnings) one card may carry.
     pub max_reasons: usize,
