@@ -18,8 +18,9 @@
 //! their READMEs say; without it, that row is left out and the bench says
 //! so. Run with `cargo bench -p wegwijs --bench
 //! decide` (`-- --runs N` to change the count). Last, decisions per second
-//! on one thread and on two, with their ratio; each stage alone (its
-//! instantiation and call, from `--explain`'s timings) against the same
+//! on one thread and on two, with their ratio; each stage alone (its call,
+//! from `--explain`'s timings, the first with the shared instance's
+//! creation) against the same
 //! stage natively, with the linear memory each stage instance used; and the
 //! cold start of a host (a new process until the four reference components
 //! are ready) without the compile cache and with it.
@@ -117,7 +118,8 @@ fn main() {
     cold_start();
 }
 
-/// Each stage alone: the instantiation and call the trace times, against
+/// Each stage alone: the call the trace times (the first stage's with the
+/// creation of the decision's shared reference instance), against
 /// the same guideline function natively, and the linear memory the stage
 /// instance had at its largest.
 fn stages(host: &Host, files: &[std::path::PathBuf], runs: usize) {

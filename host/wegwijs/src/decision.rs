@@ -143,7 +143,9 @@ pub struct StageTrace {
     pub input: serde_json::Value,
     /// The output, or null when the stage faulted.
     pub output: serde_json::Value,
-    /// Wall time of instantiation plus call, in microseconds (0 when it faulted).
+    /// Wall time of instantiation plus call, in microseconds (0 when it
+    /// faulted). When the reference stages share one instance, its
+    /// instantiation is counted in the first stage's time.
     pub micros: u64,
     /// The instance's linear memory at its largest, in bytes (0 when it
     /// faulted): what the stage really used of its memory limit.

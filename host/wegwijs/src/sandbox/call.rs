@@ -71,6 +71,9 @@ pub(crate) struct SharedInstance<'s> {
     instance: Instance,
     /// The component every stage called here must belong to.
     sha256: String,
+    /// How long instantiating took, counted into the first call's time so
+    /// that a trace's stage times still add up to what the decision paid.
+    instantiation_micros: Option<u64>,
     _room: Room<'s>,
 }
 
@@ -89,13 +92,20 @@ pub(crate) fn open_shared<'s>(
     config: &Arc<BTreeMap<String, String>>,
 ) -> Result<SharedInstance<'s>, (FaultKind, String)> {
     let room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
+    let started = Instant::now();
     let mut store = new_store(sandbox, limits, config);
     arm(&mut store, sandbox, limits);
     let instance = loaded
         .pre
         .instantiate(&mut store)
         .map_err(|e| classify(store.data().limit_hit, limits, e, Phase::Instantiate))?;
-    Ok(SharedInstance { store, instance, sha256: loaded.info.sha256.clone(), _room: room })
+    Ok(SharedInstance {
+        store,
+        instance,
+        sha256: loaded.info.sha256.clone(),
+        instantiation_micros: Some(started.elapsed().as_micros() as u64),
+        _room: room,
+    })
 }
 
 /// Calls stage `S` of `loaded` in the shared instance: the deadline and the
@@ -124,7 +134,7 @@ pub(crate) fn call_shared<S: StageSpec>(
     let (value,) = func
         .call(&mut shared.store, params)
         .map_err(|e| classify(shared.store.data().limit_hit, limits, e, Phase::Call))?;
-    let micros = started.elapsed().as_micros() as u64;
+    let micros = started.elapsed().as_micros() as u64 + shared.instantiation_micros.take().unwrap_or(0);
     let data = shared.store.data_mut();
     let logs = logs_of(std::mem::take(&mut data.logs), data.dropped_logs, limits);
     Ok(CallOutcome { value, micros, memory_bytes: data.peak_memory as u64, logs })
