@@ -212,13 +212,20 @@ mod tests {
         dir
     }
 
+    /// A new cache in a directory of its own, holding `stage`'s reference
+    /// component after a first, compiling load.
+    fn filled(name: &str, stage: Stage) -> (&'static Engine, PathBuf, CompileCache, &'static [u8]) {
+        let engine = engine::engine(EngineKind::Plain).expect("engine");
+        let dir = temp_dir(name);
+        let cache = CompileCache::open(&dir).expect("opens");
+        let bytes = reference_bytes(stage);
+        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
+        (engine, dir, cache, bytes)
+    }
+
     #[test]
     fn the_second_load_comes_from_the_cache_and_a_damaged_entry_is_compiled_again() {
-        let engine = engine::engine(EngineKind::Plain).expect("engine");
-        let dir = temp_dir("roundtrip");
-        let cache = CompileCache::open(&dir).expect("opens");
-        let bytes = reference_bytes(Stage::Intake);
-        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
+        let (engine, dir, cache, bytes) = filled("roundtrip", Stage::Intake);
         assert_eq!(cache.component(engine, bytes).expect("loads").1, Source::Cached);
 
         // One flipped byte of machine code: the checksum no longer matches.
@@ -273,11 +280,7 @@ mod tests {
     #[test]
     fn an_entry_others_may_write_is_not_loaded() {
         use std::os::unix::fs::PermissionsExt as _;
-        let engine = engine::engine(EngineKind::Plain).expect("engine");
-        let dir = temp_dir("entry-mode");
-        let cache = CompileCache::open(&dir).expect("opens");
-        let bytes = reference_bytes(Stage::Consent);
-        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
+        let (engine, dir, cache, bytes) = filled("entry-mode", Stage::Consent);
         let entry = cache.entry_path(engine, bytes);
         fs::set_permissions(&entry, fs::Permissions::from_mode(0o666)).expect("chmod");
         assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
