@@ -64,6 +64,20 @@ pub const IN_MINIMAL: &str = "IN-MINIMAL";
 /// card. IN-UNKNOWN only ever appears among the warnings.
 pub const RULE_IDS: &[&str] = &[IN_SOURCE, IN_AGE, IN_DOMAIN, IN_SAFETY, IN_KINDCHECK, IN_UNKNOWN, IN_MINIMAL];
 
+/// Every code this component reads from a code list of the case: the
+/// concerns, the acute-unsafety indicators and their aliases. The host lets
+/// only the codes its reference components read reach any component
+/// (`host/wegwijs/src/input/vocabulary.rs`): anything else in a code list
+/// may be a name or a number typed into the wrong field. A table that
+/// gains a code here therefore gains it there, with nothing to remember.
+pub fn codes_read() -> impl Iterator<Item = &'static str> {
+    domains::CONCERNS
+        .iter()
+        .map(|c| c.code)
+        .chain(safety::ACUTE_INDICATORS.iter().map(|(a, _)| a.name()))
+        .chain(safety::ACUTE_ALIASES.iter().map(|(alias, _)| *alias))
+}
+
 /// Assesses one case along the brief's §1 and returns the intake card.
 ///
 /// Never panics and never rejects: every input, however malformed, yields a

@@ -99,6 +99,15 @@ pub const RULE_IDS: &[&str] = &[
     "G-HUMAN",
 ];
 
+/// Every code this component reads from a code list of the case beyond
+/// what intake and screening read: complex school problems, a parent's
+/// psychiatric or addiction problems, money and housing. The host lets
+/// only the codes its reference components read reach any component
+/// (`host/wegwijs/src/input/vocabulary.rs`).
+pub fn codes_read() -> impl Iterator<Item = &'static str> {
+    SCHOOL_AGE.complex_concerns.iter().chain(PARENT.parent_ggz_codes.iter()).chain(PARENT.amw_codes.iter()).copied()
+}
+
 /// Routes one case: the reference routing stage.
 ///
 /// A signal intake closed gets no routes (unless acute unsafety is flagged,

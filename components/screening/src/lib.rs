@@ -76,6 +76,15 @@ pub const RULE_IDS: &[&str] = &[
     "G-HUMAN",
 ];
 
+/// Every code this component reads from a code list of the case: the risk
+/// card's risk and protective factors. The host lets only the codes its
+/// reference components read reach any component
+/// (`host/wegwijs/src/input/vocabulary.rs`), so a factor added to a table
+/// here reaches the components with nothing else to change.
+pub fn codes_read() -> impl Iterator<Item = &'static str> {
+    RISK_FACTORS.factors.iter().map(|f| f.code).chain(PROTECTIVE_FACTORS.factors.iter().map(|f| f.code))
+}
+
 /// Why a card may contain nothing that reads as reassurance
 /// (`wegwijs_kit::REASSURANCE_PHRASES`): it takes action S
 /// (IN-SAFETY), or an instrument result on it could not be used

@@ -13,30 +13,24 @@
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use wegwijs_intake::{domains, safety, source};
+use wegwijs_intake::source;
 use wegwijs_kit::{is_valid_bsn, withheld_code};
-use wegwijs_routing::{PARENT, SCHOOL_AGE};
-use wegwijs_screening::{PROTECTIVE_FACTORS, RISK_FACTORS};
 
-/// Every code some reference component reads from a code list of the case:
-/// concerns, acute indicators and their aliases, risk and protective
-/// factors, and the routing tables' own lists (complex school problems, a
-/// parent's psychiatric or addiction problems, money and housing). One set
-/// for all lists: a vocabulary code in the wrong list identifies no one,
-/// and a stage that reads it there (routing reads parents' problems from
-/// the risk factors as well) must still see it.
+/// Every code some reference component reads from a code list of the case
+/// (each component's `codes_read`): concerns, acute indicators and their
+/// aliases, risk and protective factors, and the routing tables' own lists
+/// (complex school problems, a parent's psychiatric or addiction problems,
+/// money and housing). One set for all lists: a vocabulary code in the
+/// wrong list identifies no one, and a stage that reads it there (routing
+/// reads parents' problems from the risk factors as well) must still see
+/// it.
 fn vocabulary() -> &'static BTreeSet<&'static str> {
     static CODES: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut codes: BTreeSet<&'static str> = domains::CONCERNS.iter().map(|c| c.code).collect();
-        codes.extend(safety::ACUTE_INDICATORS.iter().map(|(a, _)| a.name()));
-        codes.extend(safety::ACUTE_ALIASES.iter().map(|(alias, _)| *alias));
-        codes.extend(RISK_FACTORS.factors.iter().map(|f| f.code));
-        codes.extend(PROTECTIVE_FACTORS.factors.iter().map(|f| f.code));
-        codes.extend(SCHOOL_AGE.complex_concerns.iter().copied());
-        codes.extend(PARENT.parent_ggz_codes.iter().copied());
-        codes.extend(PARENT.amw_codes.iter().copied());
-        codes
+        wegwijs_intake::codes_read()
+            .chain(wegwijs_screening::codes_read())
+            .chain(wegwijs_routing::codes_read())
+            .collect()
     })
 }
 
