@@ -24,12 +24,7 @@ const TRIGGER: &str = "sleep-problems";
 
 /// A signal from `gemeente` carrying the trigger.
 fn signal(gemeente: &str) -> Signal {
-    Signal::from_json(&format!(
-        r#"{{"date": "2026-10-05", "gemeente": "{gemeente}", "child": {{"birth_date": "2018-03-14"}},
-            "source": {{"code": "intern-begeleider"}}, "handler": "jeugdverpleegkundige",
-            "concerns": ["behaviour-problems", "{TRIGGER}"], "parents_concerned": true}}"#
-    ))
-    .unwrap()
+    crate::util::school_signal(gemeente, TRIGGER)
 }
 
 /// A bundle whose components for `stages` are the hostile guest, each in

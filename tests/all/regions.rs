@@ -33,12 +33,7 @@ fn refused(host: &Host, dir: &Path) -> String {
 }
 
 fn school_signal(gemeente: &str) -> Signal {
-    Signal::from_json(&format!(
-        r#"{{"date": "2026-10-05", "gemeente": "{gemeente}", "child": {{"birth_date": "2018-03-14"}},
-            "source": {{"code": "intern-begeleider"}}, "handler": "jeugdverpleegkundige",
-            "concerns": ["behaviour-problems", "parenting-stress"], "parents_concerned": true}}"#
-    ))
-    .unwrap()
+    crate::util::school_signal(gemeente, "parenting-stress")
 }
 
 fn host() -> Host {

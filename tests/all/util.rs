@@ -226,6 +226,18 @@ pub(crate) mod golden {
     }
 }
 
+/// A school signal from `gemeente` (an intern begeleider worried about a
+/// seven-year-old's behaviour, the parents too) with `extra` as its second
+/// concern: the plain signal the region and capacity tests decide.
+pub(crate) fn school_signal(gemeente: &str, extra: &str) -> wegwijs::Signal {
+    wegwijs::Signal::from_json(&format!(
+        r#"{{"date": "2026-10-05", "gemeente": "{gemeente}", "child": {{"birth_date": "2018-03-14"}},
+            "source": {{"code": "intern-begeleider"}}, "handler": "jeugdverpleegkundige",
+            "concerns": ["behaviour-problems", "{extra}"], "parents_concerned": true}}"#
+    ))
+    .expect("a valid school signal")
+}
+
 /// A case file with one case that passes against the national defaults and
 /// any well-behaved region serving GM0014: the bundles the tests build carry
 /// it so that they activate.
