@@ -69,8 +69,16 @@ impl CompileCache {
     /// entry for this engine, else compiled and written to the cache. A
     /// cache that cannot be read or written is passed by: the component is
     /// compiled as without one. `Err` only when `bytes` do not compile.
-    pub(crate) fn component(&self, engine: &Engine, bytes: &[u8]) -> wasmtime::Result<(Component, Source)> {
-        let path = self.entry_path(engine, bytes);
+    /// `sha256` is the hex sha256 of `bytes`, which every caller has already
+    /// computed for the component's provenance: an 18 MB Python component
+    /// is not hashed twice.
+    pub(crate) fn component(
+        &self,
+        engine: &Engine,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> wasmtime::Result<(Component, Source)> {
+        let path = self.entry_path(engine, sha256);
         if let Some(code) = self.read_entry(&path) {
             // SAFETY: `read_entry` returned the machine code only when the
             // entry is the host user's own, writable by nobody else, and its
@@ -92,11 +100,11 @@ impl CompileCache {
     }
 
     /// `<sha256 of the bytes>-<engine settings hash>.cwasm`.
-    fn entry_path(&self, engine: &Engine, bytes: &[u8]) -> PathBuf {
+    fn entry_path(&self, engine: &Engine, sha256: &str) -> PathBuf {
         let mut settings = DigestHasher(Sha256::new());
         std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut settings);
         let settings = hex(&settings.0.finalize()[..12]);
-        self.dir.join(format!("{}-{settings}.cwasm", hex(&Sha256::digest(bytes))))
+        self.dir.join(format!("{sha256}-{settings}.cwasm"))
     }
 
     /// The machine code of a sound entry at `path`, or `None`.
@@ -204,7 +212,7 @@ mod tests {
     use super::*;
     use crate::model::Stage;
     use crate::sandbox::engine::{self, EngineKind};
-    use crate::sandbox::reference_bytes;
+    use crate::sandbox::{reference_bytes, sha256_hex};
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("wegwijs-cache-test-{name}-{}", std::process::id()));
@@ -219,14 +227,14 @@ mod tests {
         let dir = temp_dir(name);
         let cache = CompileCache::open(&dir).expect("opens");
         let bytes = reference_bytes(stage);
-        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("compiles").1, Source::Compiled);
         (engine, dir, cache, bytes)
     }
 
     #[test]
     fn the_second_load_comes_from_the_cache_and_a_damaged_entry_is_compiled_again() {
         let (engine, dir, cache, bytes) = filled("roundtrip", Stage::Intake);
-        assert_eq!(cache.component(engine, bytes).expect("loads").1, Source::Cached);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("loads").1, Source::Cached);
 
         // One flipped byte of machine code: the checksum no longer matches.
         let entry = fs::read_dir(&dir)
@@ -238,12 +246,12 @@ mod tests {
         let last = data.len() - 1;
         data[last] ^= 0xff;
         fs::write(&entry, &data).expect("write");
-        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
-        assert_eq!(cache.component(engine, bytes).expect("loads").1, Source::Cached);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("compiles").1, Source::Compiled);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("loads").1, Source::Cached);
 
         // Another engine's settings (fuel metering) have their own entry.
         let fuel = engine::engine(EngineKind::Fuel).expect("engine");
-        assert_eq!(cache.component(fuel, bytes).expect("compiles").1, Source::Compiled);
+        assert_eq!(cache.component(fuel, bytes, &sha256_hex(bytes)).expect("compiles").1, Source::Compiled);
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -252,7 +260,7 @@ mod tests {
         let engine = engine::engine(EngineKind::Plain).expect("engine");
         let dir = temp_dir("bad");
         let cache = CompileCache::open(&dir).expect("opens");
-        assert!(cache.component(engine, b"\0asm\x0d\0\x01\0garbage").is_err());
+        assert!(cache.component(engine, b"\0asm\x0d\0\x01\0garbage", "00").is_err());
         assert_eq!(fs::read_dir(&dir).expect("dir").count(), 0);
         let _ = fs::remove_dir_all(&dir);
     }
@@ -281,11 +289,11 @@ mod tests {
     fn an_entry_others_may_write_is_not_loaded() {
         use std::os::unix::fs::PermissionsExt as _;
         let (engine, dir, cache, bytes) = filled("entry-mode", Stage::Consent);
-        let entry = cache.entry_path(engine, bytes);
+        let entry = cache.entry_path(engine, &sha256_hex(bytes));
         fs::set_permissions(&entry, fs::Permissions::from_mode(0o666)).expect("chmod");
-        assert_eq!(cache.component(engine, bytes).expect("compiles").1, Source::Compiled);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("compiles").1, Source::Compiled);
         // Written again by the host, privately: loaded from then on.
-        assert_eq!(cache.component(engine, bytes).expect("loads").1, Source::Cached);
+        assert_eq!(cache.component(engine, bytes, &sha256_hex(bytes)).expect("loads").1, Source::Cached);
         let _ = fs::remove_dir_all(&dir);
     }
 }

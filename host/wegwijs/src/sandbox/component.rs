@@ -49,16 +49,27 @@ impl LoadedComponent {
         role: Role,
         bytes: &[u8],
     ) -> Result<LoadedComponent, Error> {
+        let sha256 = sha256_hex(bytes);
+        Self::load_hashed(engine, cache, metered, stage, name, version, role, bytes, sha256)
+    }
+
+    /// [`LoadedComponent::load`] with the sha256 of `bytes` already known.
+    #[allow(clippy::too_many_arguments)]
+    fn load_hashed(
+        engine: &Engine,
+        cache: Option<&CompileCache>,
+        metered: bool,
+        stage: Stage,
+        name: &str,
+        version: &str,
+        role: Role,
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<LoadedComponent, Error> {
         let reject = |reason: Rejection| Error::ComponentRejected { name: name.to_string(), stage, reason };
-        let component = compile(engine, cache, bytes).map_err(reject)?;
+        let component = compile(engine, cache, bytes, &sha256).map_err(reject)?;
         let pre = instantiate_pre(engine, &component, stage, name)?;
-        let info = ComponentInfo {
-            stage,
-            name: name.to_string(),
-            version: version.to_string(),
-            sha256: sha256_hex(bytes),
-            role,
-        };
+        let info = ComponentInfo { stage, name: name.to_string(), version: version.to_string(), sha256, role };
         LoadedComponent::bind(engine, metered, &component, pre, info)
     }
 
@@ -96,7 +107,13 @@ fn world(stage: Stage) -> String {
 /// Compiles `bytes` (or takes its machine code from `cache`), refusing what
 /// is not a component, what was built against another WIT version and what
 /// imports anything but the host's interfaces.
-pub(crate) fn compile(engine: &Engine, cache: Option<&CompileCache>, bytes: &[u8]) -> Result<Component, Rejection> {
+/// `sha256` is the hex sha256 of `bytes` (the cache's key).
+pub(crate) fn compile(
+    engine: &Engine,
+    cache: Option<&CompileCache>,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Component, Rejection> {
     if bytes.is_empty() {
         return Err(Rejection::Empty);
     }
@@ -104,7 +121,7 @@ pub(crate) fn compile(engine: &Engine, cache: Option<&CompileCache>, bytes: &[u8
         return Err(Rejection::CoreModule);
     }
     let compiled = match cache {
-        Some(cache) => cache.component(engine, bytes).map(|(component, _)| component),
+        Some(cache) => cache.component(engine, bytes, sha256).map(|(component, _)| component),
         None => Component::new(engine, bytes),
     };
     let component = compiled.map_err(|e| Rejection::Malformed(first_line(&format!("{e:#}"))))?;
@@ -167,8 +184,18 @@ impl LoadedComponent {
         if let Some(hit) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
             return Ok(Arc::clone(hit));
         }
-        let loaded =
-            Arc::new(LoadedComponent::load(engine, compile_cache, metered, stage, name, version, role, bytes)?);
+        let sha256 = key.3.clone();
+        let loaded = Arc::new(LoadedComponent::load_hashed(
+            engine,
+            compile_cache,
+            metered,
+            stage,
+            name,
+            version,
+            role,
+            bytes,
+            sha256,
+        )?);
         cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, Arc::clone(&loaded));
         Ok(loaded)
     }

@@ -171,11 +171,11 @@ fn references(
     let load = || -> Result<References, (Stage, Arc<Error>)> {
         let fail = |stage: Stage| move |e: Error| (stage, Arc::new(e));
         let first = Stage::Intake;
-        let component = component::compile(engine, compile_cache, REFERENCE_SET_BYTES).map_err(|reason| {
+        let sha256 = sha256_hex(REFERENCE_SET_BYTES);
+        let component = component::compile(engine, compile_cache, REFERENCE_SET_BYTES, &sha256).map_err(|reason| {
             (first, Arc::new(Error::ComponentRejected { name: REFERENCE_SET_NAME.to_string(), stage: first, reason }))
         })?;
         let pre = component::instantiate_pre(engine, &component, first, REFERENCE_SET_NAME).map_err(fail(first))?;
-        let sha256 = sha256_hex(REFERENCE_SET_BYTES);
         let bind = |stage: Stage| {
             let info = ComponentInfo {
                 stage,
