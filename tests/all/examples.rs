@@ -192,3 +192,14 @@ fn explain_tells_the_professional_why_in_plain_words() {
         assert!(text.contains(" µs"), "{}: stage timings missing", e.file);
     }
 }
+
+/// The README's Embedding section is the core of the compiled example
+/// `examples/embed-epd` (whose own tests run it), so it cannot drift.
+#[test]
+fn the_readme_embedding_snippet_is_the_compiled_examples_core() {
+    let source = std::fs::read_to_string(crate::util::root().join("examples/embed-epd/src/main.rs")).expect("example");
+    let begin = source.find("// README:begin\n").expect("a README:begin marker") + "// README:begin\n".len();
+    let end = begin + source[begin..].find("    // README:end").expect("a README:end marker");
+    let snippet: String = source[begin..end].lines().map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l))).collect();
+    crate::util::golden::check_between("README.md", "<!-- embed:begin -->\n```rust\n", "```\n<!-- embed:end -->", &snippet);
+}

@@ -16,7 +16,14 @@ fn stderr(out: &Output) -> String {
 /// Scaffolds `stage` as region `name` in `parent` and returns the bundle.
 fn scaffold(parent: &TempDir, stage: &str, name: &str, lang: &str) -> PathBuf {
     let dir = parent.0.to_str().expect("temp dirs are UTF-8");
-    let out = wegwijs(&["new", stage, name, "--lang", lang, "--dir", dir]);
+    // The SDK crates are not in a registry yet: the project depends on this
+    // checkout's by path as well as by version.
+    let sdk = root();
+    let mut args = vec!["new", stage, name, "--lang", lang, "--dir", dir];
+    if lang == "rust" {
+        args.extend(["--sdk", sdk.to_str().expect("UTF-8")]);
+    }
+    let out = wegwijs(&args);
     assert!(out.status.success(), "wegwijs new {stage} {name} --lang {lang}: {}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("sh component/build.sh"), "the next steps are printed:\n{stdout}");

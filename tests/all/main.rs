@@ -46,4 +46,5 @@ mod privacy;
 mod regions;
 mod rules;
 mod sandbox;
+mod shipped;
 mod signals;

@@ -191,20 +191,52 @@ fn example(name: &str) -> PathBuf {
     root().join("examples/regions").join(name)
 }
 
-/// Builds region C's Python component with its build script into a copy
-/// of the bundle: componentize-py builds are not byte-reproducible, so the
-/// script pins each build's hash, and the copy keeps the source tree clean.
+/// Builds region C's Python component in a copy of the whole bundle, with
+/// the copy's own build script, as a region that moved elsewhere would:
+/// componentize-py builds are not byte-reproducible, so the script pins
+/// each build's hash, and the copy keeps the source tree clean.
 fn python_bundle() -> TempDir {
     let source = example("c-pedagogisch-adviseur");
     let copy = example_bundle("c-pedagogisch-adviseur");
-    let out =
-        std::process::Command::new("sh").arg(source.join("component/build.sh")).arg(&copy.0).output().expect("sh runs");
+    copy_tree(&source.join("component"), &copy.0.join("component"));
+    let out = std::process::Command::new("sh")
+        .arg(copy.0.join("component/build.sh"))
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("sh runs");
     assert!(
         out.status.success(),
         "building region C's Python component failed (is componentize-py installed? see its README):\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
     copy
+}
+
+/// Copies the directory `from` to `to`, files and folders only, leaving out
+/// what CPython writes next to its modules.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("the copy's directory");
+    for entry in std::fs::read_dir(from).expect("a directory to copy") {
+        let entry = entry.expect("a directory entry");
+        let (path, kind) = (entry.path(), entry.file_type().expect("a file type"));
+        if kind.is_dir() && entry.file_name() != "__pycache__" {
+            copy_tree(&path, &to.join(entry.file_name()));
+        } else if kind.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("a copied file");
+        }
+    }
+}
+
+/// Region C carries its own copy of the WIT contract so that it builds
+/// wherever it is copied; the copy must be the host's contract.
+#[test]
+fn region_c_carries_the_hosts_wit_contract() {
+    for entry in std::fs::read_dir(root().join("wit")).expect("wit/") {
+        let path = entry.expect("a directory entry").path();
+        let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+        let host = std::fs::read_to_string(&path).expect("a WIT file");
+        crate::util::golden::check(&format!("examples/regions/c-pedagogisch-adviseur/component/wit/{name}"), &host);
+    }
 }
 
 struct Examples {

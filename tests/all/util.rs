@@ -207,6 +207,34 @@ pub(crate) mod golden {
         fail(&format!("{path} (between `{begin}` and `{end}`)"), Some(&text[start..stop]), actual);
     }
 
+    /// The file at `path` (from the workspace root) holds exactly the bytes
+    /// `actual`: a shipped build, which must be what its sources build now.
+    pub(crate) fn check_bytes(path: &str, actual: &[u8]) {
+        let _one_at_a_time = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = root().join(path);
+        let expected = std::fs::read(&file).ok();
+        if expected.as_deref() == Some(actual) {
+            return;
+        }
+        if blessing() {
+            std::fs::write(&file, actual).unwrap_or_else(|e| panic!("{path}: {e}"));
+            return;
+        }
+        let shipped = expected.map_or("missing".to_string(), |b| format!("sha256 {}", super::sha256(&b)));
+        panic!(
+            "{path} ({shipped}, {} bytes) is not what its sources build now (sha256 {}, {} bytes): either the \
+             sources changed and the shipped build must follow (`BLESS=1 cargo test -p wegwijs-tests --test \
+             integration shipped`, then commit it), or the build is no longer reproducible",
+            expected_len(&file),
+            super::sha256(actual),
+            actual.len()
+        );
+    }
+
+    fn expected_len(file: &std::path::Path) -> String {
+        std::fs::metadata(file).map_or("?".to_string(), |m| m.len().to_string())
+    }
+
     fn blessing() -> bool {
         std::env::var_os("BLESS").is_some()
     }

@@ -1,15 +1,43 @@
-//! Builds the test guests (the hostile guest and the Rust example regions'
-//! components) for `wasm32-wasip2` into `OUT_DIR`, exactly as the host's
-//! build script builds the reference components (`wegwijs-build-guests`),
-//! and writes `artifacts.rs`, which `src/lib.rs` includes: one constant per
-//! guest and the list of them all.
+//! Builds the test guests (the reference components from source, the
+//! hostile guest and the Rust example regions' components) for
+//! `wasm32-wasip2` into `OUT_DIR` with `wegwijs-build-guests`, and writes
+//! `artifacts.rs`, which `src/lib.rs` includes: one constant per guest and
+//! the list of them all. The reference components and the example regions'
+//! components are also shipped prebuilt; the tests hold the shipped bytes to
+//! these builds.
 
 use std::env;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The constant's name, the guest's package, and the constant's doc.
-const ARTIFACTS: [(&str, &str, &str); 3] = [
+const ARTIFACTS: [(&str, &str, &str); 8] = [
+    (
+        "REFERENCE_INTAKE",
+        "wegwijs-intake",
+        "The reference intake component, built from `components/intake`: the host ships the same bytes.",
+    ),
+    (
+        "REFERENCE_SCREENING",
+        "wegwijs-screening",
+        "The reference screening component, built from `components/screening`: the host ships the same bytes.",
+    ),
+    (
+        "REFERENCE_ROUTING",
+        "wegwijs-routing",
+        "The reference routing component, built from `components/routing`: the host ships the same bytes.",
+    ),
+    (
+        "REFERENCE_CONSENT",
+        "wegwijs-consent",
+        "The reference consent component, built from `components/consent`: the host ships the same bytes.",
+    ),
+    (
+        "REFERENCE_SET",
+        "wegwijs-reference",
+        "The four reference stages in one component, built from `components/reference`: the host ships the same \
+         bytes and runs them.",
+    ),
     (
         "HOSTILE",
         "wegwijs-hostile",
@@ -39,6 +67,7 @@ fn main() {
         root,
         &[
             "tests/guests",
+            "components",
             "examples/regions/a-ondersteuningsteam/component",
             "examples/regions/b-integrale-toegang/component",
             "sdk",

@@ -49,7 +49,7 @@ macro_rules! stage_world {
     ($types:literal, $host:literal, $world:literal, $module:literal) => {
         wit_bindgen::generate!({
             world: $world,
-            path: "../../wit",
+            path: "wit",
             with: {
                 $types: crate::bindings::wegwijs::jgz::types,
                 $host: crate::bindings::wegwijs::jgz::host,

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 pub mod bindings {
     wit_bindgen::generate!({
         world: "sdk",
-        path: "../../wit",
+        path: "wit",
         // The shared types cross into guideline logic by value; no extra derives needed.
     });
 }

@@ -1,14 +1,16 @@
 //! The WebAssembly components the integration tests (`tests/all`) load,
 //! built at compile time by this crate's build script and embedded as
-//! constants: the hostile guest ([`HOSTILE`]) and the routing components of
-//! example regions A and B ([`REGION_A_ROUTING`], [`REGION_B_ROUTING`]).
+//! constants: the reference components from their sources
+//! ([`REFERENCE_SET`] and one per stage), the hostile guest ([`HOSTILE`])
+//! and the routing components of example regions A and B
+//! ([`REGION_A_ROUTING`], [`REGION_B_ROUTING`]).
 //!
-//! They are built exactly like the reference components the host embeds
-//! (`host/build-guests`: the `guest` profile, warnings denied), so a test
-//! never builds anything at run time and never writes into the source tree:
-//! a test that needs an example bundle copies it and writes the component
-//! into the copy. [`ALL`] lists every artifact; a test below fails when one
-//! of them is no longer used by any integration test.
+//! They are built alike (`host/build-guests`: the `guest` profile, warnings
+//! denied), so a test never builds anything at run time and never writes
+//! into the source tree. The host crate and regions A and B ship prebuilt
+//! copies; `tests/all/shipped.rs` holds those to these builds. [`ALL`] lists
+//! every artifact; a test below fails when one of them is no longer used by
+//! any integration test.
 
 /// One built component.
 #[derive(Debug, Clone, Copy)]

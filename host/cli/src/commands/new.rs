@@ -6,11 +6,11 @@
 //!
 //! The files are templates embedded in the binary (`host/cli/templates/`)
 //! and filled in by plain token replacement, so `wegwijs new` works wherever
-//! the binary is. Only a Rust project points back to a wegwijs source tree:
-//! its path dependencies on the SDK crates (`sdk/types`, `sdk/guest`) and,
-//! for its tests, on the reference components (`components/`). By
-//! default that is the tree this binary was built from; `--sdk` names
-//! another.
+//! the binary is. A Rust project depends on the SDK crates (`wegwijs-types`,
+//! `wegwijs-guest`) and, for its tests, the reference components by the
+//! version of this binary, as a crate from a registry would; `--sdk DIR`
+//! adds a path to a wegwijs source checkout, for building before the crates
+//! are published or against a changed SDK.
 
 use super::InputError;
 use clap::{Args, ValueEnum};
@@ -33,8 +33,9 @@ pub(crate) struct NewCommand {
     /// Create the bundle in PARENT/NAME instead of ./NAME. PARENT must exist.
     #[arg(long, value_name = "PARENT")]
     dir: Option<PathBuf>,
-    /// The wegwijs source tree whose SDK crates a Rust project depends on
-    /// (default: the tree this binary was built from).
+    /// A wegwijs source checkout whose SDK crates a Rust project depends on
+    /// by path as well as by version (default: by version only, from the
+    /// crate registry).
     #[arg(long, value_name = "DIR")]
     sdk: Option<PathBuf>,
 }
@@ -152,7 +153,10 @@ impl NewCommand {
         check_name(&self.name)?;
         let stage = self.stage;
         let sdk = match self.lang {
-            Lang::Rust => Some(sdk_root(self.sdk.as_deref(), stage_templates(stage).references)?),
+            Lang::Rust => match self.sdk.as_deref() {
+                Some(dir) => Some(sdk_root(dir, stage_templates(stage).references)?),
+                None => None,
+            },
             Lang::Python if self.sdk.is_some() => {
                 return Err(InputError(
                     "--sdk only applies to a Rust project (--lang rust); a Python project needs only its copy of the WIT"
@@ -205,9 +209,13 @@ impl NewCommand {
             Lang::Rust => ("Rust", rust::README),
             Lang::Python => ("Python", python::README),
         };
-        let sdk_path = |crate_dir: &str| sdk.map(|s| toml_string(&s.join(crate_path(crate_dir)))).unwrap_or_default();
+        // A version always; a path too only when --sdk named a checkout.
+        let sdk_dep = |crate_dir: &str| {
+            let path = sdk.map(|s| format!(", path = {}", toml_string(&s.join(crate_path(crate_dir)))));
+            format!("{{ version = \"{}\"{} }}", env!("CARGO_PKG_VERSION"), path.unwrap_or_default())
+        };
         let dev_dependencies: String =
-            t.references.iter().map(|r| format!("wegwijs-{r} = {{ path = {} }}\n", sdk_path(r))).collect();
+            t.references.iter().map(|r| format!("wegwijs-{r} = {}\n", sdk_dep(r))).collect();
         // Fragments first: they contain tokens of their own.
         let fill = |template: &str| -> String {
             let text = template
@@ -223,8 +231,8 @@ impl NewCommand {
                 ("{{crate}}", &package.replace('-', "_")),
                 ("{{lang}}", lang_name),
                 ("{{lang_flag}}", lang_flag),
-                ("{{sdk_types}}", &sdk_path("types")),
-                ("{{sdk_guest}}", &sdk_path("guest")),
+                ("{{sdk_types}}", &sdk_dep("types")),
+                ("{{sdk_guest}}", &sdk_dep("guest")),
                 ("{{dev_dependencies}}", dev_dependencies.as_str()),
                 ("{{version}}", env!("CARGO_PKG_VERSION")),
             ]
@@ -287,17 +295,11 @@ fn check_name(name: &str) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The wegwijs source tree with the SDK crates and the reference components
-/// a Rust project's tests need, made absolute so the project can move.
-fn sdk_root(given: Option<&Path>, references: &[&str]) -> Result<PathBuf, InputError> {
-    let (root, origin) = match given {
-        Some(dir) => (dir.to_path_buf(), "--sdk"),
-        None => (Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."), "the source tree this wegwijs was built from"),
-    };
-    let hint = match given {
-        Some(_) => "give the root of a wegwijs source checkout",
-        None => "pass --sdk DIR with the root of a wegwijs source checkout",
-    };
+/// The wegwijs source tree (`--sdk`) with the SDK crates and the reference
+/// components a Rust project's tests need, made absolute so the project can
+/// move.
+fn sdk_root(given: &Path, references: &[&str]) -> Result<PathBuf, InputError> {
+    let (root, origin, hint) = (given.to_path_buf(), "--sdk", "give the root of a wegwijs source checkout");
     let root = root
         .canonicalize()
         .map_err(|e| InputError(format!("the wegwijs SDK is not at {} ({origin}): {e}; {hint}", root.display())))?;
@@ -390,10 +392,34 @@ mod tests {
         for stage in Stage::ALL {
             for lang in [Lang::Rust, Lang::Python] {
                 let cmd = NewCommand { stage, name: "regio-noord".into(), lang, dir: None, sdk: None };
-                for f in cmd.files(stage, Some(&sdk)) {
-                    assert!(!f.contents.contains("{{"), "{stage:?} {lang:?} {}: a token is left", f.path);
+                for sdk in [None, Some(sdk.as_path())] {
+                    for f in cmd.files(stage, sdk) {
+                        assert!(!f.contents.contains("{{"), "{stage:?} {lang:?} {}: a token is left", f.path);
+                    }
                 }
             }
         }
+    }
+
+    /// Without `--sdk` a project names the SDK by version only, so it
+    /// builds wherever it is copied once the crates are in a registry; with
+    /// it, by version and by the absolute path of the checkout.
+    #[test]
+    fn a_rust_project_depends_on_the_sdk_by_version_and_by_path_only_with_sdk() {
+        let checkout = Path::new("/opt/wegwijs");
+        let cmd = NewCommand { stage: Stage::Routing, name: "regio-noord".into(), lang: Lang::Rust, dir: None, sdk: None };
+        let manifest = |sdk| {
+            cmd.files(Stage::Routing, sdk).into_iter().find(|f| f.path == "component/Cargo.toml").expect("a manifest")
+        };
+        let version = env!("CARGO_PKG_VERSION");
+        let by_version = manifest(None).contents;
+        assert!(by_version.contains(&format!("wegwijs-guest = {{ version = \"{version}\" }}")), "{by_version}");
+        assert!(!by_version.contains("path ="), "{by_version}");
+        let by_path = manifest(Some(checkout)).contents;
+        assert!(
+            by_path.contains(&format!("wegwijs-types = {{ version = \"{version}\", path = \"/opt/wegwijs/sdk/types\" }}")),
+            "{by_path}"
+        );
+        assert!(by_path.contains("wegwijs-routing = { version"), "{by_path}");
     }
 }

@@ -29,13 +29,16 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use wasmtime::Engine;
 
-/// The reference components' bytes, built by `build.rs` from
-/// `components/<stage>` for `wasm32-wasip2`, in stage order.
+/// The reference components' bytes, in stage order: built from
+/// `components/<stage>` for `wasm32-wasip2` and shipped in this crate's
+/// `components/` directory, so that the crate builds without the wasm
+/// target and reads nothing outside its own package. The test suite
+/// rebuilds them and requires the same bytes (`docs/decisions/0010-…`).
 const REFERENCE_BYTES: [&[u8]; 4] = [
-    include_bytes!(concat!(env!("OUT_DIR"), "/intake.wasm")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/screening.wasm")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/routing.wasm")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/consent.wasm")),
+    include_bytes!("../../components/intake.wasm"),
+    include_bytes!("../../components/screening.wasm"),
+    include_bytes!("../../components/routing.wasm"),
+    include_bytes!("../../components/consent.wasm"),
 ];
 
 /// The built-in reference component's bytes for `stage`.
@@ -44,9 +47,10 @@ pub(crate) fn reference_bytes(stage: Stage) -> &'static [u8] {
 }
 
 /// The four reference stages in one component (`components/reference`),
-/// built by `build.rs` from the same crates: what the host runs, so that a
-/// decision's four reference stages can share one fresh instance.
-pub(crate) const REFERENCE_SET_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/reference.wasm"));
+/// built from the same crates and shipped like [`REFERENCE_BYTES`]: what
+/// the host runs, so that a decision's four reference stages can share one
+/// fresh instance.
+pub(crate) const REFERENCE_SET_BYTES: &[u8] = include_bytes!("../../components/reference.wasm");
 
 /// The name the reference set is loaded under.
 pub(crate) const REFERENCE_SET_NAME: &str = "wegwijs-reference";
