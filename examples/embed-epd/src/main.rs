@@ -117,7 +117,7 @@ fn run(choice: Choice) -> Result<String, wegwijs::Error> {
         local_id: sanne.local_id.clone(),
         signal_id: decision.signal_id.clone().unwrap_or_default(),
         provenance: format!("{} ({})", decision.provenance.region, decision.provenance.wit),
-        action: decision.action.map(|a| a.name().to_string()).unwrap_or_default(),
+        action: decision.action.map(|a| a.name().to_ascii_uppercase()).unwrap_or_default(),
         choice,
     });
     // README:end
