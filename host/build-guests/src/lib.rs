@@ -1,9 +1,10 @@
 //! Builds guest crates of this workspace as WebAssembly components for
-//! `wasm32-wasip2`, for build scripts: the host's (the four reference
-//! components it embeds) and the test artifacts' (the hostile guest and the
-//! Rust example regions). One builder, so every component the project runs
-//! or tests is built the same way: the `guest` profile, warnings denied, and
-//! none of the outer build's flags or wrappers.
+//! `wasm32-wasip2`, for the test artifacts' build script: the reference
+//! components (the host ships their builds; the tests hold the shipped bytes
+//! to these), the hostile guest and the Rust example regions. One builder,
+//! so every component the project runs or tests is built the same way: the
+//! `guest` profile, warnings denied, and none of the outer build's flags or
+//! wrappers, which would change the bytes and with them every sha256.
 //!
 //! Guests are built by a nested `cargo rustc` into a target directory of
 //! their own ([`target_dir`]) that outlives any build script's `OUT_DIR`, so
