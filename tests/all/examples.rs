@@ -200,6 +200,12 @@ fn the_readme_embedding_snippet_is_the_compiled_examples_core() {
     let source = std::fs::read_to_string(crate::util::root().join("examples/embed-epd/src/main.rs")).expect("example");
     let begin = source.find("// README:begin\n").expect("a README:begin marker") + "// README:begin\n".len();
     let end = begin + source[begin..].find("    // README:end").expect("a README:end marker");
-    let snippet: String = source[begin..end].lines().map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l))).collect();
-    crate::util::golden::check_between("README.md", "<!-- embed:begin -->\n```rust\n", "```\n<!-- embed:end -->", &snippet);
+    let snippet: String =
+        source[begin..end].lines().map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l))).collect();
+    crate::util::golden::check_between(
+        "README.md",
+        "<!-- embed:begin -->\n```rust\n",
+        "```\n<!-- embed:end -->",
+        &snippet,
+    );
 }

@@ -26,9 +26,7 @@ fn the_host_runs_the_shipped_reference_set() {
     // The provenance names the component the host ran by its sha256: it
     // must be the shipped file, which the test above holds to the sources.
     let host = wegwijs::Host::builder().build().expect("host");
-    let decision = host
-        .decide(&crate::util::school_signal("GM0363", "learning-difficulties"))
-        .expect("a decision");
+    let decision = host.decide(&crate::util::school_signal("GM0363", "learning-difficulties")).expect("a decision");
     let shipped = std::fs::read(root().join("host/wegwijs/components/reference.wasm")).expect("shipped set");
     let hashes: Vec<&str> = decision.provenance.components.iter().map(|c| c.sha256.as_str()).collect();
     assert!(!hashes.is_empty());
@@ -37,10 +35,9 @@ fn the_host_runs_the_shipped_reference_set() {
 
 #[test]
 fn shipped_example_region_components_are_what_their_sources_build() {
-    for (name, built) in [
-        ("a-ondersteuningsteam", artifacts::REGION_A_ROUTING),
-        ("b-integrale-toegang", artifacts::REGION_B_ROUTING),
-    ] {
+    for (name, built) in
+        [("a-ondersteuningsteam", artifacts::REGION_A_ROUTING), ("b-integrale-toegang", artifacts::REGION_B_ROUTING)]
+    {
         golden::check_bytes(&format!("examples/regions/{name}/routing.wasm"), built);
         golden::check_between(&format!("examples/regions/{name}/region.toml"), "sha256 = \"", "\"", &sha256(built));
     }

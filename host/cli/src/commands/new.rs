@@ -214,8 +214,7 @@ impl NewCommand {
             let path = sdk.map(|s| format!(", path = {}", toml_string(&s.join(crate_path(crate_dir)))));
             format!("{{ version = \"{}\"{} }}", env!("CARGO_PKG_VERSION"), path.unwrap_or_default())
         };
-        let dev_dependencies: String =
-            t.references.iter().map(|r| format!("wegwijs-{r} = {}\n", sdk_dep(r))).collect();
+        let dev_dependencies: String = t.references.iter().map(|r| format!("wegwijs-{r} = {}\n", sdk_dep(r))).collect();
         // Fragments first: they contain tokens of their own.
         let fill = |template: &str| -> String {
             let text = template
@@ -407,7 +406,8 @@ mod tests {
     #[test]
     fn a_rust_project_depends_on_the_sdk_by_version_and_by_path_only_with_sdk() {
         let checkout = Path::new("/opt/wegwijs");
-        let cmd = NewCommand { stage: Stage::Routing, name: "regio-noord".into(), lang: Lang::Rust, dir: None, sdk: None };
+        let cmd =
+            NewCommand { stage: Stage::Routing, name: "regio-noord".into(), lang: Lang::Rust, dir: None, sdk: None };
         let manifest = |sdk| {
             cmd.files(Stage::Routing, sdk).into_iter().find(|f| f.path == "component/Cargo.toml").expect("a manifest")
         };
@@ -417,7 +417,8 @@ mod tests {
         assert!(!by_version.contains("path ="), "{by_version}");
         let by_path = manifest(Some(checkout)).contents;
         assert!(
-            by_path.contains(&format!("wegwijs-types = {{ version = \"{version}\", path = \"/opt/wegwijs/sdk/types\" }}")),
+            by_path
+                .contains(&format!("wegwijs-types = {{ version = \"{version}\", path = \"/opt/wegwijs/sdk/types\" }}")),
             "{by_path}"
         );
         assert!(by_path.contains("wegwijs-routing = { version"), "{by_path}");
