@@ -34,6 +34,7 @@ fn help_texts_match_their_golden_files() {
         ("help-new.txt", vec!["new", "--help"]),
         ("help-corpus.txt", vec!["corpus", "--help"]),
         ("help-simulate.txt", vec!["simulate", "--help"]),
+        ("help-serve.txt", vec!["serve", "--help"]),
     ] {
         let out = wegwijs(&args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));

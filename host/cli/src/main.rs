@@ -47,6 +47,8 @@ enum Command {
     Simulate(commands::simulate::SimulateCommand),
     /// Scaffold a region bundle with its own component for one stage (Rust or Python).
     New(commands::new::NewCommand),
+    /// Serve decisions over HTTP (API keys, optional TLS, metrics, OpenAPI).
+    Serve(commands::serve::ServeCommand),
 }
 
 /// Exit codes, documented in the README and `--help`.
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Command::Corpus(cmd) => cmd.execute(),
         Command::Simulate(cmd) => cmd.execute(),
         Command::New(cmd) => cmd.execute(),
+        Command::Serve(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

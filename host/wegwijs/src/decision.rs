@@ -3,12 +3,13 @@
 //! components and contract produced it.
 
 use crate::model::{ComponentInfo, Fault, LogRecord, Role, Stage};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use wegwijs_types as m;
 
 /// How far the pipeline got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Every stage ran; the cards below are the recommendation.
@@ -21,7 +22,7 @@ pub enum Status {
 }
 
 /// A decision about one signal. A recommendation, never an action (G-HUMAN).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Decision {
     /// The sender's signal id, echoed.
@@ -99,7 +100,7 @@ impl Decision {
 }
 
 /// A guardrail applied to the final decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct GuardrailNote {
     /// Guardrail id, e.g. `G-SAFETY`.
     pub rule: &'static str,
@@ -110,7 +111,7 @@ pub struct GuardrailNote {
 }
 
 /// What produced a decision.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Provenance {
     /// WIT package and version, e.g. `wegwijs:jgz@0.2.0`.
     pub wit: String,
@@ -131,7 +132,7 @@ pub struct Provenance {
 }
 
 /// What one stage saw and returned, for `--explain`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StageTrace {
     /// The stage.
     pub stage: Stage,
@@ -155,7 +156,7 @@ pub struct StageTrace {
 }
 
 /// Where a region's component departed from the reference result of a stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Divergence {
     /// The stage.
     pub stage: Stage,

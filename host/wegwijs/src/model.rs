@@ -4,11 +4,12 @@
 //! how a stage is called or where a bundle comes from; the sandbox, the
 //! pipeline and the decision card all speak in these terms.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use wasmtime::component::{ComponentType, Lift, Lower};
 
 /// A pipeline stage, in pipeline order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// Signal intake.
@@ -103,7 +104,7 @@ pub(crate) const HOST_INTERFACE: &str = wegwijs_types::wit_interface!("host");
 pub(crate) const TYPES_INTERFACE: &str = wegwijs_types::wit_interface!("types");
 
 /// Whether a component is the guideline reference or a region's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// The built-in reference component (national guideline defaults).
@@ -113,7 +114,7 @@ pub enum Role {
 }
 
 /// Where a component came from and exactly which bytes it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ComponentInfo {
     /// The stage it implements.
     pub stage: Stage,
@@ -128,7 +129,7 @@ pub struct ComponentInfo {
 }
 
 /// Why a component's stage call produced no usable result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 #[non_exhaustive]
 pub enum FaultKind {
@@ -158,7 +159,7 @@ pub enum FaultKind {
 }
 
 /// A component's failure, recorded in the decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Fault {
     /// The stage.
     pub stage: Stage,
@@ -178,7 +179,7 @@ pub struct Fault {
 }
 
 /// Severity of a guest log record (`host.log-level`).
-#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(ComponentType, Lift, Lower, Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[component(enum)]
 #[repr(u8)]
 #[serde(rename_all = "lowercase")]
@@ -195,7 +196,7 @@ pub enum LogLevel {
 }
 
 /// One log record a component wrote during a stage call, masked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LogRecord {
     /// Severity.
     pub level: LogLevel,
@@ -204,7 +205,7 @@ pub struct LogRecord {
 }
 
 /// A loaded region as the host reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RegionInfo {
     /// Region id.
     pub id: String,

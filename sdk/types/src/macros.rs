@@ -75,6 +75,7 @@ macro_rules! wit_record {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[cfg_attr(
             feature = "wasmtime",
             derive(
@@ -105,6 +106,7 @@ macro_rules! wit_variant {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[cfg_attr(
             feature = "wasmtime",
             derive(

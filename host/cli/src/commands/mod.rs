@@ -6,6 +6,7 @@ pub(crate) mod corpus;
 pub(crate) mod new;
 pub(crate) mod run;
 pub(crate) mod schema;
+pub(crate) mod serve;
 pub(crate) mod simulate;
 pub(crate) mod test;
 

@@ -1,0 +1,149 @@
+//! `wegwijs serve`: the HTTP service (`wegwijs-serve`). This module only
+//! turns flags into a `wegwijs_serve::Config` and a host builder; the
+//! service itself, its limits and its security checks live in the library.
+
+use super::InputError;
+use clap::Args;
+use std::io::Read as _;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+use wegwijs::Host;
+use wegwijs_serve::{ApiKeys, Config, HostSource, ServeError, TlsFiles};
+
+/// The variable holding the pseudonym key when no file is given.
+const PSEUDONYM_KEY_VAR: &str = "WEGWIJS_PSEUDONYM_KEY";
+
+/// Serve decisions over HTTP (prints `listening on URL` once bound).
+#[derive(Debug, Args)]
+pub(crate) struct ServeCommand {
+    /// Print the sha256 of the API token read from standard input (one
+    /// trailing newline removed), for the keys file, and exit.
+    #[arg(long, exclusive = true)]
+    hash_key: bool,
+    /// The keys file: per key its id, the sha256 of its token and its
+    /// rights (decide, regions, metrics, cds, admin). TOML; see
+    /// `wegwijs_serve::ApiKeys`.
+    #[arg(long, value_name = "FILE", required_unless_present = "hash_key")]
+    keys: Option<PathBuf>,
+    /// The address to listen on.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    bind: IpAddr,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// A region bundle directory to load (repeatable). A signal is decided
+    /// in the region serving its gemeente, or the one the request names.
+    #[arg(long = "region", value_name = "DIR")]
+    regions: Vec<PathBuf>,
+    /// TLS certificate chain (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Listen on a non-loopback address without TLS. Only behind a proxy
+    /// that terminates TLS: signals about children must not cross a
+    /// network in clear text.
+    #[arg(long)]
+    insecure_no_tls: bool,
+    /// A file holding the secret pseudonyms are derived from (else
+    /// WEGWIJS_PSEUDONYM_KEY; else a random key per start, so pseudonyms
+    /// differ between restarts and replicas).
+    #[arg(long, value_name = "FILE")]
+    pseudonym_key_file: Option<PathBuf>,
+    /// The largest request body, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = wegwijs_serve::DEFAULT_BODY_LIMIT)]
+    body_limit: usize,
+    /// How long one decision may take, in milliseconds (then 504).
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    request_timeout_ms: u64,
+    /// How many decisions run at once (then 503 with Retry-After); default one per core.
+    #[arg(long, value_name = "N")]
+    max_concurrent: Option<usize>,
+    /// How long shutdown waits for requests in flight, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    drain_timeout_secs: u64,
+}
+
+impl ServeCommand {
+    pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        if self.hash_key {
+            let mut token = String::new();
+            std::io::stdin()
+                .read_to_string(&mut token)
+                .map_err(|e| InputError(format!("cannot read the token from standard input: {e}")))?;
+            let token = token.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(&token);
+            if token.is_empty() {
+                return Err(InputError("the token on standard input is empty".into()).into());
+            }
+            println!("{}", wegwijs_serve::hash_token(token));
+            return Ok(crate::exit::OK);
+        }
+        let keys = match &self.keys {
+            Some(path) => ApiKeys::from_file(path).map_err(|e| InputError(e.to_string()))?,
+            None => return Err(InputError("--keys FILE is required".into()).into()),
+        };
+        let pseudonym_key = self.pseudonym_key()?;
+        let mut config = Config::default();
+        config.addr = SocketAddr::new(self.bind, self.port);
+        config.keys = keys;
+        config.insecure_no_tls = self.insecure_no_tls;
+        config.tls = self.tls_cert.zip(self.tls_key).map(|(cert, key)| TlsFiles { cert, key });
+        config.body_limit = self.body_limit;
+        config.request_timeout = Duration::from_millis(self.request_timeout_ms);
+        config.drain_timeout = Duration::from_secs(self.drain_timeout_secs);
+        if let Some(n) = self.max_concurrent {
+            config.max_concurrent_decisions = n;
+        }
+        let regions = self.regions;
+        let build = move || {
+            let mut builder = Host::builder();
+            if let Some(key) = pseudonym_key {
+                builder = builder.pseudonym_key(key);
+            }
+            for dir in regions {
+                builder = builder.region(dir);
+            }
+            super::build_host(builder).map_err(|e| format!("{e:#}"))
+        };
+        let scheme = if config.tls.is_some() { "https" } else { "http" };
+        let served = wegwijs_serve::serve_until_signal(config, HostSource::Build(Box::new(build)), |addr| {
+            // Scripts and tests read the address from this line.
+            println!("listening on {scheme}://{addr}");
+        });
+        match served {
+            Ok(()) => Ok(crate::exit::OK),
+            Err(e @ ServeError::Host(_)) => Err(e.into()),
+            Err(e) => Err(InputError(e.to_string()).into()),
+        }
+    }
+
+    /// The pseudonym key from its file or the environment; never from a
+    /// flag's value, which other users can read in the process list.
+    fn pseudonym_key(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        let key = match &self.pseudonym_key_file {
+            Some(path) => {
+                let mut bytes = std::fs::read(path)
+                    .map_err(|e| InputError(format!("cannot read the pseudonym key file {}: {e}", path.display())))?;
+                // A file written by `echo` ends in a newline that is not part of the key.
+                while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    bytes.pop();
+                }
+                Some(bytes)
+            }
+            None => std::env::var_os(PSEUDONYM_KEY_VAR).map(|v| v.into_encoded_bytes()),
+        };
+        match key {
+            Some(k) if k.is_empty() => Err(InputError("the pseudonym key is empty".into()).into()),
+            Some(k) => Ok(Some(k)),
+            None => {
+                eprintln!(
+                    "note: no pseudonym key (--pseudonym-key-file or {PSEUDONYM_KEY_VAR}); a random one is used, so \
+                     pseudonyms differ between restarts and replicas"
+                );
+                Ok(None)
+            }
+        }
+    }
+}

@@ -1,0 +1,767 @@
+//! The service over real sockets: one service for the whole binary (one
+//! host, region D loaded, keys from a hashed keys file, an ephemeral port),
+//! and small services of their own for the tests that need other settings
+//! (one decision slot, a short timeout, TLS, shutdown). Requests are plain
+//! HTTP/1.1 written by hand, so the tests see exactly the bytes a .NET or
+//! Java client would.
+//!
+//! Tests that need a decision to be in progress hold it with the
+//! service's decide hook ([`Gate`]): the hook reports that it runs and
+//! waits to be released, so no test sleeps to synchronise.
+
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpStream;
+use wegwijs::Host;
+use wegwijs_serve::{ApiKeys, Config, HostSource, ServeError, Server};
+
+/// Token with `decide` and `regions`.
+const DECIDER: &str = "decider-token-0123456789abcdef";
+/// Token with `metrics` only.
+const OPS: &str = "ops-token-0123456789abcdef";
+/// Token with `cds` only.
+const CDS: &str = "cds-token-0123456789abcdef";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// One runtime for every test, so the shared service outlives each test.
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("a runtime")
+    })
+}
+
+/// One host (reference components compiled once), region D loaded.
+fn host() -> Host {
+    static HOST: OnceLock<Host> = OnceLock::new();
+    HOST.get_or_init(|| {
+        Host::builder()
+            .pseudonym_key("service-test-key")
+            .region(root().join("examples/regions/d-config-only"))
+            .build()
+            .expect("the host builds with region D")
+    })
+    .clone()
+}
+
+/// The keys, from a keys file that holds only their hashes.
+fn keys() -> ApiKeys {
+    let text = format!(
+        "[[key]]\nid = \"epd\"\nsha256 = \"{}\"\nrights = [\"decide\", \"regions\"]\n\n\
+         [[key]]\nid = \"ops\"\nsha256 = \"{}\"\nrights = [\"metrics\"]\n\n\
+         [[key]]\nid = \"cds\"\nsha256 = \"{}\"\nrights = [\"cds\"]\n",
+        wegwijs_serve::hash_token(DECIDER),
+        wegwijs_serve::hash_token(OPS),
+        wegwijs_serve::hash_token(CDS),
+    );
+    assert!(!text.contains(DECIDER), "the keys file holds hashes, not tokens");
+    let path = std::env::temp_dir().join(format!("wegwijs-serve-keys-{}.toml", std::process::id()));
+    std::fs::write(&path, text).expect("write the keys file");
+    let keys = ApiKeys::from_file(&path).expect("the keys file loads");
+    let _ = std::fs::remove_file(&path);
+    keys
+}
+
+fn config() -> Config {
+    let mut config = Config::default();
+    config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    config.keys = keys();
+    config
+}
+
+/// The shared service's address.
+fn shared() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        runtime().block_on(async {
+            let server = Server::bind(config()).await.expect("binds");
+            let addr = server.local_addr();
+            tokio::spawn(server.run(HostSource::Ready(host()), std::future::pending()));
+            addr
+        })
+    })
+}
+
+/// A decide hook that reports each decision it holds and keeps it until
+/// released.
+struct Gate {
+    entered: tokio::sync::mpsc::UnboundedReceiver<()>,
+    release: mpsc::Sender<()>,
+}
+
+impl Gate {
+    fn new() -> (Gate, wegwijs_serve::DecideHook) {
+        let (entered_tx, entered) = tokio::sync::mpsc::unbounded_channel();
+        let (release, release_rx) = mpsc::channel::<()>();
+        let release_rx = Mutex::new(release_rx);
+        let hook: wegwijs_serve::DecideHook = Arc::new(move || {
+            let _ = entered_tx.send(());
+            let _ = release_rx.lock().expect("the gate's lock").recv();
+        });
+        (Gate { entered, release }, hook)
+    }
+
+    /// Waits until a decision is held.
+    async fn held(&mut self) {
+        self.entered.recv().await.expect("a decision reached the hook");
+    }
+
+    /// Lets one held decision go on.
+    fn open(&self) {
+        self.release.send(()).expect("the hook waits");
+    }
+}
+
+/// An answer as read off the wire.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    /// The body as a problem detail, checking its media type and members.
+    fn problem(&self, status: u16, kind: &str) -> Value {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "{self:?}");
+        let json = self.json();
+        assert_eq!(json["status"], status, "{json}");
+        assert_eq!(json["type"], format!("urn:wegwijs:problem:{kind}"), "{json}");
+        assert!(json["title"].as_str().is_some_and(|t| !t.is_empty()), "{json}");
+        assert!(json["detail"].as_str().is_some_and(|t| !t.is_empty()), "{json}");
+        json
+    }
+}
+
+/// Sends one request on a fresh connection and reads the answer to the end.
+async fn send_on<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    if !body.is_empty() || method == "POST" {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await.expect("write the head");
+    stream.write_all(body).await.expect("write the body");
+    stream.flush().await.expect("flush");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.expect("read the answer");
+    parse(&raw)
+}
+
+fn parse(raw: &[u8]) -> Reply {
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a head and a body");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().expect("a status line");
+    let status = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status code");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers.iter().any(|(n, v)| n == "transfer-encoding" && v.contains("chunked")) {
+        body = dechunk(&body);
+    }
+    Reply { status, headers, body }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let end = data.windows(2).position(|w| w == b"\r\n").expect("a chunk size line");
+        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..end]).trim(), 16).expect("a chunk size");
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+}
+
+async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let stream = TcpStream::connect(addr).await.expect("connects");
+    send_on(stream, method, path, headers, body).await
+}
+
+/// `Authorization: Bearer <token>`.
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+/// POSTs a signal with the decider's key.
+async fn decide(addr: SocketAddr, query: &str, body: &[u8]) -> Reply {
+    let auth = bearer(DECIDER);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+    send(addr, "POST", &format!("/v1/decisions{query}"), &headers, body).await
+}
+
+/// Decides a plain school signal on a task of its own.
+fn spawn_decide(addr: SocketAddr) -> tokio::task::JoinHandle<Reply> {
+    tokio::spawn(async move { decide(addr, "", &school_signal("GM0060")).await })
+}
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("examples/signals").join(name)).expect("an example signal")
+}
+
+/// A plain school signal from `gemeente`.
+fn school_signal(gemeente: &str) -> Vec<u8> {
+    format!(
+        r#"{{"date": "2026-10-05", "gemeente": "{gemeente}", "child": {{"birth_date": "2018-03-14"}},
+            "source": {{"code": "intern-begeleider"}}, "handler": "jeugdverpleegkundige",
+            "concerns": ["behaviour-problems"], "parents_concerned": true}}"#
+    )
+    .into_bytes()
+}
+
+fn run<F: std::future::Future>(future: F) -> F::Output {
+    runtime().block_on(future)
+}
+
+#[test]
+fn a_signal_gets_its_decision_card_without_identifiers_or_trace() {
+    let addr = shared();
+    let reply = run(decide(addr, "", &example("01-school-borderline-sdq.json")));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    let card = reply.json();
+    assert_eq!(card["status"], "decided");
+    assert_eq!(card["signal_id"], "ex-01");
+    assert_eq!(card["provenance"]["region"], "national-default");
+    assert_eq!(card["recommendation_only"], true);
+    assert!(card.get("trace").is_none(), "no trace unless asked: {card}");
+    let text = reply.text();
+    for identifier in ["Sanne", "260181596", "Ceintuurbaan", "epd-52445"] {
+        assert!(!text.contains(identifier), "{identifier} left the host: {text}");
+    }
+}
+
+#[test]
+fn explain_adds_the_trace_of_every_stage() {
+    let reply = run(decide(shared(), "?explain=true", &example("01-school-borderline-sdq.json")));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let trace = reply.json()["trace"].as_array().cloned().expect("a trace");
+    let stages: Vec<&str> = trace.iter().filter_map(|t| t["stage"].as_str()).collect();
+    assert_eq!(stages, ["intake", "screening", "routing", "consent"]);
+}
+
+#[test]
+fn the_gemeente_picks_the_region_unless_the_request_names_one() {
+    let addr = shared();
+    let served = run(decide(addr, "", &school_signal("GM0060")));
+    assert_eq!(served.json()["provenance"]["region"], "regio-d", "{}", served.text());
+    let elsewhere = run(decide(addr, "", &school_signal("GM0363")));
+    assert_eq!(elsewhere.json()["provenance"]["region"], "national-default", "{}", elsewhere.text());
+    let forced = run(decide(addr, "?region=regio-d", &school_signal("GM0363")));
+    assert_eq!(forced.json()["provenance"]["region"], "regio-d", "{}", forced.text());
+    let national = run(decide(addr, "?region=national-default", &school_signal("GM0060")));
+    assert_eq!(national.json()["provenance"]["region"], "national-default", "{}", national.text());
+}
+
+#[test]
+fn an_unknown_region_is_a_problem_naming_it() {
+    let reply = run(decide(shared(), "?region=regio-nowhere", &school_signal("GM0060")));
+    let problem = reply.problem(422, "unknown-region");
+    assert_eq!(problem["region"], "regio-nowhere");
+}
+
+#[test]
+fn malformed_json_is_a_problem_with_line_and_column() {
+    let reply = run(decide(shared(), "", b"{\n  \"date\": \"2026-10-05\",\n  oops\n}"));
+    let problem = reply.problem(400, "malformed-json");
+    assert_eq!(problem["line"], 3, "{problem}");
+    assert!(problem["column"].as_u64().is_some_and(|c| c >= 1), "{problem}");
+    let not_utf8 = run(decide(shared(), "", b"{\"date\": \"\xff\"}"));
+    not_utf8.problem(400, "malformed-json");
+}
+
+#[test]
+fn an_invalid_signal_lists_each_field_and_never_its_value() {
+    let body = br#"{"date": "2026-10-05", "child": {"birth_date": "2018-03-14"},
+        "source": {"code": "intern-begeleider"}, "handler": "SECRET-HANDLER-VALUE",
+        "concerns": ["behaviour-problems"]}"#;
+    let reply = run(decide(shared(), "", body));
+    let problem = reply.problem(422, "invalid-signal");
+    let errors = problem["errors"].as_array().expect("an errors list");
+    assert!(errors.iter().any(|e| e["field"] == "handler" && e["problem"].is_string()), "{problem}");
+    assert!(!reply.text().contains("SECRET"), "a value was echoed: {}", reply.text());
+    let missing = run(decide(shared(), "", br#"{"date": "2026-10-05"}"#));
+    let problem = missing.problem(422, "invalid-signal");
+    let required = ["child", "source", "handler", "concerns"];
+    let fields = problem["errors"].as_array().cloned().unwrap_or_default();
+    assert!(!fields.is_empty() && fields.iter().all(|e| required.iter().any(|r| e["field"] == *r)), "{problem}");
+}
+
+#[test]
+fn a_body_that_is_not_json_is_refused_with_415() {
+    let auth = bearer(DECIDER);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", "text/plain")];
+    let reply = run(send(shared(), "POST", "/v1/decisions", &headers, &school_signal("GM0060")));
+    reply.problem(415, "unsupported-media-type");
+    assert_eq!(reply.header("accept-post"), Some("application/json"));
+    let charset = [("Authorization", auth.as_str()), ("Content-Type", "Application/JSON; charset=utf-8")];
+    let ok = run(send(shared(), "POST", "/v1/decisions", &charset, &school_signal("GM0060")));
+    assert_eq!(ok.status, 200, "{}", ok.text());
+}
+
+#[test]
+fn a_body_over_the_limit_is_refused_with_413() {
+    // Only the head, announcing more than the limit: the service answers
+    // from the announced length, before reading any of the body.
+    let addr = shared();
+    let reply = run(async {
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        let head = format!(
+            "POST /v1/decisions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {DECIDER}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            wegwijs_serve::DEFAULT_BODY_LIMIT + 1
+        );
+        stream.write_all(head.as_bytes()).await.expect("write");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.expect("read");
+        parse(&raw)
+    });
+    let problem = reply.problem(413, "body-too-large");
+    assert_eq!(problem["limit"], wegwijs_serve::DEFAULT_BODY_LIMIT);
+}
+
+#[test]
+fn a_body_without_a_length_is_cut_off_at_the_limit() {
+    run(async {
+        let (addr, _stop, _served) = dedicated(|c| c.body_limit = 64).await;
+        let signal = school_signal("GM0060");
+        assert!(signal.len() > 64);
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        let head = format!(
+            "POST /v1/decisions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer {DECIDER}\r\n\
+             Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n",
+            signal.len()
+        );
+        let mut request = head.into_bytes();
+        request.extend_from_slice(&signal);
+        request.extend_from_slice(b"\r\n0\r\n\r\n");
+        stream.write_all(&request).await.expect("write");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.expect("read");
+        let problem = parse(&raw).problem(413, "body-too-large");
+        assert_eq!(problem["limit"], 64);
+    });
+}
+
+#[test]
+fn bad_query_parameters_are_a_problem() {
+    let reply = run(decide(shared(), "?explain=maybe", &school_signal("GM0060")));
+    reply.problem(400, "invalid-query");
+    let unknown = run(decide(shared(), "?verbose=1", &school_signal("GM0060")));
+    unknown.problem(400, "invalid-query");
+}
+
+#[test]
+fn unknown_paths_and_methods_are_problems() {
+    let auth = bearer(DECIDER);
+    let missing = run(send(shared(), "GET", "/v2/everything", &[("Authorization", auth.as_str())], b""));
+    missing.problem(404, "not-found");
+    let wrong = run(send(shared(), "GET", "/v1/decisions", &[("Authorization", auth.as_str())], b""));
+    wrong.problem(405, "method-not-allowed");
+    assert!(wrong.header("allow").is_some_and(|a| a.contains("POST")), "{wrong:?}");
+}
+
+#[test]
+fn health_and_readiness_need_no_key() {
+    let health = run(send(shared(), "GET", "/healthz", &[], b""));
+    assert_eq!((health.status, health.json()["status"].clone()), (200, "alive".into()));
+    let ready = run(send(shared(), "GET", "/readyz", &[], b""));
+    assert_eq!((ready.status, ready.json()["status"].clone()), (200, "ready".into()));
+}
+
+#[test]
+fn without_a_key_or_with_an_unknown_one_the_answer_is_401_with_a_bearer_challenge() {
+    for path in ["/v1/regions", "/metrics", "/openapi.json", "/cds-services"] {
+        let none = run(send(shared(), "GET", path, &[], b""));
+        none.problem(401, "unauthorized");
+        assert!(none.header("www-authenticate").is_some_and(|v| v.starts_with("Bearer")), "{path}: {none:?}");
+    }
+    let none = run(send(shared(), "POST", "/v1/decisions", &[("Content-Type", "application/json")], b"{}"));
+    none.problem(401, "unauthorized");
+    let wrong = run(send(shared(), "GET", "/v1/regions", &[("Authorization", "Bearer not-a-key")], b""));
+    wrong.problem(401, "unauthorized");
+    assert!(wrong.header("www-authenticate").is_some_and(|v| v.contains("invalid_token")), "{wrong:?}");
+    // A token's hash is not a token.
+    let hash = bearer(&wegwijs_serve::hash_token(DECIDER));
+    let hashed = run(send(shared(), "GET", "/v1/regions", &[("Authorization", hash.as_str())], b""));
+    hashed.problem(401, "unauthorized");
+    let basic = run(send(shared(), "GET", "/v1/regions", &[("Authorization", "Basic ZGVjaWRlcjp4")], b""));
+    basic.problem(401, "unauthorized");
+}
+
+#[test]
+fn a_key_without_the_right_gets_403() {
+    let ops = bearer(OPS);
+    let headers = [("Authorization", ops.as_str()), ("Content-Type", "application/json")];
+    let reply = run(send(shared(), "POST", "/v1/decisions", &headers, &school_signal("GM0060")));
+    let problem = reply.problem(403, "forbidden");
+    assert!(problem["detail"].as_str().is_some_and(|d| d.contains("decide")), "{problem}");
+    let decider = bearer(DECIDER);
+    run(send(shared(), "GET", "/metrics", &[("Authorization", decider.as_str())], b"")).problem(403, "forbidden");
+    run(send(shared(), "GET", "/cds-services", &[("Authorization", decider.as_str())], b"")).problem(403, "forbidden");
+    // Any valid key reads the document.
+    assert_eq!(run(send(shared(), "GET", "/openapi.json", &[("Authorization", ops.as_str())], b"")).status, 200);
+}
+
+#[test]
+fn regions_lists_the_active_regions_and_their_revisions() {
+    let auth = bearer(DECIDER);
+    let reply = run(send(shared(), "GET", "/v1/regions", &[("Authorization", auth.as_str())], b""));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let regions = reply.json();
+    let list = regions.as_array().expect("a list");
+    assert_eq!(list.len(), 1, "{regions}");
+    assert_eq!(list[0]["id"], "regio-d");
+    assert_eq!(list[0]["revision"], 1);
+    assert!(list[0]["gemeenten"].as_array().is_some_and(|g| g.iter().any(|g| g == "GM0060")), "{regions}");
+}
+
+#[test]
+fn metrics_count_decisions_stages_and_bad_input() {
+    let addr = shared();
+    assert_eq!(run(decide(addr, "", &school_signal("GM0060"))).status, 200);
+    run(decide(addr, "", b"{")).problem(400, "malformed-json");
+    let auth = bearer(OPS);
+    let reply = run(send(addr, "GET", "/metrics", &[("Authorization", auth.as_str())], b""));
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), Some("text/plain; version=0.0.4; charset=utf-8"));
+    let text = reply.text();
+    let value = |prefix: &str| -> f64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(prefix).and_then(|rest| rest.trim().parse().ok()))
+            .unwrap_or_else(|| panic!("no sample {prefix}:\n{text}"))
+    };
+    assert!(value("wegwijs_decisions_total{status=\"decided\",region=\"regio-d\"}") >= 1.0);
+    assert!(value("wegwijs_bad_input_total{problem=\"malformed-json\"}") >= 1.0);
+    // The stage histograms come from traces the client did not ask for.
+    assert!(value("wegwijs_stage_duration_seconds_count{stage=\"routing\",role=\"reference\"}") >= 1.0);
+    assert!(value("wegwijs_decision_duration_seconds_count{region=\"regio-d\"}") >= 1.0);
+    for family in ["wegwijs_faults_total counter", "wegwijs_guardrail_changes_total counter"] {
+        assert!(text.contains(&format!("# TYPE {family}\n")), "{family}:\n{text}");
+    }
+    assert_eq!(value("wegwijs_decision_slots"), Config::default().max_concurrent_decisions as f64);
+}
+
+#[test]
+fn the_openapi_document_is_served_and_matches_the_checked_in_copy() {
+    let auth = bearer(DECIDER);
+    let reply = run(send(shared(), "GET", "/openapi.json", &[("Authorization", auth.as_str())], b""));
+    assert_eq!(reply.status, 200);
+    let served = reply.text();
+    let document = reply.json();
+    assert_eq!(document["openapi"], "3.1.0");
+    for (path, method) in [
+        ("/v1/decisions", "post"),
+        ("/v1/regions", "get"),
+        ("/healthz", "get"),
+        ("/readyz", "get"),
+        ("/metrics", "get"),
+        ("/openapi.json", "get"),
+        ("/cds-services", "get"),
+        ("/cds-services/{id}", "post"),
+        ("/cds-services/{id}/feedback", "post"),
+    ] {
+        assert!(document["paths"][path][method].is_object(), "{method} {path} is not documented");
+    }
+    let decide = &document["paths"]["/v1/decisions"]["post"];
+    assert_eq!(decide["x-wegwijs-right"], "decide");
+    assert_eq!(decide["requestBody"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Signal");
+    assert_eq!(
+        decide["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Decision"
+    );
+    assert!(decide["responses"]["422"]["content"]["application/problem+json"].is_object());
+    assert_eq!(document["paths"]["/healthz"]["get"]["security"], serde_json::json!([]));
+    for schema in ["Signal", "Decision", "RegionInfo", "Problem", "RoutingCard", "FieldError"] {
+        assert!(document["components"]["schemas"][schema].is_object(), "no schema {schema}");
+    }
+    golden("host/serve/openapi.json", &served);
+}
+
+/// The file at `path` (from the workspace root) holds exactly `actual`;
+/// with `BLESS` set, a difference rewrites it instead of failing.
+fn golden(path: &str, actual: &str) {
+    let file = root().join(path);
+    let expected = std::fs::read_to_string(&file).ok();
+    if expected.as_deref() == Some(actual) {
+        return;
+    }
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&file, actual).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    let first = expected.as_deref().and_then(|e| {
+        e.lines().zip(actual.lines()).enumerate().find(|(_, (a, b))| a != b).map(|(i, (a, b))| (i + 1, a, b))
+    });
+    panic!(
+        "{path} differs from what the service serves (first difference: {first:?}); if the change is intended, \
+         rewrite it with `BLESS=1 cargo test -p wegwijs-serve --test service` and review the diff"
+    );
+}
+
+/// A CDS Hooks call of `hook` carrying a plain school signal from `gemeente`.
+fn hook_call(hook: &str, gemeente: &str) -> Vec<u8> {
+    let signal: Value = serde_json::from_slice(&school_signal(gemeente)).expect("JSON");
+    serde_json::json!({
+        "hook": hook,
+        "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+        "context": { "patientId": "child-1", "signal": signal },
+        "prefetch": { "patient": null },
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn cds_hooks_discovery_call_and_feedback_behind_the_cds_right() {
+    let auth = bearer(CDS);
+    let discovery = run(send(shared(), "GET", "/cds-services", &[("Authorization", auth.as_str())], b""));
+    assert_eq!(discovery.status, 200, "{}", discovery.text());
+    let service = discovery.json()["services"][0].clone();
+    let id = service["id"].as_str().expect("a service id").to_string();
+    let hook = service["hook"].as_str().expect("a hook").to_string();
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+
+    let call = run(send(shared(), "POST", &format!("/cds-services/{id}"), &headers, &hook_call(&hook, "GM0060")));
+    assert_eq!(call.status, 200, "{}", call.text());
+    let cards = call.json()["cards"].as_array().cloned().expect("cards");
+    assert!(!cards.is_empty(), "{}", call.text());
+    let uuid = cards[0]["uuid"].as_str().expect("a card uuid").to_string();
+
+    let feedback = serde_json::json!({ "feedback": [{
+        "card": uuid, "outcome": "overridden", "outcomeTimestamp": "2026-10-05T10:00:00Z"
+    }]});
+    let path = format!("/cds-services/{id}/feedback");
+    let taken = run(send(shared(), "POST", &path, &headers, feedback.to_string().as_bytes()));
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let ops = bearer(OPS);
+    let metrics = run(send(shared(), "GET", "/metrics", &[("Authorization", ops.as_str())], b"")).text();
+    assert!(metrics.contains("wegwijs_cds_feedback_total{outcome=\"overridden\"}"), "{metrics}");
+
+    // Errors are problems naming their fields.
+    let unknown = run(send(shared(), "POST", "/cds-services/nope", &headers, &hook_call(&hook, "GM0060")));
+    unknown.problem(404, "unknown-cds-service");
+    let broken = run(send(shared(), "POST", &format!("/cds-services/{id}"), &headers, b"{\"hook\": 3}"));
+    let problem = broken.problem(400, "invalid-cds-request");
+    assert!(problem["errors"].as_array().is_some_and(|e| e.iter().any(|e| e["field"] == "hook")), "{problem}");
+    let malformed = run(send(shared(), "POST", &path, &headers, b"{"));
+    malformed.problem(400, "malformed-json");
+    // The decider's key has no `cds` right.
+    let decider = bearer(DECIDER);
+    let decider_headers = [("Authorization", decider.as_str()), ("Content-Type", "application/json")];
+    run(send(shared(), "POST", &format!("/cds-services/{id}"), &decider_headers, &hook_call(&hook, "GM0060")))
+        .problem(403, "forbidden");
+}
+
+/// A service of its own with `adjust` applied to the shared settings.
+async fn dedicated(adjust: impl FnOnce(&mut Config)) -> (SocketAddr, tokio::sync::oneshot::Sender<()>, Served) {
+    let mut config = config();
+    adjust(&mut config);
+    let server = Server::bind(config).await.expect("binds");
+    let addr = server.local_addr();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let served = tokio::spawn(server.run(HostSource::Ready(host()), async {
+        let _ = stopped.await;
+    }));
+    (addr, stop, served)
+}
+
+type Served = tokio::task::JoinHandle<Result<(), ServeError>>;
+
+#[test]
+fn beyond_its_slots_the_service_answers_503_with_retry_after_at_once() {
+    run(async {
+        let (mut gate, hook) = Gate::new();
+        let (addr, _stop, _served) = dedicated(|c| {
+            c.max_concurrent_decisions = 1;
+            c.retry_after = Duration::from_secs(7);
+            c.decide_hook = Some(hook);
+        })
+        .await;
+        let first = spawn_decide(addr);
+        gate.held().await;
+        let second = decide(addr, "", &school_signal("GM0060")).await;
+        second.problem(503, "overloaded");
+        assert_eq!(second.header("retry-after"), Some("7"));
+        gate.open();
+        let first = first.await.expect("the first request");
+        assert_eq!(first.status, 200, "{}", first.text());
+        // The slot is free again.
+        let third = spawn_decide(addr);
+        gate.held().await;
+        gate.open();
+        assert_eq!(third.await.expect("the third request").status, 200);
+    });
+}
+
+#[test]
+fn a_decision_past_the_request_timeout_is_504_and_keeps_its_slot_until_it_ends() {
+    run(async {
+        let (mut gate, hook) = Gate::new();
+        let (addr, _stop, _served) = dedicated(|c| {
+            c.max_concurrent_decisions = 1;
+            c.request_timeout = Duration::from_millis(100);
+            c.decide_hook = Some(hook);
+        })
+        .await;
+        let slow = spawn_decide(addr);
+        gate.held().await;
+        slow.await.expect("the slow request").problem(504, "timeout");
+        // Its decision still runs, so its slot is still taken.
+        decide(addr, "", &school_signal("GM0060")).await.problem(503, "overloaded");
+        gate.open();
+        let auth = bearer(OPS);
+        // Metrics do not take a slot.
+        let metrics = send(addr, "GET", "/metrics", &[("Authorization", auth.as_str())], b"").await.text();
+        assert!(metrics.contains("wegwijs_rejected_total{reason=\"timeout\"} 1\n"), "{metrics}");
+        assert!(metrics.contains("wegwijs_rejected_total{reason=\"overloaded\"} 1\n"), "{metrics}");
+    });
+}
+
+#[test]
+fn shutdown_stops_accepting_finishes_the_request_in_flight_and_returns() {
+    run(async {
+        let (mut gate, hook) = Gate::new();
+        let (addr, stop, served) = dedicated(|c| c.decide_hook = Some(hook)).await;
+        let in_flight = spawn_decide(addr);
+        gate.held().await;
+        stop.send(()).expect("the service listens for shutdown");
+        // The listener closes while the decision is held: wait (bounded)
+        // until a new connection is refused.
+        // (A connection that reached the backlog before the listener closed
+        // may be reset; refusal is what a new one gets.)
+        let refused = tokio::time::timeout(Duration::from_secs(10), async {
+            loop {
+                match TcpStream::connect(addr).await {
+                    Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => return,
+                    _ => tokio::task::yield_now().await,
+                }
+            }
+        })
+        .await;
+        assert!(refused.is_ok(), "new connections are refused while draining");
+        assert!(!served.is_finished(), "the service waits for the request in flight");
+        gate.open();
+        let reply = in_flight.await.expect("the request in flight");
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        let result = tokio::time::timeout(Duration::from_secs(10), served).await.expect("the service returns");
+        assert!(matches!(result, Ok(Ok(()))), "{result:?}");
+    });
+}
+
+#[test]
+fn readiness_waits_for_the_host_and_a_failed_build_stops_the_service() {
+    run(async {
+        let server = Server::bind(config()).await.expect("binds");
+        let addr = server.local_addr();
+        let (release, wait) = mpsc::channel::<()>();
+        let build = move || {
+            let _ = wait.recv();
+            Ok(host())
+        };
+        let served = tokio::spawn(server.run(HostSource::Build(Box::new(build)), std::future::pending()));
+        send(addr, "GET", "/readyz", &[], b"").await.problem(503, "not-ready");
+        assert_eq!(send(addr, "GET", "/healthz", &[], b"").await.status, 200);
+        decide(addr, "", &school_signal("GM0060")).await.problem(503, "not-ready");
+        release.send(()).expect("the build waits");
+        let ready = tokio::time::timeout(Duration::from_secs(30), async {
+            while send(addr, "GET", "/readyz", &[], b"").await.status != 200 {
+                tokio::task::yield_now().await;
+            }
+        })
+        .await;
+        assert!(ready.is_ok(), "ready once the host is built");
+        assert_eq!(decide(addr, "", &school_signal("GM0060")).await.status, 200);
+        served.abort();
+
+        let server = Server::bind(config()).await.expect("binds");
+        let failing = HostSource::Build(Box::new(|| Err("region bundle refused".to_string())));
+        let result = tokio::time::timeout(Duration::from_secs(10), server.run(failing, std::future::pending()))
+            .await
+            .expect("the service stops");
+        assert!(matches!(&result, Err(ServeError::Host(m)) if m.contains("refused")), "{result:?}");
+    });
+}
+
+#[test]
+fn a_public_address_without_tls_is_refused_unless_explicitly_allowed() {
+    run(async {
+        let mut config = config();
+        config.addr = SocketAddr::from(([0, 0, 0, 0], 0));
+        let refused = Server::bind(config.clone()).await;
+        assert!(matches!(refused, Err(ServeError::InsecureBind(_))), "{refused:?}");
+        config.insecure_no_tls = true;
+        assert!(Server::bind(config).await.is_ok());
+    });
+}
+
+#[test]
+fn tls_serves_the_same_api() {
+    let dir = std::env::temp_dir().join(format!("wegwijs-serve-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("a self-signed cert");
+    std::fs::write(dir.join("cert.pem"), cert.cert.pem()).expect("write the cert");
+    std::fs::write(dir.join("key.pem"), cert.signing_key.serialize_pem()).expect("write the key");
+    let files = wegwijs_serve::TlsFiles { cert: dir.join("cert.pem"), key: dir.join("key.pem") };
+    run(async {
+        let (addr, _stop, _served) = dedicated(|c| c.tls = Some(files)).await;
+        let mut roots = tokio_rustls::rustls::RootCertStore::empty();
+        roots.add(cert.cert.der().clone()).expect("the cert is a root");
+        #[allow(deprecated)] // The service's own provider (src/tls.rs says why).
+        let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+        let client = tokio_rustls::rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("protocol versions")
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let connector = tokio_rustls::TlsConnector::from(Arc::new(client));
+        let name = rustls_pki_types::ServerName::try_from("localhost").expect("a server name");
+        let tcp = TcpStream::connect(addr).await.expect("connects");
+        let tls = connector.connect(name, tcp).await.expect("the TLS handshake");
+        let auth = bearer(DECIDER);
+        let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+        let reply = send_on(tls, "POST", "/v1/decisions", &headers, &school_signal("GM0060")).await;
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        // Plain HTTP to the TLS port gets no answer.
+        let mut plain = TcpStream::connect(addr).await.expect("connects");
+        plain.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.expect("write");
+        let mut raw = Vec::new();
+        let _ = plain.read_to_end(&mut raw).await;
+        assert!(!raw.starts_with(b"HTTP/1.1 200"), "plain HTTP was served on the TLS port");
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
