@@ -160,13 +160,7 @@ pub fn summary(d: &Decision) -> String {
         Status::Incomplete => s.push_str("Incomplete, assess by hand: "),
         Status::Decided => {}
     }
-    match (d.level, d.action) {
-        (_, Some(Action::Reassess)) => s.push_str("Insufficient information, assess again"),
-        (Some(l), Some(a)) => {
-            let _ = write!(s, "{} · {}", level_word(l), action_phrase(a));
-        }
-        _ => s.push_str("No screening result"),
-    }
+    s.push_str(&assessment(d.level, d.action));
     let routes = d.routes();
     match routes.first() {
         Some(first) => {
@@ -179,6 +173,15 @@ pub fn summary(d: &Decision) -> String {
         None => s.push_str("; no route proposed"),
     }
     fit(&s, SUMMARY_MAX)
+}
+
+/// The screening's outcome in a few words.
+fn assessment(level: Option<Level>, action: Option<Action>) -> String {
+    match (level, action) {
+        (_, Some(Action::Reassess)) => "Too little information, reassess".into(),
+        (Some(l), Some(a)) => format!("{} · {}", level_word(l), action_phrase(a)),
+        _ => "No screening result".into(),
+    }
 }
 
 /// The `source.label`: the region's name and revision, or the national
@@ -414,7 +417,7 @@ fn bound(text: String) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str("\n*(cut: the full decision is in the service's decision log)*");
+    out.push_str("\n*(shortened: POST /v1/decisions answers with the whole decision card)*");
     out
 }
 
@@ -538,10 +541,11 @@ mod tests {
         for &kind in RouteKind::ALL {
             for &partner in Partner::ALL {
                 for &urgency in Urgency::ALL {
-                    for &level in Level::ALL {
-                        for &action in Action::ALL {
+                    let levels = Level::ALL.iter().map(|&l| Some(l)).chain([None]);
+                    for level in levels {
+                        for action in Action::ALL.iter().map(|&a| Some(a)).chain([None]) {
                             let mut s = String::from("Incomplete, assess by hand: ");
-                            let _ = write!(s, "{} · {}", level_word(level), action_phrase(action));
+                            s.push_str(&assessment(level, action));
                             let _ =
                                 write!(s, "; first: {}, {} (+999 more)", step(kind, partner), urgency_word(urgency));
                             assert!(s.chars().count() <= SUMMARY_MAX, "{} chars: {s}", s.chars().count());

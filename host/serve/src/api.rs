@@ -19,7 +19,7 @@ use crate::metrics::{Metrics, Rejected};
 use crate::problem::{FieldError, Problem};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -321,8 +321,13 @@ impl AppState {
 
     /// The host, or 503 while it is being built.
     fn ready_host(&self) -> Result<&Host, Problem> {
+        self.host_if_ready().inspect_err(|_| self.metrics.rejected(Rejected::NotReady))
+    }
+
+    /// The host, or the not-ready problem without counting a rejected
+    /// decision: for readiness probes and the region list.
+    fn host_if_ready(&self) -> Result<&Host, Problem> {
         self.host.get().ok_or_else(|| {
-            self.metrics.rejected(Rejected::NotReady);
             Problem::unavailable(
                 "not-ready",
                 "Not ready",
@@ -403,11 +408,14 @@ async fn guard(State((state, access)): State<(Shared, Access)>, request: Request
         )
         .header(header::WWW_AUTHENTICATE, challenge(None))
         .into_response(),
-        Verdict::Unknown => {
-            Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Unknown API key", "the API key is not known")
-                .header(header::WWW_AUTHENTICATE, challenge(Some("invalid_token")))
-                .into_response()
-        }
+        Verdict::Unknown => Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Authentication required",
+            "the API key is not known",
+        )
+        .header(header::WWW_AUTHENTICATE, challenge(Some("invalid_token")))
+        .into_response(),
         Verdict::Forbidden(_) => Problem::new(
             StatusCode::FORBIDDEN,
             "forbidden",
@@ -503,7 +511,7 @@ async fn in_slot(
     });
     match tokio::time::timeout(state.request_timeout, task).await {
         Ok(Ok(answer)) => answer,
-        Ok(Err(_panicked)) => Err(Problem::internal()),
+        Ok(Err(_panicked)) => Err(Problem::internal("a decision's thread panicked")),
         Err(_elapsed) => {
             state.metrics.rejected(Rejected::Timeout);
             Err(Problem::new(
@@ -540,7 +548,7 @@ fn decide_blocking(
     if !explain {
         decision.trace = None;
     }
-    let json = serde_json::to_vec(&decision).map_err(|_| Problem::internal())?;
+    let json = serde_json::to_vec(&decision).map_err(|_| Problem::internal("the decision card did not serialize"))?;
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
 }
 
@@ -567,7 +575,7 @@ fn body_problem(rejection: &BytesRejection, limit: usize) -> Problem {
 }
 
 async fn regions(State(state): State<Shared>) -> Result<Response, Problem> {
-    let host = state.ready_host()?;
+    let host = state.host_if_ready()?;
     Ok(axum::Json(host.regions()).into_response())
 }
 
@@ -584,7 +592,7 @@ async fn readyz(State(state): State<Shared>) -> Result<Response, Problem> {
             state.retry_after_secs,
         ));
     }
-    state.ready_host()?;
+    state.host_if_ready()?;
     Ok(axum::Json(serde_json::json!({ "status": "ready" })).into_response())
 }
 
@@ -605,8 +613,10 @@ async fn cds_discovery() -> Response {
 }
 
 /// 404 unless `id` is the one CDS service this service offers.
-fn known_cds_service(id: &str) -> Result<(), Problem> {
-    if id == wegwijs_cds::SERVICE_ID {
+/// A path segment that is not even UTF-8 is no service id either: the
+/// same 404 as any unknown id, not axum's plain-text 400.
+fn known_cds_service(id: Result<Path<String>, PathRejection>) -> Result<(), Problem> {
+    if matches!(&id, Ok(Path(id)) if id == wegwijs_cds::SERVICE_ID) {
         return Ok(());
     }
     Err(Problem::new(
@@ -644,11 +654,11 @@ fn cds_problem(error: &wegwijs_cds::CdsError) -> Problem {
 /// as CDS cards whose uuids lead back to the decision.
 async fn cds_call(
     State(state): State<Shared>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
-    known_cds_service(&id)?;
+    known_cds_service(id)?;
     let host = state.ready_host()?.clone();
     require_json(&headers, "the hook request")?;
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
@@ -665,7 +675,7 @@ async fn cds_call(
         let decision = host.decide_with(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         work.metrics.decision(&decision, started.elapsed().as_secs_f64());
         let response = wegwijs_cds::cards(&decision, wegwijs_cds::DecisionRef::random());
-        let json = serde_json::to_vec(&response).map_err(|_| Problem::internal())?;
+        let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
         Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
     })
     .await
@@ -675,11 +685,11 @@ async fn cds_call(
 /// service keeps no decision log, so feedback is not stored.
 async fn cds_feedback(
     State(state): State<Shared>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
-    known_cds_service(&id)?;
+    known_cds_service(id)?;
     require_json(&headers, "the feedback")?;
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let text = utf8(&state, &body)?;

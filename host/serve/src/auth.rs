@@ -124,13 +124,16 @@ impl ApiKeys {
     }
 
     /// Parses the text of a keys file.
+    ///
+    /// Errors never quote the file: a value in the wrong place may be a
+    /// token pasted by mistake.
     pub fn parse(text: &str) -> Result<ApiKeys, KeysError> {
         let refuse = |problem: String| KeysError { file: "keys".into(), problem };
         let parsed: KeysFile = toml::from_str(text).map_err(|e| {
             // The parser's message quotes the offending line, which may hold
             // a token pasted by mistake: give the position and kind only.
             let at = e.span().map(|s| format!(" at byte {}", s.start)).unwrap_or_default();
-            refuse(format!("not a valid keys file{at}: {}", e.message()))
+            refuse(format!("not a valid keys file{at}: {}", without_quoted_values(e.message())))
         })?;
         let mut keys: Vec<Key> = Vec::new();
         for (i, entry) in parsed.key.into_iter().enumerate() {
@@ -215,6 +218,26 @@ pub(crate) fn hashes_equal(a: &[u8; 32], b: &[u8; 32]) -> bool {
     #[cfg(test)]
     tests::COMPARISONS.with(|c| c.set(c.get() + 1));
     a.ct_eq(b).into()
+}
+
+/// The parser's message with every quoted value (`"…"`, `'…'`) replaced
+/// by `(value withheld)`: a type error quotes the value it found, which may
+/// be a token.
+fn without_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quote: Option<char> = None;
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                out.push_str("(value withheld)");
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 fn digest(bytes: &[u8]) -> [u8; 32] {
@@ -312,6 +335,11 @@ rights = ["metrics", "regions"]
         let pasted = "[[key]]\nid = \"a\"\nsha256 = secret-token-pasted-here\n";
         let problem = ApiKeys::parse(pasted).expect_err("refused").problem;
         assert!(!problem.contains("secret-token"), "{problem}");
+        // A type error: the parser's own message quotes the value it found.
+        let typed = "[[key]]\nid = \"a\"\nsha256 = \"00\"\nrights = \"secret-token-in-rights\"\n";
+        let problem = ApiKeys::parse(typed).expect_err("refused").problem;
+        assert!(!problem.contains("secret-token"), "{problem}");
+        assert!(problem.contains("(value withheld)"), "{problem}");
     }
 
     #[test]

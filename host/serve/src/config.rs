@@ -54,9 +54,18 @@ pub struct Config {
     pub max_concurrent_decisions: usize,
     /// The `Retry-After` sent with 503, rounded up to whole seconds (default 1 s).
     pub retry_after: Duration,
-    /// How long shutdown waits for requests in flight before it gives up
-    /// on them (default 30 s).
+    /// How long shutdown waits for requests in flight before it cuts their
+    /// connections (default 30 s).
     pub drain_timeout: Duration,
+    /// How long, after the stop signal, the service keeps accepting while
+    /// `/readyz` answers 503 (default 0 s): behind a load balancer that
+    /// polls readiness, a few seconds let it take the replica out of
+    /// rotation before connections are refused.
+    pub drain_grace: Duration,
+    /// How many connections are served at once (default 1024). Beyond it
+    /// new connections wait in the listen backlog, so idle or slow clients
+    /// cannot use up the process's file handles.
+    pub max_connections: usize,
     /// How long a client may take to send a request's headers (default
     /// 10 s), so idle or trickling connections do not pile up.
     pub header_read_timeout: Duration,
@@ -80,6 +89,8 @@ impl std::fmt::Debug for Config {
             .field("max_concurrent_decisions", &self.max_concurrent_decisions)
             .field("retry_after", &self.retry_after)
             .field("drain_timeout", &self.drain_timeout)
+            .field("drain_grace", &self.drain_grace)
+            .field("max_connections", &self.max_connections)
             .field("header_read_timeout", &self.header_read_timeout)
             .field("stage_metrics", &self.stage_metrics)
             .field("decide_hook", &self.decide_hook.is_some())
@@ -102,6 +113,8 @@ impl Default for Config {
             max_concurrent_decisions: std::thread::available_parallelism().map_or(1, usize::from),
             retry_after: Duration::from_secs(1),
             drain_timeout: Duration::from_secs(30),
+            drain_grace: Duration::ZERO,
+            max_connections: 1024,
             header_read_timeout: Duration::from_secs(10),
             stage_metrics: true,
             decide_hook: None,

@@ -44,7 +44,7 @@ pub(crate) enum Rejected {
     Overloaded,
     /// The decision did not finish within the request timeout (504).
     Timeout,
-    /// The host was not built yet, or the service is draining (503).
+    /// The host was not built yet (503).
     NotReady,
 }
 
@@ -192,7 +192,7 @@ impl Metrics {
             &mut out,
             "wegwijs_decision_duration_seconds",
             "histogram",
-            "Time from admission to the decision, by region.",
+            "Time a decision took on its thread (parsing the signal to the card), by region.",
         );
         for (region, h) in &inner.decisions_latency {
             histogram(&mut out, "wegwijs_decision_duration_seconds", &[("region", region)], h);

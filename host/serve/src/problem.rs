@@ -105,8 +105,11 @@ impl Problem {
         )
     }
 
-    /// 500 without detail: what broke is for the operator's log, not the client.
-    pub(crate) fn internal() -> Problem {
+    /// 500 without detail: what broke goes to the operator's log (standard
+    /// error), not to the client. `why` names the failure, never a value
+    /// from the request.
+    pub(crate) fn internal(why: &str) -> Problem {
+        eprintln!("wegwijs serve: internal error: {why}");
         Problem::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -122,7 +125,7 @@ impl Problem {
                 let mut p = Problem::new(
                     StatusCode::BAD_REQUEST,
                     "malformed-json",
-                    "The signal is not valid JSON",
+                    "The body is not valid JSON",
                     format!("line {line}, column {column}: {problem}"),
                 );
                 p.line = Some(*line);
@@ -154,7 +157,7 @@ impl Problem {
                 p.region = Some(id.clone());
                 p
             }
-            _ => Problem::internal(),
+            _ => Problem::internal("the library failed on a signal it accepted (not an input error)"),
         }
     }
 }

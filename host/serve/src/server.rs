@@ -17,7 +17,8 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 use wegwijs::Host;
 
@@ -79,6 +80,8 @@ pub struct Server {
     tls: Option<TlsAcceptor>,
     state: Shared,
     drain_timeout: Duration,
+    drain_grace: Duration,
+    connections: Arc<Semaphore>,
     header_read_timeout: Duration,
 }
 
@@ -109,6 +112,8 @@ impl Server {
             tls,
             state: Arc::new(AppState::new(&config)),
             drain_timeout: config.drain_timeout,
+            drain_grace: config.drain_grace,
+            connections: Arc::new(Semaphore::new(config.max_connections.max(1))),
             header_read_timeout: config.header_read_timeout,
         })
     }
@@ -166,18 +171,28 @@ impl Server {
         let mut http = http1::Builder::new();
         http.timer(TokioTimer::new()).header_read_timeout(self.header_read_timeout);
         let http = Arc::new(http);
+        let mut tasks = JoinSet::new();
         tokio::pin!(stop);
+        // Until the stop signal; then, while readiness answers 503, for the
+        // drain grace.
+        let mut until: Option<std::pin::Pin<Box<tokio::time::Sleep>>> = None;
         loop {
-            let stream = tokio::select! {
-                () = &mut stop => break,
-                accepted = self.listener.accept() => match accepted {
-                    Ok((stream, _peer)) => stream,
-                    // A failed accept (too many open files, a connection
-                    // reset before it was taken) concerns that connection
-                    // only; the loop goes on.
-                    Err(_) => continue,
-                },
+            while tasks.try_join_next().is_some() {}
+            let accepted = tokio::select! {
+                () = stopping(&mut until, &mut stop) => None,
+                accepted = accept(&self.listener, &self.connections) => Some(accepted),
             };
+            let stream = match accepted {
+                Some(Some(accepted)) => accepted,
+                Some(None) => continue,
+                None if until.is_some() => break,
+                None => {
+                    self.state.draining.store(true, Ordering::Relaxed);
+                    until = Some(Box::pin(tokio::time::sleep(self.drain_grace)));
+                    continue;
+                }
+            };
+            let (stream, permit) = stream;
             let _ = stream.set_nodelay(true);
             let connection = Connection {
                 app: app.clone(),
@@ -186,15 +201,60 @@ impl Server {
                 watcher: graceful.watcher(),
                 handshake_timeout: self.header_read_timeout,
             };
-            tokio::spawn(connection.serve(stream));
+            tasks.spawn(async move {
+                connection.serve(stream).await;
+                drop(permit);
+            });
         }
-        // Readiness says 503 from now on; new connections are refused once
-        // the listener is dropped.
-        self.state.draining.store(true, Ordering::Relaxed);
+        // New connections are refused once the listener is dropped; the
+        // ones open finish their requests, or are cut at the drain timeout
+        // so that shutdown always ends.
         drop(self.listener);
-        let _ = tokio::time::timeout(self.drain_timeout, graceful.shutdown()).await;
+        if tokio::time::timeout(self.drain_timeout, graceful.shutdown()).await.is_err() {
+            eprintln!(
+                "wegwijs serve: requests still in flight after the drain timeout ({} s); their connections are closed",
+                self.drain_timeout.as_secs()
+            );
+        }
+        tasks.abort_all();
+        while tasks.join_next().await.is_some() {}
     }
 }
+
+/// Completes at the stop signal, or, once that came, at the end of the
+/// drain grace.
+async fn stopping(
+    grace: &mut Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+    stop: &mut std::pin::Pin<&mut impl Future<Output = ()>>,
+) {
+    match grace {
+        Some(grace) => grace.as_mut().await,
+        None => stop.as_mut().await,
+    }
+}
+
+/// Accepts one connection once a connection permit is free. `None` after a
+/// failed accept: a connection reset or refused before it was taken
+/// concerns that connection only; any other error (out of file handles,
+/// most often) persists for a while, so the loop backs off instead of
+/// spinning a worker at full speed.
+async fn accept(listener: &TcpListener, connections: &Arc<Semaphore>) -> Option<(TcpStream, OwnedSemaphorePermit)> {
+    let permit = Arc::clone(connections).acquire_owned().await.ok()?;
+    match listener.accept().await {
+        Ok((stream, _peer)) => Some((stream, permit)),
+        Err(e) => {
+            use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+            if !matches!(e.kind(), ConnectionAborted | ConnectionRefused | ConnectionReset) {
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
+            }
+            None
+        }
+    }
+}
+
+/// How long the accept loop pauses after an accept error that is not about
+/// one connection (e.g. EMFILE).
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(200);
 
 /// One accepted connection, to be served on its own task.
 struct Connection {

@@ -51,8 +51,14 @@ fn host() -> Host {
     .clone()
 }
 
-/// The keys, from a keys file that holds only their hashes.
+/// The keys, from a keys file that holds only their hashes: read once,
+/// since tests run on parallel threads of one process.
 fn keys() -> ApiKeys {
+    static KEYS: OnceLock<ApiKeys> = OnceLock::new();
+    KEYS.get_or_init(read_keys).clone()
+}
+
+fn read_keys() -> ApiKeys {
     let text = format!(
         "[[key]]\nid = \"epd\"\nsha256 = \"{}\"\nrights = [\"decide\", \"regions\"]\n\n\
          [[key]]\nid = \"ops\"\nsha256 = \"{}\"\nrights = [\"metrics\"]\n\n\
@@ -575,6 +581,8 @@ fn cds_hooks_discovery_call_and_feedback_behind_the_cds_right() {
     // Errors are problems naming their fields.
     let unknown = run(send(shared(), "POST", "/cds-services/nope", &headers, &hook_call(&hook, "GM0060")));
     unknown.problem(404, "unknown-cds-service");
+    let not_utf8 = run(send(shared(), "POST", "/cds-services/%FF", &headers, &hook_call(&hook, "GM0060")));
+    not_utf8.problem(404, "unknown-cds-service");
     let broken = run(send(shared(), "POST", &format!("/cds-services/{id}"), &headers, b"{\"hook\": 3}"));
     let problem = broken.problem(400, "invalid-cds-request");
     assert!(problem["errors"].as_array().is_some_and(|e| e.iter().any(|e| e["field"] == "hook")), "{problem}");
@@ -678,6 +686,27 @@ fn shutdown_stops_accepting_finishes_the_request_in_flight_and_returns() {
         gate.open();
         let reply = in_flight.await.expect("the request in flight");
         assert_eq!(reply.status, 200, "{}", reply.text());
+        let result = tokio::time::timeout(Duration::from_secs(10), served).await.expect("the service returns");
+        assert!(matches!(result, Ok(Ok(()))), "{result:?}");
+    });
+}
+
+#[test]
+fn during_the_drain_grace_readiness_says_draining_and_requests_are_still_served() {
+    run(async {
+        let (addr, stop, served) = dedicated(|c| c.drain_grace = Duration::from_secs(2)).await;
+        assert_eq!(send(addr, "GET", "/readyz", &[], b"").await.status, 200);
+        stop.send(()).expect("the service listens for shutdown");
+        // The stop is seen on the service's own task: wait (bounded) for it.
+        let draining = tokio::time::timeout(Duration::from_secs(10), async {
+            while send(addr, "GET", "/readyz", &[], b"").await.status == 200 {
+                tokio::task::yield_now().await;
+            }
+        })
+        .await;
+        assert!(draining.is_ok(), "readiness turns to 503 after the stop signal");
+        send(addr, "GET", "/readyz", &[], b"").await.problem(503, "draining");
+        assert_eq!(decide(addr, "", &school_signal("GM0060")).await.status, 200, "still served in the grace");
         let result = tokio::time::timeout(Duration::from_secs(10), served).await.expect("the service returns");
         assert!(matches!(result, Ok(Ok(()))), "{result:?}");
     });

@@ -64,6 +64,9 @@ pub(crate) struct ServeCommand {
     /// How long shutdown waits for requests in flight, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     drain_timeout_secs: u64,
+    /// After SIGTERM, how long to keep accepting while /readyz answers 503, in seconds, so a load balancer can take the replica out of rotation first.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    drain_grace_secs: u64,
 }
 
 impl ServeCommand {
@@ -93,6 +96,7 @@ impl ServeCommand {
         config.body_limit = self.body_limit;
         config.request_timeout = Duration::from_millis(self.request_timeout_ms);
         config.drain_timeout = Duration::from_secs(self.drain_timeout_secs);
+        config.drain_grace = Duration::from_secs(self.drain_grace_secs);
         if let Some(n) = self.max_concurrent {
             config.max_concurrent_decisions = n;
         }
