@@ -216,3 +216,21 @@ fn a_shared_reference_instance_decides_like_separate_ones() {
     }
     assert!(in_d > 100, "only {in_d} signals were decided in region D");
 }
+
+/// Timings are the explain trace without what the stages saw and returned:
+/// the same stages and components, a time for each, no values, no logs.
+#[test]
+fn timings_record_each_stage_without_its_values() {
+    let host = wegwijs::Host::builder().build().expect("host");
+    let signal = crate::util::school_signal("GM0363", "learning-difficulties");
+    let full = host.decide_with(&signal, &wegwijs::DecideOptions::explain()).expect("decided");
+    let timed = host.decide_with(&signal, &wegwijs::DecideOptions::timings()).expect("decided");
+    let (full, timed) = (full.trace.expect("a trace"), timed.trace.expect("timings"));
+    let stages = |t: &[wegwijs::StageTrace]| t.iter().map(|s| (s.stage, s.component.clone())).collect::<Vec<_>>();
+    assert_eq!(stages(&full), stages(&timed));
+    assert!(timed.iter().all(|s| s.input.is_null() && s.output.is_null() && s.logs.is_empty()));
+    assert!(timed.iter().any(|s| s.micros > 0) && timed.iter().all(|s| s.memory_bytes > 0));
+    assert!(full.iter().all(|s| !s.input.is_null() && !s.output.is_null()));
+    let plain = host.decide(&signal).expect("decided");
+    assert!(plain.trace.is_none());
+}

@@ -55,7 +55,7 @@ impl<'h> Trial<'h> {
 
     /// Decides one signal in this region, whatever its gemeente.
     pub fn decide(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
-        self.host.decide_in(signal, Some(&self.region), options.explain)
+        self.host.decide_in(signal, Some(&self.region), options.trace())
     }
 
     /// Runs cases in this region. A case with its own `config` table runs

@@ -17,6 +17,7 @@ use crate::model::ComponentInfo;
 use crate::model::NATIONAL_DEFAULT;
 use crate::model::RegionInfo;
 use crate::pipeline;
+use crate::pipeline::Trace;
 use crate::region::Region;
 use crate::sandbox::Sandbox;
 use std::collections::BTreeMap;
@@ -135,6 +136,10 @@ impl HostBuilder {
 pub struct DecideOptions {
     /// Record what each stage saw and returned, and how long it took.
     pub explain: bool,
+    /// Record only how long each stage took and the memory it used: the
+    /// trace with null inputs and outputs and no logs, cheap enough for a
+    /// service's per-stage metrics on every decision. `explain` wins.
+    pub timings: bool,
     /// Decide with this region (by id, or `national-default`) whatever the
     /// signal's gemeente says. `None`: chosen by the gemeente.
     pub region: Option<String>,
@@ -143,12 +148,26 @@ pub struct DecideOptions {
 impl DecideOptions {
     /// Options with the per-stage trace on.
     pub fn explain() -> Self {
-        DecideOptions { explain: true, region: None }
+        DecideOptions { explain: true, timings: false, region: None }
+    }
+
+    /// Options with the per-stage timings on (see [`DecideOptions::timings`]).
+    pub fn timings() -> Self {
+        DecideOptions { explain: false, timings: true, region: None }
+    }
+
+    /// How much of each stage call these options record.
+    pub(crate) fn trace(&self) -> Trace {
+        match (self.explain, self.timings) {
+            (true, _) => Trace::Full,
+            (false, true) => Trace::Timings,
+            (false, false) => Trace::Off,
+        }
     }
 
     /// The national defaults, whatever the signal's gemeente.
     pub fn national() -> Self {
-        DecideOptions { explain: false, region: Some(NATIONAL_DEFAULT.to_string()) }
+        DecideOptions { explain: false, timings: false, region: Some(NATIONAL_DEFAULT.to_string()) }
     }
 
     /// Forces the region (by id, or `national-default`).
@@ -264,7 +283,7 @@ impl Host {
     /// Decides one signal with options.
     pub fn decide_with(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
         let region = self.region_for(signal, options)?;
-        self.decide_in(signal, region.as_deref(), options.explain)
+        self.decide_in(signal, region.as_deref(), options.trace())
     }
 
     /// The region a decision runs in: the one asked for, or the one serving
@@ -287,8 +306,8 @@ impl Host {
 
     /// Runs the pipeline for one signal in `region` (the national defaults
     /// when `None`), active or not.
-    pub(crate) fn decide_in(&self, signal: &Signal, region: Option<&Region>, explain: bool) -> Result<Decision, Error> {
-        pipeline::decide(&self.inner.sandbox, &self.inner.pseudonym_key, signal, region, explain)
+    pub(crate) fn decide_in(&self, signal: &Signal, region: Option<&Region>, trace: Trace) -> Result<Decision, Error> {
+        pipeline::decide(&self.inner.sandbox, &self.inner.pseudonym_key, signal, region, trace)
     }
 
     /// Runs cases in `region`. A case with its own `config` table runs with
@@ -298,13 +317,13 @@ impl Host {
     pub(crate) fn run_cases_in(&self, region: &Region, cases: &[Case]) -> CaseReport {
         run_cases_with(cases, |case, signal| {
             let decision = match &case.config {
-                None => self.decide_in(signal, Some(region), false)?,
+                None => self.decide_in(signal, Some(region), Trace::Off)?,
                 Some(table) => {
                     let extra = flatten_config(table).map_err(|problems| Error::RegionRefused {
                         bundle: format!("the config of case `{}`", case.name),
                         problems,
                     })?;
-                    self.decide_in(signal, Some(&region.with_config(extra)), false)?
+                    self.decide_in(signal, Some(&region.with_config(extra)), Trace::Off)?
                 }
             };
             match decision.faults.first() {

@@ -23,16 +23,30 @@ use crate::sandbox::{Sandbox, spec};
 use run::{Run, StageResult};
 use wegwijs_types as m;
 
+/// How much of each stage call a decision records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trace {
+    /// Nothing.
+    Off,
+    /// Time and memory only: cheap enough for metrics on every decision.
+    Timings,
+    /// Also what the stage saw and returned, and its logs (`--explain`).
+    Full,
+}
+
 /// Decides one signal, in `region` or with the national defaults.
 pub(crate) fn decide(
     sandbox: &Sandbox,
     pseudonym_key: &[u8],
     signal: &Signal,
     region: Option<&Region>,
-    explain: bool,
+    trace: Trace,
 ) -> Result<Decision, Error> {
     let case = input::case(signal, pseudonym_key)?;
-    let mut run = Run::new(sandbox, region, explain);
+    let mut run = Run::new(sandbox, region, trace != Trace::Off);
+    if trace == Trace::Timings {
+        run = run.timings_only();
+    }
     let (intake, closed_by_region) = intake(&mut run, &case);
     let acute = guardrails::acute(&case, intake.stands.as_ref(), intake.reference.as_ref());
     let closed = !acute && intake.stands.as_ref().is_some_and(|i| i.outcome == m::IntakeOutcome::Closed);

@@ -47,6 +47,9 @@ pub(crate) struct Run<'a> {
     region: Option<&'a Region>,
     config: Config,
     pub(crate) trace: Option<Vec<StageTrace>>,
+    /// Whether the trace records what each stage saw and returned, or only
+    /// its time and memory.
+    trace_values: bool,
     pub(crate) faults: Vec<Fault>,
     pub(crate) divergences: Vec<Divergence>,
     /// Bytes, as compact JSON, of the results accepted so far, against the
@@ -69,12 +72,19 @@ enum Shared<'a> {
 }
 
 impl<'a> Run<'a> {
+    /// Records only each stage's time and memory in the trace.
+    pub(crate) fn timings_only(mut self) -> Self {
+        self.trace_values = false;
+        self
+    }
+
     pub(crate) fn new(sandbox: &'a Sandbox, region: Option<&'a Region>, explain: bool) -> Self {
         Run {
             sandbox,
             region,
             config: region.map_or_else(|| Arc::new(BTreeMap::new()), |r| Arc::clone(&r.config)),
             trace: explain.then(Vec::new),
+            trace_values: true,
             faults: Vec::new(),
             divergences: Vec::new(),
             output_bytes: 0,
@@ -172,13 +182,22 @@ impl<'a> Run<'a> {
                 (None, 0, Vec::new())
             }
         };
+        let values = self.trace_values;
         if let Some(trace) = self.trace.as_mut() {
+            // Building the JSON of a stage's input and output costs about
+            // as much as the stage call: only when someone will read it.
+            let (input, output, logs) = match values {
+                true => {
+                    (S::trace(input), value.as_ref().map_or(serde_json::Value::Null, |v| serde_json::json!(v)), logs)
+                }
+                false => (serde_json::Value::Null, serde_json::Value::Null, Vec::new()),
+            };
             trace.push(StageTrace {
                 stage: loaded.info.stage,
                 component: loaded.info.name.clone(),
                 role: loaded.info.role,
-                input: S::trace(input),
-                output: value.as_ref().map_or(serde_json::Value::Null, |v| serde_json::json!(v)),
+                input,
+                output,
                 micros,
                 memory_bytes,
                 logs,
