@@ -463,7 +463,11 @@ async fn decide(
     };
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let explain = query.explain.unwrap_or(false);
-    let mut options = if explain || state.stage_metrics { DecideOptions::explain() } else { DecideOptions::default() };
+    let mut options = match (explain, state.stage_metrics) {
+        (true, _) => DecideOptions::explain(),
+        (false, true) => DecideOptions::timings(),
+        (false, false) => DecideOptions::default(),
+    };
     if let Some(region) = query.region {
         options = options.in_region(region);
     }
@@ -671,7 +675,7 @@ async fn cds_call(
             work.metrics.bad_input(problem.kind.rsplit(':').next().unwrap_or_default());
             problem
         })?;
-        let options = if stage_metrics { DecideOptions::explain() } else { DecideOptions::default() };
+        let options = if stage_metrics { DecideOptions::timings() } else { DecideOptions::default() };
         let decision = host.decide_with(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         work.metrics.decision(&decision, started.elapsed().as_secs_f64());
         let response = wegwijs_cds::cards(&decision, wegwijs_cds::DecisionRef::random());

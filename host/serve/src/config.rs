@@ -47,7 +47,9 @@ pub struct Config {
     /// ask for). Later: 504, while the decision finishes on its thread and
     /// keeps its slot until then.
     pub request_timeout: Duration,
-    /// How many decisions run at once (default: one per core). A request
+    /// How many decisions run at once (default: four per core; the host's
+    /// own capacity lanes still run one stage call per core, so the extra
+    /// slots cover the time an answer spends travelling back). A request
     /// beyond it gets 503 with `Retry-After` at once rather than a place in
     /// a queue: the caller's retry or another replica does better than a
     /// queue that grows.
@@ -69,9 +71,10 @@ pub struct Config {
     /// How long a client may take to send a request's headers (default
     /// 10 s), so idle or trickling connections do not pile up.
     pub header_read_timeout: Duration,
-    /// Ask the host for each decision's per-stage trace, for the stage
-    /// latency histograms in `/metrics` (default on). The trace is removed
-    /// from the answer unless the request asked for `explain`.
+    /// Ask the host for each decision's per-stage timings
+    /// (`DecideOptions::timings`: time and memory, no inputs or outputs),
+    /// for the stage latency histograms in `/metrics` (default on). They
+    /// are removed from the answer unless the request asked for `explain`.
     pub stage_metrics: bool,
     /// See [`DecideHook`].
     pub decide_hook: Option<DecideHook>,
@@ -110,7 +113,7 @@ impl Default for Config {
             keys: ApiKeys::default(),
             body_limit: DEFAULT_BODY_LIMIT,
             request_timeout: Duration::from_secs(10),
-            max_concurrent_decisions: std::thread::available_parallelism().map_or(1, usize::from),
+            max_concurrent_decisions: 4 * std::thread::available_parallelism().map_or(1, usize::from),
             retry_after: Duration::from_secs(1),
             drain_timeout: Duration::from_secs(30),
             drain_grace: Duration::ZERO,

@@ -58,7 +58,7 @@ pub(crate) struct ServeCommand {
     /// How long one decision may take, in milliseconds (then 504).
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     request_timeout_ms: u64,
-    /// How many decisions run at once (then 503 with Retry-After); default one per core.
+    /// How many decisions run at once (then 503 with Retry-After); default four per core.
     #[arg(long, value_name = "N")]
     max_concurrent: Option<usize>,
     /// How long shutdown waits for requests in flight, in seconds.
