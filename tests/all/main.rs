@@ -24,6 +24,7 @@
 //! - `sandbox`: hostile and buggy region components are contained (docs/security.md).
 //! - `capacity`: what all the calls of one host use together: oversubscription and a full engine pool never fault the guideline, the memory of calls in flight stays within the budget, a fat but legal result is refused (docs/security.md, "Capacity").
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
+//! - `audit`: the decision log: SIGKILL at random moments while clients stream decisions (the log verifies and holds every answered decision; a torn record is cut off and recorded), SIGHUP reload, `audit verify|show`, no identifier in the log (proptest).
 //! - `bundle_hardening`: untrusted bundles: only regular files within their caps, every case file run or refused, no control or bidi characters, config bounded, no case overriding the served config; `wegwijs test` does not follow symlinked folders.
 
 // In a test binary a panic is a failed test, helpers included.
@@ -31,6 +32,7 @@
 
 mod util;
 
+mod audit;
 mod bundle_hardening;
 mod capacity;
 mod cards;

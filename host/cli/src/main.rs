@@ -5,7 +5,8 @@
 //!
 //! Exit codes: 0 decided (or closed with reason), 1 internal error,
 //! 2 bad input or usage, 3 decided but incomplete (a stage faulted: assess by
-//! hand), 4 a case or a check failed (`wegwijs test`, `wegwijs check`).
+//! hand), 4 a case or a check failed (`wegwijs test`, `wegwijs check`), or a
+//! decision log is broken (`wegwijs audit verify`).
 
 mod commands;
 mod escape;
@@ -22,7 +23,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand) · 4 cases or checks failed (test, check)"
+    after_help = "Exit codes: 0 decided (or closed with reason) · 1 internal error · 2 bad input or usage · 3 decided but incomplete (a stage failed: assess by hand) · 4 cases or checks failed (test, check), or a decision log is broken (audit verify)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,6 +50,8 @@ enum Command {
     New(commands::new::NewCommand),
     /// Serve decisions over HTTP (API keys, optional TLS, metrics, OpenAPI).
     Serve(commands::serve::ServeCommand),
+    /// Check a decision log's hash chain, or print its records (masked).
+    Audit(commands::audit::AuditCommand),
 }
 
 /// Exit codes, documented in the README and `--help`.
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::Simulate(cmd) => cmd.execute(),
         Command::New(cmd) => cmd.execute(),
         Command::Serve(cmd) => cmd.execute(),
+        Command::Audit(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

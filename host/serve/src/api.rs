@@ -17,6 +17,7 @@ use crate::auth::{ApiKeys, Right, Verdict};
 use crate::config::{Config, DecideHook};
 use crate::metrics::{Metrics, Rejected};
 use crate::problem::{FieldError, Problem};
+use crate::reload::{Refused, ReloadReport, Reloader};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
@@ -25,12 +26,14 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header}
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
-use wegwijs::{DecideOptions, Host, Signal};
+use wegwijs::audit::{FeedbackEntry, FeedbackOutcome};
+use wegwijs::{DecideOptions, Host, RegionInfo, Signal};
+use wegwijs_cds::DecisionRef;
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +53,14 @@ pub(crate) enum Body {
     Signal,
     /// A decision card (`wegwijs::Decision`), JSON.
     Decision,
-    /// The loaded regions (`Vec<wegwijs::RegionInfo>`), JSON.
+    /// The loaded regions and the refused candidates ([`RegionsBody`]), JSON.
     Regions,
+    /// What a reload pass did ([`ReloadReport`]), JSON.
+    Reload,
+    /// A professional's feedback on a decision ([`FeedbackBody`]), JSON.
+    Feedback,
+    /// The answer to feedback ([`FeedbackReceipt`]), JSON.
+    FeedbackReceipt,
     /// A short status object, JSON.
     Status,
     /// A problem detail, `application/problem+json`.
@@ -92,6 +101,14 @@ pub(crate) struct Endpoint {
     pub(crate) responses: &'static [(u16, &'static str, Body)],
     pub(crate) handler: fn() -> MethodRouter<Shared>,
 }
+
+const DECISION_ID_PARAM: Param = Param {
+    name: "id",
+    location: "path",
+    required: true,
+    kind: "string",
+    description: "The decision's id (`decision_id` of the decision card).",
+};
 
 const ID_PARAM: Param = Param {
     name: "id",
@@ -154,15 +171,61 @@ pub(crate) fn endpoints() -> Vec<Endpoint> {
             access: Access::Needs(Right::Regions),
             operation_id: "regions",
             summary: "The loaded regions",
-            description: "Every active region bundle: id, name, revision, the gemeenten it serves and its own \
-                components.",
+            description: "Every active region bundle (`regions`: id, name, revision, the gemeenten it serves and \
+                its own components), and every bundle offered since and refused (`refused`: which bundle, which \
+                revision, every reason); a refused bundle leaves the previous revision serving.",
             params: &[],
             request: None,
             responses: &[
-                (200, "The regions, by id.", Body::Regions),
+                (200, "The regions by id, and the refused candidates.", Body::Regions),
                 (503, "The service is not ready.", Body::Problem),
             ],
             handler: || get(regions),
+        },
+        Endpoint {
+            method: Method::POST,
+            path: "/v1/regions/reload",
+            access: Access::Needs(Right::Admin),
+            operation_id: "reloadRegions",
+            summary: "Reload region bundles",
+            description: "Looks at every watched bundle directory now (as the poll timer and SIGHUP do) and \
+                activates each changed bundle that passes every activation rule: its hashes, its components load, \
+                its own cases pass, its revision is higher and its gemeenten are free. Decisions in flight finish \
+                in the revision they began with.",
+            params: &[],
+            request: None,
+            responses: &[
+                (200, "What the pass activated, refused, and found unchanged.", Body::Reload),
+                (503, "The service is not ready.", Body::Problem),
+            ],
+            handler: || post(reload),
+        },
+        Endpoint {
+            method: Method::POST,
+            path: "/v1/decisions/{id}/feedback",
+            access: Access::Needs(Right::Decide),
+            operation_id: "decisionFeedback",
+            summary: "What the professional did",
+            description: "Records in the decision log whether the professional accepted the decision (and which \
+                routes, by their index on the card) or overrode it, with a coded reason and an optional comment \
+                that is masked before it is kept (no digits, e-mail addresses or capitalised names).",
+            params: &[DECISION_ID_PARAM],
+            request: Some(Body::Feedback),
+            responses: &[
+                (
+                    200,
+                    "Recorded; `decision_in_log` says whether the decision is in this replica's log.",
+                    Body::FeedbackReceipt,
+                ),
+                (400, "The body is not JSON (`line`, `column`).", Body::Problem),
+                (404, "The id is not a decision id.", Body::Problem),
+                (409, "This service keeps no decision log.", Body::Problem),
+                (413, "The body is larger than the service accepts (`limit`).", Body::Problem),
+                (415, "The body is not `application/json`.", Body::Problem),
+                (422, "The feedback breaks its format (`errors`: each field and its problem).", Body::Problem),
+                (503, "The decision log cannot be written, or the service is not ready.", Body::Problem),
+            ],
+            handler: || post(decision_feedback),
         },
         Endpoint {
             method: Method::GET,
@@ -262,15 +325,21 @@ pub(crate) fn endpoints() -> Vec<Endpoint> {
             access: Access::Needs(Right::Cds),
             operation_id: "cdsFeedback",
             summary: "Feedback on cards",
-            description: "Which cards a professional accepted or overrode (CDS Hooks 2.0, §Feedback).",
+            description: "Which cards a professional accepted or overrode (CDS Hooks 2.0, §Feedback), recorded in \
+                the decision log against the decision the card's uuid leads back to.",
             params: &[ID_PARAM],
             request: Some(Body::Object),
             responses: &[
-                (200, "Feedback taken (counted in /metrics; the service keeps no decision log).", Body::Object),
+                (
+                    200,
+                    "Feedback taken: in the decision log when the service keeps one, and counted in /metrics.",
+                    Body::Object,
+                ),
                 (400, "The body is not JSON, or breaks CDS Hooks feedback (`errors`).", Body::Problem),
                 (404, "No CDS service has this id.", Body::Problem),
                 (413, "The body is larger than the service accepts (`limit`).", Body::Problem),
                 (415, "The body is not `application/json`.", Body::Problem),
+                (503, "The decision log cannot be written.", Body::Problem),
             ],
             handler: || post(cds_feedback),
         },
@@ -298,6 +367,8 @@ pub(crate) struct AppState {
     pub(crate) metrics: Metrics,
     /// The OpenAPI document, rendered once.
     pub(crate) openapi: Bytes,
+    /// The watched bundle directories.
+    pub(crate) reloader: Arc<Reloader>,
 }
 
 impl AppState {
@@ -316,6 +387,7 @@ impl AppState {
             hook: config.decide_hook.clone(),
             metrics: Metrics::default(),
             openapi: Bytes::from(crate::openapi::document_text()),
+            reloader: Arc::new(Reloader::new(config.bundles.clone(), config.regions_dir.clone())),
         }
     }
 
@@ -471,6 +543,8 @@ async fn decide(
     if let Some(region) = query.region {
         options = options.in_region(region);
     }
+    // The same kind of id as a CDS card's, so feedback works alike.
+    options = options.with_decision_id(DecisionRef::random().to_string());
     in_slot(&state, move |work| decide_blocking(work, &host, &body, &options, explain)).await
 }
 
@@ -578,9 +652,247 @@ fn body_problem(rejection: &BytesRejection, limit: usize) -> Problem {
     Problem::new(StatusCode::BAD_REQUEST, "unreadable-body", "The body could not be read", "the body ended early")
 }
 
+/// The body of `GET /v1/regions`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct RegionsBody {
+    /// The active regions, by id.
+    regions: Vec<RegionInfo>,
+    /// Bundles offered and refused since; each stands until its directory
+    /// changes again.
+    refused: Vec<Refused>,
+}
+
 async fn regions(State(state): State<Shared>) -> Result<Response, Problem> {
     let host = state.host_if_ready()?;
-    Ok(axum::Json(host.regions()).into_response())
+    Ok(axum::Json(RegionsBody { regions: host.regions(), refused: state.reloader.refused() }).into_response())
+}
+
+/// `POST /v1/regions/reload`: one pass now, off the async workers.
+async fn reload(State(state): State<Shared>) -> Result<Response, Problem> {
+    let host = state.host_if_ready()?.clone();
+    let report = run_reload(&state, host).await?;
+    Ok(axum::Json(report).into_response())
+}
+
+/// Runs one reload pass on the blocking pool and tells the operator what
+/// changed.
+pub(crate) async fn run_reload(state: &Shared, host: Host) -> Result<ReloadReport, Problem> {
+    let reloader = Arc::clone(&state.reloader);
+    let report = tokio::task::spawn_blocking(move || reloader.pass(&host))
+        .await
+        .map_err(|_| Problem::internal("a reload pass panicked"))?;
+    for info in &report.activated {
+        eprintln!("wegwijs serve: region {} revision {} activated", info.id, info.revision);
+    }
+    for refused in &report.refused {
+        eprintln!(
+            "wegwijs serve: bundle {} refused ({} reason(s)); the previous revision keeps serving",
+            refused.bundle,
+            refused.reasons.len()
+        );
+    }
+    Ok(report)
+}
+
+/// What the professional did, as `POST /v1/decisions/{id}/feedback` takes it.
+#[derive(Debug, schemars::JsonSchema)]
+#[allow(dead_code, reason = "only its schema is used; the handler checks the JSON field by field")]
+pub(crate) struct FeedbackBody {
+    /// `accepted` or `overridden`.
+    outcome: FeedbackKind,
+    /// With `accepted`: the routes taken, by their index in the card's
+    /// `routing.routes` (at most 32).
+    routes: Option<Vec<u16>>,
+    /// A reason code from the organisation's own list (at most 64 bytes).
+    reason: Option<String>,
+    /// A comment (at most 2000 characters), masked before it is kept.
+    comment: Option<String>,
+}
+
+/// `accepted` or `overridden`.
+#[derive(Debug, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code, reason = "only its schema is used")]
+pub(crate) enum FeedbackKind {
+    /// The professional followed the decision.
+    Accepted,
+    /// The professional decided otherwise.
+    Overridden,
+}
+
+/// The answer to feedback.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct FeedbackReceipt {
+    /// The decision's id.
+    decision: String,
+    /// Always true: the feedback is durable in the decision log.
+    recorded: bool,
+    /// Whether the decision is in this replica's log.
+    decision_in_log: bool,
+}
+
+const MAX_FEEDBACK_ROUTES: usize = 32;
+const MAX_COMMENT_CHARS: usize = 2000;
+
+/// Checks a feedback body field by field, naming every problem.
+fn parse_feedback(text: &str, decision: &str) -> Result<FeedbackEntry, Problem> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let mut p = Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-json",
+            "The body is not valid JSON",
+            format!("line {}, column {}: the body is not valid JSON", e.line(), e.column()),
+        );
+        p.line = Some(e.line());
+        p.column = Some(e.column());
+        p
+    })?;
+    let mut errors = Vec::new();
+    let mut problem = |field: &str, text: &str| errors.push(FieldError { field: field.into(), problem: text.into() });
+    let Some(object) = value.as_object() else {
+        problem("", "must be an object with `outcome`");
+        return Err(invalid_feedback(errors));
+    };
+    for key in object.keys() {
+        if !["outcome", "routes", "reason", "comment"].contains(&key.as_str()) {
+            problem(&wegwijs::audit::clean_text(key, 64), "unknown field; expected outcome, routes, reason, comment");
+        }
+    }
+    let outcome = match object.get("outcome").and_then(|v| v.as_str()) {
+        Some("accepted") => Some(FeedbackOutcome::Accepted),
+        Some("overridden") => Some(FeedbackOutcome::Overridden),
+        Some(_) => {
+            problem("outcome", "must be `accepted` or `overridden`");
+            None
+        }
+        None => {
+            problem("outcome", "missing: `accepted` or `overridden`");
+            None
+        }
+    };
+    let mut routes = Vec::new();
+    match object.get("routes") {
+        None | Some(serde_json::Value::Null) => {}
+        Some(serde_json::Value::Array(items)) => {
+            if items.len() > MAX_FEEDBACK_ROUTES {
+                problem("routes", "at most 32 routes");
+            }
+            for (i, item) in items.iter().take(MAX_FEEDBACK_ROUTES).enumerate() {
+                match item.as_u64().and_then(|n| u16::try_from(n).ok()) {
+                    Some(n) if n < 256 => routes.push(n),
+                    _ => problem(&format!("routes[{i}]"), "must be a route's index on the card (0 to 255)"),
+                }
+            }
+            if outcome == Some(FeedbackOutcome::Overridden) && !items.is_empty() {
+                problem("routes", "only with `accepted`: an overridden decision took none of its routes");
+            }
+        }
+        Some(_) => problem("routes", "must be an array of route indices"),
+    }
+    let reason = match object.get("reason") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(r)) if r.len() > wegwijs::audit::MAX_REASON_BYTES => {
+            problem("reason", "at most 64 bytes: a code from the organisation's list, not a sentence");
+            None
+        }
+        Some(serde_json::Value::String(r)) => wegwijs::audit::clean_reason(r),
+        Some(_) => {
+            problem("reason", "must be a string");
+            None
+        }
+    };
+    let comment = match object.get("comment") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(c)) if c.chars().count() > MAX_COMMENT_CHARS => {
+            problem("comment", "at most 2000 characters");
+            None
+        }
+        Some(serde_json::Value::String(c)) => wegwijs::audit::mask_comment(c),
+        Some(_) => {
+            problem("comment", "must be a string");
+            None
+        }
+    };
+    match outcome {
+        Some(outcome) if errors.is_empty() => Ok(FeedbackEntry {
+            decision: decision.to_string(),
+            outcome,
+            routes,
+            reason,
+            comment,
+            via: "api".into(),
+            decision_in_log: false,
+        }),
+        _ => Err(invalid_feedback(errors)),
+    }
+}
+
+fn invalid_feedback(errors: Vec<FieldError>) -> Problem {
+    let mut p = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-feedback",
+        "The feedback breaks its format",
+        format!("{} problem(s) found; `errors` names each field", errors.len()),
+    );
+    p.errors = Some(errors);
+    p
+}
+
+/// The host's decision log, or 409 when the service keeps none.
+fn decision_log(host: &Host) -> Result<wegwijs::audit::DecisionLog, Problem> {
+    host.decision_log().cloned().ok_or_else(|| {
+        Problem::new(
+            StatusCode::CONFLICT,
+            "no-decision-log",
+            "This service keeps no decision log",
+            "feedback is recorded in the decision log; start the service with --log-dir",
+        )
+    })
+}
+
+/// Writes feedback on the blocking pool (the append waits for the disk).
+async fn record_feedback(log: wegwijs::audit::DecisionLog, entries: Vec<FeedbackEntry>) -> Result<Vec<bool>, Problem> {
+    let written = tokio::task::spawn_blocking(move || {
+        entries.into_iter().map(|e| log.append_feedback(e).map(|(_, known)| known)).collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .map_err(|_| Problem::internal("recording feedback panicked"))?;
+    written.map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string())))
+}
+
+/// `POST /v1/decisions/{id}/feedback`.
+async fn decision_feedback(
+    State(state): State<Shared>,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let id = match id {
+        Ok(Path(id)) if DecisionRef::parse(&id).is_some() => id,
+        _ => {
+            return Err(Problem::new(
+                StatusCode::NOT_FOUND,
+                "unknown-decision",
+                "No such decision",
+                "the path does not name a decision id; use `decision_id` from the decision card",
+            ));
+        }
+    };
+    let host = state.ready_host()?.clone();
+    let log = decision_log(&host)?;
+    require_json(&headers, "the feedback")?;
+    let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
+    let text = utf8(&state, &body)?;
+    let entry = parse_feedback(text, &id)?;
+    let outcome = match entry.outcome {
+        FeedbackOutcome::Accepted => "accepted",
+        FeedbackOutcome::Overridden => "overridden",
+    };
+    let known = record_feedback(log, vec![entry]).await?;
+    state.metrics.feedback(outcome);
+    let receipt =
+        FeedbackReceipt { decision: id, recorded: true, decision_in_log: known.first().copied().unwrap_or(false) };
+    Ok(axum::Json(receipt).into_response())
 }
 
 async fn healthz() -> Response {
@@ -675,10 +987,12 @@ async fn cds_call(
             work.metrics.bad_input(problem.kind.rsplit(':').next().unwrap_or_default());
             problem
         })?;
+        let reference = DecisionRef::random();
         let options = if stage_metrics { DecideOptions::timings() } else { DecideOptions::default() };
+        let options = options.with_decision_id(reference.to_string());
         let decision = host.decide_with(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         work.metrics.decision(&decision, started.elapsed().as_secs_f64());
-        let response = wegwijs_cds::cards(&decision, wegwijs_cds::DecisionRef::random());
+        let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
         Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
     })
@@ -698,6 +1012,10 @@ async fn cds_feedback(
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let text = utf8(&state, &body)?;
     let batch = wegwijs_cds::parse_feedback(text).map_err(|e| cds_problem(&e))?;
+    if let Some(log) = state.host.get().and_then(Host::decision_log).cloned() {
+        let entries = batch.feedback.iter().map(cds_feedback_entry).collect();
+        record_feedback(log, entries).await?;
+    }
     for entry in &batch.feedback {
         let outcome = match entry.outcome {
             wegwijs_cds::Outcome::Accepted { .. } => "accepted",
@@ -706,6 +1024,39 @@ async fn cds_feedback(
         state.metrics.feedback(outcome);
     }
     Ok(axum::Json(serde_json::json!({})).into_response())
+}
+
+/// A CDS Hooks feedback entry as the decision log keeps it: the decision
+/// its card leads back to, the routes its accepted suggestions stand for,
+/// the override reason's code. CDS Hooks sends no comment text.
+fn cds_feedback_entry(feedback: &wegwijs_cds::Feedback) -> FeedbackEntry {
+    let (outcome, routes, reason) = match &feedback.outcome {
+        wegwijs_cds::Outcome::Accepted { accepted_suggestions } => (
+            FeedbackOutcome::Accepted,
+            accepted_suggestions
+                .iter()
+                .filter_map(|s| match s.slot {
+                    wegwijs_cds::Slot::Suggestion(i) => Some(i),
+                    _ => None,
+                })
+                .collect(),
+            None,
+        ),
+        wegwijs_cds::Outcome::Overridden { reason, .. } => (
+            FeedbackOutcome::Overridden,
+            Vec::new(),
+            reason.as_ref().and_then(|c| wegwijs::audit::clean_reason(&c.code)),
+        ),
+    };
+    FeedbackEntry {
+        decision: feedback.card.decision.to_string(),
+        outcome,
+        routes,
+        reason,
+        comment: None,
+        via: "cds-hooks".into(),
+        decision_in_log: false,
+    }
 }
 
 #[cfg(test)]

@@ -78,6 +78,20 @@ pub struct Config {
     pub stage_metrics: bool,
     /// See [`DecideHook`].
     pub decide_hook: Option<DecideHook>,
+    /// Region bundle directories to watch for a new revision (the host
+    /// should have loaded them already; a bundle not yet loaded is
+    /// activated on the first pass).
+    pub bundles: Vec<PathBuf>,
+    /// A directory whose every subdirectory is a region bundle: activated
+    /// on the first pass, before the service is ready, and watched like
+    /// [`Config::bundles`], new subdirectories included.
+    pub regions_dir: Option<PathBuf>,
+    /// How often the watched bundles are looked at (`None`: only on
+    /// `POST /v1/regions/reload` and, with [`Config::reload_on_hangup`],
+    /// SIGHUP). Default 5 s.
+    pub reload_interval: Option<Duration>,
+    /// Reload on SIGHUP (Unix). Default off; `serve_until_signal` turns it on.
+    pub reload_on_hangup: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -97,6 +111,10 @@ impl std::fmt::Debug for Config {
             .field("header_read_timeout", &self.header_read_timeout)
             .field("stage_metrics", &self.stage_metrics)
             .field("decide_hook", &self.decide_hook.is_some())
+            .field("bundles", &self.bundles)
+            .field("regions_dir", &self.regions_dir)
+            .field("reload_interval", &self.reload_interval)
+            .field("reload_on_hangup", &self.reload_on_hangup)
             .finish()
     }
 }
@@ -121,6 +139,10 @@ impl Default for Config {
             header_read_timeout: Duration::from_secs(10),
             stage_metrics: true,
             decide_hook: None,
+            bundles: Vec::new(),
+            regions_dir: None,
+            reload_interval: Some(Duration::from_secs(5)),
+            reload_on_hangup: false,
         }
     }
 }

@@ -37,6 +37,7 @@ mod config;
 mod metrics;
 mod openapi;
 mod problem;
+mod reload;
 mod server;
 mod tls;
 
@@ -44,4 +45,5 @@ pub use auth::{ApiKeys, KeysError, Right, hash_token};
 pub use config::{Config, DEFAULT_BODY_LIMIT, DecideHook, TlsFiles};
 pub use openapi::openapi_document;
 pub use problem::{FieldError, PROBLEM_JSON, Problem};
+pub use reload::{Refused, ReloadReport};
 pub use server::{HostSource, ServeError, Server, serve_until_signal, shutdown_signal};

@@ -136,7 +136,12 @@ fn media_and_schema(body: Body, generator: &mut SchemaGenerator) -> (&'static st
     match body {
         Body::Signal => ("application/json", generator.subschema_for::<wegwijs::Signal>().to_value()),
         Body::Decision => ("application/json", generator.subschema_for::<wegwijs::Decision>().to_value()),
-        Body::Regions => ("application/json", generator.subschema_for::<Vec<wegwijs::RegionInfo>>().to_value()),
+        Body::Regions => ("application/json", generator.subschema_for::<crate::api::RegionsBody>().to_value()),
+        Body::Reload => ("application/json", generator.subschema_for::<crate::reload::ReloadReport>().to_value()),
+        Body::Feedback => ("application/json", generator.subschema_for::<crate::api::FeedbackBody>().to_value()),
+        Body::FeedbackReceipt => {
+            ("application/json", generator.subschema_for::<crate::api::FeedbackReceipt>().to_value())
+        }
         Body::Status => ("application/json", generator.subschema_for::<StatusBody>().to_value()),
         Body::Problem => (PROBLEM_JSON, generator.subschema_for::<Problem>().to_value()),
         Body::Metrics => ("text/plain; version=0.0.4", json!({ "type": "string" })),

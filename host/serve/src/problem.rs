@@ -157,6 +157,16 @@ impl Problem {
                 p.region = Some(id.clone());
                 p
             }
+            wegwijs::Error::DecisionLog(why) => {
+                eprintln!("wegwijs serve: {why}");
+                Problem::unavailable(
+                    "decision-not-logged",
+                    "The decision could not be logged",
+                    "the decision log cannot be written, and a decision is only answered once it is logged; \
+                     the operator has been told",
+                    1,
+                )
+            }
             _ => Problem::internal("the library failed on a signal it accepted (not an input error)"),
         }
     }

@@ -83,6 +83,8 @@ pub struct Server {
     drain_grace: Duration,
     connections: Arc<Semaphore>,
     header_read_timeout: Duration,
+    reload_interval: Option<Duration>,
+    reload_on_hangup: bool,
 }
 
 impl std::fmt::Debug for Server {
@@ -115,6 +117,8 @@ impl Server {
             drain_grace: config.drain_grace,
             connections: Arc::new(Semaphore::new(config.max_connections.max(1))),
             header_read_timeout: config.header_read_timeout,
+            reload_interval: config.reload_interval,
+            reload_on_hangup: config.reload_on_hangup,
         })
     }
 
@@ -130,28 +134,38 @@ impl Server {
     pub async fn run(self, host: HostSource, shutdown: impl Future<Output = ()> + Send) -> Result<(), ServeError> {
         let failed = Arc::new(Notify::new());
         let error: Arc<Mutex<Option<String>>> = Arc::default();
-        match host {
-            HostSource::Ready(host) => {
+        let build: Box<dyn FnOnce() -> Result<Host, String> + Send> = match host {
+            // Ready at once, unless a regions directory must be read first.
+            HostSource::Ready(host) if !self.state.reloader.watches() => {
                 let _ = self.state.host.set(host);
+                Box::new(|| Err(String::new()))
             }
-            HostSource::Build(build) => {
-                let (state, failed, error) = (Arc::clone(&self.state), Arc::clone(&failed), Arc::clone(&error));
-                tokio::spawn(async move {
-                    let built = tokio::task::spawn_blocking(build)
-                        .await
-                        .unwrap_or_else(|_| Err("building the host panicked".to_string()));
-                    match built {
-                        Ok(host) => {
-                            let _ = state.host.set(host);
+            HostSource::Ready(host) => Box::new(move || Ok(host)),
+            HostSource::Build(build) => build,
+        };
+        if self.state.host.get().is_none() {
+            let (state, failed, error) = (Arc::clone(&self.state), Arc::clone(&failed), Arc::clone(&error));
+            tokio::spawn(async move {
+                let built = tokio::task::spawn_blocking(build)
+                    .await
+                    .unwrap_or_else(|_| Err("building the host panicked".to_string()));
+                match built {
+                    Ok(host) => {
+                        // The regions directory's bundles are active
+                        // before the service says it is ready.
+                        if state.reloader.watches() {
+                            let _ = crate::api::run_reload(&state, host.clone()).await;
                         }
-                        Err(e) => {
-                            *error.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
-                            failed.notify_one();
-                        }
+                        let _ = state.host.set(host);
                     }
-                });
-            }
+                    Err(e) => {
+                        *error.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
+                        failed.notify_one();
+                    }
+                }
+            });
         }
+        self.watch_bundles();
         let stop = async {
             tokio::select! {
                 () = shutdown => {}
@@ -162,6 +176,53 @@ impl Server {
         match error.lock().unwrap_or_else(PoisonError::into_inner).take() {
             Some(e) => Err(ServeError::Host(e)),
             None => Ok(()),
+        }
+    }
+
+    /// The poll timer and the SIGHUP handler, each a task that runs a
+    /// reload pass once the host is ready, until the service drains.
+    fn watch_bundles(&self) {
+        if !self.state.reloader.watches() {
+            return;
+        }
+        if let Some(every) = self.reload_interval {
+            let state = Arc::clone(&self.state);
+            tokio::spawn(async move {
+                let mut ticks = tokio::time::interval(every.max(Duration::from_millis(100)));
+                ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                ticks.tick().await;
+                loop {
+                    ticks.tick().await;
+                    if state.draining.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    if let Some(host) = state.host.get().cloned() {
+                        let _ = crate::api::run_reload(&state, host).await;
+                    }
+                }
+            });
+        }
+        #[cfg(unix)]
+        if self.reload_on_hangup {
+            use tokio::signal::unix::{SignalKind, signal};
+            let state = Arc::clone(&self.state);
+            match signal(SignalKind::hangup()) {
+                Ok(mut hangups) => {
+                    tokio::spawn(async move {
+                        while hangups.recv().await.is_some() {
+                            if state.draining.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            if let Some(host) = state.host.get().cloned() {
+                                eprintln!("wegwijs serve: SIGHUP: reloading region bundles");
+                                let _ = crate::api::run_reload(&state, host).await;
+                                eprintln!("wegwijs serve: reload done");
+                            }
+                        }
+                    });
+                }
+                Err(e) => eprintln!("wegwijs serve: cannot watch SIGHUP ({e}); reload with POST /v1/regions/reload"),
+            }
         }
     }
 
@@ -311,7 +372,12 @@ pub async fn shutdown_signal() {
 /// calls `bound` with the address (to print it), serves until SIGTERM or
 /// SIGINT and drains. The runtime's blocking pool is sized for the
 /// decision slots plus the host's build.
-pub fn serve_until_signal(config: Config, host: HostSource, bound: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+pub fn serve_until_signal(
+    mut config: Config,
+    host: HostSource,
+    bound: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
+    config.reload_on_hangup = true;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(config.max_concurrent_decisions.max(1) + 2)

@@ -25,6 +25,8 @@ const DECIDER: &str = "decider-token-0123456789abcdef";
 const OPS: &str = "ops-token-0123456789abcdef";
 /// Token with `cds` only.
 const CDS: &str = "cds-token-0123456789abcdef";
+/// Token with `admin` and `regions`.
+const ADMIN: &str = "admin-token-0123456789abcdef";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -62,10 +64,12 @@ fn read_keys() -> ApiKeys {
     let text = format!(
         "[[key]]\nid = \"epd\"\nsha256 = \"{}\"\nrights = [\"decide\", \"regions\"]\n\n\
          [[key]]\nid = \"ops\"\nsha256 = \"{}\"\nrights = [\"metrics\"]\n\n\
-         [[key]]\nid = \"cds\"\nsha256 = \"{}\"\nrights = [\"cds\"]\n",
+         [[key]]\nid = \"cds\"\nsha256 = \"{}\"\nrights = [\"cds\"]\n\n\
+         [[key]]\nid = \"admin\"\nsha256 = \"{}\"\nrights = [\"admin\", \"regions\"]\n",
         wegwijs_serve::hash_token(DECIDER),
         wegwijs_serve::hash_token(OPS),
         wegwijs_serve::hash_token(CDS),
+        wegwijs_serve::hash_token(ADMIN),
     );
     assert!(!text.contains(DECIDER), "the keys file holds hashes, not tokens");
     let path = std::env::temp_dir().join(format!("wegwijs-serve-keys-{}.toml", std::process::id()));
@@ -449,8 +453,9 @@ fn regions_lists_the_active_regions_and_their_revisions() {
     let reply = run(send(shared(), "GET", "/v1/regions", &[("Authorization", auth.as_str())], b""));
     assert_eq!(reply.status, 200, "{}", reply.text());
     let regions = reply.json();
-    let list = regions.as_array().expect("a list");
+    let list = regions["regions"].as_array().expect("a list");
     assert_eq!(list.len(), 1, "{regions}");
+    assert_eq!(regions["refused"], serde_json::json!([]), "nothing was offered and refused");
     assert_eq!(list[0]["id"], "regio-d");
     assert_eq!(list[0]["revision"], 1);
     assert!(list[0]["gemeenten"].as_array().is_some_and(|g| g.iter().any(|g| g == "GM0060")), "{regions}");
@@ -500,6 +505,8 @@ fn the_openapi_document_is_served_and_matches_the_checked_in_copy() {
         ("/cds-services", "get"),
         ("/cds-services/{id}", "post"),
         ("/cds-services/{id}/feedback", "post"),
+        ("/v1/regions/reload", "post"),
+        ("/v1/decisions/{id}/feedback", "post"),
     ] {
         assert!(document["paths"][path][method].is_object(), "{method} {path} is not documented");
     }
@@ -793,4 +800,327 @@ fn tls_serves_the_same_api() {
         assert!(!raw.starts_with(b"HTTP/1.1 200"), "plain HTTP was served on the TLS port");
     });
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The service with a decision log: its own host (the shared one keeps no
+/// log), a log directory and a regions directory holding a copy of region
+/// D, reloaded only when asked (no timer), so tests decide when a new
+/// revision arrives.
+struct Logged {
+    addr: SocketAddr,
+    log: PathBuf,
+    regions: PathBuf,
+}
+
+fn logged() -> &'static Logged {
+    static LOGGED: OnceLock<Logged> = OnceLock::new();
+    LOGGED.get_or_init(|| {
+        let base = std::env::temp_dir().join(format!("wegwijs-serve-logged-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let (log, regions) = (base.join("log"), base.join("regions"));
+        copy_dir(&root().join("examples/regions/d-config-only"), &regions.join("d"));
+        let (decision_log, _) =
+            wegwijs::audit::DecisionLog::open(&log, wegwijs::audit::LogOptions::default()).expect("the log opens");
+        let host = Host::builder()
+            .pseudonym_key("service-test-key")
+            .decision_log(decision_log)
+            .build()
+            .expect("the logged host builds");
+        let mut config = config();
+        config.regions_dir = Some(regions.clone());
+        config.reload_interval = None;
+        let addr = runtime().block_on(async {
+            let server = Server::bind(config).await.expect("binds");
+            let addr = server.local_addr();
+            tokio::spawn(server.run(HostSource::Ready(host), std::future::pending()));
+            // Ready once the regions directory's first pass is done.
+            while send(addr, "GET", "/readyz", &[], b"").await.status != 200 {
+                tokio::task::yield_now().await;
+            }
+            addr
+        });
+        Logged { addr, log, regions }
+    })
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a directory");
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copied");
+        }
+    }
+}
+
+/// The decision records in the log, by id.
+fn logged_decisions(log: &Path) -> std::collections::BTreeMap<String, wegwijs::audit::DecisionEntry> {
+    wegwijs::audit::read(log)
+        .expect("the log reads")
+        .into_iter()
+        .filter_map(|(_, r, _)| match r.entry {
+            wegwijs::audit::Entry::Decision(d) => Some((d.id.clone(), *d)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_answered_decision_and_its_feedback_are_in_the_chained_log_masked() {
+    let service = logged();
+    let signal = example("03-violence-child-present.json");
+    let reply = run(decide(service.addr, "", &signal));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let card = reply.json();
+    let id = card["decision_id"].as_str().expect("a logged decision carries its id").to_string();
+
+    // The record is there when the answer is, and says what the card says.
+    let records = logged_decisions(&service.log);
+    let record = records.get(&id).expect("the answered decision is in the log");
+    assert_eq!(record.outcome.status, card["status"].as_str().unwrap_or_default());
+    assert_eq!(record.outcome.level.as_deref(), card["level"].as_str());
+    assert_eq!(record.outcome.action.as_deref(), card["action"].as_str());
+    let routes: Vec<(String, String)> = card["routing"]["routes"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .map(|r| {
+                    (r["partner"].as_str().unwrap_or_default().into(), r["kind"].as_str().unwrap_or_default().into())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(record.outcome.routes.iter().map(|r| (r.partner.clone(), r.kind.clone())).collect::<Vec<_>>(), routes);
+    assert_eq!(record.components.len(), 4, "every stage's component with its hash");
+    assert!(record.components.iter().all(|c| c.sha256.len() == 64));
+    assert!(record.guardrails.iter().any(|g| g.rule == "G-SAFETY"));
+    assert_eq!(record.signal.pseudonym, card["pseudonym"].as_str().unwrap_or_default());
+
+    // Nothing that identifies the child, and no free text, is in the log.
+    let raw: String = std::fs::read_dir(&service.log)
+        .expect("readable")
+        .filter_map(|e| std::fs::read_to_string(e.expect("entry").path()).ok())
+        .collect();
+    let sent: Value = serde_json::from_slice(&signal).expect("JSON");
+    let child = &sent["child"];
+    let mut identifiers = vec![
+        child["name"].as_str(),
+        child["bsn"].as_str(),
+        child["birth_date"].as_str(),
+        child["local_id"].as_str(),
+        sent["signal_id"].as_str(),
+        sent["notes"].as_str(),
+    ];
+    if let Some(address) = child["address"].as_object() {
+        identifiers.extend(address.values().map(Value::as_str));
+    }
+    let identifiers: Vec<&str> = identifiers.into_iter().flatten().collect();
+    assert!(identifiers.len() >= 4, "the example carries identifiers to look for: {identifiers:?}");
+    for identifier in identifiers {
+        assert!(!raw.contains(identifier), "`{identifier}` reached the decision log");
+    }
+
+    // Feedback through the API: masked, linked, durable.
+    let auth = bearer(DECIDER);
+    let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+    let feedback = br#"{"outcome": "overridden", "reason": "family-declines", "comment": "Moeder belt zelf met Jan de Vries, 0612345678."}"#;
+    let taken = run(send(service.addr, "POST", &format!("/v1/decisions/{id}/feedback"), &headers, feedback));
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    assert_eq!(taken.json()["decision_in_log"], true);
+    let kept = wegwijs::audit::read(&service.log).expect("reads");
+    let note = kept
+        .iter()
+        .find_map(|(_, r, _)| match &r.entry {
+            wegwijs::audit::Entry::Feedback(f) if f.decision == id && f.via == "api" => Some(f.clone()),
+            _ => None,
+        })
+        .expect("the feedback is in the log");
+    assert_eq!(note.reason.as_deref(), Some("family-declines"));
+    assert_eq!(note.comment.as_deref(), Some("Moeder belt zelf met […] ##########."));
+
+    // Feedback names a decision id; its body is checked field by field.
+    let bad = run(send(service.addr, "POST", "/v1/decisions/not-an-id/feedback", &headers, feedback));
+    bad.problem(404, "unknown-decision");
+    let wrong = run(send(
+        service.addr,
+        "POST",
+        &format!("/v1/decisions/{id}/feedback"),
+        &headers,
+        br#"{"outcome": "overridden", "routes": [0], "extra": 1}"#,
+    ));
+    let problem = wrong.problem(422, "invalid-feedback");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .map(|e| e.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, ["extra", "routes"], "{problem}");
+    // Without a decision log there is nothing to record feedback in.
+    let shared_reply = run(send(shared(), "POST", &format!("/v1/decisions/{id}/feedback"), &headers, feedback));
+    shared_reply.problem(409, "no-decision-log");
+
+    // A CDS Hooks call and its feedback: the card's uuid leads to the logged decision.
+    let cds = bearer(CDS);
+    let cds_headers = [("Authorization", cds.as_str()), ("Content-Type", "application/json")];
+    let call = run(send(
+        service.addr,
+        "POST",
+        "/cds-services/wegwijs-jgz-signal",
+        &cds_headers,
+        &hook_call("wegwijs-signal", "GM0363"),
+    ));
+    if call.status == 200 {
+        let cards = call.json()["cards"].as_array().cloned().unwrap_or_default();
+        let uuid = cards[0]["uuid"].as_str().expect("a card uuid").to_string();
+        let decision = wegwijs_cds::CardRef::parse(&uuid).expect("ours").decision.to_string();
+        assert!(
+            logged_decisions(&service.log).contains_key(&decision),
+            "the CDS decision is logged under its card's reference"
+        );
+        let body = serde_json::json!({ "feedback": [{
+            "card": uuid, "outcome": "overridden", "overrideReason": { "reason": { "code": "other-plan", "system": "urn:example" } },
+            "outcomeTimestamp": "2026-10-05T10:00:00Z"
+        }]});
+        let taken = run(send(
+            service.addr,
+            "POST",
+            "/cds-services/wegwijs-jgz-signal/feedback",
+            &cds_headers,
+            body.to_string().as_bytes(),
+        ));
+        assert_eq!(taken.status, 200, "{}", taken.text());
+        let linked = wegwijs::audit::read(&service.log).expect("reads").into_iter().any(|(_, r, _)| {
+            matches!(r.entry, wegwijs::audit::Entry::Feedback(f) if f.decision == decision && f.via == "cds-hooks" && f.decision_in_log)
+        });
+        assert!(linked, "the CDS feedback is in the log, linked to its decision");
+    } else {
+        panic!("the CDS call failed: {}", call.text());
+    }
+
+    let check = wegwijs::audit::verify(&service.log).expect("the log reads");
+    assert!(check.intact(), "{check:?}");
+}
+
+/// The signal of region D's first case: routed to the POH-jeugd, whose
+/// local name and contact come from the region's config.
+fn poh_signal() -> Vec<u8> {
+    br#"{"date": "2026-10-05", "handler": "jeugdverpleegkundige", "source": {"code": "jeugdverpleegkundige"},
+        "gemeente": "GM0088", "child": {"birth_date": "2025-01-10"},
+        "risk_factors": ["parental-stress", "unwanted-pregnancy", "low-parenting-confidence", "teenage-parent"],
+        "concerns": ["parenting-stress"]}"#
+        .to_vec()
+}
+
+/// Rewrites the region D copy: its revision, and the POH-jeugd's contact
+/// hours in its config and in the case that expects them.
+fn rewrite_region_d(dir: &Path, revision: u32, hours: &str) {
+    for file in ["region.toml", "cases/routes.toml"] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for line in &mut lines {
+            if line.starts_with("revision = ") {
+                *line = format!("revision = {revision}");
+            }
+            if let Some(start) = line.find("consultation hour ") {
+                let end = line[start..].find('"').map_or(line.len(), |e| start + e);
+                line.replace_range(start..end, &format!("consultation hour {hours}"));
+            }
+        }
+        std::fs::write(&path, lines.join("\n") + "\n").expect("written");
+    }
+}
+
+#[test]
+fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
+    let service = logged();
+    let dir = service.regions.join("d");
+    let admin = bearer(ADMIN);
+    let admin_headers = [("Authorization", admin.as_str())];
+    run(async {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (first, mut first_rx) = tokio::sync::watch::channel(0usize);
+        let first = Arc::new(first);
+        let clients: Vec<_> = (0..6)
+            .map(|_| {
+                let (stop, answered, first) = (Arc::clone(&stop), Arc::clone(&answered), Arc::clone(&first));
+                tokio::spawn(async move {
+                    let mut replies = Vec::new();
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        let reply = decide(service.addr, "", &poh_signal()).await;
+                        let n = answered.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        first.send_replace(n);
+                        replies.push(reply);
+                    }
+                    replies
+                })
+            })
+            .collect();
+        // Some decisions in the old revision, then the new one arrives.
+        first_rx.wait_for(|n| *n >= 12).await.expect("clients run");
+        let before = send(service.addr, "GET", "/v1/regions", &admin_headers, b"").await.json();
+        let old = before["regions"][0]["revision"].as_u64().expect("a revision") as u32;
+        rewrite_region_d(&dir, old + 1, "Tuesday morning");
+        let reloaded = send(service.addr, "POST", "/v1/regions/reload", &admin_headers, b"").await;
+        assert_eq!(reloaded.status, 200, "{}", reloaded.text());
+        assert_eq!(reloaded.json()["activated"][0]["revision"], old + 1, "{}", reloaded.text());
+        let switched = answered.load(std::sync::atomic::Ordering::Relaxed);
+        first_rx.wait_for(|n| *n >= switched + 12).await.expect("clients run");
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut replies = Vec::new();
+        for client in clients {
+            replies.extend(client.await.expect("a client"));
+        }
+
+        let records = logged_decisions(&service.log);
+        let mut seen = std::collections::BTreeSet::new();
+        for reply in &replies {
+            assert_eq!(reply.status, 200, "no request fails during a reload: {}", reply.text());
+            let card = reply.json();
+            let revision = card["provenance"]["region_revision"].as_u64().expect("region D decided") as u32;
+            seen.insert(revision);
+            let poh = card["routing"]["routes"]
+                .as_array()
+                .and_then(|r| r.iter().find(|r| r["partner"] == "poh-jeugd").cloned())
+                .expect("routed to the POH-jeugd");
+            let local_name = poh["local_name"].as_str().unwrap_or_default();
+            let expected = if revision == old { "Monday and Thursday morning" } else { "Tuesday morning" };
+            assert!(local_name.ends_with(expected), "revision {revision} with another revision's config: {local_name}");
+            let id = card["decision_id"].as_str().expect("an id");
+            assert_eq!(
+                records.get(id).and_then(|r| r.region_revision),
+                Some(revision),
+                "the log names the revision used"
+            );
+        }
+        assert_eq!(seen, [old, old + 1].into(), "decisions in both revisions");
+
+        // A candidate that breaks the rules is refused with its reasons,
+        // and the revision before it keeps serving.
+        rewrite_region_d(&dir, old, "Friday");
+        let refused = send(service.addr, "POST", "/v1/regions/reload", &admin_headers, b"").await.json();
+        assert_eq!(refused["activated"], serde_json::json!([]), "{refused}");
+        let regions = send(service.addr, "GET", "/v1/regions", &admin_headers, b"").await.json();
+        assert_eq!(regions["regions"][0]["revision"], old + 1, "{regions}");
+        let candidate = &regions["refused"][0];
+        assert_eq!(candidate["region"], "regio-d", "{regions}");
+        assert_eq!(candidate["revision"], old, "{regions}");
+        assert!(
+            candidate["reasons"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r.as_str().is_some_and(|r| r.contains("not newer")))),
+            "{regions}"
+        );
+        let still = decide(service.addr, "", &poh_signal()).await.json();
+        assert_eq!(still["provenance"]["region_revision"], old + 1);
+
+        // Reloading needs the admin right.
+        let decider = bearer(DECIDER);
+        send(service.addr, "POST", "/v1/regions/reload", &[("Authorization", decider.as_str())], b"")
+            .await
+            .problem(403, "forbidden");
+    });
 }

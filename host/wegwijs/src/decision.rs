@@ -25,6 +25,11 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Decision {
+    /// The decision's id in the decision log, when the host keeps one
+    /// ([`HostBuilder::decision_log`](crate::HostBuilder::decision_log)):
+    /// feedback names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_id: Option<String>,
     /// The sender's signal id, echoed.
     pub signal_id: Option<String>,
     /// The pseudonym the components saw.

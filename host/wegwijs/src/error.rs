@@ -96,6 +96,10 @@ pub enum Error {
     /// ticker could not be started.
     #[error("the WebAssembly engine could not be set up: {0}")]
     Engine(#[source] EngineError),
+    /// The decision was made but could not be written to the decision log,
+    /// so it must not be answered.
+    #[error("the decision could not be logged: {0}")]
+    DecisionLog(String),
 }
 
 /// A failure of the WebAssembly engine itself, with wasmtime's error as its

@@ -6,6 +6,7 @@
 //! its own cases pass, its gemeenten are free and its revision is newer;
 //! otherwise whatever served before keeps serving.
 
+use crate::audit::{self, DecisionLog};
 use crate::bundle::cases::{BundleReport, Case, CaseReport, run_cases_with};
 use crate::bundle::manifest::flatten_config;
 use crate::bundle::read::Bundle;
@@ -35,6 +36,7 @@ pub struct HostBuilder {
     regions: Vec<PathBuf>,
     compile_cache: Option<PathBuf>,
     separate_reference_instances: bool,
+    decision_log: Option<DecisionLog>,
 }
 
 impl HostBuilder {
@@ -100,6 +102,17 @@ impl HostBuilder {
         self
     }
 
+    /// Writes every decision made through [`Host::decide_with`] (and the
+    /// calls built on it) to `log` before returning it, under the id
+    /// [`DecideOptions::decision_id`] gives or a fresh one; a decision that
+    /// cannot be logged is an error, not an answer (`docs/audit.md`).
+    /// Cases a bundle runs when it is activated are not decisions and are
+    /// not logged.
+    pub fn decision_log(mut self, log: DecisionLog) -> Self {
+        self.decision_log = Some(log);
+        self
+    }
+
     /// Loads the region bundle in `dir` when the host is built; building
     /// fails if the bundle is refused (see [`Host::activate`]).
     pub fn region(mut self, dir: impl Into<PathBuf>) -> Self {
@@ -121,6 +134,7 @@ impl HostBuilder {
                 )?,
                 pseudonym_key: self.pseudonym_key.unwrap_or_else(random_key),
                 regions: RwLock::new(Regions::default()),
+                decision_log: self.decision_log,
             }),
         };
         for dir in &self.regions {
@@ -143,17 +157,21 @@ pub struct DecideOptions {
     /// Decide with this region (by id, or `national-default`) whatever the
     /// signal's gemeente says. `None`: chosen by the gemeente.
     pub region: Option<String>,
+    /// The id under which the decision log keeps this decision (e.g. the
+    /// reference a CDS Hooks card's uuid derives from). `None`: a fresh
+    /// random id. Without a decision log it is not used.
+    pub decision_id: Option<String>,
 }
 
 impl DecideOptions {
     /// Options with the per-stage trace on.
     pub fn explain() -> Self {
-        DecideOptions { explain: true, timings: false, region: None }
+        DecideOptions { explain: true, ..DecideOptions::default() }
     }
 
     /// Options with the per-stage timings on (see [`DecideOptions::timings`]).
     pub fn timings() -> Self {
-        DecideOptions { explain: false, timings: true, region: None }
+        DecideOptions { timings: true, ..DecideOptions::default() }
     }
 
     /// How much of each stage call these options record.
@@ -167,12 +185,18 @@ impl DecideOptions {
 
     /// The national defaults, whatever the signal's gemeente.
     pub fn national() -> Self {
-        DecideOptions { explain: false, timings: false, region: Some(NATIONAL_DEFAULT.to_string()) }
+        DecideOptions { region: Some(NATIONAL_DEFAULT.to_string()), ..DecideOptions::default() }
     }
 
     /// Forces the region (by id, or `national-default`).
     pub fn in_region(mut self, id: impl Into<String>) -> Self {
         self.region = Some(id.into());
+        self
+    }
+
+    /// Sets the id the decision log keeps the decision under.
+    pub fn with_decision_id(mut self, id: impl Into<String>) -> Self {
+        self.decision_id = Some(id.into());
         self
     }
 }
@@ -189,6 +213,7 @@ struct Inner {
     sandbox: Sandbox,
     pseudonym_key: Vec<u8>,
     regions: RwLock<Regions>,
+    decision_log: Option<DecisionLog>,
 }
 
 /// The active regions, by id and by the gemeenten they serve.
@@ -280,10 +305,29 @@ impl Host {
         self.decide_with(signal, &DecideOptions::default())
     }
 
-    /// Decides one signal with options.
+    /// Decides one signal with options. With a decision log, the decision
+    /// is durable in the log when this returns, and carries its id.
     pub fn decide_with(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
         let region = self.region_for(signal, options)?;
-        self.decide_in(signal, region.as_deref(), options.trace())
+        let Some(log) = &self.inner.decision_log else {
+            return self.decide_in(signal, region.as_deref(), options.trace());
+        };
+        let (mut decision, case) = pipeline::decide_case(
+            &self.inner.sandbox,
+            &self.inner.pseudonym_key,
+            signal,
+            region.as_deref(),
+            options.trace(),
+        )?;
+        let id = options.decision_id.clone().unwrap_or_else(audit::random_id);
+        log.append_decision(&id, &decision, &case).map_err(|e| Error::DecisionLog(e.to_string()))?;
+        decision.decision_id = Some(id);
+        Ok(decision)
+    }
+
+    /// The decision log this host writes, if it keeps one.
+    pub fn decision_log(&self) -> Option<&DecisionLog> {
+        self.inner.decision_log.as_ref()
     }
 
     /// The region a decision runs in: the one asked for, or the one serving

@@ -30,6 +30,7 @@
 
 // The modules form layers; their order, bottom up, is `layers::LAYERS`
 // below (docs/decisions/0007).
+pub mod audit;
 mod bundle;
 mod card;
 mod decision;
@@ -67,8 +68,8 @@ mod layers {
 
     /// Bottom up.
     #[rustfmt::skip]
-    const LAYERS: [&str; 13] = [
-        "model", "error", "limits", "decision", "input", "sandbox", "bundle", "region",
+    const LAYERS: [&str; 14] = [
+        "model", "error", "limits", "decision", "audit", "input", "sandbox", "bundle", "region",
         "guardrails", "card", "pipeline", "host", "harness",
     ];
 

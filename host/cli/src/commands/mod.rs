@@ -1,5 +1,6 @@
 //! One module per subcommand, each a `<Verb>Command` with `execute`.
 
+pub(crate) mod audit;
 pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod corpus;
@@ -65,4 +66,26 @@ pub(crate) fn build_host(builder: wegwijs::HostBuilder) -> anyhow::Result<wegwij
             None => builder.build().context("starting the wegwijs host"),
         },
     }
+}
+
+/// Opens the decision log in `dir` for a command that decides. A torn last
+/// record left by a crash is cut off, recorded in the log and reported
+/// here; a broken or locked log is an input error (exit 2) that names the
+/// first broken record.
+pub(crate) fn open_decision_log(
+    dir: &std::path::Path,
+    durability: wegwijs::audit::Durability,
+) -> anyhow::Result<wegwijs::audit::DecisionLog> {
+    let options = wegwijs::audit::LogOptions::with_durability(durability);
+    let (log, opened) = wegwijs::audit::DecisionLog::open(dir, options).map_err(|e| InputError(e.to_string()))?;
+    if let Some(torn) = opened.truncated {
+        eprintln!(
+            "note: decision log {}: an incomplete last record ({} bytes, {}) left by a crash was cut off; a recovery \
+             record says so",
+            crate::escape::terminal(&dir.display().to_string()),
+            torn.bytes,
+            torn.position
+        );
+    }
+    Ok(log)
 }

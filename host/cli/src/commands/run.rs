@@ -28,6 +28,10 @@ pub(crate) struct RunCommand {
     /// pseudonym across runs. Also read from WEGWIJS_PSEUDONYM_KEY.
     #[arg(long, env = "WEGWIJS_PSEUDONYM_KEY", hide_env_values = true)]
     pseudonym_key: Option<String>,
+    /// Append the decision, masked, to the hash-chained decision log in
+    /// DIR (created if missing; see docs/audit.md) before printing it.
+    #[arg(long, value_name = "DIR")]
+    log_dir: Option<PathBuf>,
 }
 
 /// How to print a decision.
@@ -46,6 +50,9 @@ impl RunCommand {
         let mut builder = Host::builder();
         if let Some(key) = &self.pseudonym_key {
             builder = builder.pseudonym_key(key.as_bytes());
+        }
+        if let Some(dir) = &self.log_dir {
+            builder = builder.decision_log(super::open_decision_log(dir, wegwijs::audit::Durability::EveryRecord)?);
         }
         let host = super::build_host(builder)?;
         let mut loaded = Vec::new();

@@ -14,6 +14,15 @@ use wegwijs_serve::{ApiKeys, Config, HostSource, ServeError, TlsFiles};
 /// The variable holding the pseudonym key when no file is given.
 const PSEUDONYM_KEY_VAR: &str = "WEGWIJS_PSEUDONYM_KEY";
 
+/// When a decision log's record counts as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogDurability {
+    /// One fsync per record.
+    Record,
+    /// One fsync per batch of records that arrive together.
+    Batch,
+}
+
 /// Serve decisions over HTTP (prints `listening on URL` once bound).
 #[derive(Debug, Args)]
 pub(crate) struct ServeCommand {
@@ -36,6 +45,27 @@ pub(crate) struct ServeCommand {
     /// in the region serving its gemeente, or the one the request names.
     #[arg(long = "region", value_name = "DIR")]
     regions: Vec<PathBuf>,
+    /// A directory whose every subdirectory is a region bundle: activated
+    /// at start (a refused one is listed in /v1/regions, the others serve)
+    /// and, like every --region, reloaded when it changes.
+    #[arg(long, value_name = "DIR")]
+    regions_dir: Option<PathBuf>,
+    /// How often to look for changed bundles, in seconds; 0: only on SIGHUP
+    /// and POST /v1/regions/reload.
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    reload_interval_secs: u64,
+    /// Keep the hash-chained decision log in DIR: every decision and every
+    /// feedback is durable there before it is answered (docs/audit.md).
+    #[arg(long, value_name = "DIR")]
+    log_dir: Option<PathBuf>,
+    /// When a logged record counts as written: `batch` (one fsync shared by
+    /// the records of a short window) or `record` (one fsync each).
+    #[arg(long, value_enum, default_value_t = LogDurability::Batch, requires = "log_dir")]
+    log_durability: LogDurability,
+    /// With `--log-durability batch`: the longest a record waits for others
+    /// to share its fsync, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 2, requires = "log_dir")]
+    log_batch_window_ms: u64,
     /// TLS certificate chain (PEM).
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     tls_cert: Option<PathBuf>,
@@ -100,11 +130,33 @@ impl ServeCommand {
         if let Some(n) = self.max_concurrent {
             config.max_concurrent_decisions = n;
         }
+        config.bundles = self.regions.clone();
+        config.regions_dir = self.regions_dir.clone();
+        config.reload_interval =
+            (self.reload_interval_secs > 0).then(|| Duration::from_secs(self.reload_interval_secs));
+        // Opened before the service listens: a broken or locked log stops
+        // it at once, before any decision is taken.
+        let log = match &self.log_dir {
+            Some(dir) => Some(super::open_decision_log(
+                dir,
+                match self.log_durability {
+                    LogDurability::Record => wegwijs::audit::Durability::EveryRecord,
+                    LogDurability::Batch => wegwijs::audit::Durability::Batch {
+                        window: Duration::from_millis(self.log_batch_window_ms),
+                        max_records: 64,
+                    },
+                },
+            )?),
+            None => None,
+        };
         let regions = self.regions;
         let build = move || {
             let mut builder = Host::builder();
             if let Some(key) = pseudonym_key {
                 builder = builder.pseudonym_key(key);
+            }
+            if let Some(log) = log {
+                builder = builder.decision_log(log);
             }
             for dir in regions {
                 builder = builder.region(dir);

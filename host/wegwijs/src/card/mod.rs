@@ -60,6 +60,7 @@ pub(crate) fn assemble(origin: Origin<'_>, cards: Cards, acute: bool, closed: bo
     let headline = headline(status, level, action, cards.routing.as_ref(), cards.intake.as_ref());
     let provenance = provenance(origin.references, origin.region, &record.guardrails);
     Decision {
+        decision_id: None,
         signal_id: origin.signal_id,
         pseudonym: origin.pseudonym,
         status,

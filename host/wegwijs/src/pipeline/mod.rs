@@ -42,6 +42,18 @@ pub(crate) fn decide(
     region: Option<&Region>,
     trace: Trace,
 ) -> Result<Decision, Error> {
+    decide_case(sandbox, pseudonym_key, signal, region, trace).map(|(decision, _)| decision)
+}
+
+/// Decides one signal and also returns the case the components saw (the
+/// decision log keeps a masked form of it).
+pub(crate) fn decide_case(
+    sandbox: &Sandbox,
+    pseudonym_key: &[u8],
+    signal: &Signal,
+    region: Option<&Region>,
+    trace: Trace,
+) -> Result<(Decision, m::ChildCase), Error> {
     let case = input::case(signal, pseudonym_key)?;
     let mut run = Run::new(sandbox, region, trace != Trace::Off);
     if trace == Trace::Timings {
@@ -61,12 +73,12 @@ pub(crate) fn decide(
     let cards = Cards { intake: intake.stands, screening: screening.stands, routing, consent };
     let origin = Origin {
         signal_id: signal.signal_id.clone(),
-        pseudonym: case.pseudonym,
+        pseudonym: case.pseudonym.clone(),
         references: sandbox.references.infos(),
         region,
     };
     let record = Record { guardrails: notes, faults: run.faults, divergences: run.divergences, trace: run.trace };
-    Ok(card::assemble(origin, cards, acute, closed, record))
+    Ok((card::assemble(origin, cards, acute, closed, record), case))
 }
 
 /// Intake, with the G-NO-DROP floor: a region's intake may not close a
