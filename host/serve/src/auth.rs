@@ -36,7 +36,7 @@ pub enum Right {
     Metrics,
     /// The CDS Hooks routes under `/cds-services`.
     Cds,
-    /// Administration (reserved: region activation and the like).
+    /// `POST /v1/regions/reload`: activating region bundles.
     Admin,
 }
 
