@@ -137,6 +137,9 @@ pub(crate) fn card(d: &Decision, explain: bool) -> String {
             t(short(&c.sha256))
         );
     }
+    if let Some(id) = &d.decision_id {
+        let _ = writeln!(o, "  in the decision log as {}", t(id));
+    }
     if d.status == Status::Incomplete {
         let _ = writeln!(o, "\nINCOMPLETE: assess this signal by hand; the faults above say why.");
     }

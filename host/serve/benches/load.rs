@@ -36,7 +36,10 @@
 //! `cargo bench -p wegwijs-serve --bench load`. For finding out where the
 //! time goes, `WEGWIJS_LOAD_SLOTS=N` gives the service other decision slots
 //! and `WEGWIJS_LOAD_STAGE_METRICS=0` turns its per-stage timings off
-//! (`docs/performance.md`, "The HTTP service under load").
+//! (`docs/performance.md`, "The HTTP service under load");
+//! `WEGWIJS_LOAD_LOG=record|batch|batch:US` gives the service a decision
+//! log with that durability (`batch:US`: a batch window of US µs;
+//! `docs/audit.md`).
 
 // A load test that cannot set itself up has nothing to report: it stops
 // with a message saying what failed.
@@ -607,11 +610,36 @@ fn main() {
     // channel instead of SIGTERM.
     let (addr_tx, addr_rx) = std::sync::mpsc::channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let service_host = host.clone();
+    // With WEGWIJS_LOAD_LOG=record or batch, the service's host keeps a
+    // decision log with that durability (in a temporary directory); the
+    // in-process phases keep none, so the ratios show what the log costs.
+    let service_host = match std::env::var("WEGWIJS_LOAD_LOG").ok().as_deref() {
+        Some(policy) if policy == "record" || policy.starts_with("batch") => {
+            // `batch:US` sets the batch window in microseconds.
+            let window = policy.strip_prefix("batch:").and_then(|us| us.parse().ok()).unwrap_or(0);
+            let durability = if policy == "record" {
+                wegwijs::audit::Durability::EveryRecord
+            } else {
+                wegwijs::audit::Durability::Batch { window: Duration::from_micros(window), max_records: 64 }
+            };
+            let options = wegwijs::audit::LogOptions::with_durability(durability);
+            let (log, _) = wegwijs::audit::DecisionLog::open(temp.0.join("log"), options).expect("the log opens");
+            println!("the service logs every decision (durability: {policy})");
+            Host::builder()
+                .pseudonym_key("load-test")
+                .region(root().join("examples/regions/d-config-only"))
+                .region(&looping_dir)
+                .decision_log(log)
+                .build()
+                .expect("the logged host builds")
+        }
+        Some(other) => panic!("WEGWIJS_LOAD_LOG takes `record`, `batch` or `batch:US`, not `{other}`"),
+        None => host.clone(),
+    };
     let service = std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
-            .max_blocking_threads(slots.max(1) + 2)
+            .max_blocking_threads(4 * slots.max(1) + 2)
             .build()
             .expect("the service's runtime starts");
         runtime.block_on(async move {

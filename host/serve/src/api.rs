@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use wegwijs::audit::{FeedbackEntry, FeedbackOutcome};
 use wegwijs::{DecideOptions, Host, RegionInfo, Signal};
 use wegwijs_cds::DecisionRef;
@@ -545,7 +545,7 @@ async fn decide(
     }
     // The same kind of id as a CDS card's, so feedback works alike.
     options = options.with_decision_id(DecisionRef::random().to_string());
-    in_slot(&state, move |work| decide_blocking(work, &host, &body, &options, explain)).await
+    in_slot(&state, move |work, slot| decide_blocking(work, slot, &host, &body, &options, explain)).await
 }
 
 /// 415 unless the body is declared JSON.
@@ -563,10 +563,12 @@ fn require_json(headers: &HeaderMap, what: &str) -> Result<(), Problem> {
 }
 
 /// Runs `work` on the blocking pool in a decision slot: 503 at once when
-/// none is free, 504 when it outlasts the request timeout.
+/// none is free, 504 when it outlasts the request timeout. `work` gets the
+/// slot and drops it once the CPU work is done, before it waits for the
+/// decision log's disk.
 async fn in_slot(
     state: &Shared,
-    work: impl FnOnce(&AppState) -> Result<Response, Problem> + Send + 'static,
+    work: impl FnOnce(&AppState, OwnedSemaphorePermit) -> Result<Response, Problem> + Send + 'static,
 ) -> Result<Response, Problem> {
     let Ok(permit) = state.slots.clone().try_acquire_owned() else {
         state.metrics.rejected(Rejected::Overloaded);
@@ -579,13 +581,13 @@ async fn in_slot(
     };
     let shared = Arc::clone(state);
     let task = tokio::task::spawn_blocking(move || {
-        // The slot is held until the decision really ends, also when the
-        // request timed out meanwhile: the slots count the work running.
-        let _slot = permit;
+        // The slot is held until the decision's work really ends, also
+        // when the request timed out meanwhile: the slots count the work
+        // running.
         if let Some(hook) = &shared.hook {
             hook();
         }
-        work(&shared)
+        work(&shared, permit)
     });
     match tokio::time::timeout(state.request_timeout, task).await {
         Ok(Ok(answer)) => answer,
@@ -606,6 +608,7 @@ async fn in_slot(
 /// there too, so the async workers only move bytes.
 fn decide_blocking(
     state: &AppState,
+    slot: OwnedSemaphorePermit,
     host: &Host,
     body: &[u8],
     options: &DecideOptions,
@@ -621,13 +624,26 @@ fn decide_blocking(
     };
     let text = utf8(state, body)?;
     let signal = Signal::from_json(text).map_err(bad_input)?;
-    let mut decision = host.decide_with(&signal, options).map_err(bad_input)?;
-    state.metrics.decision(&decision, started.elapsed().as_secs_f64());
+    let (mut decision, pending) = host.decide_pending(&signal, options).map_err(bad_input)?;
     if !explain {
         decision.trace = None;
     }
     let json = serde_json::to_vec(&decision).map_err(|_| Problem::internal("the decision card did not serialize"))?;
+    durable(slot, pending)?;
+    state.metrics.decision(&decision, started.elapsed().as_secs_f64());
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
+}
+
+/// Frees the decision slot, then waits until the decision's log record is
+/// durable: only then may the answer leave (`docs/audit.md`).
+fn durable(slot: OwnedSemaphorePermit, pending: Option<wegwijs::audit::Pending>) -> Result<(), Problem> {
+    drop(slot);
+    match pending {
+        Some(pending) => {
+            pending.wait().map(|_| ()).map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string())))
+        }
+        None => Ok(()),
+    }
 }
 
 /// The body as text, or 400 when it is not UTF-8.
@@ -979,7 +995,7 @@ async fn cds_call(
     require_json(&headers, "the hook request")?;
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let stage_metrics = state.stage_metrics;
-    in_slot(&state, move |work| {
+    in_slot(&state, move |work, slot| {
         let started = Instant::now();
         let text = utf8(work, &body)?;
         let call = wegwijs_cds::parse_request(text).map_err(|e| {
@@ -990,10 +1006,11 @@ async fn cds_call(
         let reference = DecisionRef::random();
         let options = if stage_metrics { DecideOptions::timings() } else { DecideOptions::default() };
         let options = options.with_decision_id(reference.to_string());
-        let decision = host.decide_with(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
-        work.metrics.decision(&decision, started.elapsed().as_secs_f64());
+        let (decision, pending) = host.decide_pending(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
+        durable(slot, pending)?;
+        work.metrics.decision(&decision, started.elapsed().as_secs_f64());
         Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
     })
     .await

@@ -102,7 +102,12 @@ impl Reloader {
         let first = !seen.started;
         seen.started = true;
         let mut report = ReloadReport::default();
-        for dir in self.candidates() {
+        let candidates = self.candidates();
+        // A bundle directory that is gone no longer stands refused; its
+        // region, if one was active, keeps serving (ADR 0011).
+        seen.refused.retain(|dir, _| candidates.contains(dir));
+        seen.fingerprints.retain(|dir, _| candidates.contains(dir));
+        for dir in candidates {
             let fingerprint = fingerprint(&dir);
             if seen.fingerprints.get(&dir) == Some(&fingerprint) {
                 report.unchanged += 1;

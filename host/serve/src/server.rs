@@ -380,7 +380,9 @@ pub fn serve_until_signal(
     config.reload_on_hangup = true;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .max_blocking_threads(config.max_concurrent_decisions.max(1) + 2)
+        // A decision frees its slot before it waits for the decision log's
+        // fsync; its thread waits on: room for three waiting per slot.
+        .max_blocking_threads(4 * config.max_concurrent_decisions.max(1) + 2)
         .build()
         .map_err(ServeError::Runtime)?;
     runtime.block_on(async move {

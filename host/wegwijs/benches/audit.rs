@@ -1,14 +1,17 @@
 //! What the decision log costs per decision, against the same host without
 //! a log in the same run.
 //!
-//! Three hosts decide the example signals: one without a log, one whose
-//! log syncs every record (`Durability::EveryRecord`), one whose log
-//! commits in batches (`Durability::Batch`, 2 ms window, at most 64
-//! records). First one thread, interleaved round by round so machine noise
-//! hits all three alike: the median time per decision and the ratio to no
+//! Four hosts decide the example signals: one without a log, one whose
+//! log syncs every record (`Durability::EveryRecord`), and two whose logs
+//! commit in batches (`Durability::Batch`, at most 64 records): without a
+//! window (a batch is what arrived during the previous `fsync`) and with a
+//! 0.5 ms window. First one thread, interleaved round by round so machine
+//! noise hits all alike: the median time per decision and the ratio to no
 //! log. Then eight threads at once, as a service has: decisions per second
 //! and the ratio to no log. The logs are written in the system's temporary
-//! directory, so the numbers are that file system's `fsync`. Run with
+//! directory (or `WEGWIJS_BENCH_LOG_DIR`), so the numbers are that file
+//! system's `fsync`; on a tmpfs such as `/dev/shm`, where `fsync` costs
+//! nothing, what remains is the cost of making and writing the records. Run with
 //! `cargo bench -p wegwijs --bench audit` (`-- --runs N` to change the
 //! count).
 
@@ -37,24 +40,27 @@ fn signals() -> Vec<Signal> {
 }
 
 fn logged(name: &str, durability: Durability) -> (Host, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("wegwijs-bench-audit-{name}-{}", std::process::id()));
+    let base = std::env::var_os("WEGWIJS_BENCH_LOG_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let dir = base.join(format!("wegwijs-bench-audit-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let (log, _) = DecisionLog::open(&dir, LogOptions::with_durability(durability)).unwrap();
     (Host::builder().pseudonym_key("bench").decision_log(log).build().unwrap(), dir)
 }
 
 fn main() {
-    let runs: usize = std::env::args()
-        .skip_while(|a| a != "--runs")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(30);
+    let runs: usize = std::env::args().skip_while(|a| a != "--runs").nth(1).and_then(|n| n.parse().ok()).unwrap_or(30);
     let signals = signals();
     let plain = Host::builder().pseudonym_key("bench").build().unwrap();
     let (per_record, dir_record) = logged("record", Durability::EveryRecord);
-    let batch_durability = Durability::Batch { window: Duration::from_millis(2), max_records: 64 };
-    let (batch, dir_batch) = logged("batch", batch_durability);
-    let hosts = [("no log", &plain), ("fsync per record", &per_record), ("batch (2 ms, 64)", &batch)];
+    let (batch, dir_batch) = logged("batch", Durability::Batch { window: Duration::ZERO, max_records: 64 });
+    let (lingering, dir_lingering) =
+        logged("linger", Durability::Batch { window: Duration::from_micros(500), max_records: 64 });
+    let hosts = [
+        ("no log", &plain),
+        ("fsync per record", &per_record),
+        ("batch, no window", &batch),
+        ("batch, 0.5 ms", &lingering),
+    ];
 
     // Warm up: every host compiled its components; one pass each.
     for (_, host) in &hosts {
@@ -105,7 +111,7 @@ fn main() {
         let r = median(&mut rates[i]);
         println!("  {name:<18} {r:>9.0} /s   ×{:.2}", r / base);
     }
-    for dir in [dir_record, dir_batch] {
+    for dir in [dir_record, dir_batch, dir_lingering] {
         let check = wegwijs::audit::verify(&dir).unwrap();
         assert!(check.intact(), "the bench's log verifies: {check:?}");
         let _ = std::fs::remove_dir_all(dir);

@@ -308,9 +308,25 @@ impl Host {
     /// Decides one signal with options. With a decision log, the decision
     /// is durable in the log when this returns, and carries its id.
     pub fn decide_with(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
+        let (decision, pending) = self.decide_pending(signal, options)?;
+        if let Some(pending) = pending {
+            pending.wait().map_err(|e| Error::DecisionLog(e.to_string()))?;
+        }
+        Ok(decision)
+    }
+
+    /// Like [`Host::decide_with`], but with a decision log the record is
+    /// only written, not yet waited for: the decision must not be shown or
+    /// sent before [`Pending::wait`](audit::Pending::wait) returned. A
+    /// service uses this to free its decision slot while the disk syncs.
+    pub fn decide_pending(
+        &self,
+        signal: &Signal,
+        options: &DecideOptions,
+    ) -> Result<(Decision, Option<audit::Pending>), Error> {
         let region = self.region_for(signal, options)?;
         let Some(log) = &self.inner.decision_log else {
-            return self.decide_in(signal, region.as_deref(), options.trace());
+            return Ok((self.decide_in(signal, region.as_deref(), options.trace())?, None));
         };
         let (mut decision, case) = pipeline::decide_case(
             &self.inner.sandbox,
@@ -320,9 +336,9 @@ impl Host {
             options.trace(),
         )?;
         let id = options.decision_id.clone().unwrap_or_else(audit::random_id);
-        log.append_decision(&id, &decision, &case).map_err(|e| Error::DecisionLog(e.to_string()))?;
+        let pending = log.write_decision(&id, &decision, &case).map_err(|e| Error::DecisionLog(e.to_string()))?;
         decision.decision_id = Some(id);
-        Ok(decision)
+        Ok((decision, Some(pending)))
     }
 
     /// The decision log this host writes, if it keeps one.

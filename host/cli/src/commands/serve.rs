@@ -62,10 +62,11 @@ pub(crate) struct ServeCommand {
     /// the records of a short window) or `record` (one fsync each).
     #[arg(long, value_enum, default_value_t = LogDurability::Batch, requires = "log_dir")]
     log_durability: LogDurability,
-    /// With `--log-durability batch`: the longest a record waits for others
-    /// to share its fsync, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 2, requires = "log_dir")]
-    log_batch_window_ms: u64,
+    /// With `--log-durability batch`: how long the first record of a batch
+    /// waits for others to share its fsync, in microseconds (0: a batch is
+    /// what gathered during the previous fsync).
+    #[arg(long, value_name = "US", default_value_t = 0, requires = "log_dir")]
+    log_batch_window_us: u64,
     /// TLS certificate chain (PEM).
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     tls_cert: Option<PathBuf>,
@@ -142,7 +143,7 @@ impl ServeCommand {
                 match self.log_durability {
                     LogDurability::Record => wegwijs::audit::Durability::EveryRecord,
                     LogDurability::Batch => wegwijs::audit::Durability::Batch {
-                        window: Duration::from_millis(self.log_batch_window_ms),
+                        window: Duration::from_micros(self.log_batch_window_us),
                         max_records: 64,
                     },
                 },

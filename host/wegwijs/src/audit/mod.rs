@@ -23,6 +23,7 @@ pub use record::{
 use crate::decision::Decision;
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher as _, RandomState};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -35,12 +36,16 @@ pub enum Durability {
     /// `fsync` after every record, one at a time: the simplest guarantee,
     /// and every append waits for the disk on its own.
     EveryRecord,
-    /// Group commit: appends that arrive together share one `fsync`. An
-    /// append waits at most `window` for others to join (less once
-    /// `max_records` have), then for the `fsync`; it returns only after its
-    /// record is on disk, like [`Durability::EveryRecord`].
+    /// Group commit: appends that arrive together share one `fsync`. While
+    /// one `fsync` runs, the appends that arrive meanwhile gather, and the
+    /// next `fsync` covers them all; the first of them may also wait up to
+    /// `window` for more to join (less once `max_records` have). Every
+    /// append returns only after its record is on disk, like
+    /// [`Durability::EveryRecord`].
     Batch {
-        /// The longest an append waits for others before the `fsync`.
+        /// The longest the first append of a batch waits for others before
+        /// the `fsync`; zero: none (the batch is what gathered during the
+        /// previous `fsync`), which measured best (`docs/audit.md`).
         window: Duration,
         /// A batch this large is synced at once.
         max_records: usize,
@@ -48,9 +53,9 @@ pub enum Durability {
 }
 
 impl Default for Durability {
-    /// A batch with a 2 ms window of at most 64 records.
+    /// Batches of at most 64 records, without a window.
     fn default() -> Self {
-        Durability::Batch { window: Duration::from_millis(2), max_records: 64 }
+        Durability::Batch { window: Duration::ZERO, max_records: 64 }
     }
 }
 
@@ -128,6 +133,30 @@ pub struct Opened {
     pub truncated: Option<Torn>,
 }
 
+/// A record written to the log but perhaps not yet durable: answer only
+/// after [`Pending::wait`] returned. Splitting the two lets a caller free
+/// what it holds for the decision (a service's decision slot) before it
+/// waits for the disk.
+#[derive(Debug)]
+#[must_use = "a record is not durable until `wait` returns"]
+pub struct Pending {
+    log: DecisionLog,
+    seq: u64,
+}
+
+impl Pending {
+    /// Waits until the record is durable under the log's [`Durability`];
+    /// returns its seq.
+    pub fn wait(self) -> Result<u64, AuditError> {
+        self.log.wait_durable(self.seq)
+    }
+
+    /// The record's position in the log.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+}
+
 /// An open decision log, shared by every thread that decides.
 #[derive(Debug, Clone)]
 pub struct DecisionLog {
@@ -158,7 +187,10 @@ struct State {
     synced: u64,
     syncing: bool,
     failed: Option<String>,
-    decisions: HashSet<String>,
+    /// The decisions in the log, by a keyed 64-bit hash of their id: a
+    /// few dozen bytes per decision however long the service runs.
+    decisions: HashSet<u64>,
+    ids: RandomState,
 }
 
 impl DecisionLog {
@@ -176,10 +208,11 @@ impl DecisionLog {
         if let Some(b) = check.broken {
             return Err(AuditError::Broken { dir: dir.display().to_string(), position: b.position, reason: b.reason });
         }
+        let ids = RandomState::new();
         let mut decisions = HashSet::new();
         for (_, record, _) in read(&dir).map_err(|e| io(&dir, e))? {
             if let Entry::Decision(d) = record.entry {
-                decisions.insert(d.id);
+                decisions.insert(ids.hash_one(&d.id));
             }
         }
         let existing = chain::segments(&dir).map_err(|e| io(&dir, e))?;
@@ -212,6 +245,7 @@ impl DecisionLog {
                     syncing: false,
                     failed: None,
                     decisions,
+                    ids,
                 }),
                 synced: Condvar::new(),
                 _lock: lock,
@@ -239,18 +273,19 @@ impl DecisionLog {
 
     /// Whether a decision with this id is in the log.
     pub fn has_decision(&self, id: &str) -> bool {
-        self.state().decisions.contains(id)
+        let state = self.state();
+        state.decisions.contains(&state.ids.hash_one(id))
     }
 
-    /// Appends `decision` (made from `case`) under `id`; returns once the
-    /// record is durable.
-    pub(crate) fn append_decision(
+    /// Writes `decision` (made from `case`) under `id`; durable once the
+    /// returned [`Pending`] says so.
+    pub(crate) fn write_decision(
         &self,
         id: &str,
         decision: &Decision,
         case: &m::ChildCase,
-    ) -> Result<u64, AuditError> {
-        self.append(Entry::Decision(Box::new(DecisionEntry::new(id, decision, case))))
+    ) -> Result<Pending, AuditError> {
+        self.write(Entry::Decision(Box::new(DecisionEntry::new(id, decision, case))))
     }
 
     /// Appends what a professional did with a decision; returns once it is
@@ -264,6 +299,12 @@ impl DecisionLog {
 
     /// Appends one record and waits until it is durable; returns its seq.
     fn append(&self, entry: Entry) -> Result<u64, AuditError> {
+        self.write(entry)?.wait()
+    }
+
+    /// Writes one record to the file; it is durable once the returned
+    /// [`Pending`] says so (at once with [`Durability::EveryRecord`]).
+    fn write(&self, entry: Entry) -> Result<Pending, AuditError> {
         let mut state = self.state();
         if let Some(detail) = &state.failed {
             return Err(self.stopped(detail));
@@ -293,16 +334,26 @@ impl DecisionLog {
         state.head = hash;
         state.written = seq;
         if let Some(id) = decision_id {
-            state.decisions.insert(id);
+            let key = state.ids.hash_one(&id);
+            state.decisions.insert(key);
         }
+        if self.inner.options.durability == Durability::EveryRecord {
+            if let Err(e) = state.file.sync_data() {
+                state.failed = Some(e.to_string());
+                return Err(self.stopped(&e.to_string()));
+            }
+            state.synced = seq;
+        }
+        Ok(Pending { log: self.clone(), seq })
+    }
+
+    /// Waits until record `seq` is durable.
+    fn wait_durable(&self, seq: u64) -> Result<u64, AuditError> {
+        let state = self.state();
         match self.inner.options.durability {
+            Durability::EveryRecord if state.synced >= seq => Ok(seq),
             Durability::EveryRecord => {
-                if let Err(e) = state.file.sync_data() {
-                    state.failed = Some(e.to_string());
-                    return Err(self.stopped(&e.to_string()));
-                }
-                state.synced = seq;
-                Ok(seq)
+                Err(self.stopped(state.failed.as_deref().unwrap_or("the record was not synced")))
             }
             Durability::Batch { window, max_records } => self.wait_synced(state, seq, window, max_records.max(1)),
         }
