@@ -410,3 +410,22 @@ proptest! {
         prop_assert!(record.contains(&decision.pseudonym));
     }
 }
+
+#[test]
+fn a_refused_bundle_at_start_stops_the_service_with_exit_code_2() {
+    let tmp = temp("refused");
+    tmp.write("bundle/region.toml", "[region]\nid = \"kapot\"\n");
+    let keys = keys_file(&tmp.0);
+    let out = Command::new(wegwijs_bin())
+        .args(["serve", "--port", "0", "--keys"])
+        .arg(&keys)
+        .arg("--region")
+        .arg(tmp.0.join("bundle"))
+        .env("WEGWIJS_PSEUDONYM_KEY", "crash-test-key")
+        .env("WEGWIJS_COMPILE_CACHE", compile_cache())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("region.gemeenten") || stderr.contains("refused"), "{stderr}");
+}

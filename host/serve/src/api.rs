@@ -629,19 +629,24 @@ fn decide_blocking(
         decision.trace = None;
     }
     let json = serde_json::to_vec(&decision).map_err(|_| Problem::internal("the decision card did not serialize"))?;
-    durable(slot, pending)?;
+    durable(state, slot, pending)?;
     state.metrics.decision(&decision, started.elapsed().as_secs_f64());
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
 }
 
 /// Frees the decision slot, then waits until the decision's log record is
 /// durable: only then may the answer leave (`docs/audit.md`).
-fn durable(slot: OwnedSemaphorePermit, pending: Option<wegwijs::audit::Pending>) -> Result<(), Problem> {
+fn durable(
+    state: &AppState,
+    slot: OwnedSemaphorePermit,
+    pending: Option<wegwijs::audit::Pending>,
+) -> Result<(), Problem> {
     drop(slot);
     match pending {
-        Some(pending) => {
-            pending.wait().map(|_| ()).map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string())))
-        }
+        Some(pending) => pending.wait().map(|_| ()).map_err(|e| {
+            state.metrics.rejected(Rejected::NotLogged);
+            Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()))
+        }),
         None => Ok(()),
     }
 }
@@ -697,6 +702,7 @@ pub(crate) async fn run_reload(state: &Shared, host: Host) -> Result<ReloadRepor
     let report = tokio::task::spawn_blocking(move || reloader.pass(&host))
         .await
         .map_err(|_| Problem::internal("a reload pass panicked"))?;
+    state.metrics.reload(report.activated.len(), report.refused.len());
     for info in &report.activated {
         eprintln!("wegwijs serve: region {} revision {} activated", info.id, info.revision);
     }
@@ -905,7 +911,7 @@ async fn decision_feedback(
         FeedbackOutcome::Overridden => "overridden",
     };
     let known = record_feedback(log, vec![entry]).await?;
-    state.metrics.feedback(outcome);
+    state.metrics.feedback("api", outcome);
     let receipt =
         FeedbackReceipt { decision: id, recorded: true, decision_in_log: known.first().copied().unwrap_or(false) };
     Ok(axum::Json(receipt).into_response())
@@ -1009,7 +1015,7 @@ async fn cds_call(
         let (decision, pending) = host.decide_pending(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
-        durable(slot, pending)?;
+        durable(work, slot, pending)?;
         work.metrics.decision(&decision, started.elapsed().as_secs_f64());
         Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
     })
@@ -1038,7 +1044,7 @@ async fn cds_feedback(
             wegwijs_cds::Outcome::Accepted { .. } => "accepted",
             wegwijs_cds::Outcome::Overridden { .. } => "overridden",
         };
-        state.metrics.feedback(outcome);
+        state.metrics.feedback("cds-hooks", outcome);
     }
     Ok(axum::Json(serde_json::json!({})).into_response())
 }

@@ -46,6 +46,8 @@ pub(crate) enum Rejected {
     Timeout,
     /// The host was not built yet (503).
     NotReady,
+    /// The decision could not be written to the decision log (503).
+    NotLogged,
 }
 
 impl Rejected {
@@ -54,6 +56,7 @@ impl Rejected {
             Rejected::Overloaded => "overloaded",
             Rejected::Timeout => "timeout",
             Rejected::NotReady => "not-ready",
+            Rejected::NotLogged => "not-logged",
         }
     }
 }
@@ -74,8 +77,10 @@ struct Inner {
     bad_input: BTreeMap<String, u64>,
     /// Requests not decided for the service's own reasons.
     rejected: BTreeMap<Rejected, u64>,
-    /// CDS Hooks feedback entries, by outcome.
-    feedback: BTreeMap<&'static str, u64>,
+    /// Feedback entries, by the way they came in and outcome.
+    feedback: BTreeMap<(&'static str, &'static str), u64>,
+    /// Region bundles offered by reload passes, by outcome.
+    reloads: BTreeMap<&'static str, u64>,
 }
 
 /// The service's counters and histograms. One lock: a decision records all
@@ -136,9 +141,17 @@ impl Metrics {
         *self.lock().rejected.entry(why).or_default() += 1;
     }
 
-    /// Records one CDS Hooks feedback entry (`accepted`, `overridden`).
-    pub(crate) fn feedback(&self, outcome: &'static str) {
-        *self.lock().feedback.entry(outcome).or_default() += 1;
+    /// Records one feedback entry that came in `via` (`api`, `cds-hooks`)
+    /// with `outcome` (`accepted`, `overridden`).
+    pub(crate) fn feedback(&self, via: &'static str, outcome: &'static str) {
+        *self.lock().feedback.entry((via, outcome)).or_default() += 1;
+    }
+
+    /// Records what a reload pass did with the bundles it offered.
+    pub(crate) fn reload(&self, activated: usize, refused: usize) {
+        let mut inner = self.lock();
+        *inner.reloads.entry("activated").or_default() += activated as u64;
+        *inner.reloads.entry("refused").or_default() += refused as u64;
     }
 
     /// The exposition text; `in_flight` is the number of decisions running.
@@ -176,8 +189,26 @@ impl Metrics {
             sample(&mut out, "wegwijs_rejected_total", &[("reason", why.name())], *n as f64);
         }
         family(&mut out, "wegwijs_cds_feedback_total", "counter", "CDS Hooks feedback on cards, by outcome.");
-        for (outcome, n) in &inner.feedback {
+        for ((_, outcome), n) in inner.feedback.iter().filter(|((via, _), _)| *via == "cds-hooks") {
             sample(&mut out, "wegwijs_cds_feedback_total", &[("outcome", outcome)], *n as f64);
+        }
+        family(
+            &mut out,
+            "wegwijs_feedback_total",
+            "counter",
+            "Feedback on decisions recorded, by the way it came in (api, cds-hooks) and outcome.",
+        );
+        for ((via, outcome), n) in &inner.feedback {
+            sample(&mut out, "wegwijs_feedback_total", &[("via", via), ("outcome", outcome)], *n as f64);
+        }
+        family(
+            &mut out,
+            "wegwijs_region_reloads_total",
+            "counter",
+            "Region bundles offered by reload passes, by outcome (activated, refused).",
+        );
+        for (outcome, n) in &inner.reloads {
+            sample(&mut out, "wegwijs_region_reloads_total", &[("outcome", outcome)], *n as f64);
         }
         family(
             &mut out,

@@ -1117,6 +1117,19 @@ fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
         let still = decide(service.addr, "", &poh_signal()).await.json();
         assert_eq!(still["provenance"]["region_revision"], old + 1);
 
+        let ops = bearer(OPS);
+        let metrics = send(service.addr, "GET", "/metrics", &[("Authorization", ops.as_str())], b"").await.text();
+        for counted in
+            ["wegwijs_region_reloads_total{outcome=\"activated\"}", "wegwijs_region_reloads_total{outcome=\"refused\"}"]
+        {
+            let n = metrics
+                .lines()
+                .find_map(|l| l.strip_prefix(counted))
+                .and_then(|n| n.trim().parse::<f64>().ok())
+                .unwrap_or(0.0);
+            assert!(n >= 1.0, "{counted} counts the reload: {metrics}");
+        }
+
         // Reloading needs the admin right.
         let decider = bearer(DECIDER);
         send(service.addr, "POST", "/v1/regions/reload", &[("Authorization", decider.as_str())], b"")

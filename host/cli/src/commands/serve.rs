@@ -151,6 +151,9 @@ impl ServeCommand {
             None => None,
         };
         let regions = self.regions;
+        // A refused --region bundle is bad input (exit 2), like in `run`.
+        let refused = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let refused_in_build = std::sync::Arc::clone(&refused);
         let build = move || {
             let mut builder = Host::builder();
             if let Some(key) = pseudonym_key {
@@ -162,7 +165,12 @@ impl ServeCommand {
             for dir in regions {
                 builder = builder.region(dir);
             }
-            super::build_host(builder).map_err(|e| format!("{e:#}"))
+            super::build_host(builder).map_err(|e| {
+                if matches!(e.downcast_ref::<wegwijs::Error>(), Some(wegwijs::Error::RegionRefused { .. })) {
+                    refused_in_build.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                format!("{e:#}")
+            })
         };
         let scheme = if config.tls.is_some() { "https" } else { "http" };
         let served = wegwijs_serve::serve_until_signal(config, HostSource::Build(Box::new(build)), |addr| {
@@ -171,6 +179,9 @@ impl ServeCommand {
         });
         match served {
             Ok(()) => Ok(crate::exit::OK),
+            Err(e @ ServeError::Host(_)) if refused.load(std::sync::atomic::Ordering::Relaxed) => {
+                Err(InputError(e.to_string()).into())
+            }
             Err(e @ ServeError::Host(_)) => Err(e.into()),
             Err(e) => Err(InputError(e.to_string()).into()),
         }
