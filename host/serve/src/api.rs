@@ -339,7 +339,7 @@ pub(crate) fn endpoints() -> Vec<Endpoint> {
                 (404, "No CDS service has this id.", Body::Problem),
                 (413, "The body is larger than the service accepts (`limit`).", Body::Problem),
                 (415, "The body is not `application/json`.", Body::Problem),
-                (503, "The decision log cannot be written.", Body::Problem),
+                (503, "The decision log cannot be written, or the service is not ready.", Body::Problem),
             ],
             handler: || post(cds_feedback),
         },
@@ -725,7 +725,8 @@ pub(crate) struct FeedbackBody {
     /// With `accepted`: the routes taken, by their index in the card's
     /// `routing.routes` (at most 32).
     routes: Option<Vec<u16>>,
-    /// A reason code from the organisation's own list (at most 64 bytes).
+    /// A reason code from the organisation's own list: 1 to 64 ASCII
+    /// letters, digits and `. _ : / -`, no run of five digits.
     reason: Option<String>,
     /// A comment (at most 2000 characters), masked before it is kept.
     comment: Option<String>,
@@ -813,11 +814,13 @@ fn parse_feedback(text: &str, decision: &str) -> Result<FeedbackEntry, Problem> 
     }
     let reason = match object.get("reason") {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(r)) if r.len() > wegwijs::audit::MAX_REASON_BYTES => {
-            problem("reason", "at most 64 bytes: a code from the organisation's list, not a sentence");
-            None
-        }
-        Some(serde_json::Value::String(r)) => wegwijs::audit::clean_reason(r),
+        Some(serde_json::Value::String(r)) => match wegwijs::audit::reason_code(r) {
+            Ok(code) => Some(code),
+            Err(why) => {
+                problem("reason", why);
+                None
+            }
+        },
         Some(_) => {
             problem("reason", "must be a string");
             None
@@ -1022,8 +1025,9 @@ async fn cds_call(
     .await
 }
 
-/// `POST /cds-services/{id}/feedback`: checked and counted by outcome. The
-/// service keeps no decision log, so feedback is not stored.
+/// `POST /cds-services/{id}/feedback`: checked, recorded in the decision log
+/// when the service keeps one, and counted by outcome. Not before the host
+/// is ready: until then it is not known whether there is a log.
 async fn cds_feedback(
     State(state): State<Shared>,
     id: Result<Path<String>, PathRejection>,
@@ -1031,11 +1035,12 @@ async fn cds_feedback(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     known_cds_service(id)?;
+    let host = state.host_if_ready()?.clone();
     require_json(&headers, "the feedback")?;
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let text = utf8(&state, &body)?;
     let batch = wegwijs_cds::parse_feedback(text).map_err(|e| cds_problem(&e))?;
-    if let Some(log) = state.host.get().and_then(Host::decision_log).cloned() {
+    if let Some(log) = host.decision_log().cloned() {
         let entries = batch.feedback.iter().map(cds_feedback_entry).collect();
         record_feedback(log, entries).await?;
     }
@@ -1068,7 +1073,9 @@ fn cds_feedback_entry(feedback: &wegwijs_cds::Feedback) -> FeedbackEntry {
         wegwijs_cds::Outcome::Overridden { reason, .. } => (
             FeedbackOutcome::Overridden,
             Vec::new(),
-            reason.as_ref().and_then(|c| wegwijs::audit::clean_reason(&c.code)),
+            // The EPD's code system may use codes this log does not keep
+            // (spaces, long numbers): those are recorded as withheld.
+            reason.as_ref().map(|c| wegwijs::audit::reason_code(&c.code).unwrap_or_else(|_| "withheld".into())),
         ),
     };
     FeedbackEntry {

@@ -27,9 +27,12 @@ use wegwijs::{Host, RegionInfo};
 /// bundle is untrusted and its problems quote its case names.
 const MAX_REASONS: usize = 50;
 const MAX_REASON_BYTES: usize = 500;
-/// The most files and bytes read to fingerprint one bundle directory.
+/// The most files, folder depth and bytes per file read to fingerprint one
+/// bundle directory (a bundle's own caps are smaller; a larger file is
+/// fingerprinted by its length and time, and the bundle is refused anyway).
 const MAX_FILES: usize = 1000;
 const MAX_DEPTH: usize = 4;
+const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// A bundle that was offered and refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -64,6 +67,9 @@ pub struct ReloadReport {
 pub(crate) struct Reloader {
     bundles: Vec<PathBuf>,
     regions_dir: Option<PathBuf>,
+    /// Held by a pass from start to end.
+    pass: Mutex<()>,
+    /// What the passes saw; locked only for moments.
     state: Mutex<Seen>,
 }
 
@@ -79,7 +85,7 @@ struct Seen {
 
 impl Reloader {
     pub(crate) fn new(bundles: Vec<PathBuf>, regions_dir: Option<PathBuf>) -> Reloader {
-        Reloader { bundles, regions_dir, state: Mutex::default() }
+        Reloader { bundles, regions_dir, pass: Mutex::default(), state: Mutex::default() }
     }
 
     /// Whether there is anything to watch.
@@ -96,38 +102,63 @@ impl Reloader {
     /// components and run cases. The first pass also counts a bundle the
     /// host already loaded at the same revision as unchanged.
     pub(crate) fn pass(&self, host: &Host) -> ReloadReport {
-        // One pass at a time: the lock is held throughout, so a timer tick
-        // and an admin's request do not offer the same bundle twice.
-        let mut seen = self.seen();
-        let first = !seen.started;
-        seen.started = true;
+        // One pass at a time, so a timer tick and an admin's request do not
+        // offer the same bundle twice. The pass lock is held throughout;
+        // what `GET /v1/regions` reads is behind its own lock, taken only
+        // for moments, so a long activation never blocks an async worker.
+        let _pass = self.pass.lock().unwrap_or_else(PoisonError::into_inner);
+        let first = !std::mem::replace(&mut self.seen().started, true);
         let mut report = ReloadReport::default();
         let candidates = self.candidates();
-        // A bundle directory that is gone no longer stands refused; its
-        // region, if one was active, keeps serving (ADR 0011).
-        seen.refused.retain(|dir, _| candidates.contains(dir));
-        seen.fingerprints.retain(|dir, _| candidates.contains(dir));
+        {
+            // A bundle directory that is gone no longer stands refused; its
+            // region, if one was active, keeps serving (ADR 0011).
+            let mut seen = self.seen();
+            seen.refused.retain(|dir, _| candidates.contains(dir));
+            seen.fingerprints.retain(|dir, _| candidates.contains(dir));
+        }
+        let mut offer_now = Vec::new();
         for dir in candidates {
             let fingerprint = fingerprint(&dir);
-            if seen.fingerprints.get(&dir) == Some(&fingerprint) {
+            if self.seen().fingerprints.get(&dir) == Some(&fingerprint) {
                 report.unchanged += 1;
                 continue;
             }
-            seen.fingerprints.insert(dir.clone(), fingerprint);
-            match offer(host, &dir, first) {
-                Offered::Activated(info) => {
-                    seen.refused.remove(&dir);
-                    report.activated.push(info);
-                }
-                Offered::AlreadyLoaded => {
-                    seen.refused.remove(&dir);
-                    report.unchanged += 1;
-                }
-                Offered::Refused(refused) => {
-                    seen.refused.insert(dir.clone(), refused.clone());
-                    report.refused.push(refused);
+            self.seen().fingerprints.insert(dir.clone(), fingerprint);
+            offer_now.push(dir);
+        }
+        // Bundles can depend on each other: a gemeente moving from one
+        // region to another is refused to the first while the second still
+        // serves it. So refusals are offered again as long as a round
+        // activates something.
+        let mut refused_now: Vec<(PathBuf, Refused)> = Vec::new();
+        for round in 0..3 {
+            let mut activated_any = false;
+            let mut still_refused = Vec::new();
+            for dir in offer_now {
+                match offer(host, &dir, first && round == 0) {
+                    Offered::Activated(info) => {
+                        self.seen().refused.remove(&dir);
+                        report.activated.push(info);
+                        activated_any = true;
+                    }
+                    Offered::AlreadyLoaded => {
+                        self.seen().refused.remove(&dir);
+                        report.unchanged += 1;
+                    }
+                    Offered::Refused(refused) => still_refused.push((dir, refused)),
                 }
             }
+            if !activated_any || still_refused.is_empty() {
+                refused_now = still_refused;
+                break;
+            }
+            offer_now = still_refused.iter().map(|(dir, _)| dir.clone()).collect();
+            refused_now = still_refused;
+        }
+        for (dir, refused) in refused_now {
+            self.seen().refused.insert(dir, refused.clone());
+            report.refused.push(refused);
         }
         report
     }
@@ -208,12 +239,20 @@ fn fingerprint(dir: &Path) -> String {
     for rel in files.iter().take(MAX_FILES) {
         hash.update(rel.to_string_lossy().as_bytes());
         hash.update([0]);
-        match std::fs::read(dir.join(rel)) {
-            Ok(bytes) => {
-                hash.update((bytes.len() as u64).to_le_bytes());
-                hash.update(&bytes);
+        let path = dir.join(rel);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                hash.update(meta.len().to_le_bytes());
+                let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                hash.update(modified.unwrap_or_default().as_nanos().to_le_bytes());
             }
-            Err(e) => hash.update(e.to_string().as_bytes()),
+            _ => match std::fs::read(&path) {
+                Ok(bytes) => {
+                    hash.update((bytes.len() as u64).to_le_bytes());
+                    hash.update(&bytes);
+                }
+                Err(e) => hash.update(e.to_string().as_bytes()),
+            },
         }
     }
     hash.finalize().iter().map(|b| format!("{b:02x}")).collect()

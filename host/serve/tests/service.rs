@@ -949,14 +949,14 @@ fn every_answered_decision_and_its_feedback_are_in_the_chained_log_masked() {
         "POST",
         &format!("/v1/decisions/{id}/feedback"),
         &headers,
-        br#"{"outcome": "overridden", "routes": [0], "extra": 1}"#,
+        br#"{"outcome": "overridden", "routes": [0], "extra": 1, "reason": "bsn 123456782"}"#,
     ));
     let problem = wrong.problem(422, "invalid-feedback");
     let fields: Vec<&str> = problem["errors"]
         .as_array()
         .map(|e| e.iter().filter_map(|e| e["field"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(fields, ["extra", "routes"], "{problem}");
+    assert_eq!(fields, ["extra", "routes", "reason"], "{problem}");
     // Without a decision log there is nothing to record feedback in.
     let shared_reply = run(send(shared(), "POST", &format!("/v1/decisions/{id}/feedback"), &headers, feedback));
     shared_reply.problem(409, "no-decision-log");

@@ -158,10 +158,23 @@ fn show(
     json: bool,
 ) -> anyhow::Result<u8> {
     readable(dir)?;
-    let records = wegwijs::audit::read(dir)
-        .map_err(|e| InputError(format!("cannot read the decision log {}: {e}", dir.display())))?;
+    let cannot = |e: std::io::Error| InputError(format!("cannot read the decision log {}: {e}", dir.display()));
+    // Records are shown up to the first broken one; the reader is told.
+    let check = wegwijs::audit::verify(dir).map_err(cannot)?;
+    if let Some(broken) = &check.broken {
+        eprintln!(
+            "warning: the log is broken at {} ({}); records from there on are not shown (wegwijs audit verify)",
+            broken.position,
+            escape::terminal(&broken.reason)
+        );
+    }
     let mut shown = 0;
-    for (_, record, hash) in &records {
+    let mut count = 0;
+    wegwijs::audit::scan(dir, |_, record, _, line| {
+        count += 1;
+        if count > check.records {
+            return false;
+        }
         let about = match &record.entry {
             Entry::Decision(d) => Some(d.id.as_str()),
             Entry::Feedback(f) => Some(f.decision.as_str()),
@@ -171,17 +184,20 @@ fn show(
             || since.is_some_and(|s| record.time.as_str() < s)
             || until.is_some_and(|u| record.time.as_str() >= u)
         {
-            continue;
+            return true;
         }
         shown += 1;
         if json {
-            // The stored line, hash first: a SIEM can check it on its own.
-            let body = serde_json::to_string(record)?;
-            println!("{{\"hash\":\"{hash}\",{}", &body[1..]);
+            // The line exactly as stored, hash first: a SIEM can check it
+            // on its own. It is valid JSON (its hash matched), but printed
+            // through the escaping all the same.
+            println!("{}", escape::terminal(line));
         } else {
-            println!("{}", text_line(record));
+            println!("{}", text_line(&record));
         }
-    }
+        true
+    })
+    .map_err(cannot)?;
     if shown == 0 && !json {
         eprintln!("no records match");
     }

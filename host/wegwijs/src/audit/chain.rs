@@ -255,18 +255,34 @@ pub(crate) fn link_problem(record: &Record, expected_seq: u64, prev: &str) -> Op
 
 /// Every complete record of the log in `dir`, in order, with its position
 /// and hash; stops at a record that does not decode. (Links are not
-/// checked: that is [`verify`].)
+/// checked: that is [`verify`].) Holds the whole log in memory; [`scan`]
+/// reads one segment at a time.
 pub fn read(dir: &Path) -> std::io::Result<Vec<(Position, Record, String)>> {
     let mut out = Vec::new();
+    scan(dir, |position, record, hash, _| {
+        out.push((position.clone(), record, hash.to_string()));
+        true
+    })?;
+    Ok(out)
+}
+
+/// Calls `each` with every complete record of the log in `dir`, in order:
+/// its position, the record, its hash and its line as stored (without the
+/// newline). Stops at a record that does not decode, or when `each`
+/// returns false; returns whether it read to the end. One segment is in
+/// memory at a time.
+pub fn scan(dir: &Path, mut each: impl FnMut(&Position, Record, &str, &str) -> bool) -> std::io::Result<bool> {
     for (number, path) in segments(dir)? {
         let bytes = fs::read(&path)?;
         let split = split_lines(&bytes);
         for (line, range) in split.lines {
-            match decode(&bytes[range]) {
-                Ok((record, hash)) => out.push((Position { segment: segment_name(number), line }, record, hash)),
-                Err(_) => return Ok(out),
+            let raw = &bytes[range];
+            let Ok((record, hash)) = decode(raw) else { return Ok(false) };
+            let position = Position { segment: segment_name(number), line };
+            if !each(&position, record, &hash, &String::from_utf8_lossy(raw)) {
+                return Ok(false);
             }
         }
     }
-    Ok(out)
+    Ok(true)
 }

@@ -13,11 +13,11 @@
 mod chain;
 mod record;
 
-pub use chain::{Broken, GENESIS, Position, Torn, Verification, read, verify};
+pub use chain::{Broken, GENESIS, Position, Torn, Verification, read, scan, verify};
 pub use record::{
     DecisionEntry, Entry, FeedbackEntry, FeedbackOutcome, LoggedComponent, LoggedConsent, LoggedFault, LoggedGuardrail,
-    LoggedRoute, MAX_COMMENT_BYTES, MAX_REASON_BYTES, MaskedSignal, Outcome, Record, RecoveryEntry, clean_reason,
-    clean_text, mask_comment,
+    LoggedRoute, MAX_COMMENT_BYTES, MAX_REASON_BYTES, MaskedSignal, Outcome, Record, RecoveryEntry, clean_text,
+    mask_comment, reason_code,
 };
 
 use crate::decision::Decision;
@@ -210,11 +210,13 @@ impl DecisionLog {
         }
         let ids = RandomState::new();
         let mut decisions = HashSet::new();
-        for (_, record, _) in read(&dir).map_err(|e| io(&dir, e))? {
+        scan(&dir, |_, record, _, _| {
             if let Entry::Decision(d) = record.entry {
                 decisions.insert(ids.hash_one(&d.id));
             }
-        }
+            true
+        })
+        .map_err(|e| io(&dir, e))?;
         let existing = chain::segments(&dir).map_err(|e| io(&dir, e))?;
         let segment = existing.last().map_or(1, |(n, _)| *n);
         let path = dir.join(chain::segment_name(segment));

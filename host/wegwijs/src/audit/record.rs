@@ -383,11 +383,24 @@ fn instrument_name(input: &m::InstrumentInput) -> &'static str {
     }
 }
 
-/// A reason code as the log keeps it: control and bidi characters dropped,
-/// at most [`MAX_REASON_BYTES`]; `None` when nothing is left.
-pub fn clean_reason(code: &str) -> Option<String> {
-    let out = clean_text(code.trim(), MAX_REASON_BYTES);
-    (!out.is_empty()).then_some(out)
+/// A reason code as the log keeps it, or why it is not one. A code is
+/// 1 to [`MAX_REASON_BYTES`] of ASCII letters, digits and `.`, `_`, `:`,
+/// `/`, `-`, with no run of five digits or more: a code from the
+/// organisation's own list, never a sentence, a name or a number such as a
+/// BSN or a phone number.
+pub fn reason_code(code: &str) -> Result<String, &'static str> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > MAX_REASON_BYTES {
+        return Err("a reason code has 1 to 64 characters");
+    }
+    if !code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '/' | '-')) {
+        return Err("a reason code has only letters, digits and . _ : / - (no spaces): a code, not a sentence");
+    }
+    let longest_digits = code.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+    if longest_digits >= 5 {
+        return Err("a reason code has no run of five digits or more (it could be a BSN or a phone number)");
+    }
+    Ok(code.to_string())
 }
 
 /// Untrusted text made safe to keep and show: control, line-breaking and
@@ -403,46 +416,138 @@ pub fn clean_text(text: &str, max_bytes: usize) -> String {
     out
 }
 
+/// Capitalised words a comment may keep: words that begin Dutch sentences
+/// about a child's care. Every other capitalised word may be a name.
+const COMMON_CAPITALISED: &[&str] = &[
+    "de",
+    "het",
+    "een",
+    "en",
+    "of",
+    "maar",
+    "want",
+    "dus",
+    "ook",
+    "nog",
+    "wel",
+    "niet",
+    "geen",
+    "er",
+    "hier",
+    "daar",
+    "dit",
+    "dat",
+    "deze",
+    "die",
+    "ik",
+    "je",
+    "jij",
+    "u",
+    "we",
+    "wij",
+    "ze",
+    "zij",
+    "hij",
+    "zelf",
+    "moeder",
+    "vader",
+    "ouders",
+    "ouder",
+    "kind",
+    "kinderen",
+    "gezin",
+    "jeugdige",
+    "school",
+    "leerkracht",
+    "huisarts",
+    "wijkteam",
+    "jgz",
+    "afspraak",
+    "advies",
+    "overleg",
+    "gesprek",
+    "volgens",
+    "na",
+    "bij",
+    "in",
+    "op",
+    "met",
+    "voor",
+    "tijdens",
+    "zonder",
+    "omdat",
+    "als",
+    "toen",
+    "nu",
+    "vandaag",
+    "gisteren",
+    "morgen",
+    "eerst",
+    "daarna",
+    "verder",
+    "graag",
+    "zie",
+    "is",
+    "zijn",
+    "was",
+    "wordt",
+    "heeft",
+    "hebben",
+    "kan",
+    "wil",
+    "gaat",
+    "komt",
+    "andere",
+    "anders",
+    "al",
+    "reeds",
+    "liever",
+    "besloten",
+    "akkoord",
+];
+
+/// Whether `word` may be a name: capitalised and not a common sentence word.
+fn may_be_name(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic() || *c == '\'').collect();
+    letters.chars().next().is_some_and(char::is_uppercase)
+        && !COMMON_CAPITALISED.contains(&letters.to_lowercase().as_str())
+}
+
 /// A professional's comment as the log keeps it. A comment may name the
 /// child, a parent or a teacher, or give a date or a number; the log must
 /// not become a second patient file, so before it is kept:
 ///
-/// - every digit becomes `#` (BSN, dates, phone numbers, postcodes);
+/// - every digit (of any script) becomes `#` (BSN, dates, phone numbers,
+///   postcodes);
 /// - a word with `@` becomes `[e-mail]`;
-/// - a capitalised word that does not begin a sentence becomes `[…]`
-///   (names, streets, schools), as does a word of a name prefix
-///   (`van`, `de`, `der`, `den`, `ter`, `ten`, `van't`) that stands before one;
+/// - a capitalised word becomes `[…]` (names, streets, schools), also at the
+///   start of a sentence, unless it is a common sentence word (`Moeder`,
+///   `School`, `De`, …), as does a name prefix (`van`, `de`, `der`, `den`,
+///   `ter`, `ten`, `van't`) that stands before one;
 /// - control and bidi characters are dropped, and the result is bounded to
 ///   [`MAX_COMMENT_BYTES`].
 ///
-/// A name written in lower case at the start of a sentence survives; the
-/// documentation (`docs/audit.md`) tells organisations to prefer reason
-/// codes. `None` when nothing is left.
+/// A name written in lower case survives; the documentation
+/// (`docs/audit.md`) tells organisations to prefer reason codes. `None`
+/// when nothing is left.
 pub fn mask_comment(text: &str) -> Option<String> {
     const PREFIXES: [&str; 7] = ["van", "de", "der", "den", "ter", "ten", "van't"];
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
-    let mut sentence_start = true;
     for (i, word) in words.iter().enumerate() {
-        let first_letter = word.chars().find(|c| c.is_alphabetic());
-        let capitalised = first_letter.is_some_and(char::is_uppercase);
-        let next_is_name =
-            words.get(i + 1).and_then(|w| w.chars().find(|c| c.is_alphabetic())).is_some_and(char::is_uppercase);
+        let next_is_name = words.get(i + 1).is_some_and(|w| may_be_name(w));
         let masked = if word.contains('@') {
             "[e-mail]".to_string()
-        } else if (capitalised && !sentence_start)
-            || (!sentence_start && PREFIXES.contains(&word.to_lowercase().as_str()) && next_is_name)
-        {
+        } else if may_be_name(word) || (PREFIXES.contains(&word.to_lowercase().as_str()) && next_is_name) {
             "[…]".to_string()
         } else {
-            word.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+            word.chars().map(|c| if c.is_numeric() { '#' } else { c }).collect()
         };
         if masked == "[…]" && out.last().is_some_and(|w| w == "[…]") {
             // "Jan de Vries" is one name, not three.
         } else {
             out.push(masked);
         }
-        sentence_start = word.ends_with(['.', '!', '?', ':']);
     }
     let joined = out.join(" ");
     let mut kept = String::new();
@@ -471,10 +576,19 @@ mod tests {
     }
 
     #[test]
-    fn a_reason_code_is_bounded_and_stripped() {
-        assert_eq!(clean_reason("  family-declines\u{202e}  ").as_deref(), Some("family-declines"));
-        assert_eq!(clean_reason(&"x".repeat(200)).map(|r| r.len()), Some(MAX_REASON_BYTES));
-        assert_eq!(clean_reason("\n\t"), None);
+    fn a_name_at_the_start_of_a_sentence_is_masked_too() {
+        assert_eq!(mask_comment("Jan weigert hulp.").as_deref(), Some("[…] weigert hulp."));
+        assert_eq!(mask_comment("Moeder: Jan slaat.").as_deref(), Some("Moeder: […] slaat."));
+        assert_eq!(mask_comment("bel ０６１２３").as_deref(), Some("bel #####"));
+    }
+
+    #[test]
+    fn a_reason_is_a_code_never_a_sentence_or_a_number() {
+        assert_eq!(reason_code("  family-declines  "), Ok("family-declines".to_string()));
+        assert_eq!(reason_code("R01"), Ok("R01".to_string()));
+        for bad in ["", "Jan de Vries", "bsn123456782", "0612345678", "family\u{202e}declines", &"x".repeat(65)] {
+            assert!(reason_code(bad).is_err(), "{bad:?}");
+        }
     }
 
     proptest! {
@@ -484,7 +598,7 @@ mod tests {
         fn a_masked_comment_never_keeps_digits_mail_or_control_characters(text in "\\PC{0,800}") {
             if let Some(kept) = mask_comment(&text) {
                 prop_assert!(kept.len() <= MAX_COMMENT_BYTES + '…'.len_utf8());
-                prop_assert!(!kept.chars().any(|c| c.is_ascii_digit() || c == '@' || c.is_control()));
+                prop_assert!(!kept.chars().any(|c| c.is_numeric() || c == '@' || c.is_control()));
             }
         }
     }
