@@ -1137,3 +1137,68 @@ fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
             .problem(403, "forbidden");
     });
 }
+
+/// Region D's copy in `dir` as region `id` at `revision`, serving `gemeenten`.
+fn region_d_as(dir: &Path, id: &str, revision: u32, gemeenten: &[&str]) {
+    let path = dir.join("region.toml");
+    let text = std::fs::read_to_string(&path).expect("readable");
+    let list = gemeenten.iter().map(|g| format!("\"{g}\"")).collect::<Vec<_>>().join(", ");
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match line {
+            l if l.starts_with("id = ") => format!("id = \"{id}\""),
+            l if l.starts_with("revision = ") => format!("revision = {revision}"),
+            l if l.starts_with("gemeenten = ") => format!("gemeenten = [{list}]"),
+            l => l.to_string(),
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").expect("written");
+}
+
+#[test]
+fn a_gemeente_moving_between_two_regions_is_activated_in_one_pass() {
+    let base = std::env::temp_dir().join(format!("wegwijs-serve-move-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    for name in ["a", "b"] {
+        copy_dir(&root().join("examples/regions/d-config-only"), &base.join(name));
+    }
+    region_d_as(&base.join("a"), "regio-a", 1, &["GM0060"]);
+    region_d_as(&base.join("b"), "regio-b", 1, &["GM0088", "GM0093"]);
+    // A host of its own: activating here must not change the shared one.
+    let host = Host::builder().pseudonym_key("service-test-key").build().expect("a host");
+    let admin = bearer(ADMIN);
+    let headers = [("Authorization", admin.as_str())];
+    run(async {
+        let mut config = config();
+        config.regions_dir = Some(base.clone());
+        config.reload_interval = None;
+        let server = Server::bind(config).await.expect("binds");
+        let addr = server.local_addr();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let served = tokio::spawn(server.run(HostSource::Ready(host), async {
+            let _ = stopped.await;
+        }));
+        while send(addr, "GET", "/readyz", &[], b"").await.status != 200 {
+            tokio::task::yield_now().await;
+        }
+        // GM0088 moves from b to a. In name order a comes first and is
+        // refused while b still serves GM0088; b's new revision frees it,
+        // and a is offered again in the same pass.
+        region_d_as(&base.join("a"), "regio-a", 2, &["GM0060", "GM0088"]);
+        region_d_as(&base.join("b"), "regio-b", 2, &["GM0093"]);
+        let report = send(addr, "POST", "/v1/regions/reload", &headers, b"").await.json();
+        assert_eq!(report["refused"], serde_json::json!([]), "{report}");
+        let activated: Vec<&str> = report["activated"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|r| r["id"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(activated, ["regio-b", "regio-a"], "{report}");
+        let regions = send(addr, "GET", "/v1/regions", &headers, b"").await.json();
+        assert_eq!(regions["refused"], serde_json::json!([]), "{regions}");
+        let a = regions["regions"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "regio-a").cloned());
+        assert_eq!(a.map(|a| a["gemeenten"].clone()), Some(serde_json::json!(["GM0060", "GM0088"])), "{regions}");
+        let _ = stop.send(());
+        served.await.expect("the service task").expect("the service stops cleanly");
+    });
+    let _ = std::fs::remove_dir_all(&base);
+}

@@ -4,9 +4,11 @@
 //! which rules and components (NEN 7513 in spirit), without the log
 //! becoming a second patient file (`docs/audit.md`).
 //!
-//! [`DecisionLog::append`] returns only once the record is durable under
-//! the log's [`Durability`]: the caller answers after that, so every answer
-//! a client received is in the log. Opening a log after a crash cuts off an
+//! A record counts as written only once it is durable under the log's
+//! [`Durability`]: [`Host::decide_with`](crate::Host::decide_with) and
+//! [`DecisionLog::append_feedback`] return after that (and
+//! [`Pending::wait`] for [`Host::decide_pending`](crate::Host::decide_pending)),
+//! so every answer a client received is in the log. Opening a log after a crash cuts off an
 //! incomplete last record and writes a [`RecoveryEntry`] saying so; a log
 //! whose chain is broken anywhere else is not written to at all.
 
