@@ -114,10 +114,11 @@ fn a_rust_routing_scaffold_builds_checks_and_passes_its_own_cases() {
     check_passes(&bundle, "routing");
     cases_pass(&bundle, "routing");
 
-    // The scaffold is a bundle like any other: the region's reason shows in
-    // a comparison with the national defaults.
+    // The scaffold is a bundle like any other: the region's reason for the
+    // routing card shows on the card with every reason (`--explain`).
     let signal = bundle.join("signals/example.json");
-    let out = wegwijs(&["run", signal.to_str().expect("UTF-8"), "--region", bundle.to_str().expect("UTF-8")]);
+    let out =
+        wegwijs(&["run", signal.to_str().expect("UTF-8"), "--region", bundle.to_str().expect("UTF-8"), "--explain"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("[REGIO-NOORD-ROUTING] Region regio-noord agrees"));
 }

@@ -16,7 +16,9 @@ pub(crate) struct RunCommand {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Show, per stage, what the component saw, what it returned and how long it took.
+    /// Show every reason, the guardrails, the components with their hashes,
+    /// and per stage what the component saw, what it returned and how long
+    /// it took.
     #[arg(long)]
     explain: bool,
     /// A region bundle directory to load (repeatable). The signal is decided
