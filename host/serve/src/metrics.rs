@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
-use wegwijs::{Decision, Status};
+use wegwijs::Decision;
 
 /// Upper bounds of the latency histograms, in seconds: from 10 µs (a
 /// reference stage takes about 20) to 2.5 s (past the longest deadline a
@@ -101,32 +101,20 @@ impl Metrics {
     /// guardrails that changed it, its stages' times (when it has a trace)
     /// and how long it took as a whole.
     pub(crate) fn decision(&self, decision: &Decision, seconds: f64) {
-        let status = match decision.status {
-            Status::Decided => "decided",
-            Status::Closed => "closed",
-            Status::Incomplete => "incomplete",
-        };
+        let status = decision.status.name();
         let region = decision.provenance.region.clone();
         let mut inner = self.lock();
         *inner.decisions.entry((status.to_string(), region.clone())).or_default() += 1;
         inner.decisions_latency.entry(region).or_default().observe(seconds);
         for fault in &decision.faults {
-            // The kind's name as the decision card spells it (`kind` tag).
-            let kind = serde_json::to_value(&fault.kind)
-                .ok()
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-                .unwrap_or_else(|| "unknown".to_string());
+            let kind = fault.kind.name().to_string();
             *inner.faults.entry((fault.stage.name().to_string(), kind)).or_default() += 1;
         }
         for note in decision.guardrails.iter().filter(|g| g.changed) {
             *inner.guardrails.entry(note.rule.to_string()).or_default() += 1;
         }
         for stage in decision.trace.iter().flatten() {
-            let role = match stage.role {
-                wegwijs::Role::Reference => "reference",
-                wegwijs::Role::Region => "region",
-            };
-            let key = (stage.stage.name().to_string(), role.to_string());
+            let key = (stage.stage.name().to_string(), stage.role.name().to_string());
             inner.stages.entry(key).or_default().observe(stage.micros as f64 / 1e6);
         }
     }

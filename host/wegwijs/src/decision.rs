@@ -21,6 +21,17 @@ pub enum Status {
     Incomplete,
 }
 
+impl Status {
+    /// Its name as the decision card spells it (`decided`, …).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Status::Decided => "decided",
+            Status::Closed => "closed",
+            Status::Incomplete => "incomplete",
+        }
+    }
+}
+
 /// A decision about one signal. A recommendation, never an action (G-HUMAN).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[non_exhaustive]

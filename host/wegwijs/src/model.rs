@@ -113,6 +113,16 @@ pub enum Role {
     Region,
 }
 
+impl Role {
+    /// Its name as the decision card spells it (`reference`, `region`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Role::Reference => "reference",
+            Role::Region => "region",
+        }
+    }
+}
+
 /// Where a component came from and exactly which bytes it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ComponentInfo {
@@ -156,6 +166,23 @@ pub enum FaultKind {
     /// component's doing; the detail says which bound was reached (see
     /// [`Capacity`](crate::Capacity)).
     Capacity,
+}
+
+impl FaultKind {
+    /// Its name as the decision card spells it (the `kind` tag: `trap`,
+    /// `deadline`, …).
+    pub const fn name(&self) -> &'static str {
+        match self {
+            FaultKind::Trap { .. } => "trap",
+            FaultKind::Deadline => "deadline",
+            FaultKind::Fuel => "fuel",
+            FaultKind::MemoryLimit => "memory-limit",
+            FaultKind::OutputTooLarge => "output-too-large",
+            FaultKind::InvalidOutput => "invalid-output",
+            FaultKind::Instantiation => "instantiation",
+            FaultKind::Capacity => "capacity",
+        }
+    }
 }
 
 /// A component's failure, recorded in the decision.

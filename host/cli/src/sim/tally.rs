@@ -4,8 +4,8 @@
 //! order the signals were decided in.
 
 use std::collections::{BTreeMap, BTreeSet};
+use wegwijs::Decision;
 use wegwijs::types::RouteKind;
-use wegwijs::{Decision, Status};
 
 /// The kinds of measure, in the order the report lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,12 +103,7 @@ impl Tally {
         seen.insert(Measure::new(Group::Urgency, d.urgency.name()));
         let action = d.action.map_or_else(|| "none".to_string(), |a| a.name().to_uppercase());
         seen.insert(Measure::new(Group::Action, action));
-        let status = match d.status {
-            Status::Decided => "decided",
-            Status::Closed => "closed",
-            Status::Incomplete => "incomplete",
-        };
-        seen.insert(Measure::new(Group::Status, status));
+        seen.insert(Measure::new(Group::Status, d.status.name()));
         // A component that only adds reasons of its own (e.g. "the region
         // agrees") has not changed the outcome; only real changes count.
         for dv in d.divergences.iter().filter(|dv| dv.changes.iter().any(|c| c != "reasons only")) {

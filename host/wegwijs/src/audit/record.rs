@@ -10,7 +10,6 @@
 //! know, the cards' sentences.
 
 use crate::decision::Decision;
-use crate::model::{FaultKind, Role};
 use serde::{Deserialize, Serialize};
 use wegwijs_types as m;
 
@@ -258,7 +257,7 @@ impl DecisionEntry {
                 .iter()
                 .map(|c| LoggedComponent {
                     stage: c.stage.name().to_string(),
-                    role: role(c.role).to_string(),
+                    role: c.role.name().to_string(),
                     name: c.name.clone(),
                     version: c.version.clone(),
                     sha256: c.sha256.clone(),
@@ -274,13 +273,13 @@ impl DecisionEntry {
                 .iter()
                 .map(|f| LoggedFault {
                     stage: f.stage.name().to_string(),
-                    role: role(f.role).to_string(),
+                    role: f.role.name().to_string(),
                     component: f.component.clone(),
-                    fault: fault_name(&f.kind).to_string(),
+                    fault: f.kind.name().to_string(),
                 })
                 .collect(),
             outcome: Outcome {
-                status: status_name(decision.status).to_string(),
+                status: decision.status.name().to_string(),
                 level: decision.level.map(|l| l.name().to_string()),
                 action: decision.action.map(|a| a.name().to_string()),
                 urgency: decision.urgency.name().to_string(),
@@ -343,34 +342,6 @@ impl MaskedSignal {
             instruments: case.instruments.iter().map(|i| instrument_name(i).to_string()).collect(),
             withheld_codes: withheld,
         }
-    }
-}
-
-fn role(role: Role) -> &'static str {
-    match role {
-        Role::Reference => "reference",
-        Role::Region => "region",
-    }
-}
-
-fn status_name(status: crate::decision::Status) -> &'static str {
-    match status {
-        crate::decision::Status::Decided => "decided",
-        crate::decision::Status::Closed => "closed",
-        crate::decision::Status::Incomplete => "incomplete",
-    }
-}
-
-fn fault_name(kind: &FaultKind) -> &'static str {
-    match kind {
-        FaultKind::Trap { .. } => "trap",
-        FaultKind::Deadline => "deadline",
-        FaultKind::Fuel => "fuel",
-        FaultKind::MemoryLimit => "memory-limit",
-        FaultKind::OutputTooLarge => "output-too-large",
-        FaultKind::InvalidOutput => "invalid-output",
-        FaultKind::Instantiation => "instantiation",
-        FaultKind::Capacity => "capacity",
     }
 }
 

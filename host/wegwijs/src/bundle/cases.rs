@@ -29,7 +29,7 @@
 
 use crate::bundle::manifest::{ConfigOrigin, flatten_config_in};
 use crate::bundle::{forbidden_char, line_col};
-use crate::decision::{Decision, Status};
+use crate::decision::Decision;
 use crate::error::{BundleProblem, Error, FieldProblem};
 use crate::input::Signal;
 use serde::Deserialize;
@@ -267,12 +267,7 @@ impl Case {
         let mut cmp = |field: &str, expected: Option<String>, actual: String| {
             differs(&mut out, field.to_string(), expected, actual)
         };
-        let status = match d.status {
-            Status::Decided => "decided",
-            Status::Closed => "closed",
-            Status::Incomplete => "incomplete",
-        };
-        cmp("status", e.status.clone(), status.into());
+        cmp("status", e.status.clone(), d.status.name().into());
         cmp("level", e.level.map(name), opt(d.level.map(name)));
         cmp("action", e.action.map(name), opt(d.action.map(name)));
         cmp("urgency", e.urgency.map(name), d.urgency.to_string());
