@@ -225,6 +225,12 @@ impl m::RegionConfig for HostConfig {
     fn get(&self, key: &str) -> Option<String> {
         host_api::config(key)
     }
+
+    fn language(&self) -> m::Language {
+        // An unknown tag cannot come from this host; Dutch is what every
+        // reader of a wegwijs host gets unless they asked otherwise.
+        m::Language::from_tag(&host_api::language()).unwrap_or_default()
+    }
 }
 
 /// Writes an informational record to the host's structured log.

@@ -6,7 +6,7 @@
 use alloc::format;
 use std::string::String;
 
-use wegwijs_types::Partner;
+use wegwijs_types::{Language, Partner};
 
 use crate::{LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR, Participants, SUMMARY_MAX_CHARS, partner_label};
 
@@ -19,7 +19,7 @@ fn regions_md() -> String {
 fn docs_regions_md_states_the_kits_contract() {
     let doc = regions_md();
     for p in Partner::ALL {
-        let row = format!("| `{}` | {} |", p.name(), partner_label(*p));
+        let row = format!("| `{}` | {} | {} |", p.name(), partner_label(*p, Language::Nl), partner_label(*p, Language::En));
         assert!(doc.contains(&row), "docs/regions.md lacks the partner row {row}");
     }
     let everyone = [
@@ -31,8 +31,10 @@ fn docs_regions_md_states_the_kits_contract() {
         Participants::of(Some(192), false, true),
     ];
     for p in everyone {
-        let row = format!("| {} | {} |", p.opening(), p.together_with());
-        assert!(doc.contains(&row), "docs/regions.md lacks the participants row {row}");
+        for lang in Language::ALL {
+            let row = format!("| {} | {} |", p.opening(*lang), p.together_with(*lang));
+            assert!(doc.contains(&row), "docs/regions.md lacks the participants row {row}");
+        }
     }
     for (name, max) in [("LOCAL_NAME_MAX_CHARS", LOCAL_NAME_MAX_CHARS), ("SUMMARY_MAX_CHARS", SUMMARY_MAX_CHARS)] {
         let row = format!("(`{name}`) | {max} characters |");

@@ -10,7 +10,7 @@
 
 use alloc::vec::Vec;
 
-use wegwijs_types::{AgeBand, ChildAge, ChildCase, Domain, IntakeCard};
+use wegwijs_types::{AgeBand, ChildAge, ChildCase, Domain, IntakeCard, Language};
 
 /// What the stages after intake know about the child, read once from the
 /// case and the intake card.
@@ -99,31 +99,49 @@ impl Participants {
         !matches!(self, Participants::YouthAlone)
     }
 
-    /// Who the follow-up is decided with, for "… together with {who}":
-    /// "the parents", "the parents and the youth", "the youth".
-    pub const fn together_with(self) -> &'static str {
+    /// Who the follow-up is decided with, for "… samen met {who}" /
+    /// "… together with {who}": "de ouders", "the parents and the youth".
+    pub const fn together_with(self, lang: Language) -> &'static str {
         match self {
-            Participants::ExpectantParents => "the expectant parents",
-            Participants::Unknown => "the parents (and the youth from 12)",
-            Participants::Parents => "the parents",
-            Participants::ParentsAndYouth => "the parents and the youth",
-            Participants::Youth => "the youth (and the parents, unless the youth objects)",
-            Participants::YouthAlone => "the youth",
+            Participants::ExpectantParents => lang.pick("de aanstaande ouders", "the expectant parents"),
+            Participants::Unknown => {
+                lang.pick("de ouders (en vanaf 12 jaar de jongere)", "the parents (and the youth from 12)")
+            }
+            Participants::Parents => lang.pick("de ouders", "the parents"),
+            Participants::ParentsAndYouth => lang.pick("de ouders en de jongere", "the parents and the youth"),
+            Participants::Youth => lang.pick(
+                "de jongere (en de ouders, tenzij de jongere bezwaar maakt)",
+                "the youth (and the parents, unless the youth objects)",
+            ),
+            Participants::YouthAlone => lang.pick("de jongere", "the youth"),
         }
     }
 
-    /// How a conversation opens, lower case, for "{opening} the referral …":
-    /// "discuss with the parents", "ask the youth's consent for".
-    pub const fn opening(self) -> &'static str {
+    /// How a conversation opens, lower case, for "{opening} de verwijzing …"
+    /// / "{opening} the referral …": "bespreek met de ouders", "discuss
+    /// with the parents". Dutch puts the partners before the object, so the
+    /// same slot reads well in both languages.
+    pub const fn opening(self, lang: Language) -> &'static str {
         match self {
-            Participants::ExpectantParents => "discuss with the expectant parents",
-            Participants::Unknown => "discuss with the parents (and from 12 with the youth)",
-            Participants::Parents => "discuss with the parents",
-            Participants::ParentsAndYouth => "discuss with the parents and the youth",
-            Participants::Youth => {
-                "discuss with the youth (from 16 the youth decides, also whether the parents are told)"
+            Participants::ExpectantParents => {
+                lang.pick("bespreek met de aanstaande ouders", "discuss with the expectant parents")
             }
-            Participants::YouthAlone => "discuss with the youth (from 16 the youth decides alone)",
+            Participants::Unknown => lang.pick(
+                "bespreek met de ouders (en vanaf 12 jaar met de jongere)",
+                "discuss with the parents (and from 12 with the youth)",
+            ),
+            Participants::Parents => lang.pick("bespreek met de ouders", "discuss with the parents"),
+            Participants::ParentsAndYouth => {
+                lang.pick("bespreek met de ouders en de jongere", "discuss with the parents and the youth")
+            }
+            Participants::Youth => lang.pick(
+                "bespreek met de jongere (vanaf 16 jaar beslist de jongere, ook of de ouders het horen)",
+                "discuss with the youth (from 16 the youth decides, also whether the parents are told)",
+            ),
+            Participants::YouthAlone => lang.pick(
+                "bespreek met de jongere (vanaf 16 jaar beslist de jongere alleen)",
+                "discuss with the youth (from 16 the youth decides alone)",
+            ),
         }
     }
 }
@@ -165,8 +183,10 @@ mod tests {
         assert_eq!(Participants::of(Some(191), false, true), Participants::ParentsAndYouth);
         assert_eq!(Participants::of(Some(192), false, false), Participants::Youth);
         assert_eq!(Participants::of(Some(192), false, true), Participants::YouthAlone);
-        assert!(!Participants::YouthAlone.together_with().contains("parent"));
-        assert!(!Participants::YouthAlone.opening().contains("parent"));
+        assert!(!Participants::YouthAlone.together_with(Language::En).contains("parent"));
+        assert!(!Participants::YouthAlone.opening(Language::En).contains("parent"));
+        assert!(!Participants::YouthAlone.together_with(Language::Nl).contains("ouder"));
+        assert!(!Participants::YouthAlone.opening(Language::Nl).contains("ouder"));
         assert!(!Participants::YouthAlone.parents_take_part());
     }
 

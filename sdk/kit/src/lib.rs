@@ -4,7 +4,8 @@
 //! lives here once:
 //!
 //! - what the stages know about the child ([`CaseFacts`], [`Participants`]);
-//! - the words for partners, verwijzers, handlers and actions ([`partner_label`], …);
+//! - the glossary: the Dutch and English words for partners, verwijzers,
+//!   handlers, actions, levels, urgencies and the other codes ([`partner_label`], …);
 //! - cutting and casing text, and what reads as reassurance ([`clip`], [`sentence_case`]);
 //! - which characters text from outside may not carry, and showing any
 //!   text safely ([`first_forbidden_char`], [`display_safe`]);
@@ -33,7 +34,7 @@ pub mod config;
 #[cfg(test)]
 mod documented;
 mod facts;
-mod labels;
+mod glossary;
 mod region;
 mod safety;
 mod source;
@@ -43,13 +44,21 @@ mod withheld;
 pub use calendar::{civil_from_days, days_from_civil};
 pub use code::{MAX_CODE_LEN, is_code, is_gemeentecode, is_valid_bsn};
 pub use facts::{CaseFacts, Participants};
-pub use labels::{action_label, handler_label, partner_label, verwijzer_label};
+pub use glossary::{
+    action_label, consent_term, data_term, domain_term, handler_label, level_term, partner_label, partner_term,
+    purpose_term, route_kind_term, source_term, urgency_term, verwijzer_label,
+};
+pub use wegwijs_types::{Language, say};
 pub use region::{
     LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,
-    SUMMARY_MAX_CHARS, finish_region_routing, local_name, overall_urgency_sentence, region_routing_without_reference,
+    SUMMARY_MAX_CHARS, finish_region_routing, local_name, overall_urgency_sentence, recommendation_only,
+    region_routing_without_reference,
     routes_summary,
 };
 pub use safety::{char_code, display_safe, first_forbidden_char, has_forbidden_char, is_forbidden_char};
 pub use source::TableSource;
-pub use text::{REASSURANCE_PHRASES, REASSURANCE_RULES, clip, reads_as_reassurance, sentence_case};
+pub use text::{
+    ENGLISH_ONLY_WORDS, REASSURANCE_PHRASES, REASSURANCE_RULES, clip, english_word_in, reads_as_reassurance,
+    sentence_case,
+};
 pub use withheld::{WITHHELD_PREFIX, unknown_code_note, withheld_code, withheld_position};

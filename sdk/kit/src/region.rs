@@ -9,9 +9,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use wegwijs_types::{Partner, Reason, RegionConfig, Route, RoutingCard, Urgency};
+use wegwijs_types::{Language, Partner, Reason, RegionConfig, Route, RoutingCard, Urgency, say};
 
-use crate::{clip, partner_label};
+use crate::{clip, partner_label, partner_term, route_kind_term, urgency_term, verwijzer_label};
 
 /// The configuration key holding a partner's local name: the partner's WIT
 /// name between `partners.` and `.name`.
@@ -39,8 +39,12 @@ const G_HUMAN: &str = "G-HUMAN";
 /// The guideline's urgency rule, whose card-level sentence a region restates.
 const RT_URGENCY: &str = "RT-URGENCY";
 /// The G-HUMAN sentence on every routing card.
-const RECOMMENDATION: &str =
-    "These routes are recommendations for the professional; nothing is sent or shared by the system.";
+pub const fn recommendation_only(lang: Language) -> &'static str {
+    lang.pick(
+        "Deze routes zijn een advies aan de professional; het systeem verstuurt en deelt niets.",
+        "These routes are recommendations for the professional; nothing is sent or shared by the system.",
+    )
+}
 
 /// The region's local name for `partner`: `partners.<partner>.name` and
 /// `partners.<partner>.contact`, each trimmed and cut to
@@ -66,34 +70,52 @@ pub fn local_name(config: &dyn RegionConfig, partner: Partner) -> Option<String>
 /// urgent route's, writes a summary naming the rules applied, and restates
 /// the guideline's RT-URGENCY sentence, which named a route the rules may
 /// have changed. Either way the card carries the G-HUMAN sentence once.
-/// `region` names the region in the sentences, e.g. "region A".
+/// `region` names the region in the sentences, e.g. "regio A"; `lang` is
+/// the language the sentences are written in.
 pub fn finish_region_routing(
     mut card: RoutingCard,
     region: &str,
     applied: &[&str],
     no_change_rule: &str,
+    lang: Language,
 ) -> RoutingCard {
     if applied.is_empty() {
         card.reasons.push(Reason::new(
             no_change_rule,
-            format!("No rule of {region} applies to this case: the national guideline's routes stand unchanged."),
+            say!(
+                lang,
+                "Geen regel van {region} is op deze casus van toepassing: de routes van de landelijke richtlijn blijven ongewijzigd.",
+                "No rule of {region} applies to this case: the national guideline's routes stand unchanged."
+            ),
         ));
     } else {
         card.routes.sort_by_key(|r| r.urgency);
         card.urgency = card.routes.first().map_or(Urgency::NextContact, |r| r.urgency);
-        card.summary = region_summary(&card, region, applied);
+        card.summary = region_summary(&card, region, applied, lang);
         card.reasons.retain(|r| r.rule != RT_URGENCY);
         let text = match card.routes.first() {
-            Some(first) => format!(
-                "Overall urgency {}: after {region}'s rules the most urgent route is {} {}.",
-                card.urgency, first.partner, first.kind
+            Some(first) => {
+                let (when, partner, kind) = (
+                    urgency_term(card.urgency, lang),
+                    partner_label(first.partner, lang),
+                    route_kind_term(first.kind, lang),
+                );
+                say!(
+                    lang,
+                    "Urgentie van de kaart: {when}. Na de regels van {region} is de meest urgente route {kind} naar {partner}.",
+                    "Overall urgency: {when}. After {region}'s rules the most urgent route is {kind} to {partner}."
+                )
+            }
+            None => say!(
+                lang,
+                "Na de regels van {region} blijft geen route over: urgentie bij het volgende contact.",
+                "No route after {region}'s rules: urgency at the next contact."
             ),
-            None => format!("No route after {region}'s rules: urgency next-contact."),
         };
         card.reasons.push(Reason::new(RT_URGENCY, text));
     }
     if !card.reasons.iter().any(|r| r.rule == G_HUMAN) {
-        card.reasons.push(Reason::new(G_HUMAN, RECOMMENDATION));
+        card.reasons.push(Reason::new(G_HUMAN, recommendation_only(lang)));
     }
     card
 }
@@ -101,62 +123,91 @@ pub fn finish_region_routing(
 /// The card a region returns when the host gave it no guideline result to
 /// start from: no routes, and a warning citing `no_reference_rule` that the
 /// case must be routed by hand.
-pub fn region_routing_without_reference(region: &str, no_reference_rule: &str) -> RoutingCard {
+pub fn region_routing_without_reference(region: &str, no_reference_rule: &str, lang: Language) -> RoutingCard {
     RoutingCard {
         routes: Vec::new(),
         one_plan: false,
         care_coordinator: None,
         urgency: Urgency::NextContact,
-        summary: format!("No routes: the guideline's routing result is missing, so {region} proposes nothing."),
+        summary: say!(
+            lang,
+            "Geen routes: de routering van de richtlijn ontbreekt, dus {region} stelt niets voor.",
+            "No routes: the guideline's routing result is missing, so {region} proposes nothing."
+        ),
         warnings: alloc::vec![Reason::new(
             no_reference_rule,
-            format!(
+            say!(
+                lang,
+                "De host gaf geen routering van de richtlijn mee; {region} past die alleen aan en stelt dus geen route voor: bepaal de route zelf.",
                 "The host supplied no guideline routing result; {region} only adjusts that result, so it proposes no route: route this case by hand."
             ),
         )],
-        reasons: alloc::vec![Reason::new(G_HUMAN, RECOMMENDATION)],
+        reasons: alloc::vec![Reason::new(G_HUMAN, recommendation_only(lang))],
     }
 }
 
-/// "2 routes, most urgent soon: wijkteam referral, …; region A applied REGIO-A-OT-HUB".
-fn region_summary(card: &RoutingCard, region: &str, applied: &[&str]) -> String {
+/// "2 routes, de meest urgente binnenkort: …; regio A paste REGIO-A-OT-HUB toe".
+fn region_summary(card: &RoutingCard, region: &str, applied: &[&str], lang: Language) -> String {
     let rules = applied.join(", ");
-    match routes_summary(&card.routes) {
-        Some(routes) => clip(&format!("{routes}; {region} applied {rules}."), SUMMARY_MAX_CHARS),
-        None => format!("No routes, urgency next-contact; {region} applied {rules}."),
+    match routes_summary(&card.routes, lang) {
+        Some(routes) => clip(
+            &say!(lang, "{routes}; {region} paste {rules} toe.", "{routes}; {region} applied {rules}."),
+            SUMMARY_MAX_CHARS,
+        ),
+        None => say!(
+            lang,
+            "Geen routes, urgentie bij het volgende contact; {region} paste {rules} toe.",
+            "No routes, urgency at the next contact; {region} applied {rules}."
+        ),
     }
 }
 
-/// "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information",
-/// for routes in urgency order; `None` without routes. The reference
-/// routing component and regions summarise their cards with it alike.
-pub fn routes_summary(routes: &[Route]) -> Option<String> {
+/// "2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer
+/// 03 Jeugdarts), informeren basisschool", for routes in urgency order;
+/// `None` without routes. The reference routing component and regions
+/// summarise their cards with it alike.
+pub fn routes_summary(routes: &[Route], lang: Language) -> Option<String> {
     let first = routes.first()?;
     let items: Vec<String> = routes
         .iter()
-        .map(|r| match r.verwijzer {
-            Some(v) => format!("{} {} (verwijzer {})", r.partner, r.kind, v.code()),
-            None => format!("{} {}", r.partner, r.kind),
+        .map(|r| {
+            let (kind, partner) = (route_kind_term(r.kind, lang), partner_term(r.partner, lang));
+            match r.verwijzer {
+                Some(v) => format!("{kind} {partner} (verwijzer {} {})", v.code(), verwijzer_label(v)),
+                None => format!("{kind} {partner}"),
+            }
         })
         .collect();
     let n = routes.len();
-    let plural = if n == 1 { "route" } else { "routes" };
-    Some(format!("{n} {plural}, most urgent {}: {}", first.urgency, items.join(", ")))
+    let when = urgency_term(first.urgency, lang);
+    let items = items.join(", ");
+    Some(match (lang, n) {
+        (Language::Nl, 1) => format!("1 route, {when}: {items}"),
+        (Language::Nl, _) => format!("{n} routes, de meest urgente {when}: {items}"),
+        (Language::En, 1) => format!("1 route, {when}: {items}"),
+        (Language::En, _) => format!("{n} routes, the most urgent {when}: {items}"),
+    })
 }
 
 /// The card-level RT-URGENCY sentence for routes in urgency order: the
 /// overall urgency and the route that sets it. Whoever last changed the
 /// routes (a region's rules, a guardrail) states it again from the final
 /// list, so it never names a route the card no longer has.
-pub fn overall_urgency_sentence(routes: &[Route]) -> String {
+pub fn overall_urgency_sentence(routes: &[Route], lang: Language) -> String {
     match routes.first() {
-        Some(first) => format!(
-            "Overall urgency {}: the most urgent route is {} ({}).",
-            first.urgency,
-            partner_label(first.partner),
-            first.kind
-        ),
-        None => String::from("No route: urgency next-contact."),
+        Some(first) => {
+            let (when, kind, partner) =
+                (urgency_term(first.urgency, lang), route_kind_term(first.kind, lang), partner_label(first.partner, lang));
+            say!(
+                lang,
+                "Urgentie van de kaart: {when}; de meest urgente route is {kind} naar {partner}.",
+                "Overall urgency: {when}; the most urgent route is {kind} to {partner}."
+            )
+        }
+        None => String::from(lang.pick(
+            "Geen route: urgentie bij het volgende contact.",
+            "No route: urgency at the next contact.",
+        )),
     }
 }
 
@@ -188,10 +239,47 @@ mod tests {
 
     #[test]
     fn an_unchanged_card_says_so_and_keeps_its_routes() {
-        let card = region_routing_without_reference("region X", "REGIO-X-NO-REFERENCE");
-        assert!(card.warnings.iter().any(|w| w.rule == "REGIO-X-NO-REFERENCE"));
-        let finished = finish_region_routing(card, "region X", &[], "REGIO-X-NO-CHANGE");
-        assert!(finished.reasons.iter().any(|r| r.rule == "REGIO-X-NO-CHANGE" && r.text.contains("region X")));
-        assert_eq!(finished.reasons.iter().filter(|r| r.rule == G_HUMAN).count(), 1);
+        for &lang in Language::ALL {
+            let card = region_routing_without_reference("regio X", "REGIO-X-NO-REFERENCE", lang);
+            assert!(card.warnings.iter().any(|w| w.rule == "REGIO-X-NO-REFERENCE"));
+            let finished = finish_region_routing(card, "regio X", &[], "REGIO-X-NO-CHANGE", lang);
+            assert!(finished.reasons.iter().any(|r| r.rule == "REGIO-X-NO-CHANGE" && r.text.contains("regio X")));
+            let human: Vec<&Reason> = finished.reasons.iter().filter(|r| r.rule == G_HUMAN).collect();
+            assert_eq!(human.len(), 1);
+            assert_eq!(human[0].text, recommendation_only(lang));
+        }
+    }
+
+    #[test]
+    fn summaries_use_the_glossary_in_the_readers_language() {
+        use wegwijs_types::{RouteKind, Verwijzer};
+        let route = |partner, kind, urgency, verwijzer| Route {
+            partner,
+            kind,
+            urgency,
+            verwijzer,
+            handover: wegwijs_types::Handover::None,
+            local_name: None,
+            conversation: String::new(),
+            disclosure: None,
+            reasons: Vec::new(),
+        };
+        let routes = [
+            route(Partner::JeugdGgz, RouteKind::Referral, Urgency::Soon, Some(Verwijzer::Jeugdarts)),
+            route(Partner::PrimarySchool, RouteKind::Information, Urgency::NextContact, None),
+        ];
+        assert_eq!(
+            routes_summary(&routes, Language::Nl).as_deref(),
+            Some("2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer 03 Jeugdarts), informeren basisschool")
+        );
+        assert_eq!(
+            routes_summary(&routes, Language::En).as_deref(),
+            Some("2 routes, the most urgent soon: referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school")
+        );
+        assert_eq!(
+            overall_urgency_sentence(&routes, Language::Nl),
+            "Urgentie van de kaart: binnenkort; de meest urgente route is verwijzing naar de jeugd-GGZ."
+        );
+        assert_eq!(routes_summary(&[], Language::Nl), None);
     }
 }

@@ -34,8 +34,22 @@ pub fn sentence_case(s: &str) -> String {
 /// (PS-UNUSABLE) may contain none of them in any reason, warning, summary or
 /// conversation (IN-SAFETY, PS-UNUSABLE); the suite checks this on every
 /// such card. Compared ASCII case-insensitively.
-pub const REASSURANCE_PHRASES: &[&str] =
-    &["normal range", "normalise", "normalize", "no reason for concern", "nothing to worry", "no further steps"];
+/// Both languages are listed: a check cannot know which one a region wrote.
+pub const REASSURANCE_PHRASES: &[&str] = &[
+    "normal range",
+    "normalise",
+    "normalize",
+    "no reason for concern",
+    "nothing to worry",
+    "no further steps",
+    "normaal bereik",
+    "normaliseren",
+    "geen reden tot zorg",
+    "geen reden voor zorg",
+    "niets aan de hand",
+    "geen verdere stappen",
+    "geen zorgen",
+];
 
 /// Rule ids whose every citation tells the professional that nothing needs
 /// to happen for the child: never cited on a safety card or beside an
@@ -48,6 +62,59 @@ pub fn reads_as_reassurance(text: &str) -> bool {
     REASSURANCE_PHRASES.iter().any(|p| lower.contains(p))
 }
 
+/// English words that are not also Dutch words: one of them in a text
+/// meant for a Dutch reader means an English sentence or template was left
+/// untranslated. Proper names the field uses in Dutch too ("Infant Mental
+/// Health", "Veilig Thuis") contain none of them.
+pub const ENGLISH_ONLY_WORDS: &[&str] = &[
+    "the", "and", "with", "should", "this", "these", "those", "are", "for", "from", "when", "not", "be", "has",
+    "have", "which", "their", "there", "must", "may", "until", "because", "without", "within", "after", "will",
+    "would", "can", "could", "you", "your", "it", "its", "they", "them", "on", "by", "no", "yes", "only", "child",
+    "parents", "youth", "referral", "consent", "discuss",
+];
+
+/// The first word of [`ENGLISH_ONLY_WORDS`] that `text` contains as a whole
+/// word (ASCII case-insensitive), outside `backticks` (codes are quoted as
+/// they are in every language); `None` when there is none. Tests use it to
+/// prove a Dutch card carries no English template text, and `wegwijs check`
+/// to tell a region author which texts their component left in English.
+pub fn english_word_in(text: &str) -> Option<&'static str> {
+    let mut quoted = false;
+    let mut word_start: Option<usize> = None;
+    let mut found = None;
+    let mut check = |word: &str| {
+        if found.is_none() {
+            found = ENGLISH_ONLY_WORDS.iter().copied().find(|w| w.eq_ignore_ascii_case(word));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c == '`' {
+            if let Some(start) = word_start.take() {
+                if !quoted {
+                    check(&text[start..i]);
+                }
+            }
+            quoted = !quoted;
+            continue;
+        }
+        if c.is_alphanumeric() || c == '\'' {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+        } else if let Some(start) = word_start.take() {
+            if !quoted {
+                check(&text[start..i]);
+            }
+        }
+    }
+    if let Some(start) = word_start {
+        if !quoted {
+            check(&text[start..]);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +123,18 @@ mod tests {
     fn reassurance_is_found_case_insensitively() {
         assert!(reads_as_reassurance("Everything in the Normal Range"));
         assert!(reads_as_reassurance("normalise and inform"));
+        assert!(reads_as_reassurance("Scores binnen het normaal bereik"));
+        assert!(reads_as_reassurance("Er is geen reden tot zorg"));
+    }
+
+    #[test]
+    fn english_words_are_found_outside_codes_only() {
+        assert_eq!(english_word_in("Bespreek met de ouders de verwijzing naar de jeugd-GGZ."), None);
+        assert_eq!(english_word_in("Discuss the referral"), Some("discuss"));
+        assert_eq!(english_word_in("Code `the-and` is onbekend"), None);
+        assert_eq!(english_word_in("Verwijzing (Infant Mental Health) binnen vijf werkdagen"), None);
+        assert_eq!(english_word_in("Zorg, and then"), Some("and"));
+        assert_eq!(english_word_in("eindigt op THE"), Some("the"));
         assert!(!reads_as_reassurance("Safety always takes action S"));
     }
 

@@ -8,6 +8,7 @@
 
 use alloc::format;
 use alloc::string::String;
+use wegwijs_types::{Language, say};
 
 /// How a withheld code begins; the rest is the entry's 1-based position in
 /// its list of the signal. No vocabulary code begins this way.
@@ -26,17 +27,26 @@ pub fn withheld_position(code: &str) -> Option<usize> {
 }
 
 /// The opening of an IN-UNKNOWN warning about `code`, a `what` ("concern
-/// code", "risk factor code"): the code itself when a stage was given it,
-/// or its position when the host withheld it. Callers add what follows
+/// code" / "zorgcode", in `lang`): the code itself when a stage was given
+/// it, or its position when the host withheld it. Callers add what follows
 /// for the card ("; it is not assigned a domain.").
-pub fn unknown_code_note(what: &str, code: &str) -> String {
+pub fn unknown_code_note(what: &str, code: &str, lang: Language) -> String {
     match withheld_position(code) {
-        Some(n) => format!(
-            "{} no. {n} in the signal is not in the wegwijs vocabulary; the host kept its text back (it may be a \
-             name, a number or free text), so look it up in the EPD",
-            crate::sentence_case(what)
+        Some(n) => {
+            let what = crate::sentence_case(what);
+            say!(
+                lang,
+                "{what} nr. {n} in het signaal staat niet in de woordenlijst van wegwijs; de host hield de tekst \
+                 achter (het kan een naam, een nummer of vrije tekst zijn), dus zoek hem op in het EPD",
+                "{what} no. {n} in the signal is not in the wegwijs vocabulary; the host kept its text back (it may \
+                 be a name, a number or free text), so look it up in the EPD"
+            )
+        }
+        None => say!(
+            lang,
+            "Onbekende {what} `{code}`: hier bewaard voor de professional",
+            "Unknown {what} `{code}`: kept here for the professional"
         ),
-        None => format!("Unknown {what} `{code}`: kept here for the professional"),
     }
 }
 
@@ -56,10 +66,12 @@ mod tests {
 
     #[test]
     fn the_note_never_carries_a_withheld_text() {
-        let note = unknown_code_note("concern code", &withheld_code(2));
+        let note = unknown_code_note("concern code", &withheld_code(2), Language::En);
         assert!(note.starts_with("Concern code no. 3 in the signal"), "{note}");
+        let note = unknown_code_note("zorgcode", &withheld_code(2), Language::Nl);
+        assert!(note.starts_with("Zorgcode nr. 3 in het signaal"), "{note}");
         assert_eq!(
-            unknown_code_note("concern code", "peer-fights"),
+            unknown_code_note("concern code", "peer-fights", Language::En),
             "Unknown concern code `peer-fights`: kept here for the professional"
         );
     }

@@ -16,15 +16,24 @@ use alloc::vec::Vec;
 #[macro_use]
 mod macros;
 
+#[doc(hidden)]
+pub use alloc::format as __format;
+
 /// The version of the WIT package these types mirror, as a literal for
 /// `concat!`: the one place in the Rust sources that names it, so a version
 /// bump changes `wit/` and this line.
 #[macro_export]
 macro_rules! wit_version {
     () => {
-        "0.2.0"
+        "0.2.1"
     };
 }
+
+/// Older versions of the WIT package a host of this version still runs:
+/// every change since them only added to the contract (0.2.1 added the host
+/// import `language`), so a component built against one of them imports a
+/// subset of what the host offers and exports the same stage functions.
+pub const WIT_COMPATIBLE_VERSIONS: &[&str] = &["0.2.0"];
 
 /// The name of the WIT package these types mirror, as a literal for `concat!`.
 #[macro_export]
@@ -1094,6 +1103,80 @@ pub trait RegionConfig {
     /// The value at a dotted key such as `partners.wijkteam.name`, rendered
     /// as a string, or `None` when the region did not set it.
     fn get(&self, key: &str) -> Option<String>;
+
+    /// The language the reader asked for (the host import `language`, WIT
+    /// 0.2.1). A configuration that cannot say, such as a map in a native
+    /// unit test, reads English: the language the components' own tests
+    /// assert their sentences in, so a test opts into Dutch explicitly.
+    fn language(&self) -> Language {
+        Language::En
+    }
+}
+
+/// The language a person reads a decision in. Dutch is the default: the
+/// people who read the cards and reports are Dutch JGZ professionals and
+/// municipal advisers. Only text for people changes with it; codes, rule
+/// ids, enum values and JSON keys never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Language {
+    /// Dutch (`nl`).
+    #[default]
+    Nl,
+    /// English (`en`).
+    En,
+}
+
+impl Language {
+    /// Every language, Dutch first.
+    pub const ALL: &'static [Language] = &[Language::Nl, Language::En];
+
+    /// The BCP 47 primary tag: `nl` or `en`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+
+    /// The language of a tag such as `nl`, `NL`, `nl-NL` or `en-GB` (the
+    /// primary subtag decides); `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("nl") {
+            Some(Language::Nl)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Language::En)
+        } else {
+            None
+        }
+    }
+
+    /// `nl` in Dutch, `en` in English: for fixed words and sentences.
+    pub const fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+    }
+
+    /// The language's name in that same language ("Nederlands", "English").
+    pub const fn own_name(self) -> &'static str {
+        self.pick("Nederlands", "English")
+    }
+}
+
+/// A sentence in the reader's language: `say!(lang, "Dutch {x}", "English
+/// {x}")` formats the Dutch text for [`Language::Nl`] and the English one
+/// for [`Language::En`]. Both are required, so no sentence exists in one
+/// language only; arguments are captured from scope as in `format!`.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $nl:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::Language::Nl => $crate::__format!($nl),
+            $crate::Language::En => $crate::__format!($en),
+        }
+    };
 }
 
 /// The configuration of a host without a region: every key is unset, so the
