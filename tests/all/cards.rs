@@ -190,7 +190,8 @@ fn problem(signal: &Signal, d: &Decision) -> Option<String> {
         return Some(format!("level {:?} with action {:?}", d.level, d.action));
     }
     if let Some(r) = &d.routing {
-        if let Some(summary) = kit::routes_summary(&r.routes)
+        let lang = wegwijs::Language::from_tag(&d.language).expect("a decision names its language");
+        if let Some(summary) = kit::routes_summary(&r.routes, lang)
             && !r.summary.starts_with(&summary)
         {
             return Some(format!("routing summary `{}` is not that of the final routes `{summary}`", r.summary));
@@ -199,13 +200,15 @@ fn problem(signal: &Signal, d: &Decision) -> Option<String> {
             return Some(format!("urgency {:?} / {:?} is not the first route's", r.urgency, d.urgency));
         }
         let overall: Vec<&m::Reason> = r.reasons.iter().filter(|x| x.rule == "RT-URGENCY").collect();
-        if !r.routes.is_empty() && overall.iter().map(|x| &x.text).ne([&kit::overall_urgency_sentence(&r.routes)]) {
+        if !r.routes.is_empty() && overall.iter().map(|x| &x.text).ne([&kit::overall_urgency_sentence(&r.routes, lang)]) {
             return Some(format!("card-level RT-URGENCY {overall:?} is not that of the final routes"));
         }
-        let count = match r.routes.len() {
-            0 => String::from("no route"),
-            1 => String::from("; 1 route, first: "),
-            n => format!("; {n} routes, first: "),
+        let count = match (r.routes.len(), lang) {
+            (0, wegwijs::Language::Nl) => String::from("geen route"),
+            (0, wegwijs::Language::En) => String::from("no route"),
+            (1, _) => String::from("; 1 route: "),
+            (n, wegwijs::Language::Nl) => format!("; {n} routes, eerst: "),
+            (n, wegwijs::Language::En) => format!("; {n} routes, first: "),
         };
         if d.status == Status::Decided && !d.headline.contains(&count) {
             return Some(format!("headline `{}` does not count {} routes", d.headline, r.routes.len()));

@@ -72,7 +72,7 @@ fn main() {
         .chain(corpus::generated(GENERATED, corpus::SEED))
         .map(|(name, signal)| {
             let case = signal.to_case(b"bench");
-            let intake = wegwijs_intake::assess(&case);
+            let intake = wegwijs_intake::assess(&case, &wegwijs_types::NoConfig);
             let screening = wegwijs_screening::screen(&case, &intake, &NoConfig);
             Case { name, signal, case, intake, screening }
         })

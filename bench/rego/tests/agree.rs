@@ -70,7 +70,7 @@ fn corpus() -> (Vec<Case>, usize) {
     let generated = corpus::generated(GENERATED, corpus::SEED);
     for (n, (name, signal)) in examples.into_iter().chain(generated).enumerate() {
         let case = signal.to_case(b"agree");
-        let intake = wegwijs_intake::assess(&case);
+        let intake = wegwijs_intake::assess(&case, &wegwijs_types::NoConfig);
         let screening = wegwijs_screening::screen(&case, &intake, &NoConfig);
         cases.push(run(name.clone(), &case, &intake, &screening));
         if !name.starts_with("gen-") || n % 3 != 0 {

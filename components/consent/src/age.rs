@@ -9,6 +9,9 @@
 //! people the youth excluded. Under 16 the objection does not decide (the
 //! parents consent too, so they know anyway) and the reason says so.
 //!
+//! The sentences are written in the reader's language, which
+//! [`Consenters::for_case`] takes once for the whole case.
+//!
 //! The table decides whose consent counts; the region kit's `Participants`
 //! (who takes part in the conversation on every other card) must agree with
 //! it about the parents, and a test holds them together.
@@ -18,7 +21,7 @@ use crate::text;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{ChildAge, ChildCase, Party};
+use wegwijs_types::{ChildAge, ChildCase, Language, Party, say};
 
 /// The child's age as the consent rules read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,15 +45,16 @@ impl Age {
     }
 
     /// The opening of a CS-AGE or CS-VIR sentence: "The child is 8 years
-    /// old", "The youth is 14 years old".
-    pub(crate) fn phrase(self) -> String {
+    /// old", "The youth is 14 years old"; "Het kind is 8 jaar", "De jongere
+    /// is 14 jaar".
+    pub(crate) fn phrase(self, lang: Language) -> String {
         match self {
-            Age::Prenatal => String::from("The child is not yet born"),
-            Age::Years(0) => String::from("The child is under 1 year old"),
-            Age::Years(1) => String::from("The child is 1 year old"),
-            Age::Years(y) if y < 12 => format!("The child is {y} years old"),
-            Age::Years(y) => format!("The youth is {y} years old"),
-            Age::Unknown => String::from("The child's age is unknown"),
+            Age::Prenatal => say!(lang, "Het kind is nog niet geboren", "The child is not yet born"),
+            Age::Years(0) => say!(lang, "Het kind is jonger dan 1 jaar", "The child is under 1 year old"),
+            Age::Years(1) => say!(lang, "Het kind is 1 jaar", "The child is 1 year old"),
+            Age::Years(y) if y < 12 => say!(lang, "Het kind is {y} jaar", "The child is {y} years old"),
+            Age::Years(y) => say!(lang, "De jongere is {y} jaar", "The youth is {y} years old"),
+            Age::Unknown => say!(lang, "De leeftijd van het kind is onbekend", "The child's age is unknown"),
         }
     }
 }
@@ -72,8 +76,8 @@ pub(crate) struct Consenters {
 }
 
 impl Consenters {
-    /// Applies CS-AGE to a case.
-    pub(crate) fn for_case(case: &ChildCase) -> Consenters {
+    /// Applies CS-AGE to a case, with the sentence in `lang`.
+    pub(crate) fn for_case(case: &ChildCase, lang: Language) -> Consenters {
         let age = Age::of(case);
         let row = match age {
             Age::Prenatal => &AGE_RULES.prenatal,
@@ -86,7 +90,7 @@ impl Consenters {
         if parents_excluded {
             inform.retain(|p| *p != Party::Parents);
         }
-        let text = format!("{}: {}.", age.phrase(), sentence(row, age, &inform, objects));
+        let text = format!("{}: {}.", age.phrase(lang), sentence(row, age, &inform, objects, lang));
         Consenters { age, consent: row.consent.to_vec(), inform, parents_excluded, text }
     }
 
@@ -105,25 +109,29 @@ impl Consenters {
 /// The CS-AGE clause after the age: who consents, who is informed, and what
 /// the youth's wish about the parents does. The clause names the parents
 /// only where they take part.
-fn sentence(row: &AgeRow, age: Age, inform: &[Party], objects: bool) -> String {
-    let label = row.label;
+fn sentence(row: &AgeRow, age: Age, inform: &[Party], objects: bool, lang: Language) -> String {
+    let label = row.label.get(lang);
+    let be = text::be(inform, lang);
+    let informed = text::parties(inform, lang);
     if row.youth_decides_informing {
         return if objects {
-            format!(
-                "{label} and decides who else is informed, so only {} informed, as the youth decided",
-                text::is_are(inform)
+            say!(
+                lang,
+                "{label} en beslist wie er verder wordt geïnformeerd; zoals de jongere heeft besloten, {be} alleen {informed} geïnformeerd",
+                "{label} and decides who else is informed, so only {informed} {be} informed, as the youth decided"
             )
         } else {
-            format!(
-                "{label} and decides whether the parents are informed; the youth has not objected, so {} informed",
-                text::is_are(inform)
+            say!(
+                lang,
+                "{label} en beslist of de ouders worden geïnformeerd; de jongere heeft geen bezwaar gemaakt, dus {be} {informed} geïnformeerd",
+                "{label} and decides whether the parents are informed; the youth has not objected, so {informed} {be} informed"
             )
         };
     }
     let informed = if inform == row.consent {
-        format!("{label} and {} informed", text::be(inform))
+        say!(lang, "{label} en {be} geïnformeerd", "{label} and {be} informed")
     } else {
-        format!("{label}, and {} informed", text::is_are(inform))
+        say!(lang, "{label}, en {informed} {be} geïnformeerd", "{label}, and {informed} {be} informed")
     };
     if !(objects && row.consent.contains(&Party::Parents)) {
         return informed;
@@ -131,10 +139,16 @@ fn sentence(row: &AgeRow, age: Age, inform: &[Party], objects: bool) -> String {
     // The flag is recorded but only a 16+ youth decides this; the parents
     // are asked for consent, so they cannot be kept unaware.
     match age {
-        Age::Unknown => format!(
+        Age::Unknown => say!(
+            lang,
+            "{informed}; de wens van een jongere dat de ouders niet worden geïnformeerd, telt pas vanaf 16 jaar en de leeftijd is onbekend",
             "{informed}; a youth's wish that the parents not be informed decides only from 16, and the age is not known"
         ),
-        _ => format!("{informed}; the youth's wish that the parents not be informed does not decide before 16"),
+        _ => say!(
+            lang,
+            "{informed}; de wens van de jongere dat de ouders niet worden geïnformeerd, telt pas vanaf 16 jaar",
+            "{informed}; the youth's wish that the parents not be informed does not decide before 16"
+        ),
     }
 }
 

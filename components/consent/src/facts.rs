@@ -3,12 +3,13 @@
 //! turns a refusal into a conflict of duties, CS-CONFLICT), GI involvement,
 //! the meldcode's step 3 (telling parents and child before a melding, and
 //! whether telling would endanger someone, which CS-VIR reads too), and
-//! whether the family agreed to a referral (which is not yet consent).
+//! whether the family agreed to a referral (which is not yet consent); and
+//! the language the reader asked for, which every sentence of the case's
+//! cards is written in.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{ChildCase, ConsentRecord, MeldcodeInput, Partner, Party};
+use wegwijs_types::{ChildCase, ConsentRecord, Language, MeldcodeInput, Partner, Party, say};
 
 /// The facts of one case that every request reads.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +25,9 @@ pub(crate) struct Facts<'a> {
     /// The family agrees to a referral: not consent for any disclosure, but
     /// the card says what is still to be recorded.
     pub(crate) family_agrees_referral: bool,
+    /// The language of every text on the cards, read once from the
+    /// configuration.
+    pub(crate) lang: Language,
 }
 
 /// What the recorded consents say for the needed parties and one recipient.
@@ -38,14 +42,15 @@ pub(crate) enum Recorded {
 }
 
 impl<'a> Facts<'a> {
-    /// Reads the facts of a case.
-    pub(crate) fn of(case: &'a ChildCase) -> Facts<'a> {
+    /// Reads the facts of a case, to be written up in `lang`.
+    pub(crate) fn of(case: &'a ChildCase, lang: Language) -> Facts<'a> {
         Facts {
             consents: &case.consents,
             gi_involved: case.gi_involved,
             meldcode: case.meldcode.as_ref(),
             indicators: case.safety_indicators.len(),
             family_agrees_referral: case.family_agrees_referral,
+            lang,
         }
     }
 
@@ -85,17 +90,37 @@ impl<'a> Facts<'a> {
 
     /// Why the child's safety is at stake, or `None`: any acute-unsafety
     /// indicator, or a meldcode suspicion (structural unsafety implies one).
+    /// A clause after "while" ("terwijl", so the Dutch verb comes last).
     pub(crate) fn safety_concern(&self) -> Option<String> {
         let suspicion = self.meldcode.is_some_and(|m| m.suspicion || m.structural_unsafety);
-        match (self.indicators, suspicion) {
-            (0, false) => None,
-            (0, true) => Some(String::from("there is a meldcode suspicion of domestic violence or child abuse")),
-            (1, false) => Some(String::from("an acute-unsafety indicator is recorded")),
-            (n, false) => Some(format!("{n} acute-unsafety indicators are recorded")),
-            (n, true) => Some(format!(
-                "there is a meldcode suspicion and {n} acute-unsafety indicator{} recorded",
-                if n == 1 { " is" } else { "s are" }
-            )),
-        }
+        let lang = self.lang;
+        Some(match (self.indicators, suspicion) {
+            (0, false) => return None,
+            (0, true) => say!(
+                lang,
+                "er volgens de meldcode een vermoeden van huiselijk geweld of kindermishandeling is",
+                "there is a meldcode suspicion of domestic violence or child abuse"
+            ),
+            (1, false) => say!(
+                lang,
+                "er een aanwijzing voor acute onveiligheid is vastgelegd",
+                "an acute-unsafety indicator is recorded"
+            ),
+            (n, false) => say!(
+                lang,
+                "er {n} aanwijzingen voor acute onveiligheid zijn vastgelegd",
+                "{n} acute-unsafety indicators are recorded"
+            ),
+            (1, true) => say!(
+                lang,
+                "er volgens de meldcode een vermoeden is en er 1 aanwijzing voor acute onveiligheid is vastgelegd",
+                "there is a meldcode suspicion and 1 acute-unsafety indicator is recorded"
+            ),
+            (n, true) => say!(
+                lang,
+                "er volgens de meldcode een vermoeden is en er {n} aanwijzingen voor acute onveiligheid zijn vastgelegd",
+                "there is a meldcode suspicion and {n} acute-unsafety indicators are recorded"
+            ),
+        })
     }
 }

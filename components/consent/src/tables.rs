@@ -5,6 +5,11 @@
 //! recipient needs for a purpose (CS-MINIMAL), and the conflict-of-duties
 //! checklist (CS-CONFLICT).
 //!
+//! Every text a table puts on a card (a band's label, a legal basis, a
+//! checklist question) is a [`Wording`] in Dutch and English; the engine
+//! picks the reader's language. The sources ([`TableSource`]) document the
+//! tables and never reach a card, so they stay as transcribed.
+//!
 //! The guidelines and the commentary behind these rows are "in revision":
 //! when one changes, a row here changes and the engine does not. Every table
 //! therefore carries the names and versions of the laws and guidelines it
@@ -14,7 +19,23 @@
 //! what was held back.
 
 use wegwijs_kit::TableSource;
-use wegwijs_types::{DataCategory as C, Partner, Party, Purpose as P};
+use wegwijs_types::{DataCategory as C, Language, Partner, Party, Purpose as P};
+
+/// A text of a table in both languages of the cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording {
+    /// The Dutch text, for a Dutch JGZ professional.
+    pub nl: &'static str,
+    /// The English text.
+    pub en: &'static str,
+}
+
+impl Wording {
+    /// The text in `lang`.
+    pub const fn get(self, lang: Language) -> &'static str {
+        lang.pick(self.nl, self.en)
+    }
+}
 
 /// Jeugdwet: secrecy of the jeugdhulpverlener and its exceptions.
 pub const JEUGDWET: TableSource = TableSource {
@@ -89,7 +110,7 @@ pub struct AgeRow {
     /// Who consents in this band, as the reason text names it. It never
     /// names the parents where the youth decides alone, so the sentence can
     /// stand on a card of a youth who excluded them.
-    pub label: &'static str,
+    pub label: Wording,
 }
 
 /// The CS-AGE table with its sources.
@@ -122,7 +143,10 @@ pub const AGE_RULES: AgeTable = AgeTable {
             consent: PARENTS,
             inform: PARENTS,
             youth_decides_informing: false,
-            label: "under 12 the parents with parental authority (gezag) consent",
+            label: Wording {
+                nl: "onder de 12 jaar geven de ouders met gezag toestemming",
+                en: "under 12 the parents with parental authority (gezag) consent",
+            },
         },
         AgeRow {
             from_years: 12,
@@ -130,7 +154,10 @@ pub const AGE_RULES: AgeTable = AgeTable {
             consent: BOTH,
             inform: BOTH,
             youth_decides_informing: false,
-            label: "from 12 to 15 both the parents and the youth consent",
+            label: Wording {
+                nl: "van 12 tot en met 15 jaar geven zowel de ouders als de jongere toestemming",
+                en: "from 12 to 15 both the parents and the youth consent",
+            },
         },
         AgeRow {
             from_years: 16,
@@ -138,7 +165,10 @@ pub const AGE_RULES: AgeTable = AgeTable {
             consent: YOUTH,
             inform: BOTH,
             youth_decides_informing: true,
-            label: "from 16 the youth consents alone",
+            label: Wording {
+                nl: "vanaf 16 jaar geeft de jongere zelfstandig toestemming",
+                en: "from 16 the youth consents alone",
+            },
         },
     ],
     prenatal: AgeRow {
@@ -147,7 +177,7 @@ pub const AGE_RULES: AgeTable = AgeTable {
         consent: PARENTS,
         inform: PARENTS,
         youth_decides_informing: false,
-        label: "the expectant parents consent",
+        label: Wording { nl: "de aanstaande ouders geven toestemming", en: "the expectant parents consent" },
     },
     unknown: AgeRow {
         from_years: 0,
@@ -155,7 +185,10 @@ pub const AGE_RULES: AgeTable = AgeTable {
         consent: BOTH,
         inform: BOTH,
         youth_decides_informing: false,
-        label: "the strictest reading applies, so both the parents and the youth consent",
+        label: Wording {
+            nl: "de strengste lezing geldt, dus geven zowel de ouders als de jongere toestemming",
+            en: "the strictest reading applies, so both the parents and the youth consent",
+        },
     },
 };
 
@@ -203,7 +236,7 @@ pub struct PurposeRule {
     /// mislabelled purpose can never open a consent-free path.
     pub recipients: Option<&'static [Partner]>,
     /// The legal basis when it may go without consent.
-    pub basis: Option<&'static str>,
+    pub basis: Option<Wording>,
     /// What the recipient needs for this purpose: never the whole file.
     pub need_to_know: &'static [C],
 }
@@ -218,26 +251,46 @@ pub struct PurposeTable {
 }
 
 /// The legal basis of CS-DIRECT.
-pub const BASIS_DIRECT: &str = "Jeugdwet 2015 art. 7.3.11 lid 2 and KNMG-richtlijn Omgaan met medische gegevens 2021, directly involved in the same care";
+pub const BASIS_DIRECT: Wording = Wording {
+    nl: "Jeugdwet 2015 art. 7.3.11 lid 2 en KNMG-richtlijn Omgaan met medische gegevens 2021, rechtstreeks betrokken bij dezelfde zorg",
+    en: "Jeugdwet 2015 art. 7.3.11 lid 2 and KNMG-richtlijn Omgaan met medische gegevens 2021, directly involved in the same care",
+};
 /// The legal basis of CS-REFERRAL.
-pub const BASIS_REFERRAL: &str =
-    "presumed consent for referral and feedback, KNMG-richtlijn Omgaan met medische gegevens 2021 and WGBO";
+pub const BASIS_REFERRAL: Wording = Wording {
+    nl: "veronderstelde toestemming voor verwijzing en terugrapportage, KNMG-richtlijn Omgaan met medische gegevens 2021 en WGBO",
+    en: "presumed consent for referral and feedback, KNMG-richtlijn Omgaan met medische gegevens 2021 and WGBO",
+};
 /// The legal basis of CS-VT-ADVICE.
-pub const BASIS_VT_ADVICE: &str = "anonymous advice request to Veilig Thuis without personal data, Meldcode step 2";
+pub const BASIS_VT_ADVICE: Wording = Wording {
+    nl: "anoniem advies vragen bij Veilig Thuis zonder persoonsgegevens, meldcode stap 2",
+    en: "anonymous advice request to Veilig Thuis without personal data, Meldcode step 2",
+};
 /// The legal basis of CS-VT-MELDING.
-pub const BASIS_VT_MELDING: &str = "meldrecht, Wmo 2015 art. 5.2.6";
+pub const BASIS_VT_MELDING: Wording =
+    Wording { nl: "meldrecht, Wmo 2015 art. 5.2.6", en: "meldrecht, Wmo 2015 art. 5.2.6" };
 /// The legal basis of CS-GI.
-pub const BASIS_GI: &str = "Jeugdwet 2015 art. 7.3.11 lid 4, information for an ondertoezichtstelling";
+pub const BASIS_GI: Wording = Wording {
+    nl: "Jeugdwet 2015 art. 7.3.11 lid 4, informatie voor een ondertoezichtstelling",
+    en: "Jeugdwet 2015 art. 7.3.11 lid 4, information for an ondertoezichtstelling",
+};
 /// The legal basis of CS-VIR. The research notes ask for the article
 /// numbers within afdeling 7.1.4 to be checked, so the basis says so.
-pub const BASIS_VIR: &str = "Jeugdwet 2015 afdeling 7.1.4, the professional is meldingsbevoegd for the Verwijsindex risicojongeren (article numbers to be checked)";
+pub const BASIS_VIR: Wording = Wording {
+    nl: "Jeugdwet 2015 afdeling 7.1.4, de professional is meldingsbevoegd voor de Verwijsindex risicojongeren (artikelnummers nog te controleren)",
+    en: "Jeugdwet 2015 afdeling 7.1.4, the professional is meldingsbevoegd for the Verwijsindex risicojongeren (article numbers to be checked)",
+};
 /// The legal basis of a disclosure made on recorded consent (CS-DEFAULT,
 /// CS-SCHOOL); the engine adds whose consent.
-pub const BASIS_CONSENT: &str = "recorded consent, Jeugdwet 2015 art. 7.3.11 lid 1 and WGBO";
+pub const BASIS_CONSENT: Wording = Wording {
+    nl: "vastgelegde toestemming, Jeugdwet 2015 art. 7.3.11 lid 1 en WGBO",
+    en: "recorded consent, Jeugdwet 2015 art. 7.3.11 lid 1 and WGBO",
+};
 /// The legal basis of a parent's own care on the parent's recorded consent
 /// (CS-OWN-CARE): the parent's own treatment relationship, not the child's.
-pub const BASIS_OWN_CARE: &str =
-    "recorded consent of the parent for the parent's own care, WGBO (the parent's own treatment relationship)";
+pub const BASIS_OWN_CARE: Wording = Wording {
+    nl: "vastgelegde toestemming van de ouder voor de eigen zorg van de ouder, WGBO (de eigen behandelrelatie van de ouder)",
+    en: "recorded consent of the parent for the parent's own care, WGBO (the parent's own treatment relationship)",
+};
 
 /// The purpose table (guideline brief §3; research notes §4.2–4.5).
 pub const PURPOSES: PurposeTable = PurposeTable {
@@ -398,7 +451,7 @@ pub struct InformRow {
     pub inform: &'static [Party],
     /// Who is informed, as the reason text names it ("the youth and the
     /// parents are informed"). The 16+ row names only the youth.
-    pub label: &'static str,
+    pub label: Wording,
 }
 
 /// Who is informed of a Verwijsindex signal, by age, with its sources.
@@ -414,8 +467,8 @@ pub struct InformTable {
     /// Age unknown: the strictest reading, both.
     pub unknown: InformRow,
     /// Why nobody is informed when informing would endanger someone
-    /// (meldcode input `telling_endangers`).
-    pub endangered: &'static str,
+    /// (meldcode input `telling_endangers`), as a clause after "because".
+    pub endangered: Wording,
 }
 
 /// CS-VIR: the professional informs the youth (from 12) and the parents of a
@@ -426,28 +479,53 @@ pub struct InformTable {
 pub const VIR_INFORM: InformTable = InformTable {
     sources: &[JEUGDWET_VIR, VIR_GUIDANCE, BRIEF],
     bands: &[
-        InformRow { from_years: 0, until_years: Some(12), inform: PARENTS, label: "under 12 the parents are informed" },
+        InformRow {
+            from_years: 0,
+            until_years: Some(12),
+            inform: PARENTS,
+            label: Wording {
+                nl: "onder de 12 jaar worden de ouders geïnformeerd",
+                en: "under 12 the parents are informed",
+            },
+        },
         InformRow {
             from_years: 12,
             until_years: Some(16),
             inform: BOTH,
-            label: "from 12 to 15 the parents and the youth are informed",
+            label: Wording {
+                nl: "van 12 tot en met 15 jaar worden de ouders en de jongere geïnformeerd",
+                en: "from 12 to 15 the parents and the youth are informed",
+            },
         },
-        InformRow { from_years: 16, until_years: None, inform: YOUTH, label: "from 16 the youth alone is informed" },
+        InformRow {
+            from_years: 16,
+            until_years: None,
+            inform: YOUTH,
+            label: Wording {
+                nl: "vanaf 16 jaar wordt alleen de jongere geïnformeerd",
+                en: "from 16 the youth alone is informed",
+            },
+        },
     ],
     prenatal: InformRow {
         from_years: 0,
         until_years: Some(0),
         inform: PARENTS,
-        label: "the expectant parents are informed",
+        label: Wording { nl: "de aanstaande ouders worden geïnformeerd", en: "the expectant parents are informed" },
     },
     unknown: InformRow {
         from_years: 0,
         until_years: None,
         inform: BOTH,
-        label: "the strictest reading applies, so the parents and the youth are informed",
+        label: Wording {
+            nl: "de strengste lezing geldt, dus worden de ouders en de jongere geïnformeerd",
+            en: "the strictest reading applies, so the parents and the youth are informed",
+        },
     },
-    endangered: "informing would endanger the child, someone else or the professional (recorded in the meldcode as telling-endangers), which is the exception to the duty to inform",
+    endangered: Wording {
+        nl: "informeren het kind, een ander of de professional in gevaar zou brengen (in de meldcode vastgelegd als `telling-endangers`), wat de uitzondering op de informatieplicht is",
+        en: "informing would endanger the child, someone else or the professional (recorded in the meldcode as telling-endangers), which is the exception to the duty to inform",
+    },
 };
 
 // ---------------------------------------------------------------------------
@@ -490,7 +568,7 @@ pub struct Checklist {
     /// Guidelines the questions come from.
     pub sources: &'static [TableSource],
     /// The questions, in the order the professional answers them.
-    pub questions: &'static [&'static str],
+    pub questions: &'static [Wording],
 }
 
 /// The conflict-of-duties checklist (CS-CONFLICT). The brief's four
@@ -499,9 +577,21 @@ pub struct Checklist {
 pub const CONFLICT_CHECKLIST: Checklist = Checklist {
     sources: &[KNMG, BRIEF],
     questions: &[
-        "Consent tried: was everything done to obtain consent, and was it refused?",
-        "No other way: is there no other way to prevent the harm than sharing without consent?",
-        "Serious harm prevented: will sharing almost certainly prevent or limit serious harm to the child or someone else?",
-        "Minimal breach: is confidentiality breached as little as possible (only what is needed, only to whom it is needed)?",
+        Wording {
+            nl: "Toestemming gevraagd: is alles gedaan om toestemming te krijgen, en is die geweigerd?",
+            en: "Consent tried: was everything done to obtain consent, and was it refused?",
+        },
+        Wording {
+            nl: "Geen andere weg: is er geen andere manier om de schade te voorkomen dan gegevens delen zonder toestemming?",
+            en: "No other way: is there no other way to prevent the harm than sharing without consent?",
+        },
+        Wording {
+            nl: "Ernstige schade voorkomen: voorkomt of beperkt het delen vrijwel zeker ernstige schade voor het kind of een ander?",
+            en: "Serious harm prevented: will sharing almost certainly prevent or limit serious harm to the child or someone else?",
+        },
+        Wording {
+            nl: "Zo min mogelijk doorbreken: wordt het beroepsgeheim zo min mogelijk doorbroken (alleen wat nodig is, alleen aan wie het nodig heeft)?",
+            en: "Minimal breach: is confidentiality breached as little as possible (only what is needed, only to whom it is needed)?",
+        },
     ],
 };

@@ -9,10 +9,9 @@
 
 use crate::code::Notes;
 use crate::{IN_AGE, IN_UNKNOWN};
-use alloc::format;
 use alloc::string::String;
 use wegwijs_kit::TableSource;
-use wegwijs_types::{AgeBand, ChildAge};
+use wegwijs_types::{AgeBand, ChildAge, Language, say};
 
 /// Provenance of [`AGE_BANDS`].
 pub const AGE_TABLE: TableSource = TableSource {
@@ -48,7 +47,9 @@ pub const AGE_BANDS: &[AgeBandRange] = &[
     r(AgeBand::EighteenToTwentyThree, 18, 23, "18–23"),
 ];
 
-/// Label of the band before birth.
+/// Label of the band before birth, as the English texts and
+/// `VOCABULARY.md` write it; a Dutch text writes "prenataal" and quotes
+/// this label as the code.
 pub const PRENATAL_LABEL: &str = "prenatal";
 
 /// Whole years from which no band applies: outside JGZ and jeugdhulp.
@@ -74,53 +75,106 @@ pub(crate) struct AgeResult {
     pub(crate) notes: Notes,
 }
 
-/// Applies IN-AGE. `no_child_expected` is set for a kindcheck that closes
-/// without children: then a missing age is expected, not a gap.
-pub(crate) fn classify(age: Option<&ChildAge>, no_child_expected: bool) -> AgeResult {
+/// Applies IN-AGE, writing in `lang`. `no_child_expected` is set for a
+/// kindcheck that closes without children: then a missing age is expected,
+/// not a gap.
+pub(crate) fn classify(age: Option<&ChildAge>, no_child_expected: bool, lang: Language) -> AgeResult {
     let mut notes = Notes::default();
     let (months, years, how) = match age {
         None => {
             if no_child_expected {
-                notes.reason(IN_AGE, String::from("No child is present (kindcheck without children): no age band."));
+                notes.reason(
+                    IN_AGE,
+                    String::from(lang.pick(
+                        "Er is geen kind (kindcheck zonder kinderen): geen leeftijdsfase.",
+                        "No child is present (kindcheck without children): no age band.",
+                    )),
+                );
             } else {
-                notes.reason(IN_AGE, String::from("The age of the child is unknown: no age band."));
+                notes.reason(
+                    IN_AGE,
+                    String::from(lang.pick(
+                        "De leeftijd van het kind is onbekend: geen leeftijdsfase.",
+                        "The age of the child is unknown: no age band.",
+                    )),
+                );
                 notes.warn(
                     IN_UNKNOWN,
-                    String::from(
+                    String::from(lang.pick(
+                        "De leeftijd van het kind is onbekend: het signaal is aangenomen, maar instrumenten, \
+                         toestemming en samenwerkingspartners die van de leeftijd afhangen, zijn pas te kiezen als \
+                         de leeftijd bekend is.",
                         "The age of the child is unknown: the signal is accepted, but instruments, consent and \
                          partners that depend on age cannot be chosen until it is known.",
-                    ),
+                    )),
                 );
             }
             return AgeResult { band: None, months: None, years: None, notes };
         }
         Some(ChildAge::Prenatal(week)) => {
-            let when = week.map(|w| format!(" (week {w} of pregnancy)")).unwrap_or_default();
-            notes.reason(IN_AGE, format!("The child is not yet born{when}: age band {PRENATAL_LABEL}."));
+            let when = week
+                .map(|w| say!(lang, " (week {w} van de zwangerschap)", " (week {w} of pregnancy)"))
+                .unwrap_or_default();
+            notes.reason(
+                IN_AGE,
+                say!(
+                    lang,
+                    "Het kind is nog niet geboren{when}: leeftijdsfase prenataal (`{PRENATAL_LABEL}`).",
+                    "The child is not yet born{when}: age band {PRENATAL_LABEL}."
+                ),
+            );
             return AgeResult { band: Some(AgeBand::Prenatal), months: None, years: None, notes };
         }
         // The band goes by the host's whole years; months are passed on as given.
-        Some(ChildAge::Born(a)) => {
-            (u32::from(a.months), u32::from(a.years), "computed by the host from the birth date at the signal date")
-        }
-        Some(ChildAge::ReportedMonths(m)) => {
-            (u32::from(*m), u32::from(*m) / 12, "as reported by the source, no birth date known")
-        }
+        Some(ChildAge::Born(a)) => (
+            u32::from(a.months),
+            u32::from(a.years),
+            lang.pick(
+                "door de host berekend uit de geboortedatum op de signaaldatum",
+                "computed by the host from the birth date at the signal date",
+            ),
+        ),
+        Some(ChildAge::ReportedMonths(m)) => (
+            u32::from(*m),
+            u32::from(*m) / 12,
+            lang.pick(
+                "zoals de melder die doorgaf, geboortedatum onbekend",
+                "as reported by the source, no birth date known",
+            ),
+        ),
     };
     let rest = months.saturating_sub(years.saturating_mul(12));
+    // Dutch counts one "maand"; the English sentence keeps its plural.
+    let maanden = if rest == 1 { "maand" } else { "maanden" };
     let band = band_for_years(years);
     match band {
         Some(b) => {
-            notes.reason(IN_AGE, format!("Age {years} years {rest} months ({how}): age band {} ({b}).", band_label(b)))
+            let label = band_label(b);
+            notes.reason(
+                IN_AGE,
+                say!(
+                    lang,
+                    "Leeftijd {years} jaar en {rest} {maanden} ({how}): leeftijdsfase {label} (`{b}`).",
+                    "Age {years} years {rest} months ({how}): age band {label} ({b})."
+                ),
+            )
         }
         None => {
             notes.reason(
                 IN_AGE,
-                format!("Age {years} years {rest} months ({how}): no age band; the bands end below {AGE_LIMIT_YEARS}."),
+                say!(
+                    lang,
+                    "Leeftijd {years} jaar en {rest} {maanden} ({how}): geen leeftijdsfase; de fasen lopen tot \
+                     {AGE_LIMIT_YEARS} jaar.",
+                    "Age {years} years {rest} months ({how}): no age band; the bands end below {AGE_LIMIT_YEARS}."
+                ),
             );
             notes.warn(
                 IN_AGE,
-                format!(
+                say!(
+                    lang,
+                    "Een leeftijd van {years} jaar valt buiten de JGZ en de jeugdhulp (0 tot {AGE_LIMIT_YEARS} \
+                     jaar): geen leeftijdsfase; controleer de leeftijd en of dit signaal hier thuishoort.",
                     "Age {years} years is outside the JGZ and jeugdhulp scope (0 to under {AGE_LIMIT_YEARS} years): \
                      no age band; check the age and whether this signal belongs in this pipeline."
                 ),

@@ -8,11 +8,10 @@
 //! a code is ignored here and never repeated in any output, because a
 //! component cannot tell a smuggled name from a typo.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_kit::is_code;
-use wegwijs_types::Reason;
+use wegwijs_types::{Language, Reason, say};
 
 /// Whether `s` is shaped like a BDS code: a code made of digits only.
 ///
@@ -43,18 +42,28 @@ impl Notes {
 
     /// Warns that `count` values of `field` were not codes, without
     /// repeating them: they may be a name or free text (IN-MINIMAL).
-    pub(crate) fn not_codes(&mut self, field: &str, count: usize, effect: &str) {
+    /// `effect` says what happened instead, in `lang`.
+    pub(crate) fn not_codes(&mut self, field: &str, count: usize, effect: &str, lang: Language) {
         if count == 0 {
             return;
         }
-        let what = if count == 1 { String::from("1 value") } else { format!("{count} values") };
-        self.warn(
-            crate::IN_MINIMAL,
-            format!(
-                "{what} in `{field}` {} not shaped like a code (lower-case letters, digits and dashes): {effect}. \
-                 Not repeated here, because it may be a name or free text.",
-                if count == 1 { "is" } else { "are" }
-            ),
-        );
+        let text = if count == 1 {
+            say!(
+                lang,
+                "1 waarde in `{field}` heeft niet de vorm van een code (kleine letters, cijfers en streepjes): \
+                 {effect}. Hier niet herhaald, omdat het een naam of vrije tekst kan zijn.",
+                "1 value in `{field}` is not shaped like a code (lower-case letters, digits and dashes): {effect}. \
+                 Not repeated here, because it may be a name or free text."
+            )
+        } else {
+            say!(
+                lang,
+                "{count} waarden in `{field}` hebben niet de vorm van een code (kleine letters, cijfers en \
+                 streepjes): {effect}. Hier niet herhaald, omdat het namen of vrije tekst kunnen zijn.",
+                "{count} values in `{field}` are not shaped like a code (lower-case letters, digits and dashes): \
+                 {effect}. Not repeated here, because it may be a name or free text."
+            )
+        };
+        self.warn(crate::IN_MINIMAL, text);
     }
 }

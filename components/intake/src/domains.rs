@@ -11,8 +11,8 @@ use crate::{IN_DOMAIN, IN_UNKNOWN};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_kit::{TableSource, is_code, unknown_code_note};
-use wegwijs_types::{Concern, Domain as D};
+use wegwijs_kit::{TableSource, domain_term, is_code, unknown_code_note};
+use wegwijs_types::{Concern, Domain as D, Language, say};
 
 /// Provenance of [`CONCERNS`].
 pub const CONCERN_TABLE: TableSource = TableSource {
@@ -98,9 +98,9 @@ pub(crate) struct ConcernResult {
     pub(crate) notes: Notes,
 }
 
-/// Recognises concern codes; the domains follow in [`collect`], once the
-/// safety and kindcheck rules have had their say.
-pub(crate) fn recognise(codes: &[String]) -> ConcernResult {
+/// Recognises concern codes, warning in `lang`; the domains follow in
+/// [`collect`], once the safety and kindcheck rules have had their say.
+pub(crate) fn recognise(codes: &[String], lang: Language) -> ConcernResult {
     let mut notes = Notes::default();
     let mut concerns: Vec<Concern> = Vec::new();
     let mut unknown: Vec<&str> = Vec::new();
@@ -116,10 +116,15 @@ pub(crate) fn recognise(codes: &[String]) -> ConcernResult {
             unknown.push(code);
         }
     }
+    let what = lang.pick("zorgcode", "concern code");
     for code in unknown {
-        notes.warn(IN_UNKNOWN, format!("{}; it is not assigned a domain.", unknown_code_note("concern code", code)));
+        let note = unknown_code_note(what, code, lang);
+        notes.warn(
+            IN_UNKNOWN,
+            say!(lang, "{note}; de code krijgt geen domein.", "{note}; it is not assigned a domain."),
+        );
     }
-    notes.not_codes("concerns", not_codes, "ignored");
+    notes.not_codes("concerns", not_codes, lang.pick("genegeerd", "ignored"), lang);
     ConcernResult { concerns, notes }
 }
 
@@ -133,29 +138,43 @@ pub(crate) struct ExtraDomains {
 }
 
 /// The card's domains in canonical order, without duplicates, and the
-/// IN-DOMAIN reason naming where each came from.
-pub(crate) fn collect(concerns: &[Concern], extra: ExtraDomains) -> (Vec<D>, Notes) {
+/// IN-DOMAIN reason in `lang` naming where each came from.
+pub(crate) fn collect(concerns: &[Concern], extra: ExtraDomains, lang: Language) -> (Vec<D>, Notes) {
     let mut notes = Notes::default();
     let mut domains = Vec::new();
     let mut parts: Vec<String> = Vec::new();
     // Walking `Domain::ALL` gives the canonical order and uniqueness at once.
     for &domain in D::ALL {
-        let mut why: Vec<&str> = concerns.iter().filter(|c| c.domain == domain).map(|c| c.code.as_str()).collect();
+        // A Dutch sentence quotes the codes, which are English words.
+        let mut why: Vec<String> = concerns
+            .iter()
+            .filter(|c| c.domain == domain)
+            .map(|c| match lang {
+                Language::Nl => format!("`{}`", c.code),
+                Language::En => c.code.clone(),
+            })
+            .collect();
         if domain == D::Safety && extra.safety {
-            why.push("acute-unsafety indicator");
+            why.push(String::from(lang.pick("indicator van acute onveiligheid", "acute-unsafety indicator")));
         }
         if domain == D::FamilyCircumstances && extra.kindcheck {
-            why.push("kindcheck with children");
+            why.push(String::from(lang.pick("kindcheck met kinderen", "kindcheck with children")));
         }
         if !why.is_empty() {
             domains.push(domain);
-            parts.push(format!("{domain} ({})", why.join(", ")));
+            let why = why.join(", ");
+            let term = domain_term(domain, lang);
+            parts.push(say!(lang, "{term} ({why})", "{domain} ({why})"));
         }
     }
     let text = if parts.is_empty() {
-        String::from("No recognised concern code: no concern domain is set.")
+        String::from(lang.pick(
+            "Geen herkende zorgcode: er is geen zorgdomein vastgesteld.",
+            "No recognised concern code: no concern domain is set.",
+        ))
     } else {
-        format!("Concern domains: {}.", parts.join("; "))
+        let parts = parts.join("; ");
+        say!(lang, "Zorgdomeinen: {parts}.", "Concern domains: {parts}.")
     };
     notes.reason(IN_DOMAIN, text);
     (domains, notes)

@@ -8,11 +8,10 @@
 
 use crate::IN_KINDCHECK;
 use crate::code::Notes;
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use wegwijs_kit::TableSource;
-use wegwijs_types::{ChildAge, IntakeOutcome, KindcheckInput, SourceKind};
+use wegwijs_kit::{TableSource, source_term};
+use wegwijs_types::{ChildAge, IntakeOutcome, KindcheckInput, Language, SourceKind, say};
 
 /// Provenance of [`ADULT_CARE_SOURCES`].
 pub const KINDCHECK_TABLE: TableSource = TableSource {
@@ -47,24 +46,36 @@ pub(crate) fn closes(kindcheck: Option<&KindcheckInput>, age: Option<&ChildAge>,
     kindcheck.is_some_and(|k| k.children_ages.is_empty()) && age.is_none() && !safety_flag
 }
 
-/// Applies IN-KINDCHECK.
+/// Applies IN-KINDCHECK, writing in `lang`.
 pub(crate) fn check(
     kindcheck: Option<&KindcheckInput>,
     source: SourceKind,
     age: Option<&ChildAge>,
     safety_flag: bool,
+    lang: Language,
 ) -> KindcheckResult {
     let mut notes = Notes::default();
     let adult_care = ADULT_CARE_SOURCES.contains(&source);
+    // English names the source by its code, Dutch by the field's term.
+    let from = source_term(source, lang);
     let Some(k) = kindcheck else {
         if adult_care {
             notes.reason(
                 IN_KINDCHECK,
-                format!("Signal from {source} without kindcheck data: accepted for the child it names."),
+                say!(
+                    lang,
+                    "Signaal uit de {from} zonder gegevens van de kindcheck: aangenomen voor het kind dat het \
+                     signaal noemt.",
+                    "Signal from {source} without kindcheck data: accepted for the child it names."
+                ),
             );
             notes.warn(
                 IN_KINDCHECK,
-                format!(
+                say!(
+                    lang,
+                    "Het signaal komt uit de {from}, maar bevat geen gegevens van de kindcheck: leg het aantal en de \
+                     leeftijden van de kinderen van de cliënt vast, en of de cliënt alleen of samen met anderen voor \
+                     hen zorgt.",
                     "The signal comes from {source} but carries no kindcheck data: record the number and ages of \
                      the client's children and whether the client cares for them alone or with others."
                 ),
@@ -79,22 +90,37 @@ pub(crate) fn check(
         if closes(kindcheck, age, safety_flag) {
             notes.reason(
                 IN_KINDCHECK,
-                format!(
-                    "Kindcheck (source {source}): the client has no children present: closed with reason, not routed."
+                say!(
+                    lang,
+                    "Kindcheck (melder: {from}): de cliënt heeft geen kinderen: afgesloten met reden, niet \
+                     doorgeleid.",
+                    "Kindcheck (source {source}): the client has no children present: closed with reason, not \
+                     routed."
                 ),
             );
             return KindcheckResult { outcome: IntakeOutcome::Closed, children, notes };
         }
-        let why = if safety_flag { "acute unsafety was indicated" } else { "the case names a child by its age" };
+        let why = if safety_flag {
+            lang.pick("er is acute onveiligheid aangegeven", "acute unsafety was indicated")
+        } else {
+            lang.pick("het signaal noemt wel een kind met een leeftijd", "the case names a child by its age")
+        };
         notes.reason(
             IN_KINDCHECK,
-            format!("Kindcheck (source {source}): no children recorded, but {why}: the signal is not closed."),
+            say!(
+                lang,
+                "Kindcheck (melder: {from}): geen kinderen vastgelegd, maar {why}: het signaal wordt niet afgesloten.",
+                "Kindcheck (source {source}): no children recorded, but {why}: the signal is not closed."
+            ),
         );
         notes.warn(
             IN_KINDCHECK,
-            format!(
-                "The kindcheck records no children, but {why}: check the kindcheck; the signal stays open so that no \
-                 child is dropped."
+            say!(
+                lang,
+                "De kindcheck vermeldt geen kinderen, maar {why}: controleer de kindcheck; het signaal blijft open, \
+                 zodat geen kind uit beeld raakt.",
+                "The kindcheck records no children, but {why}: check the kindcheck; the signal stays open so that \
+                 no child is dropped."
             ),
         );
         return KindcheckResult { outcome: IntakeOutcome::Accepted, children, notes };
@@ -105,14 +131,28 @@ pub(crate) fn check(
         ages.push(String::from("…"));
     }
     let ages = match ages.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            let rest = rest.join(", ");
+            say!(lang, "{rest} en {last}", "{rest} and {last}")
+        }
         _ => ages.join(""),
     };
-    let (noun, them) = if count == 1 { ("child", "the child") } else { ("children", "them") };
-    let care = if k.cares_alone { "alone" } else { "together with a partner or others" };
+    let (noun, them) = if count == 1 {
+        (lang.pick("kind", "child"), lang.pick("het kind", "the child"))
+    } else {
+        (lang.pick("kinderen", "children"), lang.pick("hen", "them"))
+    };
+    let care = if k.cares_alone {
+        lang.pick("alleen", "alone")
+    } else {
+        lang.pick("samen met een partner of anderen", "together with a partner or others")
+    };
     notes.reason(
         IN_KINDCHECK,
-        format!(
+        say!(
+            lang,
+            "Kindcheck (melder: {from}): de cliënt heeft {count} {noun} van {ages} jaar en zorgt {care} voor \
+             {them}; het domein gezinsomstandigheden is van toepassing.",
             "Kindcheck (source {source}): the client has {count} {noun}, aged {ages} years, and cares for {them} \
              {care}; the family-circumstances domain applies."
         ),

@@ -11,6 +11,12 @@
 //! echoed (IN-MINIMAL, [`is_code`]). A signal is never rejected here: the
 //! host rejects what cannot be about one child, everything else gets a card.
 //!
+//! Every text for people (the summary, the reasons, the warnings) is written
+//! in the language the reader asked for, Dutch or English
+//! ([`RegionConfig::language`], read once in [`assess`] and passed to every
+//! rule). Codes, rule ids and enum values are the same in both languages;
+//! a code inside a Dutch sentence stands in `backticks`.
+//!
 //! The vocabularies are versioned data tables in the rule modules; the logic
 //! only looks codes up in them, so a vocabulary change is a table change.
 //! [`vocabulary::vocabulary_markdown`] renders them as the `VOCABULARY.md`
@@ -31,19 +37,20 @@ pub mod source;
 pub mod vocabulary;
 
 // The WebAssembly export, only built for wasm32 (see `wegwijs_guest::export_stage!`).
-// This is the guideline itself, so it takes no reference card.
+// This is the guideline itself, so it takes no reference card; the
+// configuration only tells it the reader's language.
 #[cfg(target_arch = "wasm32")]
-wegwijs_guest::export_stage!(intake: crate::assess(child));
+wegwijs_guest::export_stage!(intake: crate::assess(child, config));
 
 #[cfg(test)]
 mod tests;
 
 pub use wegwijs_kit::{TableSource, is_code};
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{AgeBand, ChildCase, Domain, IntakeCard, IntakeOutcome, SourceKind};
+use wegwijs_kit::{domain_term, source_term};
+use wegwijs_types::{AgeBand, ChildCase, Domain, IntakeCard, IntakeOutcome, Language, RegionConfig, SourceKind, say};
 
 /// Rule id: who raised the signal, and the BDS initiator code.
 pub const IN_SOURCE: &str = "IN-SOURCE";
@@ -74,7 +81,7 @@ pub fn codes_read() -> impl Iterator<Item = &'static str> {
     domains::CONCERNS
         .iter()
         .map(|c| c.code)
-        .chain(safety::ACUTE_INDICATORS.iter().map(|(a, _)| a.name()))
+        .chain(safety::ACUTE_INDICATORS.iter().map(|row| row.indicator.name()))
         .chain(safety::ACUTE_ALIASES.iter().map(|(alias, _)| *alias))
 }
 
@@ -84,27 +91,36 @@ pub fn codes_read() -> impl Iterator<Item = &'static str> {
 /// card, with anything odd reported as a warning. Reasons come in the order
 /// IN-SOURCE, IN-AGE, IN-DOMAIN, IN-SAFETY, IN-KINDCHECK, IN-MINIMAL;
 /// warnings follow the same order.
-pub fn assess(case: &ChildCase) -> IntakeCard {
-    let src = source::normalise(&case.source);
-    let recognised = domains::recognise(&case.concerns);
+///
+/// `config` is read for one thing only: the reader's language
+/// ([`RegionConfig::language`]), in which the summary, the reasons and the
+/// warnings are written. Everything else on the card is the same in every
+/// language.
+pub fn assess(case: &ChildCase, config: &dyn RegionConfig) -> IntakeCard {
+    let lang = config.language();
+    let src = source::normalise(&case.source, lang);
+    let recognised = domains::recognise(&case.concerns, lang);
     let safety_concern = recognised.concerns.iter().any(|c| c.domain == Domain::Safety);
-    let acute = safety::check(&case.safety_indicators, safety_concern);
+    let acute = safety::check(&case.safety_indicators, safety_concern, lang);
     let closing = kindcheck::closes(case.kindcheck.as_ref(), case.age.as_ref(), acute.flag);
-    let age = age::classify(case.age.as_ref(), closing);
-    let kc = kindcheck::check(case.kindcheck.as_ref(), src.kind, case.age.as_ref(), acute.flag);
+    let age = age::classify(case.age.as_ref(), closing, lang);
+    let kc = kindcheck::check(case.kindcheck.as_ref(), src.kind, case.age.as_ref(), acute.flag, lang);
     let extra = domains::ExtraDomains { safety: acute.flag, kindcheck: kc.children.is_some_and(|n| n > 0) };
-    let (card_domains, domain_notes) = domains::collect(&recognised.concerns, extra);
+    let (card_domains, domain_notes) = domains::collect(&recognised.concerns, extra, lang);
 
     let mut minimal = code::Notes::default();
     minimal.reason(
         IN_MINIMAL,
-        String::from(
-            "This component received a pseudonym and coded data only: names, addresses, the BSN, the birth date and \
-             free text stayed with the host.",
+        say!(
+            lang,
+            "Deze component kreeg alleen een pseudoniem en gecodeerde gegevens: namen, adressen, het BSN, de \
+             geboortedatum en vrije tekst bleven bij de host.",
+            "This component received a pseudonym and coded data only: names, addresses, the BSN, the birth date \
+             and free text stayed with the host."
         ),
     );
 
-    let summary = summary(src.kind, &age, &card_domains, acute.flag, &kc);
+    let summary = summary(src.kind, &age, &card_domains, acute.flag, &kc, lang);
 
     // Fixed rule order, whatever order the rules had to run in.
     let parts = [src.notes, age.notes, recognised.notes, domain_notes, acute.notes, kc.notes, minimal];
@@ -132,38 +148,64 @@ pub fn assess(case: &ChildCase) -> IntakeCard {
     }
 }
 
-/// One line for the card, e.g. `Signal from intern-begeleider about a child
-/// of 8 years (4–12): psychosocial, school`.
+/// One line for the card in `lang`, e.g. `Signal from intern-begeleider
+/// about a child of 8 years (4–12): psychosocial, school` or `Signaal van
+/// intern begeleider over een kind van 8 jaar (4–12): psychosociaal, school`.
 fn summary(
     source: SourceKind,
     age: &age::AgeResult,
     domains: &[Domain],
     safety_flag: bool,
     kc: &kindcheck::KindcheckResult,
+    lang: Language,
 ) -> String {
+    // English names the source by its code, Dutch by the field's term.
+    let from = source_term(source, lang);
     if kc.outcome == IntakeOutcome::Closed {
-        return format!("Kindcheck from {source} without children present: closed with reason, not routed");
+        return say!(
+            lang,
+            "Kindcheck (melder: {from}) zonder kinderen: afgesloten met reden, niet doorgeleid",
+            "Kindcheck from {source} without children present: closed with reason, not routed"
+        );
     }
+    let limit = age::AGE_LIMIT_YEARS;
     let who = match (age.band, age.years, age.months) {
-        (Some(AgeBand::Prenatal), _, _) => String::from("an unborn child (prenatal)"),
-        (Some(band), Some(years), Some(months)) if years < 2 => {
-            format!("a child of {months} months ({})", age::band_label(band))
+        (Some(AgeBand::Prenatal), _, _) => {
+            String::from(lang.pick("een ongeboren kind (prenataal)", "an unborn child (prenatal)"))
         }
-        (Some(band), Some(years), _) => format!("a child of {years} years ({})", age::band_label(band)),
-        (None, Some(years), _) => format!("a person of {years} years (outside 0–{})", age::AGE_LIMIT_YEARS),
-        _ => String::from("a child of unknown age"),
+        (Some(band), Some(years), Some(months)) if years < 2 => {
+            let label = age::band_label(band);
+            let maanden = if months == 1 { "maand" } else { "maanden" };
+            say!(lang, "een kind van {months} {maanden} ({label})", "a child of {months} months ({label})")
+        }
+        (Some(band), Some(years), _) => {
+            let label = age::band_label(band);
+            say!(lang, "een kind van {years} jaar ({label})", "a child of {years} years ({label})")
+        }
+        (None, Some(years), _) => {
+            say!(lang, "iemand van {years} jaar (buiten 0–{limit})", "a person of {years} years (outside 0–{limit})")
+        }
+        _ => String::from(lang.pick("een kind van onbekende leeftijd", "a child of unknown age")),
     };
     let what = if domains.is_empty() {
-        String::from("no recognised concern")
+        String::from(lang.pick("geen herkende zorgcode", "no recognised concern"))
     } else {
-        domains.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ")
+        let names: Vec<&str> = match lang {
+            Language::Nl => domains.iter().map(|d| domain_term(*d, lang)).collect(),
+            Language::En => domains.iter().map(|d| d.name()).collect(),
+        };
+        names.join(", ")
     };
-    let mut line = format!("Signal from {source} about {who}: {what}");
+    let mut line = say!(lang, "Signaal van {from} over {who}: {what}", "Signal from {source} about {who}: {what}");
     if let Some(n) = kc.children.filter(|n| *n > 0) {
-        line.push_str(&format!("; kindcheck: {n} {}", if n == 1 { "child" } else { "children" }));
+        let children = if n == 1 { lang.pick("kind", "child") } else { lang.pick("kinderen", "children") };
+        line.push_str(&say!(lang, "; kindcheck: {n} {children}", "; kindcheck: {n} {children}"));
     }
     if safety_flag {
-        line.push_str("; ACUTE UNSAFETY: meldcode track in parallel");
+        line.push_str(lang.pick(
+            "; ACUTE ONVEILIGHEID: meldcodetraject loopt gelijk op",
+            "; ACUTE UNSAFETY: meldcode track in parallel",
+        ));
     }
     line
 }

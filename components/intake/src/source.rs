@@ -9,10 +9,9 @@
 use crate::code::{Notes, is_bds_code};
 use crate::{IN_SOURCE, IN_UNKNOWN};
 use alloc::borrow::ToOwned;
-use alloc::format;
 use alloc::string::String;
-use wegwijs_kit::{TableSource, is_code, unknown_code_note, withheld_position};
-use wegwijs_types::{SourceCode, SourceKind as S};
+use wegwijs_kit::{TableSource, is_code, source_term, unknown_code_note, withheld_position};
+use wegwijs_types::{Language, SourceCode, SourceKind as S, say};
 
 /// Provenance of the source vocabulary ([`SOURCE_KINDS`], [`SOURCE_ALIASES`]).
 pub const SOURCE_TABLE: TableSource =
@@ -187,20 +186,30 @@ pub(crate) struct SourceResult {
     pub(crate) notes: Notes,
 }
 
-/// Applies IN-SOURCE (and IN-UNKNOWN for source and BDS codes).
-pub(crate) fn normalise(source: &SourceCode) -> SourceResult {
+/// Applies IN-SOURCE (and IN-UNKNOWN for source and BDS codes), writing in
+/// `lang`.
+pub(crate) fn normalise(source: &SourceCode, lang: Language) -> SourceResult {
     let mut notes = Notes::default();
     let code = source.code.as_str();
 
     // `sent_as` is only ever a value that passed `is_code`, so it may be echoed.
     let (kind, sent_as) = if !is_code(code) {
-        notes.not_codes("source.code", 1, "the source is treated as `other`");
+        notes.not_codes(
+            "source.code",
+            1,
+            lang.pick("de melder wordt behandeld als `other`", "the source is treated as `other`"),
+            lang,
+        );
         (S::Other, None)
     } else {
         match source_kind(code) {
             Some(kind) => (kind, (code != kind.name()).then_some(code)),
             None => {
-                notes.warn(IN_UNKNOWN, format!("{}; treated as `other`.", unknown_code_note("source code", code)));
+                let note = unknown_code_note(lang.pick("meldercode", "source code"), code, lang);
+                notes.warn(
+                    IN_UNKNOWN,
+                    say!(lang, "{note}; de melder wordt behandeld als `other`.", "{note}; treated as `other`."),
+                );
                 // A withheld code is only a position: nothing to repeat.
                 (S::Other, withheld_position(code).is_none().then_some(code))
             }
@@ -208,42 +217,71 @@ pub(crate) fn normalise(source: &SourceCode) -> SourceResult {
     };
 
     let derived = derived_bds(kind);
+    let from_kind = lang.pick("afgeleid uit het type melder", "derived from the source kind");
     let (bds, how) = match source.bds_code.as_deref() {
-        None => (derived.map(ToOwned::to_owned), "derived from the source kind"),
+        None => (derived.map(ToOwned::to_owned), from_kind),
         Some(given) if !is_bds_code(given) => {
-            notes.not_codes("source.bds-code", 1, "the BDS code is derived from the source kind instead");
-            (derived.map(ToOwned::to_owned), "derived from the source kind")
+            notes.not_codes(
+                "source.bds-code",
+                1,
+                lang.pick(
+                    "de BDS-code wordt in plaats daarvan afgeleid uit het type melder",
+                    "the BDS code is derived from the source kind instead",
+                ),
+                lang,
+            );
+            (derived.map(ToOwned::to_owned), from_kind)
         }
         Some(given) => {
             match (bds_meaning(given), derived) {
                 (None, _) => notes.warn(
                     IN_UNKNOWN,
-                    format!(
+                    say!(
+                        lang,
+                        "BDS-code initiatiefnemer `{given}` staat niet in lijst 40.411 zoals hier bekend (01, 02, 05, \
+                         07, 08): bewaard zoals opgegeven.",
                         "BDS initiator code `{given}` is not in list 40.411 as known here (01, 02, 05, 07, 08): \
                          kept as given."
                     ),
                 ),
                 (Some(_), Some(d)) if d != given => notes.warn(
                     IN_SOURCE,
-                    format!(
+                    say!(
+                        lang,
+                        "BDS-code initiatiefnemer {given} is opgegeven, maar het type melder `{kind}` hoort in de \
+                         indeling van deze component bij {d} (een afleiding): de opgegeven code blijft staan; \
+                         controleer welke juist is.",
                         "BDS initiator code {given} was given, but the source kind `{kind}` maps to {d} in this \
                          component's mapping (an inference): the given code is kept; check which one is right."
                     ),
                 ),
                 _ => {}
             }
-            (Some(given.to_owned()), "as given by the sender")
+            (Some(given.to_owned()), lang.pick("zoals opgegeven door de afzender", "as given by the sender"))
         }
     };
 
-    let sent = sent_as.map(|c| format!(" (sent as `{c}`)")).unwrap_or_default();
+    let sent = sent_as.map(|c| say!(lang, " (doorgegeven als `{c}`)", " (sent as `{c}`)")).unwrap_or_default();
     let bds_text = match bds.as_deref() {
         Some(b) => {
-            let meaning = bds_meaning(b).unwrap_or("not in the list as known here");
-            format!("BDS 40.411 initiator code {b} ({meaning}), {how}")
+            let meaning = bds_meaning(b)
+                .unwrap_or(lang.pick("niet in de lijst zoals hier bekend", "not in the list as known here"));
+            say!(
+                lang,
+                "BDS 40.411-code initiatiefnemer {b} ({meaning}), {how}",
+                "BDS 40.411 initiator code {b} ({meaning}), {how}"
+            )
         }
-        None => format!("no BDS 40.411 initiator code (the list has no code for the source `{kind}`)"),
+        None => say!(
+            lang,
+            "geen BDS 40.411-code initiatiefnemer (de lijst heeft geen code voor de melder `{kind}`)",
+            "no BDS 40.411 initiator code (the list has no code for the source `{kind}`)"
+        ),
     };
-    notes.reason(IN_SOURCE, format!("Signal raised by {kind}{sent}; {bds_text}."));
+    let term = source_term(kind, lang);
+    notes.reason(
+        IN_SOURCE,
+        say!(lang, "Melder: {term}, code `{kind}`{sent}; {bds_text}.", "Signal raised by {kind}{sent}; {bds_text}."),
+    );
     SourceResult { kind, bds, notes }
 }

@@ -106,10 +106,10 @@ pub fn vocabulary_markdown() -> String {
          in parallel with screening.\n"
     );
     let _ = writeln!(s, "| code | also accepted | meaning |\n|---|---|---|");
-    for (indicator, description) in ACUTE_INDICATORS {
+    for row in ACUTE_INDICATORS {
         let aliases: Vec<String> =
-            ACUTE_ALIASES.iter().filter(|(_, i)| i == indicator).map(|(a, _)| format!("`{a}`")).collect();
-        let _ = writeln!(s, "| `{}` | {} | {} |", indicator.name(), aliases.join(", "), description);
+            ACUTE_ALIASES.iter().filter(|(_, i)| *i == row.indicator).map(|(a, _)| format!("`{a}`")).collect();
+        let _ = writeln!(s, "| `{}` | {} | {} |", row.indicator.name(), aliases.join(", "), row.description);
     }
 
     let _ = writeln!(s, "\n## Kindcheck (IN-KINDCHECK)\n");

@@ -6,14 +6,16 @@
 //! or unwraps. The age, the domains and who takes part are read by the
 //! region kit's [`CaseFacts`], as every stage and region reads them. Every
 //! later module reads [`Facts`] instead of the cards, so the "which field
-//! wins" decisions live in one place.
+//! wins" decisions live in one place. The reader's [`Language`], read once
+//! from the region configuration, travels here too, so every module that
+//! writes a sentence writes it in the language the professional asked for.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_kit::{CaseFacts, Participants};
 use wegwijs_types::{
-    Action, Band, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Level, MeldcodeCard, MeldcodeConclusion,
-    ScreeningCard, SourceKind,
+    Action, Band, ChildCase, Domain, Handler, InstrumentResult, IntakeCard, Language, Level, MeldcodeCard,
+    MeldcodeConclusion, ScreeningCard, SourceKind,
 };
 
 /// What routing knows about one case.
@@ -62,11 +64,18 @@ pub(crate) struct Facts<'a> {
     pub(crate) meldcode: Option<&'a MeldcodeCard>,
     /// Intake raised the acute-unsafety flag (IN-SAFETY).
     pub(crate) intake_safety_flag: bool,
+    /// The language every text on the card is written in.
+    pub(crate) lang: Language,
 }
 
 impl<'a> Facts<'a> {
-    /// Reads the facts from the three cards.
-    pub(crate) fn new(case: &'a ChildCase, intake: &'a IntakeCard, screening: &'a ScreeningCard) -> Self {
+    /// Reads the facts from the three cards; `lang` is the reader's language.
+    pub(crate) fn new(
+        case: &'a ChildCase,
+        intake: &'a IntakeCard,
+        screening: &'a ScreeningCard,
+        lang: Language,
+    ) -> Self {
         let CaseFacts { age_months, prenatal, domains, participants } = CaseFacts::read(case, intake);
 
         let mut concern_codes: Vec<&str> = Vec::new();
@@ -120,6 +129,7 @@ impl<'a> Facts<'a> {
             risk_level: screening.risk_card.level,
             meldcode: screening.meldcode.as_ref(),
             intake_safety_flag: intake.safety_flag,
+            lang,
         }
     }
 

@@ -7,7 +7,8 @@
 //! urgent first, each with its partner, kind, urgency, verwijzer code,
 //! handover, the conversation to have first (G-SHARED), the disclosure the
 //! consent stage must check, and reasons citing rule ids. Nothing is sent
-//! anywhere (G-HUMAN).
+//! anywhere (G-HUMAN). The texts are in the reader's language (Dutch or
+//! English, see [`route`]).
 //!
 //! The guideline knowledge is data in [`tables`]; the modules below only
 //! read it. The crate is `no_std` so the same code runs natively (tests,
@@ -120,25 +121,37 @@ pub fn codes_read() -> impl Iterator<Item = &'static str> {
 /// the crate documentation) supplies local partner names and contacts and
 /// may replace the default A2 rows; configuration values that are not
 /// understood leave the defaults and become warnings on the card.
+///
+/// Every text on the card (reasons, warnings, conversations, the summary
+/// and the care coordinator) is written in the language
+/// [`RegionConfig::language`] asks for: Dutch for the JGZ professional, or
+/// English. The language changes words only, never a route, a partner, an
+/// urgency or a rule cited; codes, rule ids and the guideline's own Dutch
+/// terms read the same in both.
 pub fn route(
     case: &ChildCase,
     intake: &IntakeCard,
     screening: &ScreeningCard,
     config: &dyn RegionConfig,
 ) -> RoutingCard {
-    let facts = facts::Facts::new(case, intake, screening);
-    let (settings, config_warnings) = region::Settings::read(config);
+    // The reader's language, read once; every text below is written in it.
+    let lang = config.language();
+    let facts = facts::Facts::new(case, intake, screening, lang);
+    let (settings, config_warnings) = region::Settings::read(config, lang);
     let acute = intake.safety_flag || screening.meldcode.as_ref().is_some_and(|m| m.acute);
     if intake.outcome == IntakeOutcome::Closed {
         if !acute {
-            return finish::closed(intake, config_warnings);
+            return finish::closed(intake, config_warnings, lang);
         }
         // A closed signal with acute unsafety is contradictory; the melding
         // is never dropped (IN-SAFETY), everything else is.
         let mut plan = plan::Plan { warnings: config_warnings, ..plan::Plan::default() };
         plan.warn(
             "IN-SAFETY",
-            "Intake closed the signal but acute unsafety is flagged; only the Veilig Thuis melding is proposed.",
+            lang.pick(
+                "De intake heeft het signaal afgesloten, maar er is acute onveiligheid gesignaleerd; alleen de Veilig Thuis-melding wordt voorgesteld.",
+                "Intake closed the signal but acute unsafety is flagged; only the Veilig Thuis melding is proposed.",
+            ),
         );
         safety::apply(&facts, &mut plan);
         return finish::card(&facts, config, plan, false, None);

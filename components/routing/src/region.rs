@@ -12,17 +12,18 @@
 //! in every decision rather than getting silently different routes. Every
 //! change a key makes adds a reason to the route it changed, citing the rule
 //! it modifies and naming the key, so a reader of the decision sees that it
-//! was regional configuration and not the guideline.
+//! was regional configuration and not the guideline. The sentences are in
+//! the reader's language; keys and values are quoted as they stand.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{Domain, MeldcodeConclusion, Partner, Reason, RegionConfig, RouteKind};
+use wegwijs_types::{Domain, Language, MeldcodeConclusion, Partner, Reason, RegionConfig, RouteKind, say};
 
 use crate::facts::Facts;
-use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD};
-use crate::text::codes;
-use wegwijs_kit::{clip, partner_label};
+use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD, Phrase};
+use crate::text::{code_list, codes, quote};
+use wegwijs_kit::{clip, domain_term, level_term, partner_label};
 
 /// The region's routing settings for one case.
 pub(crate) struct Settings {
@@ -39,8 +40,8 @@ pub(crate) struct ChildRoute {
     pub(crate) partner: Partner,
     /// What kind of step.
     pub(crate) kind: RouteKind,
-    /// The reason sentence (cited under the row's rule).
-    pub(crate) text: &'static str,
+    /// The reason sentence (cited under the row's rule), in both languages.
+    pub(crate) text: Phrase,
     /// Reasons saying which configuration key changed the route, or why a
     /// configured change does not apply to this case.
     pub(crate) notes: Vec<Reason>,
@@ -51,10 +52,21 @@ fn echo(value: &str) -> String {
     format!("{:?}", clip(value, CONFIG_VALUE_ECHO_CHARS))
 }
 
+/// A configuration setting `key = value` as a sentence shows it: as is in
+/// English, quoted in backticks in Dutch (a setting is a code, read the same
+/// in every language; a backtick in the value cannot end the quote).
+fn setting(key: &str, value: &str, lang: Language) -> String {
+    let text = format!("{key} = {value}");
+    match lang {
+        Language::En => text,
+        Language::Nl => format!("`{}`", text.replace('`', "'")),
+    }
+}
+
 impl Settings {
     /// Reads `routing.hub` and `routing.poh-jeugd`. Returns the settings and
-    /// the card-level warnings for values that were not understood.
-    pub(crate) fn read(config: &dyn RegionConfig) -> (Settings, Vec<Reason>) {
+    /// the card-level warnings, in `lang`, for values that were not understood.
+    pub(crate) fn read(config: &dyn RegionConfig, lang: Language) -> (Settings, Vec<Reason>) {
         let mut warnings = Vec::new();
 
         let poh_value = config.get(POH_JEUGD.key);
@@ -64,12 +76,13 @@ impl Settings {
             Some(v) if v.eq_ignore_ascii_case("true") => true,
             Some(v) if v.eq_ignore_ascii_case("false") => false,
             Some(v) => {
+                let configured = setting(POH_JEUGD.key, &echo(v), lang);
                 warnings.push(Reason::new(
                     POH_JEUGD.rule,
-                    format!(
-                        "Region configuration {} = {} is not true or false; the default stays in force: no POH-jeugd, so an A2 case with an abnormal instrument consults jeugd-GGZ.",
-                        POH_JEUGD.key,
-                        echo(v)
+                    say!(
+                        lang,
+                        "Regioconfiguratie {configured} is niet `true` of `false`; de standaard blijft gelden: geen POH-jeugd, dus een casus met actie A2 en een afwijkend instrument gaat voor consultatie naar de jeugd-GGZ.",
+                        "Region configuration {configured} is not true or false; the default stays in force: no POH-jeugd, so an A2 case with an abnormal instrument consults jeugd-GGZ."
                     ),
                 ));
                 false
@@ -82,29 +95,31 @@ impl Settings {
             if v.eq_ignore_ascii_case(HUB.default) {
                 return None;
             }
+            let configured = setting(HUB.key, &echo(v), lang);
+            let default = match lang {
+                Language::En => String::from(HUB.default),
+                Language::Nl => quote(HUB.default),
+            };
             let Some(row) = HUB.rows.iter().find(|r| r.value.eq_ignore_ascii_case(v)) else {
-                let allowed: Vec<&str> = core::iter::once(HUB.default).chain(HUB.rows.iter().map(|r| r.value)).collect();
+                let allowed = code_list(core::iter::once(HUB.default).chain(HUB.rows.iter().map(|r| r.value)), lang);
                 warnings.push(Reason::new(
                     HUB.rule,
-                    format!(
-                        "Region configuration {} = {} is not one of {}; the default stays in force: {}.",
-                        HUB.key,
-                        echo(v),
-                        allowed.join(", "),
-                        HUB.default
+                    say!(
+                        lang,
+                        "Regioconfiguratie {configured} is geen van {allowed}; de standaard blijft gelden: {default}.",
+                        "Region configuration {configured} is not one of {allowed}; the default stays in force: {default}."
                     ),
                 ));
                 return None;
             };
             if row.partner == Partner::PohJeugd && no_poh {
+                let no = setting(POH_JEUGD.key, "false", lang);
                 warnings.push(Reason::new(
                     HUB.rule,
-                    format!(
-                        "Region configuration {} = {} contradicts {} = false (no POH-jeugd at the huisarts practice); the default stays in force: {}.",
-                        HUB.key,
-                        echo(v),
-                        POH_JEUGD.key,
-                        HUB.default
+                    say!(
+                        lang,
+                        "Regioconfiguratie {configured} spreekt {no} tegen (geen POH-jeugd in de huisartsenpraktijk); de standaard blijft gelden: {default}.",
+                        "Region configuration {configured} contradicts {no} (no POH-jeugd at the huisarts practice); the default stays in force: {default}."
                     ),
                 ));
                 return None;
@@ -135,43 +150,53 @@ impl Settings {
 /// `routing.hub`: the hub takes the single-issue route, unless the case
 /// is more than a single issue.
 fn apply_hub(f: &Facts<'_>, hub: &'static HubRow, out: &mut ChildRoute) {
-    let setting = format!("{} = {}", HUB.key, echo(hub.value));
+    let lang = f.lang;
+    let setting = setting(HUB.key, &echo(hub.value), lang);
     let blocker = blocker(f, HUB.domains)
         .or_else(|| {
-            f.screening
-                .risk_card
-                .risk_factors
-                .iter()
-                .find(|r| r.red)
-                .map(|r| format!("the risk card has a red factor ({})", clip(&r.code, CONFIG_VALUE_ECHO_CHARS)))
+            f.screening.risk_card.risk_factors.iter().find(|r| r.red).map(|r| match lang {
+                Language::Nl => format!("de risicokaart heeft een rode factor ({})", quote(&r.code)),
+                Language::En => {
+                    format!("the risk card has a red factor ({})", clip(&r.code, CONFIG_VALUE_ECHO_CHARS))
+                }
+            })
         })
         .or_else(|| {
-            f.instrument_abnormal
-                .then(|| String::from("an abnormal instrument also calls for a jeugd-GGZ consultation"))
+            f.instrument_abnormal.then(|| {
+                String::from(lang.pick(
+                    "een afwijkend instrument vraagt ook om consultatie van de jeugd-GGZ",
+                    "an abnormal instrument also calls for a jeugd-GGZ consultation",
+                ))
+            })
         });
+    let rule = HUB.rule;
     match blocker {
         None => {
-            let before = out.partner;
+            let before = partner_label(out.partner, lang);
             out.partner = hub.partner;
             out.kind = hub.kind;
             out.text = hub.text;
+            let chosen = partner_label(hub.partner, lang);
             out.notes.push(Reason::new(
-                HUB.rule,
-                format!(
-                    "Regional configuration {setting}: this region made {} its hub for single-issue psychosocial questions; without it, {} would consult {} (the default).",
-                    partner_label(hub.partner),
-                    HUB.rule,
-                    partner_label(before)
+                rule,
+                say!(
+                    lang,
+                    "Regionale configuratie {setting}: deze regio maakte {chosen} het aanspreekpunt voor enkelvoudige psychosociale vragen; zonder deze instelling consulteert de JGZ volgens {rule} {before} (de standaard).",
+                    "Regional configuration {setting}: this region made {chosen} its hub for single-issue psychosocial questions; without it, {rule} would consult {before} (the default)."
                 ),
             ));
         }
-        Some(why) => out.notes.push(Reason::new(
-            HUB.rule,
-            format!(
-                "Regional configuration {setting} does not apply to this case: {why}, so {} stays the place to consult.",
-                partner_label(out.partner)
-            ),
-        )),
+        Some(why) => {
+            let stays = partner_label(out.partner, lang);
+            out.notes.push(Reason::new(
+                rule,
+                say!(
+                    lang,
+                    "Regionale configuratie {setting} geldt niet voor deze casus: {why}, dus {stays} blijft de plek voor consultatie.",
+                    "Regional configuration {setting} does not apply to this case: {why}, so {stays} stays the place to consult."
+                ),
+            ));
+        }
     }
 }
 
@@ -179,34 +204,47 @@ fn apply_hub(f: &Facts<'_>, hub: &'static HubRow, out: &mut ChildRoute) {
 /// abnormal instrument goes to the POH-jeugd first; multi-domain or
 /// high-risk cases keep jeugd-GGZ.
 fn apply_poh_jeugd(f: &Facts<'_>, out: &mut ChildRoute) {
-    let setting = format!("{} = true", POH_JEUGD.key);
+    let lang = f.lang;
+    let setting = setting(POH_JEUGD.key, "true", lang);
     let blocker = blocker(f, POH_JEUGD.domains).or_else(|| {
-        (f.risk_level > POH_JEUGD.max_risk_level)
-            .then(|| format!("the risk card is at level {} (a red factor or four or more risk factors)", f.risk_level))
+        (f.risk_level > POH_JEUGD.max_risk_level).then(|| match lang {
+            Language::Nl => format!(
+                "de risicokaart staat op niveau {} (een rode factor of vier of meer risicofactoren)",
+                level_term(f.risk_level, lang)
+            ),
+            Language::En => {
+                format!("the risk card is at level {} (a red factor or four or more risk factors)", f.risk_level)
+            }
+        })
     });
+    let rule = POH_JEUGD.rule;
     match blocker {
         None => {
-            let before = out.partner;
+            let before = partner_label(out.partner, lang);
             out.partner = POH_JEUGD.partner;
             out.kind = POH_JEUGD.kind;
             out.text = POH_JEUGD.text;
+            let poh = partner_label(POH_JEUGD.partner, lang);
             out.notes.push(Reason::new(
-                POH_JEUGD.rule,
-                format!(
-                    "Regional configuration {setting}: a POH-jeugd works at the huisarts practice, so this single psychosocial question is consulted with {} first; without it, {} would consult {}, which stays the route for multi-domain or high-risk cases.",
-                    partner_label(POH_JEUGD.partner),
-                    POH_JEUGD.rule,
-                    partner_label(before)
+                rule,
+                say!(
+                    lang,
+                    "Regionale configuratie {setting}: in de huisartsenpraktijk werkt een POH-jeugd, dus over deze enkelvoudige psychosociale vraag wordt eerst {poh} geconsulteerd; zonder deze instelling consulteert de JGZ volgens {rule} {before}, en dat blijft de route bij meerdere domeinen of een hoog risico.",
+                    "Regional configuration {setting}: a POH-jeugd works at the huisarts practice, so this single psychosocial question is consulted with {poh} first; without it, {rule} would consult {before}, which stays the route for multi-domain or high-risk cases."
                 ),
             ));
         }
-        Some(why) => out.notes.push(Reason::new(
-            POH_JEUGD.rule,
-            format!(
-                "Regional configuration {setting} does not apply to this case: {why}, so {} stays the place to consult.",
-                partner_label(out.partner)
-            ),
-        )),
+        Some(why) => {
+            let stays = partner_label(out.partner, lang);
+            out.notes.push(Reason::new(
+                rule,
+                say!(
+                    lang,
+                    "Regionale configuratie {setting} geldt niet voor deze casus: {why}, dus {stays} blijft de plek voor consultatie.",
+                    "Regional configuration {setting} does not apply to this case: {why}, so {stays} stays the place to consult."
+                ),
+            ));
+        }
     }
 }
 
@@ -214,23 +252,30 @@ fn apply_poh_jeugd(f: &Facts<'_>, out: &mut ChildRoute) {
 /// a concern domain outside `allowed`, or a safety signal (the safety
 /// track and the sociaal wijkteam or jeugd-GGZ keep those).
 fn blocker(f: &Facts<'_>, allowed: &[Domain]) -> Option<String> {
+    let lang = f.lang;
     let safety = f.has_domain(Domain::Safety)
         || f.intake_safety_flag
         || f.meldcode.is_some_and(|m| m.conclusion != MeldcodeConclusion::Close);
     if safety {
-        return Some(String::from("the case has a safety signal"));
+        return Some(String::from(
+            lang.pick("de casus heeft een signaal van onveiligheid", "the case has a safety signal"),
+        ));
     }
+    let word = |d: &Domain| match lang {
+        Language::En => d.name(),
+        Language::Nl => domain_term(*d, lang),
+    };
     let outside: Vec<&str> =
-        f.domains.iter().filter(|d| **d != Domain::Safety && !allowed.contains(d)).map(|d| d.name()).collect();
+        f.domains.iter().filter(|d| **d != Domain::Safety && !allowed.contains(d)).map(word).collect();
     if outside.is_empty() {
         return None;
     }
-    let allowed_names: Vec<&str> = allowed.iter().map(|d| d.name()).collect();
-    Some(format!(
-        "it has a concern domain outside {} ({})",
-        allowed_names.join(" and "),
-        codes(outside.iter().copied())
-    ))
+    let allowed_names: Vec<&str> = allowed.iter().map(word).collect();
+    let outside = codes(outside.iter().copied());
+    Some(match lang {
+        Language::Nl => format!("de casus heeft een zorgdomein buiten {} ({outside})", allowed_names.join(" en ")),
+        Language::En => format!("it has a concern domain outside {} ({outside})", allowed_names.join(" and ")),
+    })
 }
 
 /// The region's local name for the partner (the region kit's rule).

@@ -12,18 +12,28 @@
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{Action, Band, Domain, Reason, RouteKind};
+use wegwijs_types::{Action, Band, Domain, Language, Reason, RouteKind, say};
 
 use crate::child::action_urgency;
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::SCHOOL_AGE;
-use crate::text::{codes, consent_of, instrument_label};
-use wegwijs_kit::{action_label, clip, partner_label};
+use crate::text::{band_term, codes, consent_of, instrument_label, quote, urgency_word};
+use wegwijs_kit::{action_label, clip, domain_term, level_term, partner_label};
+
+/// A domain as the reader of `lang` sees it in a list: the WIT name in
+/// English (as the card always showed it), the glossary's word in Dutch.
+fn domain_word(d: Domain, lang: Language) -> &'static str {
+    match lang {
+        Language::En => d.name(),
+        Language::Nl => domain_term(d, lang),
+    }
+}
 
 /// Adds the information route for the child's age band, when the child's
 /// own concerns are ones school or childcare can inform on.
 pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
+    let lang = f.lang;
     let Some(action) = f.child_action else { return };
     if !SCHOOL_AGE.actions.contains(&action) || f.prenatal {
         return;
@@ -31,7 +41,10 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
     let Some(months) = f.age_months else {
         plan.warn(
             "RT-SCHOOL-AGE",
-            "The child's age is unknown, so no school or childcare information route is proposed.",
+            lang.pick(
+                "De leeftijd van het kind is onbekend, dus er wordt geen route voorgesteld om informatie op te vragen bij school of kinderopvang.",
+                "The child's age is unknown, so no school or childcare information route is proposed.",
+            ),
         );
         return;
     };
@@ -50,49 +63,59 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
     let (partner, why) = match row.complex_partner {
         Some(p) if absence.is_some() || complex_domain.is_some() || many => {
             let why = if let Some(code) = absence {
-                format!("a complex problem (school absence: {})", clip(code, 48))
+                match lang {
+                    Language::Nl => format!("een complex probleem (schoolverzuim: {})", quote(code)),
+                    Language::En => format!("a complex problem (school absence: {})", clip(code, 48)),
+                }
             } else if let Some(d) = complex_domain {
-                format!("a complex problem (the {} domain)", d.name())
+                let domain = domain_word(*d, lang);
+                say!(lang, "een complex probleem (het domein {domain})", "a complex problem (the {domain} domain)")
             } else {
-                format!("a complex problem ({} concern domains)", f.concern_domain_count())
+                let n = f.concern_domain_count();
+                say!(lang, "een complex probleem ({n} zorgdomeinen)", "a complex problem ({n} concern domains)")
             };
             (p, why)
         }
-        Some(_) => (row.partner, String::from("a single problem")),
-        None => (row.partner, String::from("the first source of information")),
+        Some(_) => (row.partner, String::from(lang.pick("een enkelvoudig probleem", "a single problem"))),
+        None => (row.partner, String::from(lang.pick("de eerste informatiebron", "the first source of information"))),
     };
     let years = months / 12;
     let urgency = action_urgency(action);
+    let a = action_label(action, lang);
+    let (text, label, grounds) = (row.text.get(lang), partner_label(partner, lang), grounds.join("; "));
     let i = plan.add(
         partner,
         RouteKind::Information,
         urgency,
         Reason::new(
             "RT-SCHOOL-AGE",
-            format!(
-                "Age {years} and action {}: {}; here {}, so consult {} about the child's own concerns ({}).",
-                action_label(action),
-                row.text,
-                why,
-                partner_label(partner),
-                grounds.join("; ")
+            say!(
+                lang,
+                "Leeftijd {years} jaar en actie {a}: {text}; hier: {why}, dus raadpleeg {label} over de eigen zorgen van het kind ({grounds}).",
+                "Age {years} and action {a}: {text}; here {why}, so consult {label} about the child's own concerns ({grounds})."
             ),
         ),
     );
-    let who = f.participants.together_with();
+    let who = f.participants.together_with(lang);
+    let consent = consent_of(f.participants, lang);
     plan.route_reason(
         i,
         Reason::new(
             "CS-SCHOOL",
-            format!(
-                "Only with the consent CS-AGE names, here {}, and preferably with {who} present; JGZ, as the party that signals, informs {who} itself.",
-                consent_of(f.participants)
+            say!(
+                lang,
+                "Alleen met de toestemming die CS-AGE noemt, hier {consent}, en bij voorkeur in aanwezigheid van {who}; de JGZ informeert als signalerende partij zelf {who}.",
+                "Only with the consent CS-AGE names, here {consent}, and preferably with {who} present; JGZ, as the party that signals, informs {who} itself."
             ),
         ),
     );
+    let urgency = urgency_word(urgency, lang);
     plan.route_reason(
         i,
-        Reason::new("RT-URGENCY", format!("Urgency {urgency}: the urgency of action {}.", action_label(action))),
+        Reason::new(
+            "RT-URGENCY",
+            say!(lang, "{urgency}: de urgentie van actie {a}.", "{urgency}: the urgency of action {a}."),
+        ),
     );
 }
 
@@ -101,10 +124,13 @@ pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
 /// normal range, a risk card at level concern or higher (the parent–child
 /// relationship).
 fn grounds(f: &Facts<'_>) -> Vec<String> {
+    let lang = f.lang;
     let mut out: Vec<String> = Vec::new();
-    let domains: Vec<&str> = f.domains.iter().filter(|d| SCHOOL_AGE.domains.contains(d)).map(|d| d.name()).collect();
+    let domains: Vec<&str> =
+        f.domains.iter().filter(|d| SCHOOL_AGE.domains.contains(d)).map(|d| domain_word(*d, lang)).collect();
     if !domains.is_empty() {
-        out.push(format!("concern domains {}", codes(domains.iter().copied())));
+        let domains = codes(domains.iter().copied());
+        out.push(say!(lang, "zorgdomeinen {domains}", "concern domains {domains}"));
     }
     let instruments: Vec<String> = f
         .screening
@@ -115,15 +141,21 @@ fn grounds(f: &Facts<'_>) -> Vec<String> {
             i.level.is_some_and(|l| l >= SCHOOL_AGE.instrument_from) || i.band.is_some_and(|b| b != Band::Normal)
         })
         .map(|i| match i.band {
-            Some(b) => format!("{} {b}", instrument_label(i.instrument)),
+            Some(b) => format!("{} {}", instrument_label(i.instrument), band_term(b, lang)),
             None => String::from(instrument_label(i.instrument)),
         })
         .collect();
     if !instruments.is_empty() {
-        out.push(format!("psychosocial screening: {}", codes(instruments.iter().map(String::as_str))));
+        let instruments = codes(instruments.iter().map(String::as_str));
+        out.push(say!(lang, "psychosociale screening: {instruments}", "psychosocial screening: {instruments}"));
     }
     if f.risk_level >= SCHOOL_AGE.risk_card_from {
-        out.push(format!("the parent–child relationship: risk card level {}", f.risk_level));
+        out.push(match lang {
+            Language::Nl => {
+                format!("de ouder-kindrelatie: risicokaart op niveau {}", level_term(f.risk_level, lang))
+            }
+            Language::En => format!("the parent–child relationship: risk card level {}", f.risk_level),
+        });
     }
     out
 }
@@ -131,20 +163,35 @@ fn grounds(f: &Facts<'_>) -> Vec<String> {
 /// The card-level sentence when school or childcare is not consulted: the
 /// child's own concerns lie outside what they can inform on.
 fn not_indicated(f: &Facts<'_>, partner: wegwijs_types::Partner, plan: &mut Plan) {
-    let outside: Vec<&str> = f.domains.iter().filter(|d| !SCHOOL_AGE.domains.contains(d)).map(|d| d.name()).collect();
-    let informable: Vec<&str> = SCHOOL_AGE.domains.iter().map(|d| Domain::name(*d)).collect();
+    let lang = f.lang;
+    let outside: Vec<&str> =
+        f.domains.iter().filter(|d| !SCHOOL_AGE.domains.contains(d)).map(|d| domain_word(*d, lang)).collect();
+    let informable: Vec<&str> = SCHOOL_AGE.domains.iter().map(|d| domain_word(*d, lang)).collect();
     let what = if outside.is_empty() {
-        String::from("none of the child's own concerns is coded in a domain")
+        String::from(lang.pick(
+            "geen van de eigen zorgen van het kind is gecodeerd in een domein",
+            "none of the child's own concerns is coded in a domain",
+        ))
     } else {
-        format!("the concerns on this card ({}) are not in a domain", codes(outside.iter().copied()))
+        let outside = codes(outside.iter().copied());
+        say!(
+            lang,
+            "de zorgen op deze kaart ({outside}) vallen niet in een domein",
+            "the concerns on this card ({outside}) are not in a domain"
+        )
     };
-    let rest = if f.action == Action::S { "; the safety track has its own steps" } else { "" };
+    let rest = if f.action == Action::S {
+        lang.pick("; het veiligheidsspoor heeft eigen stappen", "; the safety track has its own steps")
+    } else {
+        ""
+    };
+    let (label, informable) = (partner_label(partner, lang), informable.join(", "));
     plan.reason(
         "RT-SCHOOL-AGE",
-        format!(
-            "No information route to {}: {what} school or childcare can inform on ({}), so consulting them about the child is not indicated (RT-A1 consults them only about the child, per CS-SCHOOL){rest}.",
-            partner_label(partner),
-            informable.join(", ")
+        say!(
+            lang,
+            "Geen informatieroute naar {label}: {what} waarover school of kinderopvang informatie kan geven ({informable}), dus is het niet aangewezen hen over het kind te raadplegen (RT-A1 raadpleegt hen alleen over het kind, volgens CS-SCHOOL){rest}.",
+            "No information route to {label}: {what} school or childcare can inform on ({informable}), so consulting them about the child is not indicated (RT-A1 consults them only about the child, per CS-SCHOOL){rest}."
         ),
     );
 }

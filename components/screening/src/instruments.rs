@@ -4,25 +4,27 @@
 //! BITSEA and KIVPA), says which results cannot be used and what to do
 //! about them (PS-UNUSABLE), names the instrument the guideline recommends
 //! when no usable result was supplied, and derives a level from the concern
-//! domains when there is nothing else to go on.
+//! domains when there is nothing else to go on. Every text is written in
+//! the reader's language; the tables carry their words in both.
 
 use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 
 use wegwijs_types::{
     AgeBand, Band, ChildCase, Domain, GizConclusion, InstrumentInput, InstrumentKind, InstrumentResult, IntakeCard,
-    Level, Reason, RegionConfig, ScoredInstrument, SdqScores, SdqVersion, SparkRisk, UnusableReason,
+    Language, Level, Reason, RegionConfig, ScoredInstrument, SdqScores, SdqVersion, SparkRisk, UnusableReason, say,
 };
 
-use crate::{sdq, text};
-use wegwijs_kit::TableSource;
+use crate::sdq;
+use crate::text::{self, Wording};
+use wegwijs_kit::{TableSource, domain_term, level_term};
 
 /// The age window in which one instrument (or SDQ version) is valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AgeWindow {
     /// Stable id, e.g. `sdq-parent-four-to-seventeen` or `spark`.
     pub id: &'static str,
-    /// Name shown in reasons.
-    pub label: &'static str,
+    /// Name shown in reasons, e.g. `SDQ parent 4–17` / `SDQ ouderversie 4–17`.
+    pub label: Wording,
     /// The instrument this window belongs to. Windows of the same kind are
     /// versions of one instrument (the SDQ's): a version used outside its own
     /// window while another version's window holds the age is the wrong
@@ -46,18 +48,21 @@ impl AgeWindow {
 pub struct WindowTable {
     /// Source guideline and version.
     pub guideline: TableSource,
+    /// How a Dutch card cites [`Self::guideline`].
+    pub guideline_nl: &'static str,
     /// The windows.
     pub windows: &'static [AgeWindow],
 }
 
 const fn window(
     id: &'static str,
-    label: &'static str,
+    nl: &'static str,
+    en: &'static str,
     kind: InstrumentKind,
     from_months: u32,
     until_months: u32,
 ) -> AgeWindow {
-    AgeWindow { id, label, kind, from_months, until_months }
+    AgeWindow { id, label: Wording { nl, en }, kind, from_months, until_months }
 }
 
 /// Age windows per instrument (PS-INSTRUMENT).
@@ -72,18 +77,37 @@ pub const INSTRUMENT_WINDOWS: WindowTable = WindowTable {
         name: "JGZ-richtlijn Psychosociale problemen (instrument per age)",
         version: "2016, wegwijs table r1",
     },
+    guideline_nl: INSTRUMENTS_PER_AGE_NL,
     windows: &[
-        window("spark", "SPARK", InstrumentKind::Spark, 12, 30),
-        window("dmo", "DMO-protocol", InstrumentKind::Dmo, 0, 19),
-        window("bitsea", "BITSEA", InstrumentKind::Bitsea, 24, 36),
-        window("sdq-parent-two-to-four", "SDQ parent 2–4", InstrumentKind::Sdq, 24, 60),
-        window("sdq-parent-four-to-seventeen", "SDQ parent 4–17", InstrumentKind::Sdq, 48, 216),
-        window("sdq-teacher-four-to-seventeen", "SDQ teacher 4–17", InstrumentKind::Sdq, 48, 216),
-        window("sdq-self-eleven-to-seventeen", "SDQ self-report 11–17", InstrumentKind::Sdq, 132, 216),
-        window("kivpa", "KIVPA", InstrumentKind::Kivpa, 156, 180),
-        window("giz", "GIZ", InstrumentKind::Giz, 0, 276),
+        window("spark", "SPARK", "SPARK", InstrumentKind::Spark, 12, 30),
+        window("dmo", "DMO-protocol", "DMO-protocol", InstrumentKind::Dmo, 0, 19),
+        window("bitsea", "BITSEA", "BITSEA", InstrumentKind::Bitsea, 24, 36),
+        window("sdq-parent-two-to-four", "SDQ ouderversie 2–4", "SDQ parent 2–4", InstrumentKind::Sdq, 24, 60),
+        window("sdq-parent-four-to-seventeen", "SDQ ouderversie 4–17", "SDQ parent 4–17", InstrumentKind::Sdq, 48, 216),
+        window(
+            "sdq-teacher-four-to-seventeen",
+            "SDQ leerkrachtversie 4–17",
+            "SDQ teacher 4–17",
+            InstrumentKind::Sdq,
+            48,
+            216,
+        ),
+        window(
+            "sdq-self-eleven-to-seventeen",
+            "SDQ zelfrapportage 11–17",
+            "SDQ self-report 11–17",
+            InstrumentKind::Sdq,
+            132,
+            216,
+        ),
+        window("kivpa", "KIVPA", "KIVPA", InstrumentKind::Kivpa, 156, 180),
+        window("giz", "GIZ", "GIZ", InstrumentKind::Giz, 0, 276),
     ],
 };
+
+/// How a Dutch card cites the instrument-per-age tables.
+const INSTRUMENTS_PER_AGE_NL: &str =
+    "JGZ-richtlijn Psychosociale problemen (instrument per leeftijd) 2016, wegwijs-tabel r1";
 
 /// The instrument the guideline recommends for an age range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +117,7 @@ pub struct Recommendation {
     /// First age in whole months no longer covered (exclusive).
     pub until_months: u32,
     /// The recommended instrument(s), as a phrase.
-    pub instruments: &'static str,
+    pub instruments: Wording,
 }
 
 /// A versioned table of recommended instruments per age.
@@ -101,12 +125,14 @@ pub struct Recommendation {
 pub struct RecommendationTable {
     /// Source guideline and version.
     pub guideline: TableSource,
+    /// How a Dutch card cites [`Self::guideline`].
+    pub guideline_nl: &'static str,
     /// Rows in age order.
     pub rows: &'static [Recommendation],
 }
 
-const fn rec(from_months: u32, until_months: u32, instruments: &'static str) -> Recommendation {
-    Recommendation { from_months, until_months, instruments }
+const fn rec(from_months: u32, until_months: u32, nl: &'static str, en: &'static str) -> Recommendation {
+    Recommendation { from_months, until_months, instruments: Wording { nl, en } }
 }
 
 /// One instrument per age period, as the guideline recommends it
@@ -118,19 +144,32 @@ pub const RECOMMENDED_INSTRUMENTS: RecommendationTable = RecommendationTable {
         name: "JGZ-richtlijn Psychosociale problemen (instrument per age)",
         version: "2016, wegwijs table r1",
     },
+    guideline_nl: INSTRUMENTS_PER_AGE_NL,
     rows: &[
-        rec(0, 12, "the DMO-protocol (0–18 months)"),
-        rec(12, 19, "the DMO-protocol (0–18 months) or SPARK (18 months)"),
-        rec(19, 24, "SPARK (18 months)"),
-        rec(24, 36, "BITSEA (2 years) or the SDQ parent 2–4"),
-        rec(36, 48, "the SDQ parent 2–4 (3–4 years)"),
-        rec(48, 96, "the SDQ parent 4–17 (the teacher version may be added at 4–7 years)"),
-        rec(96, 156, "the SDQ parent 4–17"),
-        rec(156, 180, "the SDQ self-report or KIVPA"),
-        rec(180, 216, "the SDQ self-report"),
+        rec(0, 12, "het DMO-protocol (0–18 maanden)", "the DMO-protocol (0–18 months)"),
+        rec(
+            12,
+            19,
+            "het DMO-protocol (0–18 maanden) of de SPARK (18 maanden)",
+            "the DMO-protocol (0–18 months) or SPARK (18 months)",
+        ),
+        rec(19, 24, "de SPARK (18 maanden)", "SPARK (18 months)"),
+        rec(24, 36, "de BITSEA (2 jaar) of de SDQ ouderversie 2–4", "BITSEA (2 years) or the SDQ parent 2–4"),
+        rec(36, 48, "de SDQ ouderversie 2–4 (3–4 jaar)", "the SDQ parent 2–4 (3–4 years)"),
+        rec(
+            48,
+            96,
+            "de SDQ ouderversie 4–17 (op 4–7 jaar eventueel aangevuld met de leerkrachtversie)",
+            "the SDQ parent 4–17 (the teacher version may be added at 4–7 years)",
+        ),
+        rec(96, 156, "de SDQ ouderversie 4–17", "the SDQ parent 4–17"),
+        rec(156, 180, "de SDQ zelfrapportage of de KIVPA", "the SDQ self-report or KIVPA"),
+        rec(180, 216, "de SDQ zelfrapportage", "the SDQ self-report"),
         rec(
             216,
             276,
+            "geen psychosociaal instrument voor 18 jaar en ouder; de gespreksmethode GIZ (0–23 jaar) is wel te \
+             gebruiken",
             "no psychosocial instrument for 18 years and older; the GIZ conversation method (0–23 years) can be used",
         ),
     ],
@@ -225,9 +264,9 @@ pub struct UnusableRow {
     /// The reason.
     pub reason: UnusableReason,
     /// A short phrase for the summary and warnings, e.g. `the wrong version for this age`.
-    pub short: &'static str,
+    pub short: Wording,
     /// What the professional does about it, e.g. `use the version for this age`.
-    pub advice: &'static str,
+    pub advice: Wording,
 }
 
 /// A versioned table of the reasons a result cannot be used (PS-UNUSABLE).
@@ -235,6 +274,8 @@ pub struct UnusableRow {
 pub struct UnusableTable {
     /// Source guideline and version.
     pub guideline: TableSource,
+    /// How a Dutch card cites [`Self::guideline`].
+    pub guideline_nl: &'static str,
     /// One row per reason.
     pub rows: &'static [UnusableRow],
 }
@@ -247,21 +288,33 @@ pub const UNUSABLE: UnusableTable = UnusableTable {
         name: "JGZ-richtlijn Psychosociale problemen (unusable instrument results)",
         version: "2016, wegwijs table r1",
     },
+    guideline_nl: "JGZ-richtlijn Psychosociale problemen (onbruikbare uitkomsten van instrumenten) 2016, \
+                   wegwijs-tabel r1",
     rows: &[
         UnusableRow {
             reason: UnusableReason::OutsideAgeRange,
-            short: "used outside its age range",
-            advice: "use the instrument the guideline names for this age",
+            short: Wording { nl: "buiten het leeftijdsbereik gebruikt", en: "used outside its age range" },
+            advice: Wording {
+                nl: "gebruik het instrument dat de richtlijn voor deze leeftijd noemt",
+                en: "use the instrument the guideline names for this age",
+            },
         },
         UnusableRow {
             reason: UnusableReason::WrongVersion,
-            short: "the wrong version for this age",
-            advice: "use the version for this age",
+            short: Wording { nl: "de verkeerde versie voor deze leeftijd", en: "the wrong version for this age" },
+            advice: Wording { nl: "gebruik de versie voor deze leeftijd", en: "use the version for this age" },
         },
         UnusableRow {
             reason: UnusableReason::Incomplete,
-            short: "incomplete, so its total cannot be scored",
-            advice: "complete the missing items (at least 3 of the 5 items of every difficulty scale) and score it again",
+            short: Wording {
+                nl: "onvolledig, dus de totaalscore is niet te berekenen",
+                en: "incomplete, so its total cannot be scored",
+            },
+            advice: Wording {
+                nl: "vul de ontbrekende items aan (minstens 3 van de 5 items van elke probleemschaal) en scoor opnieuw",
+                en: "complete the missing items (at least 3 of the 5 items of every difficulty scale) and score it \
+                     again",
+            },
         },
     ],
 };
@@ -271,8 +324,8 @@ pub fn unusable_row(reason: UnusableReason) -> UnusableRow {
     // Every reason has a row; the fallback keeps a table edit from panicking.
     UNUSABLE.rows.iter().find(|r| r.reason == reason).copied().unwrap_or(UnusableRow {
         reason,
-        short: "not usable",
-        advice: "check the result and assess again",
+        short: Wording { nl: "niet bruikbaar", en: "not usable" },
+        advice: Wording { nl: "controleer de uitkomst en beoordeel opnieuw", en: "check the result and assess again" },
     })
 }
 
@@ -288,7 +341,7 @@ pub struct ConcernDomainRow {
     /// instrument scores.
     pub scored_by_instrument: bool,
     /// What a domain no instrument scores is about, for the reason.
-    pub about: &'static str,
+    pub about: Wording,
 }
 
 /// A versioned table of the concern-domain fallback.
@@ -296,14 +349,21 @@ pub struct ConcernDomainRow {
 pub struct ConcernDomainTable {
     /// Source and version.
     pub guideline: TableSource,
+    /// How a Dutch card cites [`Self::guideline`].
+    pub guideline_nl: &'static str,
     /// Each domain gives level attention; this many or more give concern.
     pub concern_from: usize,
     /// The domains that count.
     pub rows: &'static [ConcernDomainRow],
 }
 
-const fn domain_row(domain: Domain, scored_by_instrument: bool, about: &'static str) -> ConcernDomainRow {
-    ConcernDomainRow { domain, scored_by_instrument, about }
+const fn domain_row(
+    domain: Domain,
+    scored_by_instrument: bool,
+    nl: &'static str,
+    en: &'static str,
+) -> ConcernDomainRow {
+    ConcernDomainRow { domain, scored_by_instrument, about: Wording { nl, en } }
 }
 
 /// The concern domains of IN-DOMAIN as a level when nothing measured the
@@ -311,19 +371,32 @@ const fn domain_row(domain: Domain, scored_by_instrument: bool, about: &'static 
 /// domain attention, two or more concern.
 pub const CONCERN_DOMAINS: ConcernDomainTable = ConcernDomainTable {
     guideline: TableSource { name: "wegwijs concern-domain fallback", version: "table r1" },
+    guideline_nl: "wegwijs-terugvaltabel zorgdomeinen r1",
     concern_from: 2,
     rows: &[
-        domain_row(Domain::Psychosocial, true, "emotional, behaviour or peer problems of the child"),
-        domain_row(Domain::ParentChild, true, "the relationship between parent and child"),
-        domain_row(Domain::Development, true, "the child's development"),
-        domain_row(Domain::School, true, "school absence or learning"),
-        domain_row(Domain::SubstanceUse, true, "the youth's substance use"),
+        domain_row(
+            Domain::Psychosocial,
+            true,
+            "emotionele problemen, gedragsproblemen of problemen met leeftijdsgenoten van het kind",
+            "emotional, behaviour or peer problems of the child",
+        ),
+        domain_row(
+            Domain::ParentChild,
+            true,
+            "de relatie tussen ouder en kind",
+            "the relationship between parent and child",
+        ),
+        domain_row(Domain::Development, true, "de ontwikkeling van het kind", "the child's development"),
+        domain_row(Domain::School, true, "schoolverzuim of leren", "school absence or learning"),
+        domain_row(Domain::SubstanceUse, true, "het middelengebruik van de jongere", "the youth's substance use"),
         domain_row(
             Domain::FamilyCircumstances,
             false,
+            "de omstandigheden van het gezin (schulden, huisvesting, scheiding, ziekte van een ouder), geen symptoom \
+             van het kind",
             "the family's circumstances (debts, housing, divorce, parental illness), not a symptom of the child",
         ),
-        domain_row(Domain::Medical, false, "a medical or somatic question"),
+        domain_row(Domain::Medical, false, "een medische of somatische vraag", "a medical or somatic question"),
     ],
 };
 
@@ -332,13 +405,15 @@ pub const CONCERN_DOMAINS: ConcernDomainTable = ConcernDomainTable {
 pub struct Finding {
     /// Level it maps to.
     pub level: Level,
-    /// Instrument name, e.g. `SDQ parent 4–17`.
+    /// Instrument name in the reader's language, e.g. `SDQ parent 4–17`.
     pub label: String,
-    /// Phrase for the summary line and the ladder, e.g. `SDQ total 18 (abnormal, parent 4–17)`.
+    /// Phrase for the summary line and the ladder, in the reader's
+    /// language, e.g. `SDQ total 18 (abnormal, parent 4–17)`.
     pub summary: String,
 }
 
-/// An instrument result that could not be used (PS-UNUSABLE).
+/// An instrument result that could not be used (PS-UNUSABLE), worded in
+/// the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unusable {
     /// Instrument name, e.g. `SDQ parent 4–17`.
@@ -353,9 +428,9 @@ pub struct Unusable {
 }
 
 impl Unusable {
-    /// `SDQ parent 4–17 (the wrong version for this age)`.
-    pub fn short(&self) -> String {
-        format!("{} ({})", self.label, unusable_row(self.reason).short)
+    /// `SDQ parent 4–17 (the wrong version for this age)`, in `lang`.
+    pub fn short(&self, lang: Language) -> String {
+        format!("{} ({})", self.label, unusable_row(self.reason).short.get(lang))
     }
 }
 
@@ -384,22 +459,19 @@ pub struct InstrumentAssessment {
 
 impl InstrumentAssessment {
     /// Records an instrument whose result maps straight to a level (SPARK,
-    /// GIZ): no band and no scores to carry.
+    /// GIZ): no band and no scores to carry. `text` is the reason, `summary`
+    /// the phrase for the summary line and the ladder.
     fn record_mapped(
         &mut self,
         kind: InstrumentKind,
         rule: &str,
         label: &str,
-        value: &str,
         level: Level,
         text: String,
+        summary: String,
     ) {
         self.reasons.push(Reason::new(rule, text));
-        self.findings.push(Finding {
-            level,
-            label: label.to_owned(),
-            summary: format!("{label} {value} ({})", level.name()),
-        });
+        self.findings.push(Finding { level, label: label.to_owned(), summary });
         self.results.push(InstrumentResult {
             instrument: kind,
             valid: true,
@@ -412,16 +484,18 @@ impl InstrumentAssessment {
 
     /// Records a result that cannot be used: the result without a level or
     /// band, and the PS-UNUSABLE warning naming it, why, and what to do.
-    fn record_unusable(&mut self, kind: InstrumentKind, note: Unusable, sdq: Option<SdqScores>) {
+    fn record_unusable(&mut self, kind: InstrumentKind, note: Unusable, sdq: Option<SdqScores>, lang: Language) {
+        let (label, short, detail, advice) =
+            (&note.label, unusable_row(note.reason).short.get(lang), &note.detail, &note.advice);
+        let table = text::cite(&UNUSABLE.guideline, UNUSABLE.guideline_nl, lang);
         self.warnings.push(Reason::new(
             "PS-UNUSABLE",
-            format!(
-                "{} could not be used ({}): {}. It counts as no result, so it neither lowers nor raises the level; {} ({}).",
-                note.label,
-                unusable_row(note.reason).short,
-                note.detail,
-                note.advice,
-                UNUSABLE.guideline.label()
+            say!(
+                lang,
+                "{label} was niet bruikbaar ({short}): {detail}. De uitkomst telt niet mee: die verlaagt het niveau \
+                 niet en verhoogt het ook niet; {advice} ({table}).",
+                "{label} could not be used ({short}): {detail}. It counts as no result, so it neither lowers nor \
+                 raises the level; {advice} ({table})."
             ),
         ));
         self.results.push(InstrumentResult {
@@ -437,62 +511,121 @@ impl InstrumentAssessment {
 }
 
 /// `a–b months` of a window, with the last valid month.
-fn window_range(w: &AgeWindow) -> String {
-    format!("{}–{} months", w.from_months, w.until_months.saturating_sub(1))
+fn window_range(w: &AgeWindow, lang: Language) -> String {
+    let (from, to) = (w.from_months, w.until_months.saturating_sub(1));
+    say!(lang, "{from}–{to} maanden", "{from}–{to} months")
 }
 
 /// What to use instead of an instrument outside its age range.
-fn advice_for_age(age: Option<u32>, prenatal: bool) -> String {
+fn advice_for_age(age: Option<u32>, prenatal: bool, lang: Language) -> String {
     let row = unusable_row(UnusableReason::OutsideAgeRange);
     match (recommended(age), age) {
-        (Some(r), _) => format!("{}: {}", row.advice, r.instruments),
-        (None, None) if prenatal => {
-            "before birth the guideline names no psychosocial instrument; the risk card parent–child relationship applies".to_owned()
-        }
-        (None, None) => "record the age first, then use the instrument the guideline names for that age".to_owned(),
-        (None, Some(m)) => format!("for age {} the guideline names no psychosocial instrument", text::age_label(m)),
+        (Some(r), _) => format!("{}: {}", row.advice.get(lang), r.instruments.get(lang)),
+        (None, None) if prenatal => lang
+            .pick(
+                "voor de geboorte noemt de richtlijn geen psychosociaal instrument; de risicokaart \
+                 ouder-kindrelatie is van toepassing",
+                "before birth the guideline names no psychosocial instrument; the risk card parent–child \
+                 relationship applies",
+            )
+            .to_owned(),
+        (None, None) => lang
+            .pick(
+                "leg eerst de leeftijd vast en gebruik dan het instrument dat de richtlijn voor die leeftijd noemt",
+                "record the age first, then use the instrument the guideline names for that age",
+            )
+            .to_owned(),
+        (None, Some(m)) => no_instrument_at(m, lang),
     }
+}
+
+/// "For age … the guideline names no psychosocial instrument".
+fn no_instrument_at(months: u32, lang: Language) -> String {
+    let age = text::age_label(months, lang);
+    say!(
+        lang,
+        "voor de leeftijd van {age} noemt de richtlijn geen psychosociaal instrument",
+        "for age {age} the guideline names no psychosocial instrument"
+    )
 }
 
 /// Why an instrument used outside its window cannot be used, and what to
 /// use instead: the wrong version when another version of it fits the age.
-fn outside_window(win: &AgeWindow, age: Option<u32>, prenatal: bool) -> Unusable {
+fn outside_window(win: &AgeWindow, age: Option<u32>, prenatal: bool, lang: Language) -> Unusable {
     let alternatives = versions_for_age(win, age);
+    let range = window_range(win, lang);
     if alternatives.is_empty() {
         let detail = match age {
             Some(_) => {
-                format!("it was used {}, outside its age window of {}", text::at_age(age, prenatal), window_range(win))
+                let at = text::at_age(age, prenatal, lang);
+                say!(
+                    lang,
+                    "het instrument is gebruikt {at}, buiten het leeftijdsbereik van {range}",
+                    "it was used {at}, outside its age window of {range}"
+                )
             }
-            None if prenatal => "it was used before birth, when no age window applies".to_owned(),
-            None => format!("the age is unknown, so its age window of {} cannot be checked", window_range(win)),
+            None if prenatal => lang
+                .pick(
+                    "het instrument is voor de geboorte gebruikt, toen er nog geen leeftijdsbereik gold",
+                    "it was used before birth, when no age window applies",
+                )
+                .to_owned(),
+            None => say!(
+                lang,
+                "de leeftijd is onbekend, dus het leeftijdsbereik van {range} is niet te controleren",
+                "the age is unknown, so its age window of {range} cannot be checked"
+            ),
         };
         Unusable {
-            label: win.label.to_owned(),
+            label: win.label.get(lang).to_owned(),
             reason: UnusableReason::OutsideAgeRange,
             detail,
-            advice: advice_for_age(age, prenatal),
+            advice: advice_for_age(age, prenatal, lang),
         }
     } else {
-        let names: Vec<String> = alternatives.iter().map(|w| w.label.to_owned()).collect();
-        let windows: Vec<String> = alternatives.iter().map(|w| format!("{} ({})", w.label, window_range(w))).collect();
+        let names: Vec<String> = alternatives.iter().map(|w| w.label.get(lang).to_owned()).collect();
+        let windows: Vec<String> =
+            alternatives.iter().map(|w| format!("{} ({})", w.label.get(lang), window_range(w, lang))).collect();
+        let at = text::at_age(age, prenatal, lang);
+        let windows = text::and_list(&windows, lang);
+        let n = alternatives.len();
+        let detail = match lang {
+            Language::Nl => {
+                let is = text::noun(n, "is", "zijn");
+                format!(
+                    "het instrument is gebruikt {at}, buiten het bereik van {range}, terwijl {windows} de versie voor \
+                     deze leeftijd {is}"
+                )
+            }
+            Language::En => {
+                let is = text::noun(n, "is", "are");
+                format!(
+                    "it was used {at}, outside its window of {range}, while {windows} {is} the version for this age"
+                )
+            }
+        };
         Unusable {
-            label: win.label.to_owned(),
+            label: win.label.get(lang).to_owned(),
             reason: UnusableReason::WrongVersion,
-            detail: format!(
-                "it was used {}, outside its window of {}, while {} {} the version for this age",
-                text::at_age(age, prenatal),
-                window_range(win),
-                text::and_list(&windows),
-                text::noun(alternatives.len(), "is", "are")
+            detail,
+            advice: format!(
+                "{}: {}",
+                unusable_row(UnusableReason::WrongVersion).advice.get(lang),
+                text::or_list(&names, lang)
             ),
-            advice: format!("{}: {}", unusable_row(UnusableReason::WrongVersion).advice, names.join(" or ")),
         }
     }
 }
 
 /// Checks and scores every instrument of the case, then falls back on the
-/// concern domains when no valid instrument gave a level.
-pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) -> InstrumentAssessment {
+/// concern domains when no valid instrument gave a level; every text is in
+/// `lang`.
+pub fn assess(
+    case: &ChildCase,
+    intake: &IntakeCard,
+    config: &dyn RegionConfig,
+    lang: Language,
+) -> InstrumentAssessment {
     let age = intake.age_months;
     let prenatal = intake.age_band == Some(AgeBand::Prenatal);
     let mut out = InstrumentAssessment {
@@ -505,6 +638,7 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
         reasons: Vec::new(),
         warnings: Vec::new(),
     };
+    let windows_table = text::cite(&INSTRUMENT_WINDOWS.guideline, INSTRUMENT_WINDOWS.guideline_nl, lang);
 
     for input in &case.instruments {
         let kind = kind_of(input);
@@ -515,73 +649,103 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
             let note = Unusable {
                 label: id.to_owned(),
                 reason: UnusableReason::OutsideAgeRange,
-                detail: format!("the age window table ({}) has no row for it", INSTRUMENT_WINDOWS.guideline.label()),
-                advice: advice_for_age(age, prenatal),
+                detail: say!(
+                    lang,
+                    "de tabel met leeftijdsbereiken ({windows_table}) heeft er geen rij voor",
+                    "the age window table ({windows_table}) has no row for it"
+                ),
+                advice: advice_for_age(age, prenatal, lang),
             };
-            out.record_unusable(kind, note, None);
+            out.record_unusable(kind, note, None, lang);
             continue;
         };
+        let label = win.label.get(lang);
+        let age_text = text::at_age(age, prenatal, lang);
+        let range = window_range(win, lang);
         if !is_valid_at(id, age) {
             out.warnings.push(Reason::new(
                 "PS-INSTRUMENT",
-                format!(
-                    "{} was used {}, outside its age window of {} ({}); it is reported but not scored as valid and not used further.",
-                    win.label,
-                    text::at_age(age, prenatal),
-                    window_range(win),
-                    INSTRUMENT_WINDOWS.guideline.label()
+                say!(
+                    lang,
+                    "{label} is gebruikt {age_text}, buiten het leeftijdsbereik van {range} ({windows_table}); de \
+                     uitkomst wordt vermeld, maar niet als geldig gescoord en verder niet gebruikt.",
+                    "{label} was used {age_text}, outside its age window of {range} ({windows_table}); it is reported \
+                     but not scored as valid and not used further."
                 ),
             ));
-            out.record_unusable(kind, outside_window(win, age, prenatal), None);
+            out.record_unusable(kind, outside_window(win, age, prenatal, lang), None, lang);
             continue;
         }
-        let age_text = text::at_age(age, prenatal);
         match input {
             InstrumentInput::Sdq(s) => {
-                let outcome = sdq::evaluate(s.version, &s.answers, config);
+                let outcome = sdq::evaluate(s.version, &s.answers, config, lang);
                 out.reasons.extend(outcome.reasons);
                 out.warnings.extend(outcome.warnings);
-                let label = format!("SDQ {}", text::sdq_version_label(s.version));
+                let version = text::sdq_version_label(s.version, lang);
+                let label = format!("SDQ {version}");
                 let total = outcome.scores.as_ref().and_then(|sc| sc.total.as_ref()).map(|t| t.score);
                 let row = unusable_row(UnusableReason::Incomplete);
+                let items = sdq::ITEM_COUNT;
                 match (outcome.wrong_length, total) {
                     (Some(received), _) => {
                         let note = Unusable {
                             label,
                             reason: UnusableReason::Incomplete,
-                            detail: format!(
-                                "it has {received} answers instead of {}, so they cannot be matched to its items",
-                                sdq::ITEM_COUNT
+                            detail: say!(
+                                lang,
+                                "er zijn {received} antwoorden in plaats van {items}, dus die zijn niet aan de items \
+                                 te koppelen",
+                                "it has {received} answers instead of {items}, so they cannot be matched to its items"
                             ),
-                            advice: format!("enter all {} answers in item order and score it again", sdq::ITEM_COUNT),
+                            advice: say!(
+                                lang,
+                                "voer alle {items} antwoorden in de volgorde van de items in en scoor opnieuw",
+                                "enter all {items} answers in item order and score it again"
+                            ),
                         };
-                        out.record_unusable(kind, note, None);
+                        out.record_unusable(kind, note, None, lang);
                     }
                     (None, None) => {
-                        let scales: Vec<String> = outcome.missing.iter().map(|m| m.name().to_owned()).collect();
+                        let scales: Vec<String> = outcome.missing.iter().map(|m| m.term(lang).to_owned()).collect();
                         let n = scales.len();
+                        let scales = text::and_list(&scales, lang);
+                        let least = sdq::MIN_ANSWERED;
+                        let detail = match lang {
+                            Language::Nl => {
+                                let scale = text::noun(n, "de subschaal", "de subschalen");
+                                format!(
+                                    "bij {scale} {scales} zijn minder dan {least} van de 5 items beantwoord, dus de \
+                                     totale moeilijkhedenscore is niet te berekenen"
+                                )
+                            }
+                            Language::En => format!(
+                                "the {scales} {} {} fewer than {least} of {} 5 items answered, so the total \
+                                 difficulties score cannot be scored",
+                                text::noun(n, "scale", "scales"),
+                                text::noun(n, "has", "have"),
+                                text::noun(n, "its", "their")
+                            ),
+                        };
                         let note = Unusable {
                             label,
                             reason: UnusableReason::Incomplete,
-                            detail: format!(
-                                "the {} {} {} fewer than {} of {} 5 items answered, so the total difficulties score cannot be scored",
-                                text::and_list(&scales),
-                                text::noun(n, "scale", "scales"),
-                                text::noun(n, "has", "have"),
-                                sdq::MIN_ANSWERED,
-                                text::noun(n, "its", "their")
-                            ),
-                            advice: row.advice.to_owned(),
+                            detail,
+                            advice: row.advice.get(lang).to_owned(),
                         };
-                        out.record_unusable(kind, note, outcome.scores);
+                        out.record_unusable(kind, note, outcome.scores, lang);
                     }
                     (None, Some(score)) => {
                         if let Some(level) = outcome.level {
-                            let band = outcome.band.map_or("no band", |b| b.name());
+                            let band =
+                                outcome.band.map_or(lang.pick("geen categorie", "no band"), |b| text::band(b, lang));
                             out.findings.push(Finding {
                                 level,
                                 label: label.clone(),
-                                summary: format!("SDQ total {score} ({band}, {})", text::sdq_version_label(s.version)),
+                                summary: say!(
+                                    lang,
+                                    "SDQ-totaalscore {score} ({band}, {version})",
+                                    "SDQ total {score} ({band}, {version})"
+                                ),
                             });
                         }
                         out.results.push(InstrumentResult {
@@ -597,30 +761,41 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
             }
             InstrumentInput::Spark(risk) => {
                 let level = spark_level(*risk);
-                let text = format!("SPARK overall risk {} {age_text} maps to level {}.", risk.name(), level.name());
-                out.record_mapped(kind, "PS-SPARK", "SPARK", risk.name(), level, text);
+                let (name, term) = (risk.name(), level_term(level, lang));
+                let text = say!(
+                    lang,
+                    "Totaalrisico SPARK {name} {age_text}: dat geeft niveau {term}.",
+                    "SPARK overall risk {name} {age_text} maps to level {term}."
+                );
+                out.record_mapped(kind, "PS-SPARK", "SPARK", level, text, format!("SPARK {name} ({term})"));
             }
             InstrumentInput::Giz(conclusion) => {
                 let level = giz_level(*conclusion);
-                let text = format!("GIZ conclusion {} maps to level {}.", conclusion.name(), level.name());
-                out.record_mapped(kind, "PS-GIZ", "GIZ", conclusion.name(), level, text);
+                let (name, term) = (conclusion.name(), level_term(level, lang));
+                let text = say!(
+                    lang,
+                    "GIZ-conclusie {name}: dat geeft niveau {term}.",
+                    "GIZ conclusion {name} maps to level {term}."
+                );
+                out.record_mapped(kind, "PS-GIZ", "GIZ", level, text, format!("GIZ {name} ({term})"));
             }
             InstrumentInput::Scored(s) => {
                 let level = band_level(s.band);
+                let (band, term) = (text::band(s.band, lang), level_term(level, lang));
                 out.reasons.push(Reason::new(
                     "PS-INSTRUMENT",
-                    format!(
-                        "{} (valid {}) was used {age_text} and concluded {} by the professional, which maps to level {}.",
-                        win.label,
-                        window_range(win),
-                        s.band.name(),
-                        level.name()
+                    say!(
+                        lang,
+                        "{label} (geldig {range}) is gebruikt {age_text}; de professional beoordeelde de uitkomst \
+                         als {band}, dat geeft niveau {term}.",
+                        "{label} (valid {range}) was used {age_text} and concluded {band} by the professional, which \
+                         maps to level {term}."
                     ),
                 ));
                 out.findings.push(Finding {
                     level,
-                    label: win.label.to_owned(),
-                    summary: format!("{} {} ({})", win.label, s.band.name(), level.name()),
+                    label: label.to_owned(),
+                    summary: format!("{label} {band} ({term})"),
                 });
                 out.results.push(InstrumentResult {
                     instrument: kind,
@@ -637,33 +812,68 @@ pub fn assess(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
 
     if out.findings.is_empty() {
         let advice = match (recommended(age), age) {
-            (Some(r), Some(m)) => format!("for age {} the guideline recommends {}", text::age_label(m), r.instruments),
-            _ if prenatal => {
-                "before birth the guideline names no psychosocial instrument; the risk card parent–child relationship applies".to_owned()
+            (Some(r), Some(m)) => {
+                let (age, instruments) = (text::age_label(m, lang), r.instruments.get(lang));
+                say!(
+                    lang,
+                    "voor de leeftijd van {age} noemt de richtlijn {instruments}",
+                    "for age {age} the guideline recommends {instruments}"
+                )
             }
-            (_, None) => "the age is unknown, so no instrument can be chosen; record the age first".to_owned(),
-            (None, Some(m)) => format!("for age {} the guideline names no psychosocial instrument", text::age_label(m)),
+            _ if prenatal => lang
+                .pick(
+                    "voor de geboorte noemt de richtlijn geen psychosociaal instrument; de risicokaart \
+                     ouder-kindrelatie is van toepassing",
+                    "before birth the guideline names no psychosocial instrument; the risk card parent–child \
+                     relationship applies",
+                )
+                .to_owned(),
+            (_, None) => lang
+                .pick(
+                    "de leeftijd is onbekend, dus er is geen instrument te kiezen; leg eerst de leeftijd vast",
+                    "the age is unknown, so no instrument can be chosen; record the age first",
+                )
+                .to_owned(),
+            (None, Some(m)) => no_instrument_at(m, lang),
         };
         let supplied = if case.instruments.is_empty() {
-            "No instrument result was supplied".to_owned()
+            lang.pick("Er is geen uitkomst van een instrument aangeleverd", "No instrument result was supplied")
+                .to_owned()
         } else if out.unusable.is_empty() {
-            "No valid instrument result gave a level".to_owned()
+            lang.pick(
+                "Geen geldige uitkomst van een instrument gaf een niveau",
+                "No valid instrument result gave a level",
+            )
+            .to_owned()
         } else {
             let names: Vec<String> = out.unusable.iter().map(|u| u.label.clone()).collect();
-            format!("No usable instrument result was supplied ({} could not be used)", text::and_list(&names))
+            let was = text::noun(names.len(), "was", "waren");
+            let names = text::and_list(&names, lang);
+            say!(
+                lang,
+                "Er is geen bruikbare uitkomst van een instrument aangeleverd ({names} {was} niet bruikbaar)",
+                "No usable instrument result was supplied ({names} could not be used)"
+            )
         };
-        out.reasons.push(Reason::new(
-            "PS-INSTRUMENT",
-            format!("{supplied}; {advice} ({}).", RECOMMENDED_INSTRUMENTS.guideline.label()),
-        ));
-        concern_fallback(intake, &mut out);
+        let table = text::cite(&RECOMMENDED_INSTRUMENTS.guideline, RECOMMENDED_INSTRUMENTS.guideline_nl, lang);
+        out.reasons.push(Reason::new("PS-INSTRUMENT", format!("{supplied}; {advice} ({table}).")));
+        concern_fallback(intake, &mut out, lang);
     }
     out
 }
 
+/// A concern domain as a text names it: `family-circumstances` /
+/// `gezinsomstandigheden`.
+fn domain_name(d: Domain, lang: Language) -> &'static str {
+    match lang {
+        Language::En => d.name(),
+        Language::Nl => domain_term(d, lang),
+    }
+}
+
 /// The concern-domain level when no usable instrument gave one
 /// ([`CONCERN_DOMAINS`]); safety concerns go to the meldcode track instead.
-fn concern_fallback(intake: &IntakeCard, out: &mut InstrumentAssessment) {
+fn concern_fallback(intake: &IntakeCard, out: &mut InstrumentAssessment, lang: Language) {
     let mut rows: Vec<&ConcernDomainRow> = Vec::new();
     for d in &intake.domains {
         if let Some(row) = CONCERN_DOMAINS.rows.iter().find(|r| r.domain == *d)
@@ -676,29 +886,49 @@ fn concern_fallback(intake: &IntakeCard, out: &mut InstrumentAssessment) {
         return;
     }
     let level = if rows.len() >= CONCERN_DOMAINS.concern_from { Level::Concern } else { Level::Attention };
-    let names: Vec<String> = rows.iter().map(|r| r.domain.name().to_owned()).collect();
+    let names: Vec<String> = rows.iter().map(|r| domain_name(r.domain, lang).to_owned()).collect();
     let n = names.len();
-    let mut text = format!(
-        "Without a usable instrument the concern {} {} {} level {} (each concern domain gives attention, {} or more give concern; a default, {}).",
-        text::noun(n, "domain", "domains"),
-        text::and_list(&names),
-        text::noun(n, "gives", "give"),
-        level.name(),
-        CONCERN_DOMAINS.concern_from,
-        CONCERN_DOMAINS.guideline.label()
-    );
+    let names = text::and_list(&names, lang);
+    let (term, from) = (level_term(level, lang), CONCERN_DOMAINS.concern_from);
+    let table = text::cite(&CONCERN_DOMAINS.guideline, CONCERN_DOMAINS.guideline_nl, lang);
+    let (mut text, driver) = match lang {
+        Language::Nl => {
+            let (domain, gives) = if n == 1 { ("het zorgdomein", "geeft") } else { ("de zorgdomeinen", "geven") };
+            (
+                format!(
+                    "Zonder bruikbaar instrument {gives} {domain} {names} niveau {term} (elk zorgdomein geeft \
+                     aandacht, {from} of meer geven zorg; een standaard, {table})."
+                ),
+                format!("{domain} {names}"),
+            )
+        }
+        Language::En => {
+            let (domain, gives) = (text::noun(n, "domain", "domains"), text::noun(n, "gives", "give"));
+            (
+                format!(
+                    "Without a usable instrument the concern {domain} {names} {gives} level {term} (each concern \
+                     domain gives attention, {from} or more give concern; a default, {table})."
+                ),
+                format!("the concern {domain} {names}"),
+            )
+        }
+    };
     for row in rows.iter().filter(|r| !r.scored_by_instrument) {
-        text.push_str(&format!(
-            " The domain {} is about {}, so no psychosocial instrument scores it.",
-            row.domain.name(),
-            row.about
+        let (name, about) = (domain_name(row.domain, lang), row.about.get(lang));
+        text.push_str(&say!(
+            lang,
+            " Het domein {name} gaat over {about}, dus geen psychosociaal instrument scoort dat.",
+            " The domain {name} is about {about}, so no psychosocial instrument scores it."
         ));
     }
     if rows.iter().any(|r| r.scored_by_instrument) {
         out.child_signs = true;
-        text.push_str(" Administer the age-appropriate instrument to score the child's concern.");
+        text.push_str(lang.pick(
+            " Neem het instrument af dat bij de leeftijd past om de zorg over het kind te scoren.",
+            " Administer the age-appropriate instrument to score the child's concern.",
+        ));
     }
     out.concern_level = Some(level);
-    out.concern_driver = Some(format!("the concern {} {}", text::noun(n, "domain", "domains"), text::and_list(&names)));
+    out.concern_driver = Some(driver);
     out.reasons.push(Reason::new("PS-INSTRUMENT", text));
 }

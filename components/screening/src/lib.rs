@@ -12,6 +12,13 @@
 //! constant; the logic only reads the tables, so a guideline revision changes
 //! a table, not the engine. Every result cites the rule ids it rests on, and
 //! every result is a recommendation for a professional to confirm (G-HUMAN).
+//!
+//! Every text for people (reasons, warnings, summary, the names of the
+//! tables used) is written in the language the reader asked for
+//! ([`RegionConfig::language`], read once in [`screen`] and passed on):
+//! Dutch for the JGZ professional, in the field's own terms, or English.
+//! Only the words change with it; levels, actions, scores, codes and rule
+//! ids are the same in both.
 #![no_std]
 
 extern crate alloc;
@@ -19,12 +26,12 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
-use alloc::{borrow::ToOwned, format, string::String, vec, vec::Vec};
+use alloc::{format, string::String, vec, vec::Vec};
 
-use wegwijs_kit::{CaseFacts, Participants, action_label};
+use wegwijs_kit::{CaseFacts, Participants, action_label, level_term};
 use wegwijs_types::{
-    Action, ChildCase, IntakeCard, IntakeOutcome, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
-    ScreeningCard,
+    Action, ChildCase, IntakeCard, IntakeOutcome, Language, Level, MeldcodeConclusion, Reason, RegionConfig, RiskCard,
+    ScreeningCard, say,
 };
 
 pub mod instruments;
@@ -47,6 +54,7 @@ pub use ladder::LADDER;
 pub use meldcode::MELDCODE;
 pub use risk_card::{PROTECTIVE_FACTORS, RISK_FACTORS};
 pub use sdq::SDQ_NORMS_UK;
+pub use text::Wording;
 
 /// Every rule id this crate can cite in a reason or a warning.
 pub const RULE_IDS: &[&str] = &[
@@ -107,14 +115,16 @@ pub(crate) fn participants(case: &ChildCase, intake: &IntakeCard) -> Participant
 }
 
 /// Screens one child: risk card, instruments, action ladder and meldcode
-/// track, combined into one card whose reasons cite the rules applied.
+/// track, combined into one card whose reasons cite the rules applied, in
+/// the language of `config` ([`RegionConfig::language`]).
 ///
 /// Never panics: malformed input (wrong number of SDQ answers, unknown
 /// codes, instruments outside their age range, bad configuration values)
 /// becomes a warning and is left out of the result.
 pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) -> ScreeningCard {
+    let lang = config.language();
     if intake.outcome == IntakeOutcome::Closed {
-        return closed_card(intake);
+        return closed_card(intake, lang);
     }
     let people = participants(case, intake);
     let telling_endangers = case.meldcode.as_ref().is_some_and(|m| m.telling_endangers);
@@ -122,9 +132,9 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
     // The meldcode track and the instruments are read first: whether the
     // card takes action S or carries an unusable result decides how the risk
     // card and the ladder may word an empty or normal finding.
-    let meld = meldcode::assess(case, intake);
+    let meld = meldcode::assess(case, intake, lang);
     let safety = meld.as_ref().is_some_and(|m| m.card.conclusion != MeldcodeConclusion::Close);
-    let mut inst = instruments::assess(case, intake, config);
+    let mut inst = instruments::assess(case, intake, config, lang);
     let guard = if safety {
         Guard::Safety
     } else if inst.unusable.is_empty() {
@@ -132,7 +142,7 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
     } else {
         Guard::Unusable
     };
-    let risk = risk_card::assess_for(case, config, guard);
+    let risk = risk_card::assess_for(case, config, guard, lang);
 
     let mut reasons: Vec<Reason> = Vec::new();
     let mut warnings: Vec<Reason> = Vec::new();
@@ -172,6 +182,7 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
             impact: case.impact,
             duration: case.duration,
             family_agrees_referral: case.family_agrees_referral,
+            lang,
         },
         config,
     );
@@ -193,36 +204,46 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
         }
         if safety {
             action = Action::S;
+            let overall = level_term(level, lang);
             reasons.push(Reason::new(
                 "PS-LADDER",
-                format!(
-                    "Safety always takes action S (meldcode track), whatever the ladder gives for the child's own concerns; the overall level is {}.",
-                    level.name()
+                say!(
+                    lang,
+                    "Bij onveiligheid is de actie altijd S (meldcodetraject), wat de actieladder ook geeft voor de \
+                     eigen zorgen over het kind; het totale niveau is {overall}.",
+                    "Safety always takes action S (meldcode track), whatever the ladder gives for the child's own \
+                     concerns; the overall level is {overall}."
                 ),
             ));
-            reasons.push(Reason::new("IN-SAFETY", safety_sentence(child_action)));
+            reasons.push(Reason::new("IN-SAFETY", safety_sentence(child_action, lang)));
         }
     }
 
     // The shared decision follows the meldcode's exception (MC-STEPS step
     // 3): where talking with the family would endanger someone, the card
     // does not tell the professional to decide together with them now.
+    let who = people.together_with(lang);
     let together = if telling_endangers {
-        format!(
-            "together with {} once that no longer endangers anyone (meldcode step 3 exception)",
-            people.together_with()
+        say!(
+            lang,
+            "samen met {who} zodra dat niemand meer in gevaar brengt (uitzondering bij stap 3 van de meldcode)",
+            "together with {who} once that no longer endangers anyone (meldcode step 3 exception)"
         )
     } else {
-        format!("together with {}", people.together_with())
+        say!(lang, "samen met {who}", "together with {who}")
     };
     reasons.push(Reason::new(
         "G-HUMAN",
-        format!(
-            "This screening is a recommendation: instruments and tables never replace professional judgement, and the follow-up is decided {together}."
+        say!(
+            lang,
+            "Deze screening is een aanbeveling: instrumenten en tabellen vervangen nooit het professionele oordeel, \
+             en over het vervolg wordt {together} beslist.",
+            "This screening is a recommendation: instruments and tables never replace professional judgement, and \
+             the follow-up is decided {together}."
         ),
     ));
 
-    let summary = summary(level, action, &inst, &risk.card, meld.as_ref().map(|m| &m.card));
+    let summary = summary(level, action, &inst, &risk.card, meld.as_ref().map(|m| &m.card), lang);
     ScreeningCard {
         level,
         action,
@@ -238,20 +259,35 @@ pub fn screen(case: &ChildCase, intake: &IntakeCard, config: &dyn RegionConfig) 
 
 /// The IN-SAFETY sentence: the safety track runs beside screening, and the
 /// child's own action stands beside it.
-fn safety_sentence(child_action: Action) -> String {
+fn safety_sentence(child_action: Action, lang: Language) -> String {
     let own = match child_action {
-        Action::A0 => {
-            "the ladder gives A0, so there is no separate step for the child now; look at the child's needs again once the safety steps are taken".to_owned()
+        Action::A0 => String::from(lang.pick(
+            "de actieladder geeft A0, dus er is nu geen aparte stap voor het kind; kijk opnieuw naar wat het kind \
+             nodig heeft zodra de veiligheidsstappen zijn gezet",
+            "the ladder gives A0, so there is no separate step for the child now; look at the child's needs again \
+             once the safety steps are taken",
+        )),
+        Action::Reassess => String::from(lang.pick(
+            "een uitkomst van een instrument was niet bruikbaar, dus de eigen actie voor het kind is opnieuw \
+             beoordelen: vul het instrument aan of neem het opnieuw af, naast de veiligheidsstappen",
+            "an instrument result could not be used, so the child's own action is reassess: complete or redo it \
+             beside the safety steps",
+        )),
+        other => {
+            let own = action_label(other, lang);
+            say!(
+                lang,
+                "de eigen actie voor het kind, {own}, wordt naast de veiligheidsroute voorgesteld: in urgentie na \
+                 de veiligheidsroute, maar nooit weggelaten",
+                "the child's own action {own} is proposed beside the safety route, after it in urgency, never dropped"
+            )
         }
-        Action::Reassess => {
-            "an instrument result could not be used, so the child's own action is reassess: complete or redo it beside the safety steps".to_owned()
-        }
-        other => format!(
-            "the child's own action {} is proposed beside the safety route, after it in urgency, never dropped",
-            action_label(other)
-        ),
     };
-    format!("The meldcode track runs in parallel with screening, not instead of it: {own}.")
+    say!(
+        lang,
+        "Het meldcodetraject loopt gelijk op met de screening, niet in plaats daarvan: {own}.",
+        "The meldcode track runs in parallel with screening, not instead of it: {own}."
+    )
 }
 
 /// The one-line summary: level and action, then what the card found.
@@ -261,23 +297,35 @@ fn summary(
     inst: &instruments::InstrumentAssessment,
     risk: &RiskCard,
     meld: Option<&wegwijs_types::MeldcodeCard>,
+    lang: Language,
 ) -> String {
     let mut findings: Vec<String> = inst.findings.iter().map(|f| f.summary.clone()).collect();
     for u in &inst.unusable {
-        findings.push(format!("{} could not be used ({})", u.label, instruments::unusable_row(u.reason).short));
+        let (label, short) = (&u.label, instruments::unusable_row(u.reason).short.get(lang));
+        findings.push(say!(lang, "{label} was niet bruikbaar ({short})", "{label} could not be used ({short})"));
     }
     if risk.level > Level::None || !risk.protective_factors.is_empty() {
-        findings.push(text::risk_summary(risk));
+        findings.push(text::risk_summary(risk, lang));
     }
     if let (Some(level), Some(driver)) = (inst.concern_level, &inst.concern_driver) {
-        findings.push(format!("{driver} without a usable instrument ({})", level.name()));
+        let level = level_term(level, lang);
+        findings.push(say!(
+            lang,
+            "{driver} zonder bruikbaar instrument ({level})",
+            "{driver} without a usable instrument ({level})"
+        ));
     }
     if let Some(card) = meld {
-        findings.push(text::meldcode_summary(card));
+        findings.push(text::meldcode_summary(card, lang));
     }
-    let head = format!("Level {}, action {}", level.name(), action_label(action));
+    let (level, action) = (level_term(level, lang), action_label(action, lang));
+    let head = say!(lang, "Niveau {level}, actie {action}", "Level {level}, action {action}");
     if findings.is_empty() {
-        format!("{head}: no risk factors, instrument results or concerns recorded")
+        say!(
+            lang,
+            "{head}: geen risicofactoren, uitkomsten van instrumenten of zorgen vastgelegd",
+            "{head}: no risk factors, instrument results or concerns recorded"
+        )
     } else {
         format!("{head}: {}", findings.join("; "))
     }
@@ -296,15 +344,19 @@ fn raise(level: Level, source: String, overall: &mut Level, drivers: &mut Vec<St
 }
 
 /// The card for a signal intake closed: nothing was screened.
-fn closed_card(intake: &IntakeCard) -> ScreeningCard {
+fn closed_card(intake: &IntakeCard, lang: Language) -> ScreeningCard {
     let mut cited: Vec<&str> = Vec::new();
     for r in &intake.reasons {
         if !cited.contains(&r.rule.as_str()) {
             cited.push(r.rule.as_str());
         }
     }
-    let cited =
-        if cited.is_empty() { String::new() } else { format!(" (intake cited {})", text::truncate(&cited.join(", "))) };
+    let cited = if cited.is_empty() {
+        String::new()
+    } else {
+        let rules = text::truncate(&cited.join(", "));
+        say!(lang, " (de intake noemde {rules})", " (intake cited {rules})")
+    };
     ScreeningCard {
         level: Level::None,
         action: Action::A0,
@@ -313,16 +365,23 @@ fn closed_card(intake: &IntakeCard) -> ScreeningCard {
             risk_factors: Vec::new(),
             protective_factors: Vec::new(),
             level: Level::None,
-            table: risk_card::table_label(false),
+            table: risk_card::table_label(false, lang),
         },
         instruments: Vec::new(),
         meldcode: None,
-        summary: "Level none, action A0: not screened, intake closed the signal".to_owned(),
+        summary: String::from(lang.pick(
+            "Niveau geen zorg, actie A0: niet gescreend, de intake heeft het signaal afgesloten",
+            "Level none, action A0: not screened, intake closed the signal",
+        )),
         warnings: Vec::new(),
         reasons: vec![Reason::new(
             "PS-LADDER",
-            format!(
-                "Screening was not done because intake closed the signal{cited}: no risk card or instrument was assessed, so there is no level and the action is A0."
+            say!(
+                lang,
+                "Er is niet gescreend, omdat de intake het signaal heeft afgesloten{cited}: er is geen risicokaart \
+                 of instrument beoordeeld, dus er is geen niveau en de actie is A0.",
+                "Screening was not done because intake closed the signal{cited}: no risk card or instrument was \
+                 assessed, so there is no level and the action is A0."
             ),
         )],
     }

@@ -1,7 +1,9 @@
 //! The Strengths and Difficulties Questionnaire (rules PS-SDQ-SCORE and
 //! PS-SDQ-BANDS): item scoring with reverse items and prorating in integer
 //! arithmetic, and banding against a versioned norm table per SDQ version,
-//! which a region may replace scale by scale through configuration.
+//! which a region may replace scale by scale through configuration. The
+//! reasons are written in the reader's language, with the scale names of
+//! the Dutch SDQ (totale moeilijkhedenscore, emotionele problemen, …).
 
 use alloc::{
     borrow::ToOwned,
@@ -10,7 +12,8 @@ use alloc::{
     vec::Vec,
 };
 
-use wegwijs_types::{Band, Level, Reason, RegionConfig, ScaleScore, SdqScores, SdqVersion};
+use wegwijs_kit::level_term;
+use wegwijs_types::{Band, Language, Level, Reason, RegionConfig, ScaleScore, SdqScores, SdqVersion, say};
 
 use crate::text;
 use wegwijs_kit::TableSource;
@@ -58,6 +61,23 @@ impl Scale {
             Scale::Hyperactivity => "hyperactivity",
             Scale::Peer => "peer",
             Scale::Prosocial => "prosocial",
+        }
+    }
+
+    /// The scale as a professional names it in `lang`: `emotional` /
+    /// `emotionele problemen`, `total` / `totale moeilijkhedenscore`. The
+    /// English is the scale's [`Scale::name`].
+    pub const fn term(self, lang: Language) -> &'static str {
+        match lang {
+            Language::En => self.name(),
+            Language::Nl => match self {
+                Scale::Total => "totale moeilijkhedenscore",
+                Scale::Emotional => "emotionele problemen",
+                Scale::Conduct => "gedragsproblemen",
+                Scale::Hyperactivity => "hyperactiviteit/aandachtstekort",
+                Scale::Peer => "problemen met leeftijdsgenoten",
+                Scale::Prosocial => "prosociaal gedrag",
+            },
         }
     }
 
@@ -141,6 +161,8 @@ impl SdqNorms {
 pub struct SdqNormTable {
     /// Source and version.
     pub guideline: TableSource,
+    /// How a Dutch card cites [`Self::guideline`].
+    pub guideline_nl: &'static str,
     /// One row per SDQ version.
     pub versions: &'static [SdqNorms],
 }
@@ -170,6 +192,7 @@ const fn cut(borderline: u8, abnormal: u8) -> Option<Cutoffs> {
 /// other versions get a total band only.
 pub const SDQ_NORMS_UK: SdqNormTable = SdqNormTable {
     guideline: TableSource { name: "SDQ UK norms (sdqinfo.org, 3-band)", version: "2016" },
+    guideline_nl: "Britse SDQ-normen (sdqinfo.org, 3 categorieën) 2016",
     versions: &[
         SdqNorms {
             version: SdqVersion::ParentFourToSeventeen,
@@ -391,11 +414,17 @@ fn parse_cutoffs(scale: Scale, value: &str) -> Option<Cutoffs> {
 }
 
 /// Resolves the norms for a version from the default table and the region's
-/// `screening.sdq-norms.*` keys. A malformed value is reported and ignored,
-/// so the default cut-off of that scale stays in force.
-pub fn effective_norms(version: SdqVersion, config: &dyn RegionConfig, warnings: &mut Vec<Reason>) -> EffectiveNorms {
+/// `screening.sdq-norms.*` keys. A malformed value is reported (in `lang`)
+/// and ignored, so the default cut-off of that scale stays in force.
+pub fn effective_norms(
+    version: SdqVersion,
+    config: &dyn RegionConfig,
+    lang: Language,
+    warnings: &mut Vec<Reason>,
+) -> EffectiveNorms {
     let mut norms = SDQ_NORMS_UK.norms(version);
     let mut region = false;
+    let default = text::cite(&SDQ_NORMS_UK.guideline, SDQ_NORMS_UK.guideline_nl, lang);
     for scale in Scale::ALL {
         let key = norms_key(version, scale);
         let Some(value) = config.get(&key) else { continue };
@@ -404,28 +433,55 @@ pub fn effective_norms(version: SdqVersion, config: &dyn RegionConfig, warnings:
                 norms.set(scale, c);
                 region = true;
             }
-            None => warnings.push(Reason::new(
-                "PS-SDQ-BANDS",
-                format!(
-                    "Configuration {key} = `{}` is not a valid \"borderline,abnormal\" pair for the {} scale (0–{}, {}); the default cut-offs of {} stay in force.",
-                    text::truncate(&value),
-                    scale.name(),
-                    scale.max(),
-                    if scale == Scale::Prosocial { "abnormal at or below borderline" } else { "borderline at or below abnormal" },
-                    SDQ_NORMS_UK.guideline.label()
-                ),
-            )),
+            None => {
+                let value = text::truncate(&value);
+                let max = scale.max();
+                let warning = match lang {
+                    Language::Nl => {
+                        let which = match scale {
+                            Scale::Total => String::from("de totale moeilijkhedenscore"),
+                            _ => format!("de subschaal {}", scale.term(lang)),
+                        };
+                        let order = if scale == Scale::Prosocial {
+                            "het afkappunt verhoogd gelijk aan of onder grensgebied"
+                        } else {
+                            "het afkappunt grensgebied gelijk aan of onder verhoogd"
+                        };
+                        format!(
+                            "Configuratie `{key}` = `{value}` is geen geldig paar \"grensgebied,verhoogd\" voor \
+                             {which} (0–{max}, {order}); de standaardafkappunten van {default} blijven gelden."
+                        )
+                    }
+                    Language::En => {
+                        let name = scale.name();
+                        let order = if scale == Scale::Prosocial {
+                            "abnormal at or below borderline"
+                        } else {
+                            "borderline at or below abnormal"
+                        };
+                        format!(
+                            "Configuration {key} = `{value}` is not a valid \"borderline,abnormal\" pair for the \
+                             {name} scale (0–{max}, {order}); the default cut-offs of {default} stay in force."
+                        )
+                    }
+                };
+                warnings.push(Reason::new("PS-SDQ-BANDS", warning));
+            }
         }
     }
     let name = if region {
-        let base =
-            config.get(NORMS_NAME_KEY).map_or_else(|| "region SDQ norms".to_owned(), |n| text::truncate(n.trim()));
-        format!(
-            "{base} (region table from screening.sdq-norms; {} for scales it does not set)",
-            SDQ_NORMS_UK.guideline.label()
+        let base = config.get(NORMS_NAME_KEY).map_or_else(
+            || String::from(lang.pick("SDQ-normen van de regio", "region SDQ norms")),
+            |n| text::truncate(n.trim()),
+        );
+        say!(
+            lang,
+            "{base} (tabel van de regio uit `screening.sdq-norms`; {default} voor de schalen die deze tabel niet \
+             instelt)",
+            "{base} (region table from screening.sdq-norms; {default} for scales it does not set)"
         )
     } else {
-        SDQ_NORMS_UK.guideline.label()
+        default
     };
     EffectiveNorms { norms, name, region }
 }
@@ -451,18 +507,23 @@ pub struct SdqOutcome {
     pub warnings: Vec<Reason>,
 }
 
-/// Scores and bands one SDQ (PS-SDQ-SCORE, PS-SDQ-BANDS).
-pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn RegionConfig) -> SdqOutcome {
+/// Scores and bands one SDQ (PS-SDQ-SCORE, PS-SDQ-BANDS), with its reasons
+/// in `lang`.
+pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn RegionConfig, lang: Language) -> SdqOutcome {
     let mut reasons = Vec::new();
     let mut warnings = Vec::new();
-    let label = text::sdq_version_label(version);
+    let label = text::sdq_version_label(version, lang);
     let scoring = match score_answers(answers) {
         Ok(s) => s,
         Err(WrongLength { received }) => {
             warnings.push(Reason::new(
                 "PS-SDQ-SCORE",
-                format!(
-                    "SDQ {label} has {received} answers instead of {ITEM_COUNT}, so it cannot be matched to its items and is not scored."
+                say!(
+                    lang,
+                    "SDQ {label} heeft {received} antwoorden in plaats van {ITEM_COUNT}, dus de antwoorden zijn niet \
+                     aan de items te koppelen en de SDQ wordt niet gescoord.",
+                    "SDQ {label} has {received} answers instead of {ITEM_COUNT}, so it cannot be matched to its items \
+                     and is not scored."
                 ),
             ));
             return SdqOutcome {
@@ -478,19 +539,32 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
     };
     if !scoring.out_of_range.is_empty() {
         let items: Vec<String> = scoring.out_of_range.iter().map(|i| i.to_string()).collect();
-        warnings.push(Reason::new(
-            "PS-SDQ-SCORE",
-            format!(
-                "SDQ {label} {} {} {} a value above 2 (answers are 0, 1 or 2); {} treated as not answered.",
-                text::noun(items.len(), "item", "items"),
-                items.join(", "),
-                text::noun(items.len(), "has", "have"),
-                text::noun(items.len(), "it is", "they are")
-            ),
-        ));
+        let n = items.len();
+        let items = items.join(", ");
+        let warning = match lang {
+            Language::Nl => {
+                let item = text::noun(n, "item", "items");
+                let has = text::noun(n, "heeft", "hebben");
+                let counts = text::noun(n, "dit item telt", "deze items tellen");
+                format!(
+                    "SDQ {label}: {item} {items} {has} een waarde boven 2 (antwoorden zijn 0, 1 of 2); {counts} als \
+                     niet beantwoord."
+                )
+            }
+            Language::En => {
+                let item = text::noun(n, "item", "items");
+                let has = text::noun(n, "has", "have");
+                let treated = text::noun(n, "it is", "they are");
+                format!(
+                    "SDQ {label} {item} {items} {has} a value above 2 (answers are 0, 1 or 2); {treated} treated as not \
+                     answered."
+                )
+            }
+        };
+        warnings.push(Reason::new("PS-SDQ-SCORE", warning));
     }
 
-    let norms = effective_norms(version, config, &mut warnings);
+    let norms = effective_norms(version, config, lang, &mut warnings);
     let scale_score = |scale: Scale| {
         scoring
             .scores
@@ -508,31 +582,55 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
         norms: norms.name.clone(),
     };
 
-    let shown = |scale: Scale| match scoring.scores.get(scale) {
-        Some(s) => format!("{} {}", scale.name(), s),
-        None => format!("{} missing", scale.name()),
+    let shown = |scale: Scale| {
+        let name = scale.term(lang);
+        match scoring.scores.get(scale) {
+            Some(s) => format!("{name} {s}"),
+            None => say!(lang, "{name} ontbreekt", "{name} missing"),
+        }
     };
     let mut detail = Vec::new();
     for (scale, answered) in &scoring.prorated {
-        detail.push(format!("{} prorated from {} of 5 items", scale.name(), answered));
+        let name = scale.term(lang);
+        detail.push(say!(
+            lang,
+            "{name} naar rato berekend uit {answered} van de 5 items",
+            "{name} prorated from {answered} of 5 items"
+        ));
     }
     for scale in &scoring.missing {
-        detail.push(format!("{} missing (fewer than {MIN_ANSWERED} of 5 items answered)", scale.name()));
+        let name = scale.term(lang);
+        detail.push(say!(
+            lang,
+            "{name} ontbreekt (minder dan {MIN_ANSWERED} van de 5 items beantwoord)",
+            "{name} missing (fewer than {MIN_ANSWERED} of 5 items answered)"
+        ));
     }
     let detail = if detail.is_empty() { String::new() } else { format!("; {}", detail.join(", ")) };
     let total = match scoring.scores.total {
-        Some(t) => format!("total difficulties {t}"),
-        None => "total difficulties missing because a difficulty scale is missing".to_owned(),
+        Some(t) => say!(lang, "totale moeilijkhedenscore {t}", "total difficulties {t}"),
+        None => lang
+            .pick(
+                "totale moeilijkhedenscore ontbreekt omdat een probleemschaal ontbreekt",
+                "total difficulties missing because a difficulty scale is missing",
+            )
+            .to_owned(),
     };
+    let (emotional, conduct, hyperactivity, peer, prosocial) = (
+        shown(Scale::Emotional),
+        shown(Scale::Conduct),
+        shown(Scale::Hyperactivity),
+        shown(Scale::Peer),
+        shown(Scale::Prosocial),
+    );
     reasons.push(Reason::new(
         "PS-SDQ-SCORE",
-        format!(
-            "SDQ {label} scored with items 7, 11, 14, 21 and 25 reversed: {}, {}, {}, {}, {}; {total}{detail}.",
-            shown(Scale::Emotional),
-            shown(Scale::Conduct),
-            shown(Scale::Hyperactivity),
-            shown(Scale::Peer),
-            shown(Scale::Prosocial),
+        say!(
+            lang,
+            "SDQ {label} gescoord met de items 7, 11, 14, 21 en 25 omgekeerd: {emotional}, {conduct}, \
+             {hyperactivity}, {peer}, {prosocial}; {total}{detail}.",
+            "SDQ {label} scored with items 7, 11, 14, 21 and 25 reversed: {emotional}, {conduct}, {hyperactivity}, \
+             {peer}, {prosocial}; {total}{detail}."
         ),
     ));
 
@@ -542,8 +640,15 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
         .iter()
         .filter_map(|s| match scale_score(*s) {
             Some(ScaleScore { score, band: Some(Band::Abnormal) }) => {
-                let low = if *s == Scale::Prosocial { " (low prosocial behaviour is the concern)" } else { "" };
-                Some(format!("{} {}{}", s.name(), score, low))
+                let low = if *s == Scale::Prosocial {
+                    lang.pick(
+                        " (weinig prosociaal gedrag is hier de zorg)",
+                        " (low prosocial behaviour is the concern)",
+                    )
+                } else {
+                    ""
+                };
+                Some(format!("{} {}{}", s.term(lang), score, low))
             }
             _ => None,
         })
@@ -552,27 +657,53 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
         .iter()
         .all(|s| norms.norms.get(*s).is_none())
     {
-        format!(" Subscales are not banded: the norm table has no verified subscale cut-offs for SDQ {label}.")
+        say!(
+            lang,
+            " De subschalen krijgen geen categorie: de normtabel heeft geen geverifieerde afkappunten voor de \
+             subschalen van de SDQ {label}.",
+            " Subscales are not banded: the norm table has no verified subscale cut-offs for SDQ {label}."
+        )
     } else if flagged.is_empty() {
-        " No subscale is in the abnormal band.".to_owned()
+        lang.pick(" Geen enkele subschaal valt in de categorie verhoogd.", " No subscale is in the abnormal band.")
+            .to_owned()
     } else {
-        format!(" Abnormal {}: {}.", text::noun(flagged.len(), "subscale", "subscales"), flagged.join(", "))
-    };
-    let band_text = match (scoring.scores.total, total_band, norms.norms.total) {
-        (Some(t), Some(b), Some(c)) => format!(
-            "SDQ {label} total {t} is {} (borderline from {}, abnormal from {}; norms: {}), level {}.",
-            b.name(),
-            c.borderline,
-            c.abnormal,
-            norms.name,
-            level_of(b).name()
-        ),
-        (Some(t), _, _) => {
-            format!("SDQ {label} total {t} has no cut-offs in the norm table {}, so it gives no level.", norms.name)
+        let n = flagged.len();
+        let flagged = flagged.join(", ");
+        match lang {
+            Language::Nl => {
+                let which = text::noun(n, "subschaal", "subschalen");
+                format!(" Verhoogde {which}: {flagged}.")
+            }
+            Language::En => {
+                let which = text::noun(n, "subscale", "subscales");
+                format!(" Abnormal {which}: {flagged}.")
+            }
         }
-        (None, _, _) => format!(
-            "SDQ {label} has no total difficulties score, so it gives no band or level (norms: {}).",
-            norms.name
+    };
+    let norms_name = &norms.name;
+    let band_text = match (scoring.scores.total, total_band, norms.norms.total) {
+        (Some(t), Some(b), Some(c)) => {
+            let (band, from, to, level) =
+                (text::band(b, lang), c.borderline, c.abnormal, level_term(level_of(b), lang));
+            say!(
+                lang,
+                "De totale moeilijkhedenscore van de SDQ {label} is {t}: {band} (grensgebied vanaf {from}, verhoogd \
+                 vanaf {to}; normen: {norms_name}), niveau {level}.",
+                "SDQ {label} total {t} is {band} (borderline from {from}, abnormal from {to}; norms: {norms_name}), \
+                 level {level}."
+            )
+        }
+        (Some(t), _, _) => say!(
+            lang,
+            "De totale moeilijkhedenscore {t} van de SDQ {label} heeft geen afkappunten in de normtabel {norms_name}, \
+             dus geeft die geen niveau.",
+            "SDQ {label} total {t} has no cut-offs in the norm table {norms_name}, so it gives no level."
+        ),
+        (None, _, _) => say!(
+            lang,
+            "De SDQ {label} heeft geen totale moeilijkhedenscore, dus geeft die geen categorie en geen niveau \
+             (normen: {norms_name}).",
+            "SDQ {label} has no total difficulties score, so it gives no band or level (norms: {norms_name})."
         ),
     };
     reasons.push(Reason::new("PS-SDQ-BANDS", format!("{band_text}{subscales}")));

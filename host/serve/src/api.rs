@@ -118,6 +118,18 @@ const ID_PARAM: Param = Param {
     description: "The CDS service id from the discovery document.",
 };
 
+/// The language of the texts for people on a decision or CDS card.
+const ACCEPT_LANGUAGE_PARAM: Param = Param {
+    name: "Accept-Language",
+    location: "header",
+    required: false,
+    kind: "string",
+    description: "`nl` (the default) or `en`, with weights as usual (`en;q=0.8, nl;q=0.5`): the language of \
+        the headline, summaries, reasons, conversations, checklists and warnings. JSON keys, codes, rule ids \
+        and enum values are the same in every language. The answer's `Content-Language` names the language \
+        used; another language falls back to the service's own.",
+};
+
 /// Every route of the service.
 pub(crate) fn endpoints() -> Vec<Endpoint> {
     vec![
@@ -147,6 +159,7 @@ pub(crate) fn endpoints() -> Vec<Endpoint> {
                     description: "Decide in this loaded region (an id from /v1/regions) or `national-default`, \
                         whatever the signal's gemeente.",
                 },
+                ACCEPT_LANGUAGE_PARAM,
             ],
             request: Some(Body::Signal),
             responses: &[
@@ -301,7 +314,7 @@ pub(crate) fn endpoints() -> Vec<Endpoint> {
             description: "A hook request in, CDS cards out (CDS Hooks 2.0, §Calling a CDS Service). The signal \
                 travels in `context.signal`; the prefetched `Patient` may supply the birth date and gemeente. Each \
                 card's and suggestion's uuid leads back to the decision, for feedback.",
-            params: &[ID_PARAM],
+            params: &[ID_PARAM, ACCEPT_LANGUAGE_PARAM],
             request: Some(Body::Object),
             responses: &[
                 (200, "The cards.", Body::Object),
@@ -543,6 +556,9 @@ async fn decide(
     if let Some(region) = query.region {
         options = options.in_region(region);
     }
+    if let Some(language) = accepted_language(&headers) {
+        options = options.with_language(language);
+    }
     // The same kind of id as a CDS card's, so feedback works alike.
     options = options.with_decision_id(DecisionRef::random().to_string());
     in_slot(&state, move |work, slot| decide_blocking(work, slot, &host, &body, &options, explain)).await
@@ -631,7 +647,59 @@ fn decide_blocking(
     let json = serde_json::to_vec(&decision).map_err(|_| Problem::internal("the decision card did not serialize"))?;
     durable(state, slot, pending)?;
     state.metrics.decision(&decision, started.elapsed().as_secs_f64());
-    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
+    Ok((language_headers(&decision), json).into_response())
+}
+
+/// The headers of an answer whose texts are in the decision's language:
+/// `Content-Language` says which, and `Vary` tells caches the answer
+/// depends on `Accept-Language`.
+fn language_headers(decision: &wegwijs::Decision) -> [(HeaderName, HeaderValue); 3] {
+    [
+        (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+        (
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_str(&decision.language).unwrap_or(HeaderValue::from_static("nl")),
+        ),
+        (header::VARY, HeaderValue::from_static("accept-language")),
+    ]
+}
+
+/// The language an `Accept-Language` header prefers among those wegwijs
+/// writes (RFC 9110 §12.5.4): the supported range with the highest
+/// weight, the first listed on a tie; a weight of 0 excludes. `None` when
+/// the header is absent, unreadable, `*`, or names only other languages:
+/// the host's own language (Dutch unless configured) then applies.
+pub(crate) fn accepted_language(headers: &HeaderMap) -> Option<wegwijs::Language> {
+    let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let mut best: Option<(u16, wegwijs::Language)> = None;
+    for item in value.split(',').take(32) {
+        let mut parts = item.split(';');
+        let Some(language) = parts.next().and_then(wegwijs::Language::from_tag) else { continue };
+        let mut weight = 1000u16;
+        for param in parts {
+            if let Some(q) = param.trim().strip_prefix("q=") {
+                weight = parse_weight(q.trim()).unwrap_or(0);
+            }
+        }
+        if weight > 0 && best.is_none_or(|(w, _)| weight > w) {
+            best = Some((weight, language));
+        }
+    }
+    best.map(|(_, language)| language)
+}
+
+/// A `q` value as thousandths: `1`, `0.8`, `0.125`; `None` when malformed.
+fn parse_weight(q: &str) -> Option<u16> {
+    let (whole, fraction) = q.split_once('.').unwrap_or((q, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = format!("{fraction:0<3}").parse::<u16>().ok()?;
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
 }
 
 /// Frees the decision slot, then waits until the decision's log record is
@@ -1004,6 +1072,7 @@ async fn cds_call(
     require_json(&headers, "the hook request")?;
     let body = body.map_err(|rejection| body_problem(&rejection, state.body_limit))?;
     let stage_metrics = state.stage_metrics;
+    let language = accepted_language(&headers);
     in_slot(&state, move |work, slot| {
         let started = Instant::now();
         let text = utf8(work, &body)?;
@@ -1013,14 +1082,17 @@ async fn cds_call(
             problem
         })?;
         let reference = DecisionRef::random();
-        let options = if stage_metrics { DecideOptions::timings() } else { DecideOptions::default() };
+        let mut options = if stage_metrics { DecideOptions::timings() } else { DecideOptions::default() };
+        if let Some(language) = language {
+            options = options.with_language(language);
+        }
         let options = options.with_decision_id(reference.to_string());
         let (decision, pending) = host.decide_pending(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
         let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
         durable(work, slot, pending)?;
         work.metrics.decision(&decision, started.elapsed().as_secs_f64());
-        Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
+        Ok((language_headers(&decision), json).into_response())
     })
     .await
 }
@@ -1091,6 +1163,25 @@ fn cds_feedback_entry(feedback: &wegwijs_cds::Feedback) -> FeedbackEntry {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn accept_language_picks_the_best_supported_range() {
+        let pick = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_str(value).unwrap());
+            super::accepted_language(&headers)
+        };
+        assert_eq!(pick("en"), Some(wegwijs::Language::En));
+        assert_eq!(pick("nl-NL,nl;q=0.9,en;q=0.8"), Some(wegwijs::Language::Nl));
+        assert_eq!(pick("de, en-GB;q=0.7, nl;q=0.3"), Some(wegwijs::Language::En));
+        assert_eq!(pick("en;q=0.2, nl;q=0.5"), Some(wegwijs::Language::Nl));
+        assert_eq!(pick("en;q=0, nl;q=0.1"), Some(wegwijs::Language::Nl));
+        assert_eq!(pick("en;q=0"), None);
+        assert_eq!(pick("fr, de"), None);
+        assert_eq!(pick("*"), None);
+        assert_eq!(pick("en;q=2"), None, "a weight above 1 is malformed, and excludes");
+        assert_eq!(pick("en;q=0.5, nl;q=0.5"), Some(wegwijs::Language::En), "the first listed wins a tie");
+    }
     use super::*;
     use crate::auth::tests::COMPARISONS;
     use std::cell::Cell;

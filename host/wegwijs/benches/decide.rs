@@ -43,7 +43,7 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
 
 fn native(signal: &Signal) -> usize {
     let case = signal.to_case(b"bench");
-    let intake = wegwijs_intake::assess(&case);
+    let intake = wegwijs_intake::assess(&case, &wegwijs_types::NoConfig);
     let config: &dyn RegionConfig = &NoConfig;
     let screening = wegwijs_screening::screen(&case, &intake, config);
     let routing = wegwijs_routing::route(&case, &intake, &screening, config);
@@ -57,7 +57,7 @@ fn native_stages(signal: &Signal) -> [f64; 4] {
     let case = signal.to_case(b"bench");
     let config: &dyn RegionConfig = &NoConfig;
     let t = Instant::now();
-    let intake = std::hint::black_box(wegwijs_intake::assess(&case));
+    let intake = std::hint::black_box(wegwijs_intake::assess(&case, &wegwijs_types::NoConfig));
     let t_intake = t.elapsed();
     let t = Instant::now();
     let screening = std::hint::black_box(wegwijs_screening::screen(&case, &intake, config));

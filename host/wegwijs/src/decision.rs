@@ -32,6 +32,19 @@ impl Status {
     }
 }
 
+/// A component whose texts on the card are in another language than the
+/// reader asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct OtherLanguage {
+    /// The stage whose texts it wrote.
+    pub stage: Stage,
+    /// The component, e.g. `regio-c/routing`.
+    pub component: String,
+    /// The language it writes in (`nl`, `en`), as its region's
+    /// `region.toml` states it; `None` when the region does not say.
+    pub language: Option<String>,
+}
+
 /// A decision about one signal. A recommendation, never an action (G-HUMAN).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[non_exhaustive]
@@ -47,6 +60,15 @@ pub struct Decision {
     pub pseudonym: String,
     /// How far the pipeline got.
     pub status: Status,
+    /// The language of the card's texts for people (`nl` or `en`), as the
+    /// reader asked for it. JSON keys, enum values, codes and rule ids are
+    /// the same in every language.
+    pub language: String,
+    /// Components whose texts are not in [`Decision::language`]: a
+    /// region's component that writes in one language of its own. Empty
+    /// when every text follows the reader's language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_language: Vec<OtherLanguage>,
     /// One line for a professional.
     pub headline: String,
     /// Overall level, when screening ran.
@@ -180,8 +202,12 @@ pub struct Divergence {
     pub component: String,
     /// Its sha256.
     pub sha256: String,
-    /// What differs, e.g. `route added: wijkteam consultation`.
+    /// What differs, e.g. `route toegevoegd: wijkteam consultation` (in
+    /// the decision's language; routes by WIT partner and kind).
     pub changes: Vec<String>,
+    /// The region changed nothing but the reasons' texts: not a real
+    /// divergence of the decision, which `check` and `simulate` count apart.
+    pub reasons_only: bool,
     /// The reasons the region gave that the guideline's result did not have.
     pub region_reasons: Vec<m::Reason>,
 }

@@ -6,7 +6,7 @@
 
 use crate::decision::GuardrailNote;
 use crate::model::{Fault, Role};
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Language, say};
 
 /// G-NO-DROP at intake: a region's intake may not close a signal the
 /// guideline's intake accepted. True when `stands` (the region's card) must
@@ -40,25 +40,51 @@ pub(crate) fn consent_stage(
     reference: Option<&[m::ConsentCard]>,
     by: Option<Role>,
     region_faulted: bool,
+    lang: Language,
 ) -> (Vec<m::ConsentCard>, GuardrailNote) {
     let note = |changed: bool, text: &str| GuardrailNote { rule: "G-CONSENT", changed, text: text.into() };
     if requests.is_empty() {
-        return (Vec::new(), note(false, "No route needs a disclosure, so no consent outcome was needed."));
+        return (
+            Vec::new(),
+            note(
+                false,
+                lang.pick(
+                    "Geen route vraagt om het delen van gegevens, dus er was geen toestemmingsuitkomst nodig.",
+                    "No route needs a disclosure, so no consent outcome was needed.",
+                ),
+            ),
+        );
     }
     match (stands, reference, by) {
-        (Some(cards), Some(reference), Some(Role::Region)) => consent(reference, cards),
+        (Some(cards), Some(reference), Some(Role::Region)) => consent(reference, cards, lang),
         (Some(cards), _, _) if region_faulted => (
             cards,
-            note(true, "The region's consent component failed; the guideline's consent outcomes stand (see faults)."),
-        ),
-        (Some(cards), _, _) => {
-            (cards, note(false, "No region consent component: the guideline's consent outcomes stand."))
-        }
-        (None, _, _) => (
-            requests.iter().map(consent_unavailable).collect(),
             note(
                 true,
-                "The consent check failed, so every disclosure waits for a professional's judgement before anything is shared.",
+                lang.pick(
+                    "Het toestemmingscomponent van de regio faalde; de toestemmingsuitkomsten van de richtlijn gelden (zie storingen).",
+                    "The region's consent component failed; the guideline's consent outcomes stand (see faults).",
+                ),
+            ),
+        ),
+        (Some(cards), _, _) => (
+            cards,
+            note(
+                false,
+                lang.pick(
+                    "Geen eigen toestemmingscomponent van de regio: de toestemmingsuitkomsten van de richtlijn gelden.",
+                    "No region consent component: the guideline's consent outcomes stand.",
+                ),
+            ),
+        ),
+        (None, _, _) => (
+            requests.iter().map(|r| consent_unavailable(r, lang)).collect(),
+            note(
+                true,
+                lang.pick(
+                    "De toestemmingscheck faalde, dus elke gegevensdeling wacht op de afweging van een professional voordat er iets gedeeld wordt.",
+                    "The consent check failed, so every disclosure waits for a professional's judgement before anything is shared.",
+                ),
             ),
         ),
     }
@@ -66,7 +92,7 @@ pub(crate) fn consent_stage(
 
 /// The card for a disclosure whose consent check failed: nothing may go
 /// until a professional has weighed it.
-fn consent_unavailable(request: &m::DisclosureRequest) -> m::ConsentCard {
+fn consent_unavailable(request: &m::DisclosureRequest, lang: Language) -> m::ConsentCard {
     m::ConsentCard {
         request: request.clone(),
         outcome: m::ConsentOutcome::ProfessionalJudgement,
@@ -77,28 +103,49 @@ fn consent_unavailable(request: &m::DisclosureRequest) -> m::ConsentCard {
         checklist: vec![],
         reasons: vec![m::Reason::new(
             "G-NO-DROP",
-            "The consent check failed; nothing may be shared until a professional has weighed it.",
+            lang.pick(
+                "De toestemmingscheck faalde; er mag niets gedeeld worden tot een professional het heeft afgewogen.",
+                "The consent check failed; nothing may be shared until a professional has weighed it.",
+            ),
         )],
     }
 }
 
 /// G-NO-DROP: every accepted signal got a decision; says which stages
 /// failed and what stood in, or which region tried to close the signal.
-pub(crate) fn no_drop(faults: &[Fault], closed_by_region: Option<&str>) -> GuardrailNote {
+pub(crate) fn no_drop(faults: &[Fault], closed_by_region: Option<&str>, lang: Language) -> GuardrailNote {
     let reference_faults = faults.iter().filter(|f| f.role == Role::Reference).count();
     let text = match (faults.len(), reference_faults) {
         (0, _) => match closed_by_region {
-            Some(region) => {
-                format!("Region `{region}` closed a signal the guideline accepts; the guideline's intake stands.")
-            }
-            None => "Every stage returned a result.".into(),
+            Some(region) => say!(
+                lang,
+                "Regio `{region}` sloot een signaal af dat de richtlijn aanneemt; de intake van de richtlijn geldt.",
+                "Region `{region}` closed a signal the guideline accepts; the guideline's intake stands."
+            ),
+            None => lang.pick("Elke stap gaf een uitkomst.", "Every stage returned a result.").into(),
         },
-        (1, 0) => "1 region component call failed; the guideline's result stands for that stage (see faults).".into(),
-        (n, 0) => {
-            format!("{n} region component calls failed; the guideline's result stands for those stages (see faults).")
-        }
-        (1, _) => "1 stage failed; see faults. The decision was still produced.".into(),
-        (n, _) => format!("{n} stages failed; see faults. The decision was still produced."),
+        (1, 0) => lang
+            .pick(
+                "1 aanroep van een regiocomponent faalde; voor die stap geldt de uitkomst van de richtlijn (zie storingen).",
+                "1 region component call failed; the guideline's result stands for that stage (see faults).",
+            )
+            .into(),
+        (n, 0) => say!(
+            lang,
+            "{n} aanroepen van regiocomponenten faalden; voor die stappen geldt de uitkomst van de richtlijn (zie storingen).",
+            "{n} region component calls failed; the guideline's result stands for those stages (see faults)."
+        ),
+        (1, _) => lang
+            .pick(
+                "1 stap faalde; zie storingen. Er is toch een besluit gemaakt.",
+                "1 stage failed; see faults. The decision was still produced.",
+            )
+            .into(),
+        (n, _) => say!(
+            lang,
+            "{n} stappen faalden; zie storingen. Er is toch een besluit gemaakt.",
+            "{n} stages failed; see faults. The decision was still produced."
+        ),
     };
     GuardrailNote { rule: "G-NO-DROP", changed: !faults.is_empty() || closed_by_region.is_some(), text }
 }
@@ -106,19 +153,25 @@ pub(crate) fn no_drop(faults: &[Fault], closed_by_region: Option<&str>) -> Guard
 /// G-HUMAN: a recommendation only, decided by the professional with the
 /// people CS-AGE names (and, where talking with the family would endanger
 /// someone, only once it no longer does: MC-STEPS step 3).
-pub(crate) fn human(case: &m::ChildCase) -> GuardrailNote {
+pub(crate) fn human(case: &m::ChildCase, lang: Language) -> GuardrailNote {
     let prenatal = matches!(case.age, Some(m::ChildAge::Prenatal(_)));
     let months = case.age.as_ref().and_then(m::ChildAge::whole_months);
-    let who = wegwijs_kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with();
+    let who =
+        wegwijs_kit::Participants::of(months, prenatal, case.youth_objects_to_informing_parents).together_with(lang);
     let when = if case.meldcode.as_ref().is_some_and(|m| m.telling_endangers) {
-        " once that no longer endangers anyone (meldcode step 3)"
+        lang.pick(
+            ", zodra dat niemand meer in gevaar brengt (meldcode stap 3)",
+            " once that no longer endangers anyone (meldcode step 3)",
+        )
     } else {
         ""
     };
     GuardrailNote {
         rule: "G-HUMAN",
         changed: false,
-        text: format!(
+        text: say!(
+            lang,
+            "Alleen een advies: er is niets naar iemand verstuurd. De professional beslist, samen met {who}{when}.",
             "A recommendation only: nothing was sent to anyone. The professional decides, together with {who}{when}."
         ),
     }
@@ -126,7 +179,7 @@ pub(crate) fn human(case: &m::ChildCase) -> GuardrailNote {
 
 /// G-MINIMAL: components saw a pseudonym and codes only. The input step
 /// made sure of it; the note says so on the card.
-pub(crate) fn minimal(case: &m::ChildCase) -> GuardrailNote {
+pub(crate) fn minimal(case: &m::ChildCase, lang: Language) -> GuardrailNote {
     let withheld = [&case.concerns, &case.safety_indicators, &case.risk_factors, &case.protective_factors]
         .into_iter()
         .flatten()
@@ -135,13 +188,25 @@ pub(crate) fn minimal(case: &m::ChildCase) -> GuardrailNote {
         .count();
     let codes = match withheld {
         0 => String::new(),
-        1 => ", and 1 code outside the vocabulary (passed as its position only)".into(),
-        n => format!(", and {n} codes outside the vocabulary (passed as their positions only)"),
+        1 => lang
+            .pick(
+                ", net als 1 code buiten de woordenlijst (alleen de positie ervan is doorgegeven)",
+                ", and 1 code outside the vocabulary (passed as its position only)",
+            )
+            .into(),
+        n => say!(
+            lang,
+            ", net als {n} codes buiten de woordenlijst (alleen hun posities zijn doorgegeven)",
+            ", and {n} codes outside the vocabulary (passed as their positions only)"
+        ),
     };
     GuardrailNote {
         rule: "G-MINIMAL",
         changed: false,
-        text: format!(
+        text: say!(
+            lang,
+            "De componenten kregen alleen een pseudoniem, een leeftijd in hele maanden (of zwangerschapsweken) en \
+             gecodeerde gegevens; naam, BSN, adres, geboortedatum, signaaldatum en notities bleven in de host{codes}.",
             "Components received a pseudonym, an age in whole months (or weeks of pregnancy) and coded data only; name, \
              BSN, address, birth date, signal date and notes stayed in the host{codes}."
         ),
@@ -153,12 +218,22 @@ pub(crate) fn minimal(case: &m::ChildCase) -> GuardrailNote {
 /// guideline's card when a region's card stands beside it (`reference`), so
 /// it carries the conversation and data the national card would; otherwise
 /// it is built with the data a melding needs.
-pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Option<&m::RoutingCard>) -> GuardrailNote {
+pub(crate) fn safety(
+    acute: bool,
+    routing: &mut m::RoutingCard,
+    reference: Option<&m::RoutingCard>,
+    lang: Language,
+) -> GuardrailNote {
     if !acute {
         return GuardrailNote {
             rule: "G-SAFETY",
             changed: false,
-            text: "No acute unsafety indicator; no melding is required by this guardrail.".into(),
+            text: lang
+                .pick(
+                    "Geen aanwijzing voor acute onveiligheid; deze vangrail vraagt geen melding.",
+                    "No acute unsafety indicator; no melding is required by this guardrail.",
+                )
+                .into(),
         };
     }
     let mut changed = false;
@@ -170,7 +245,10 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Optio
                 route.kind = m::RouteKind::Melding;
                 route.reasons.push(m::Reason::new(
                     "G-SAFETY",
-                    "Acute unsafety: the Veilig Thuis melding was raised to urgency immediate.",
+                    lang.pick(
+                        "Acute onveiligheid: de Veilig Thuis-melding is op urgentie direct gezet.",
+                        "Acute unsafety: the Veilig Thuis melding was raised to urgency immediate.",
+                    ),
                 ));
                 changed = true;
             }
@@ -184,7 +262,10 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Optio
                     route.urgency = m::Urgency::Immediate;
                     route.reasons.push(m::Reason::new(
                         "G-SAFETY",
-                        "Acute unsafety: the guideline's immediate melding at Veilig Thuis was restored because the region's routing result lacked it.",
+                        lang.pick(
+                            "Acute onveiligheid: de directe Veilig Thuis-melding van de richtlijn is teruggezet, omdat de routering van de regio die miste.",
+                            "Acute unsafety: the guideline's immediate melding at Veilig Thuis was restored because the region's routing result lacked it.",
+                        ),
                     ));
                     route
                 });
@@ -195,7 +276,11 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Optio
                 verwijzer: None,
                 handover: m::Handover::None,
                 local_name: None,
-                conversation: "Tell parents and child about the melding beforehand, unless that endangers someone (meldcode step 3)."
+                conversation: lang
+                    .pick(
+                        "Vertel ouders en kind vooraf over de melding, tenzij dat iemand in gevaar brengt (meldcode stap 3).",
+                        "Tell parents and child about the melding beforehand, unless that endangers someone (meldcode step 3).",
+                    )
                     .into(),
                 disclosure: Some(m::DisclosureRequest {
                     recipient: m::Partner::VeiligThuisMelding,
@@ -210,7 +295,10 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Optio
                 }),
                 reasons: vec![m::Reason::new(
                     "G-SAFETY",
-                    "Acute unsafety: a melding at Veilig Thuis with urgency immediate was added because the routing result lacked one.",
+                    lang.pick(
+                        "Acute onveiligheid: een directe Veilig Thuis-melding is toegevoegd, omdat de routering er geen had.",
+                        "Acute unsafety: a melding at Veilig Thuis with urgency immediate was added because the routing result lacked one.",
+                    ),
                 )],
             }));
             changed = true;
@@ -224,33 +312,44 @@ pub(crate) fn safety(acute: bool, routing: &mut m::RoutingCard, reference: Optio
         rule: "G-SAFETY",
         changed,
         text: if changed {
-            "Acute unsafety: the decision was changed to include an immediate Veilig Thuis melding.".into()
+            lang.pick(
+                "Acute onveiligheid: het besluit is aangepast zodat het een directe Veilig Thuis-melding bevat.",
+                "Acute unsafety: the decision was changed to include an immediate Veilig Thuis melding.",
+            )
         } else {
-            "Acute unsafety: the decision already includes an immediate Veilig Thuis melding.".into()
-        },
+            lang.pick(
+                "Acute onveiligheid: het besluit bevat al een directe Veilig Thuis-melding.",
+                "Acute unsafety: the decision already includes an immediate Veilig Thuis melding.",
+            )
+        }
+        .into(),
     }
 }
 
 /// G-AUTHORITY: every referral to jeugdhulp carries a verwijzer that may refer.
 /// A missing or non-authority code is replaced by 03 Jeugdarts, the JGZ's own
 /// referral route (RT-AUTHORITY: a jeugdverpleegkundige routes through the jeugdarts).
-pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
+pub(crate) fn authority(routing: &mut m::RoutingCard, lang: Language) -> GuardrailNote {
     let mut fixed = Vec::new();
     for route in &mut routing.routes {
         if route.partner.is_jeugdhulp() && route.kind == m::RouteKind::Referral {
             let valid = route.verwijzer.is_some_and(m::Verwijzer::is_authority);
             if !valid {
-                let was =
-                    route.verwijzer.map(|v| format!("{} {}", v.code(), v.name())).unwrap_or_else(|| "none".into());
+                let was = route.verwijzer.map_or_else(
+                    || lang.pick("geen", "none").to_string(),
+                    |v| format!("{} {}", v.code(), wegwijs_kit::verwijzer_label(v)),
+                );
                 route.verwijzer = Some(m::Verwijzer::Jeugdarts);
+                let partner = wegwijs_kit::partner_label(route.partner, lang);
                 route.reasons.push(m::Reason::new(
                     "G-AUTHORITY",
-                    format!(
-                        "The referral to {} had verwijzer {was}; set to 03 Jeugdarts, the JGZ's authority to refer.",
-                        route.partner
+                    say!(
+                        lang,
+                        "De verwijzing naar {partner} had verwijzer {was}; gezet op 03 Jeugdarts, de verwijsbevoegdheid van de JGZ.",
+                        "The referral to {partner} had verwijzer {was}; set to 03 Jeugdarts, the JGZ's authority to refer."
                     ),
                 ));
-                fixed.push(route.partner.name());
+                fixed.push(wegwijs_kit::partner_term(route.partner, lang));
             }
         }
     }
@@ -258,9 +357,14 @@ pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
         rule: "G-AUTHORITY",
         changed: !fixed.is_empty(),
         text: if fixed.is_empty() {
-            "Every referral to jeugdhulp carries a valid verwijzer code.".into()
+            lang.pick(
+                "Elke verwijzing naar jeugdhulp heeft een geldige verwijzerscode.",
+                "Every referral to jeugdhulp carries a valid verwijzer code.",
+            )
+            .into()
         } else {
-            format!("Verwijzer set to 03 Jeugdarts on: {}.", fixed.join(", "))
+            let fixed = fixed.join(", ");
+            say!(lang, "Verwijzer gezet op 03 Jeugdarts bij: {fixed}.", "Verwijzer set to 03 Jeugdarts on: {fixed}.")
         },
     }
 }
@@ -273,6 +377,7 @@ pub(crate) fn authority(routing: &mut m::RoutingCard) -> GuardrailNote {
 pub(crate) fn consent(
     reference: &[m::ConsentCard],
     region: Vec<m::ConsentCard>,
+    lang: Language,
 ) -> (Vec<m::ConsentCard>, GuardrailNote) {
     let mut loosened = Vec::new();
     let mut out = Vec::with_capacity(reference.len());
@@ -280,16 +385,28 @@ pub(crate) fn consent(
         match region.iter().find(|c| c.request == reference_card.request) {
             Some(card) if at_least_as_strict(card, reference_card) => out.push(card.clone()),
             Some(card) => {
+                let (region_outcome, kept) =
+                    (wegwijs_kit::consent_term(card.outcome, lang), wegwijs_kit::consent_term(reference_card.outcome, lang));
                 let what = if card.outcome < reference_card.outcome {
-                    format!("{} → {} kept", card.outcome, reference_card.outcome)
+                    say!(lang, "{region_outcome} → {kept} behouden", "{region_outcome} → {kept} kept")
                 } else {
-                    format!("{} with wider data or fewer consents; the guideline's card kept", card.outcome)
+                    say!(
+                        lang,
+                        "{region_outcome} met meer gegevens of minder toestemmingen; de kaart van de richtlijn behouden",
+                        "{region_outcome} with wider data or fewer consents; the guideline's card kept"
+                    )
                 };
-                loosened.push(format!("{} ({what})", reference_card.request.recipient));
+                let recipient = wegwijs_kit::partner_term(reference_card.request.recipient, lang);
+                loosened.push(format!("{recipient} ({what})"));
                 out.push(reference_card.clone());
             }
             None => {
-                loosened.push(format!("{} (no region answer; reference kept)", reference_card.request.recipient));
+                let recipient = wegwijs_kit::partner_term(reference_card.request.recipient, lang);
+                loosened.push(say!(
+                    lang,
+                    "{recipient} (geen antwoord van de regio; de richtlijn behouden)",
+                    "{recipient} (no region answer; reference kept)"
+                ));
                 out.push(reference_card.clone());
             }
         }
@@ -298,11 +415,17 @@ pub(crate) fn consent(
         rule: "G-CONSENT",
         changed: !loosened.is_empty(),
         text: if loosened.is_empty() {
-            "Every consent outcome is at least as strict as the guideline's.".into()
+            lang.pick(
+                "Elke toestemmingsuitkomst is minstens zo streng als die van de richtlijn.",
+                "Every consent outcome is at least as strict as the guideline's.",
+            )
+            .into()
         } else {
-            format!(
-                "Region consent outcomes looser than the guideline were replaced by the guideline's: {}.",
-                loosened.join(", ")
+            let loosened = loosened.join(", ");
+            say!(
+                lang,
+                "Toestemmingsuitkomsten van de regio die ruimer waren dan de richtlijn zijn vervangen door die van de richtlijn: {loosened}.",
+                "Region consent outcomes looser than the guideline were replaced by the guideline's: {loosened}."
             )
         },
     };
@@ -364,7 +487,7 @@ mod tests {
     fn safety_adds_a_missing_melding() {
         let mut r =
             card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
-        let note = safety(true, &mut r, None);
+        let note = safety(true, &mut r, None, Language::En);
         assert!(note.changed);
         assert_eq!(r.routes[0].partner, m::Partner::VeiligThuisMelding);
         assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
@@ -386,7 +509,7 @@ mod tests {
         let reference = card(vec![national.clone()]);
         let mut region =
             card(vec![route(m::Partner::JgzLightSupport, m::RouteKind::Support, m::Urgency::NextContact, None)]);
-        assert!(safety(true, &mut region, Some(&reference)).changed);
+        assert!(safety(true, &mut region, Some(&reference), Language::En).changed);
         let restored = &region.routes[0];
         assert_eq!((restored.partner, restored.urgency), (m::Partner::VeiligThuisMelding, m::Urgency::Immediate));
         assert_eq!(restored.conversation, national.conversation);
@@ -397,7 +520,7 @@ mod tests {
     #[test]
     fn safety_raises_a_slow_melding() {
         let mut r = card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Soon, None)]);
-        assert!(safety(true, &mut r, None).changed);
+        assert!(safety(true, &mut r, None, Language::En).changed);
         assert_eq!(r.routes.len(), 1);
         assert_eq!(r.routes[0].urgency, m::Urgency::Immediate);
     }
@@ -407,10 +530,10 @@ mod tests {
         let mut r =
             card(vec![route(m::Partner::VeiligThuisMelding, m::RouteKind::Melding, m::Urgency::Immediate, None)]);
         let before = r.clone();
-        assert!(!safety(true, &mut r, None).changed);
+        assert!(!safety(true, &mut r, None, Language::En).changed);
         assert_eq!(r.routes, before.routes);
         let mut calm = card(vec![]);
-        assert!(!safety(false, &mut calm, None).changed);
+        assert!(!safety(false, &mut calm, None, Language::En).changed);
         assert!(calm.routes.is_empty());
     }
 
@@ -422,7 +545,7 @@ mod tests {
             route(m::Partner::JeugdGgz, m::RouteKind::Referral, m::Urgency::Soon, Some(m::Verwijzer::Huisarts)),
             route(m::Partner::JeugdGgz, m::RouteKind::Consultation, m::Urgency::Soon, None),
         ]);
-        let note = authority(&mut r);
+        let note = authority(&mut r, Language::En);
         assert!(note.changed);
         assert_eq!(r.routes[0].verwijzer, Some(m::Verwijzer::Jeugdarts));
         assert_eq!(r.routes[1].verwijzer, Some(m::Verwijzer::Jeugdarts));
@@ -450,11 +573,11 @@ mod tests {
         let reference =
             vec![consent_card(m::Partner::Wijkteam, NeedsConsent), consent_card(m::Partner::JeugdGgz, NeedsConsent)];
         let region = vec![consent_card(m::Partner::Wijkteam, Permitted), consent_card(m::Partner::JeugdGgz, Denied)];
-        let (out, note) = consent(&reference, region);
+        let (out, note) = consent(&reference, region, Language::En);
         assert!(note.changed);
         assert_eq!(out[0].outcome, NeedsConsent, "looser region answer replaced");
         assert_eq!(out[1].outcome, Denied, "stricter region answer kept");
-        let (out, note) = consent(&reference, vec![]);
+        let (out, note) = consent(&reference, vec![], Language::En);
         assert!(note.changed);
         assert_eq!(out, reference, "a missing answer keeps the reference");
     }

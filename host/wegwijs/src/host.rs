@@ -24,6 +24,7 @@ use crate::sandbox::Sandbox;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+use wegwijs_types::Language;
 
 /// Builds a [`Host`].
 #[derive(Debug, Clone, Default)]
@@ -37,9 +38,18 @@ pub struct HostBuilder {
     compile_cache: Option<PathBuf>,
     separate_reference_instances: bool,
     decision_log: Option<DecisionLog>,
+    language: Language,
 }
 
 impl HostBuilder {
+    /// The language decisions are written in unless a call asks for
+    /// another ([`DecideOptions::with_language`]). Default: Dutch, the
+    /// language of the professionals who read the cards.
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
     /// Sets the per-stage default limits (defaults: [`Limits::default`]).
     /// Regions may ask for other limits within [`Limits::maxima`].
     pub fn limits(mut self, limits: Limits) -> Self {
@@ -135,6 +145,7 @@ impl HostBuilder {
                 pseudonym_key: self.pseudonym_key.unwrap_or_else(random_key),
                 regions: RwLock::new(Regions::default()),
                 decision_log: self.decision_log,
+                language: self.language,
             }),
         };
         for dir in &self.regions {
@@ -161,6 +172,9 @@ pub struct DecideOptions {
     /// reference a CDS Hooks card's uuid derives from). `None`: a fresh
     /// random id. Without a decision log it is not used.
     pub decision_id: Option<String>,
+    /// The language of the texts for people. `None`: the host's
+    /// ([`HostBuilder::language`]).
+    pub language: Option<Language>,
 }
 
 impl DecideOptions {
@@ -199,6 +213,12 @@ impl DecideOptions {
         self.decision_id = Some(id.into());
         self
     }
+
+    /// Writes this decision's texts in `language`.
+    pub fn with_language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
 }
 
 /// The wegwijs host: cheap to clone, safe to share across threads. Clones
@@ -214,6 +234,7 @@ struct Inner {
     pseudonym_key: Vec<u8>,
     regions: RwLock<Regions>,
     decision_log: Option<DecisionLog>,
+    language: Language,
 }
 
 /// The active regions, by id and by the gemeenten they serve.
@@ -326,7 +347,7 @@ impl Host {
     ) -> Result<(Decision, Option<audit::Pending>), Error> {
         let region = self.region_for(signal, options)?;
         let Some(log) = &self.inner.decision_log else {
-            return Ok((self.decide_in(signal, region.as_deref(), options.trace())?, None));
+            return Ok((self.decide_in(signal, region.as_deref(), options.trace(), self.language_of(options))?, None));
         };
         let (mut decision, case) = pipeline::decide_case(
             &self.inner.sandbox,
@@ -334,6 +355,7 @@ impl Host {
             signal,
             region.as_deref(),
             options.trace(),
+            self.language_of(options),
         )?;
         let id = options.decision_id.clone().unwrap_or_else(audit::random_id);
         let pending = log.write_decision(&id, &decision, &case).map_err(|e| Error::DecisionLog(e.to_string()))?;
@@ -366,8 +388,23 @@ impl Host {
 
     /// Runs the pipeline for one signal in `region` (the national defaults
     /// when `None`), active or not.
-    pub(crate) fn decide_in(&self, signal: &Signal, region: Option<&Region>, trace: Trace) -> Result<Decision, Error> {
-        pipeline::decide(&self.inner.sandbox, &self.inner.pseudonym_key, signal, region, trace)
+    pub(crate) fn decide_in(
+        &self,
+        signal: &Signal,
+        region: Option<&Region>,
+        trace: Trace,
+        language: Language,
+    ) -> Result<Decision, Error> {
+        pipeline::decide(&self.inner.sandbox, &self.inner.pseudonym_key, signal, region, trace, language)
+    }
+
+    /// The language the host writes in unless a call asks for another.
+    pub fn language(&self) -> Language {
+        self.inner.language
+    }
+
+    fn language_of(&self, options: &DecideOptions) -> Language {
+        options.language.unwrap_or(self.inner.language)
     }
 
     /// Runs cases in `region`. A case with its own `config` table runs with
@@ -377,13 +414,13 @@ impl Host {
     pub(crate) fn run_cases_in(&self, region: &Region, cases: &[Case]) -> CaseReport {
         run_cases_with(cases, |case, signal| {
             let decision = match &case.config {
-                None => self.decide_in(signal, Some(region), Trace::Off)?,
+                None => self.decide_in(signal, Some(region), Trace::Off, self.inner.language)?,
                 Some(table) => {
                     let extra = flatten_config(table).map_err(|problems| Error::RegionRefused {
                         bundle: format!("the config of case `{}`", case.name),
                         problems,
                     })?;
-                    self.decide_in(signal, Some(&region.with_config(extra)), Trace::Off)?
+                    self.decide_in(signal, Some(&region.with_config(extra)), Trace::Off, self.inner.language)?
                 }
             };
             match decision.faults.first() {

@@ -45,7 +45,7 @@ mod pipeline;
 mod region;
 mod sandbox;
 
-pub use decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
+pub use decision::{Decision, Divergence, GuardrailNote, OtherLanguage, Provenance, StageTrace, Status};
 pub use error::{BundleProblem, EngineError, Error, FieldProblem, Rejection};
 pub use host::{DecideOptions, Host, HostBuilder};
 pub use input::{Address, Child, Consent, Instrument, Kindcheck, Meldcode, Scored, Sdq, Signal, Source};
@@ -55,6 +55,7 @@ pub use model::{ComponentInfo, Fault, FaultKind, LogLevel, LogRecord, NATIONAL_D
 /// The shared data model (cards, codes, enums), re-exported.
 #[doc(no_inline)]
 pub use wegwijs_types as types;
+pub use wegwijs_types::Language;
 
 /// The JSON Schema of the signal input format.
 pub fn signal_schema() -> serde_json::Value {

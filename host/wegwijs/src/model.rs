@@ -136,6 +136,11 @@ pub struct ComponentInfo {
     pub sha256: String,
     /// `reference` for the built-in guideline component, `region` otherwise.
     pub role: Role,
+    /// Whether the component asks the host for the reader's language (it
+    /// imports `language`, WIT 0.2.1) and so can write its texts in it. One
+    /// that does not (every 0.2.0 component) writes in a language of its
+    /// own, which its region's `region.toml` names (`[region] language`).
+    pub follows_language: bool,
 }
 
 /// Why a component's stage call produced no usable result.

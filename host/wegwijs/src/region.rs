@@ -28,6 +28,9 @@ pub(crate) struct Region {
     pub(crate) own: BTreeMap<Stage, Arc<LoadedComponent>>,
     /// How many cases the bundle brought.
     pub(crate) cases: usize,
+    /// The language its components write in when they do not follow the
+    /// reader's (`[region] language`).
+    pub(crate) language: Option<String>,
 }
 
 impl Region {
@@ -73,6 +76,7 @@ impl Region {
             limits,
             own,
             cases: bundle.cases.iter().map(|(_, f)| f.cases.len()).sum(),
+            language: manifest.language.clone(),
         })
     }
 

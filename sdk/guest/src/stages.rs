@@ -37,7 +37,7 @@ use wegwijs_types as m;
 /// types' version.
 macro_rules! with_shared_keys {
     ($then:ident!($($args:tt)*)) => {
-        $then! { "wegwijs:jgz/types@0.2.0", "wegwijs:jgz/host@0.2.0", $($args)* }
+        $then! { "wegwijs:jgz/types@0.2.1", "wegwijs:jgz/host@0.2.1", $($args)* }
     };
 }
 

@@ -14,8 +14,8 @@
 //! ("sociaal wijkteam").
 
 use wegwijs_types::{
-    Action, ConsentOutcome, DataCategory, Domain, Handler, Language, Level, Partner, Purpose, RouteKind, SourceKind,
-    Urgency, Verwijzer,
+    Action, ConsentOutcome, DataCategory, Domain, Handler, Language, Level, Partner, Party, Purpose, RouteKind,
+    SourceKind, Urgency, Verwijzer,
 };
 
 /// A partner as a professional names it inside a sentence, with its
@@ -237,5 +237,14 @@ pub const fn domain_term(d: Domain, lang: Language) -> &'static str {
         Domain::FamilyCircumstances => lang.pick("gezinsomstandigheden", "family circumstances"),
         Domain::Safety => lang.pick("veiligheid", "safety"),
         Domain::Medical => lang.pick("medisch", "medical"),
+    }
+}
+
+/// Whose consent is needed, inside a sentence: "de ouders", "de jongere".
+pub const fn party_label(p: Party, lang: Language) -> &'static str {
+    match p {
+        Party::Parents => lang.pick("de ouders (met gezag)", "the parents (with parental authority)"),
+        Party::Youth => lang.pick("de jongere", "the youth"),
+        Party::ReferredParent => lang.pick("de ouder zelf", "the parent themself"),
     }
 }

@@ -88,29 +88,25 @@ pub fn english_word_in(text: &str) -> Option<&'static str> {
         }
     };
     for (i, c) in text.char_indices() {
-        if c == '`' {
-            if let Some(start) = word_start.take() {
-                if !quoted {
-                    check(&text[start..i]);
-                }
-            }
-            quoted = !quoted;
+        let in_word = c.is_alphanumeric() || c == '\'';
+        if in_word {
+            word_start.get_or_insert(i);
             continue;
         }
-        if c.is_alphanumeric() || c == '\'' {
-            if word_start.is_none() {
-                word_start = Some(i);
-            }
-        } else if let Some(start) = word_start.take() {
-            if !quoted {
-                check(&text[start..i]);
-            }
+        // A word ends here; one inside backticks is a code, not prose.
+        if let Some(start) = word_start.take()
+            && !quoted
+        {
+            check(&text[start..i]);
+        }
+        if c == '`' {
+            quoted = !quoted;
         }
     }
-    if let Some(start) = word_start {
-        if !quoted {
-            check(&text[start..]);
-        }
+    if let Some(start) = word_start
+        && !quoted
+    {
+        check(&text[start..]);
     }
     found
 }

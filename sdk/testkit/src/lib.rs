@@ -64,7 +64,7 @@ pub fn sdq(answers: &[u8; 25]) -> InstrumentInput {
 
 /// The reference intake and screening cards.
 pub fn screen(case: &ChildCase, config: &BTreeMap<String, String>) -> (IntakeCard, ScreeningCard) {
-    let intake = wegwijs_intake::assess(case);
+    let intake = wegwijs_intake::assess(case, config);
     let screening = wegwijs_screening::screen(case, &intake, config);
     (intake, screening)
 }

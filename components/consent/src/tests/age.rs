@@ -107,16 +107,19 @@ fn the_age_opening_agrees_in_number() {
 fn cs_age_and_the_kits_participants_agree_about_the_parents() {
     use crate::age::Consenters;
     use wegwijs_kit::Participants;
+    use wegwijs_types::Language;
     for months in (0u16..=300).step_by(3) {
         for objects in [false, true] {
             let mut c = case(0);
             c.age = Some(ChildAge::ReportedMonths(months));
             c.youth_objects_to_informing_parents = objects;
-            let who = Consenters::for_case(&c);
+            let who = Consenters::for_case(&c, Language::En);
             let kit = Participants::of(Some(u32::from(months)), false, objects);
             assert_eq!(who.parents_excluded, !kit.parents_take_part(), "{months} months, objects {objects}");
             assert_eq!(who.inform.contains(&P), kit.parents_take_part(), "{months} months, objects {objects}");
             assert_eq!(who.text.to_lowercase().contains("parent"), kit.parents_take_part(), "{}", who.text);
+            let dutch = Consenters::for_case(&c, Language::Nl);
+            assert_eq!(dutch.text.to_lowercase().contains("ouder"), kit.parents_take_part(), "{}", dutch.text);
         }
     }
 }

@@ -9,6 +9,7 @@ use wegwijs_types::{
 };
 
 mod age;
+mod language;
 mod props;
 mod rules;
 mod tables;

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use wegwijs_kit::reads_as_reassurance;
 use wegwijs_types::{ConsentOutcome as O, DataCategory as C};
 
-fn arb_age() -> impl Strategy<Value = Option<ChildAge>> {
+pub(super) fn arb_age() -> impl Strategy<Value = Option<ChildAge>> {
     prop_oneof![
         Just(None),
         proptest::option::of(any::<u8>()).prop_map(|w| Some(ChildAge::Prenatal(w))),
@@ -22,7 +22,7 @@ fn arb_age() -> impl Strategy<Value = Option<ChildAge>> {
     ]
 }
 
-fn arb_meldcode() -> impl Strategy<Value = Option<MeldcodeInput>> {
+pub(super) fn arb_meldcode() -> impl Strategy<Value = Option<MeldcodeInput>> {
     proptest::option::of((any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>()), any::<bool>()).prop_map(
         |(suspicion, structural, told, endangers)| {
             let mut m = meldcode(suspicion, told, endangers);

@@ -434,7 +434,7 @@ fn cs_vir_covers_only_the_index() {
     assert_eq!(card.outcome, O::NeedsConsent);
     assert_eq!(card.consent_of, [P]);
     assert!(cites(&card, "CS-VIR") && cites(&card, "CS-DEFAULT"));
-    assert!(reason(&card, "CS-VIR").contains("not to the wijkteam"));
+    assert!(reason(&card, "CS-VIR").contains("not to the sociaal wijkteam"));
 }
 
 // --- CS-OWN-CARE ------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 use crate::RULE_IDS;
 use crate::tables::{self as t, AGE_RULES, CONFLICT_CHECKLIST, OWN_CARE_CONSENT, PURPOSES, VIR_INFORM};
+use alloc::vec::Vec;
 use wegwijs_types::{DataCategory, Partner, Party, Purpose, is_well_formed_rule_id};
 
 #[test]
@@ -58,10 +59,34 @@ fn age_bands_are_contiguous_from_zero() {
 #[test]
 fn where_the_youth_decides_alone_no_label_names_the_parents() {
     for band in AGE_RULES.bands.iter().filter(|b| b.youth_decides_informing) {
-        assert!(!band.label.contains("parent"), "{}", band.label);
+        assert!(!band.label.en.contains("parent"), "{}", band.label.en);
+        assert!(!band.label.nl.contains("ouder"), "{}", band.label.nl);
     }
     for band in VIR_INFORM.bands.iter().filter(|b| !b.inform.contains(&Party::Parents)) {
-        assert!(!band.label.contains("parent"), "{}", band.label);
+        assert!(!band.label.en.contains("parent"), "{}", band.label.en);
+        assert!(!band.label.nl.contains("ouder"), "{}", band.label.nl);
+    }
+}
+
+/// Every text a table puts on a card exists in both languages, and the
+/// Dutch one has no English words left in it.
+#[test]
+fn every_wording_is_dutch_and_english() {
+    let mut all: Vec<t::Wording> = Vec::new();
+    for row in AGE_RULES.bands.iter().chain([&AGE_RULES.prenatal, &AGE_RULES.unknown]) {
+        all.push(row.label);
+    }
+    for row in VIR_INFORM.bands.iter().chain([&VIR_INFORM.prenatal, &VIR_INFORM.unknown]) {
+        all.push(row.label);
+    }
+    all.push(VIR_INFORM.endangered);
+    all.extend(CONFLICT_CHECKLIST.questions.iter().copied());
+    all.extend(PURPOSES.rows.iter().filter_map(|r| r.basis));
+    all.extend([t::BASIS_CONSENT, t::BASIS_OWN_CARE]);
+    for w in all {
+        assert!(!w.nl.is_empty() && !w.en.is_empty(), "{w:?}");
+        assert_eq!(wegwijs_kit::english_word_in(w.nl), None, "{}", w.nl);
+        assert!(wegwijs_kit::english_word_in(w.en).is_none() || w.nl != w.en, "{}", w.en);
     }
 }
 
@@ -71,13 +96,15 @@ fn cs_vir_row_informs_by_its_own_table_and_carries_contact_details_only() {
     assert_eq!((row.rule, row.treatment), ("CS-VIR", t::Treatment::Verwijsindex));
     assert_eq!(row.recipients, Some(&[Partner::Verwijsindex][..]));
     assert_eq!(row.need_to_know, [DataCategory::ContactDetails]);
-    assert!(row.basis.is_some_and(|b| b.contains("7.1.4") && b.contains("to be checked")));
+    assert!(row.basis.is_some_and(|b| b.en.contains("7.1.4") && b.en.contains("to be checked")));
+    assert!(row.basis.is_some_and(|b| b.nl.contains("7.1.4") && b.nl.contains("nog te controleren")));
     // The youth from 12, the parents under 16.
     let at = |y: u32| VIR_INFORM.bands.iter().find(|b| y >= b.from_years && b.until_years.is_none_or(|u| y < u));
     assert_eq!(at(11).map(|b| b.inform), Some(&[Party::Parents][..]));
     assert_eq!(at(12).map(|b| b.inform), Some(&[Party::Parents, Party::Youth][..]));
     assert_eq!(at(16).map(|b| b.inform), Some(&[Party::Youth][..]));
-    assert!(VIR_INFORM.endangered.contains("telling-endangers"));
+    assert!(VIR_INFORM.endangered.en.contains("telling-endangers"));
+    assert!(VIR_INFORM.endangered.nl.contains("`telling-endangers`"));
     assert!(VIR_INFORM.sources.iter().any(|s| s.name.contains("afdeling 7.1.4") && s.name.contains("to be checked")));
 }
 

@@ -1,9 +1,9 @@
 //! IN-AGE: every band boundary on both sides, months, reported ages,
 //! prenatal, out of scope and unknown.
 
-use super::{born, case, cites, reason, warns};
+use super::{assess, born, case, cites, reason, warns};
 use crate::age::{AGE_BANDS, band_for_years};
-use crate::{IN_AGE, IN_UNKNOWN, assess};
+use crate::{IN_AGE, IN_UNKNOWN};
 use wegwijs_types::{AgeBand, ChildAge, IntakeOutcome};
 
 fn band_of(age: ChildAge) -> wegwijs_types::IntakeCard {

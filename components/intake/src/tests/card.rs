@@ -1,7 +1,7 @@
 //! The card as a whole: reason order, summary line, rule ids.
 
-use super::{born, case, codes};
-use crate::{RULE_IDS, assess};
+use super::{assess, born, case, codes};
+use crate::RULE_IDS;
 use alloc::vec;
 use alloc::vec::Vec;
 use wegwijs_types::{ChildAge, KindcheckInput, is_well_formed_rule_id};

@@ -1,8 +1,8 @@
 //! IN-DOMAIN: concern codes to domains, canonical order, added domains.
 
-use super::{case, cites, codes, reason};
+use super::{assess, case, cites, codes, reason};
+use crate::IN_DOMAIN;
 use crate::domains::CONCERNS;
-use crate::{IN_DOMAIN, assess};
 use alloc::vec;
 use wegwijs_types::{Domain, KindcheckInput};
 

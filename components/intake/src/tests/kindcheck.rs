@@ -1,7 +1,7 @@
 //! IN-KINDCHECK: children recorded, closing without children, missing data.
 
-use super::{born, case, cites, codes, reason, warns};
-use crate::{IN_KINDCHECK, assess};
+use super::{assess, born, case, cites, codes, reason, warns};
+use crate::IN_KINDCHECK;
 use alloc::vec;
 use alloc::vec::Vec;
 use wegwijs_types::{ChildAge, IntakeOutcome, KindcheckInput};

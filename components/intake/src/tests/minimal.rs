@@ -1,8 +1,8 @@
 //! IN-MINIMAL: always cited; values not shaped like codes are ignored and
 //! never echoed.
 
-use super::{case, cites, codes, reason, warns};
-use crate::{IN_MINIMAL, assess, is_code};
+use super::{assess, case, cites, codes, reason, warns};
+use crate::{IN_MINIMAL, is_code};
 use alloc::string::String;
 use wegwijs_types::SourceKind;
 

@@ -1,11 +1,13 @@
 //! Native tests of the intake rules against the guideline brief §1: one
 //! file per rule, plus table integrity, the card as a whole, properties
-//! over arbitrary input, and the generated vocabulary document.
+//! over arbitrary input, the card in Dutch beside the card in English, and
+//! the generated vocabulary document.
 
 mod age;
 mod card;
 mod domains;
 mod kindcheck;
+mod language;
 mod minimal;
 mod props;
 mod safety;
@@ -16,7 +18,14 @@ mod vocabulary;
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use wegwijs_types::{AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, SourceCode};
+use wegwijs_types::{AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, NoConfig, SourceCode};
+
+/// [`crate::assess`] with a native configuration, which reads English: the
+/// language the rule tests assert their sentences in. The Dutch cards are
+/// checked in `language`.
+pub(crate) fn assess(case: &ChildCase) -> IntakeCard {
+    crate::assess(case, &NoConfig)
+}
 
 /// A plain accepted case: an 8-year-old, raised by the intern begeleider,
 /// nothing else.

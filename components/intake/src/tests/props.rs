@@ -2,8 +2,8 @@
 //! is not a code (privacy), domains sorted and unique, and the safety flag
 //! set exactly when something was put in the safety-indicator field.
 
-use super::case;
-use crate::{RULE_IDS, assess, is_code};
+use super::{assess, case};
+use crate::{RULE_IDS, is_code};
 use alloc::string::String;
 use alloc::vec::Vec;
 use proptest::prelude::*;
@@ -22,7 +22,7 @@ fn known() -> Vec<String> {
 }
 
 /// Known codes, unknown codes, arbitrary text and name-like text.
-fn value() -> impl Strategy<Value = String> {
+pub(super) fn value() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => proptest::sample::select(known()),
         2 => "[a-z0-9-]{1,16}",
@@ -33,7 +33,7 @@ fn value() -> impl Strategy<Value = String> {
     ]
 }
 
-fn age() -> impl Strategy<Value = Option<ChildAge>> {
+pub(super) fn age() -> impl Strategy<Value = Option<ChildAge>> {
     proptest::option::of(prop_oneof![
         proptest::option::of(any::<u8>()).prop_map(ChildAge::Prenatal),
         (any::<u16>(), any::<u8>()).prop_map(|(months, years)| ChildAge::Born(AgeSinceBirth { months, years })),
@@ -43,7 +43,7 @@ fn age() -> impl Strategy<Value = Option<ChildAge>> {
     ])
 }
 
-fn kindcheck() -> impl Strategy<Value = Option<KindcheckInput>> {
+pub(super) fn kindcheck() -> impl Strategy<Value = Option<KindcheckInput>> {
     proptest::option::of(
         (proptest::collection::vec(any::<u8>(), 0..5), any::<bool>())
             .prop_map(|(children_ages, cares_alone)| KindcheckInput { children_ages, cares_alone }),

@@ -1,8 +1,8 @@
 //! IN-SAFETY: every acute indicator, every alias, fail-safe unknowns.
 
-use super::{case, cites, codes, reason, warns};
+use super::{assess, case, cites, codes, reason, warns};
 use crate::safety::{ACUTE_ALIASES, acute_indicator};
-use crate::{IN_MINIMAL, IN_SAFETY, IN_UNKNOWN, assess};
+use crate::{IN_MINIMAL, IN_SAFETY, IN_UNKNOWN};
 use alloc::string::ToString;
 use alloc::vec;
 use wegwijs_types::{AcuteIndicator, Domain};

@@ -1,8 +1,8 @@
 //! IN-SOURCE: source kinds, aliases and the BDS 40.411 initiator code.
 
-use super::{case, cites, reason, warns};
+use super::{assess, case, cites, reason, warns};
 use crate::source::{BDS_CODES, SOURCE_ALIASES, derived_bds, source_kind};
-use crate::{IN_SOURCE, IN_UNKNOWN, assess};
+use crate::{IN_SOURCE, IN_UNKNOWN};
 use alloc::string::String;
 use wegwijs_types::SourceKind;
 

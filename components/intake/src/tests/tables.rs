@@ -59,8 +59,9 @@ fn concern_codes_unique_and_every_domain_covered() {
 
 #[test]
 fn acute_spellings_unique_and_every_indicator_described() {
-    let listed: Vec<AcuteIndicator> = ACUTE_INDICATORS.iter().map(|(a, _)| *a).collect();
+    let listed: Vec<AcuteIndicator> = ACUTE_INDICATORS.iter().map(|r| r.indicator).collect();
     assert_eq!(listed, AcuteIndicator::ALL);
+    assert!(ACUTE_INDICATORS.iter().all(|r| !r.description.is_empty() && !r.dutch.is_empty()));
     let mut all: Vec<&str> = AcuteIndicator::ALL.iter().map(|a| a.name()).collect();
     all.extend(ACUTE_ALIASES.iter().map(|(a, _)| *a));
     assert_unique(&all);

@@ -1,8 +1,8 @@
 //! IN-UNKNOWN: unknown codes are kept in warnings, never dropped, never
 //! a rejection.
 
-use super::{case, codes, warns};
-use crate::{IN_UNKNOWN, assess};
+use super::{assess, case, codes, warns};
+use crate::IN_UNKNOWN;
 use alloc::vec;
 use wegwijs_types::{Domain, IntakeOutcome, SourceKind};
 

@@ -2,11 +2,15 @@
 //!
 //! `rules` holds one or more unit tests per rule id the component cites;
 //! `config` tests the region configuration keys one by one; `props` holds
-//! the property tests over arbitrary inputs. The builders below give an
+//! the property tests over arbitrary inputs; `language` routes a broad set
+//! of cases and the generated inputs in Dutch and in English and checks
+//! that the language changes the words only. The other tests read the
+//! English texts (a native configuration answers English). The builders below give an
 //! accepted eight-year-old signal handled by a jeugdarts, with nothing
 //! wrong; each test changes only what its rule reads.
 
 mod config;
+mod language;
 mod props;
 mod rules;
 

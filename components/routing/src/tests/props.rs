@@ -10,9 +10,9 @@ use alloc::vec::Vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use wegwijs_types::{
-    Action, AgeSinceBirth, Band, ChildAge, Concern, Domain, Handler, InstrumentKind, InstrumentResult, IntakeOutcome,
-    Level, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Partner, RiskDomain, RiskFactor, RouteKind, SourceKind,
-    UnusableReason, Urgency, is_well_formed_rule_id,
+    Action, AgeSinceBirth, Band, ChildAge, ChildCase, Concern, Domain, Handler, InstrumentKind, InstrumentResult,
+    IntakeCard, IntakeOutcome, Level, MeldcodeCard, MeldcodeConclusion, MeldcodeInput, Partner, RiskDomain, RiskFactor,
+    RouteKind, ScreeningCard, SourceKind, UnusableReason, Urgency, is_well_formed_rule_id,
 };
 
 use super::{all_rules, case, intake, run, screening, texts};
@@ -94,8 +94,9 @@ fn age() -> impl Strategy<Value = Option<ChildAge>> {
     ])
 }
 
+/// One generated routing input: every field the rules read, arbitrary.
 #[derive(Debug, Clone)]
-struct Input {
+pub(super) struct Input {
     action: Action,
     child_action: Action,
     level: Level,
@@ -117,7 +118,8 @@ struct Input {
     flags: (bool, bool, bool, bool),
 }
 
-fn input() -> impl Strategy<Value = Input> {
+/// Arbitrary [`Input`]s, upstream inconsistencies included.
+pub(super) fn input() -> impl Strategy<Value = Input> {
     (
         (
             select(Action::ALL),
@@ -165,6 +167,38 @@ fn input() -> impl Strategy<Value = Input> {
         })
 }
 
+/// The case, intake card and screening card of a generated input.
+pub(super) fn build(x: &Input) -> (ChildCase, IntakeCard, ScreeningCard) {
+    let mut c = case();
+    c.handler = x.handler;
+    c.age = x.age.clone();
+    c.concerns = x.raw_concerns.clone();
+    c.meldcode = x.meldcode_input.clone();
+    c.helpers_involved = x.helpers;
+    (c.gi_involved, c.family_declines_warm_handover, c.youth_objects_to_informing_parents, c.parent_in_treatment) =
+        x.flags;
+    c.safety_indicators = x.raw_concerns.clone();
+    let mut i = intake();
+    i.outcome = x.outcome;
+    i.source = x.source;
+    i.safety_flag = x.safety_flag;
+    i.age_months = x.intake_months;
+    i.domains = x.domains.clone();
+    i.concerns = x.concerns.iter().map(|(code, domain)| Concern { code: code.clone(), domain: *domain }).collect();
+    let mut s = screening(x.action);
+    s.child_action = x.child_action;
+    s.level = x.level;
+    s.risk_card.level = x.risk_level;
+    s.risk_card.risk_factors = x
+        .risks
+        .iter()
+        .map(|(code, red)| RiskFactor { code: code.clone(), domain: RiskDomain::ParentFamily, red: *red })
+        .collect();
+    s.instruments = x.instruments.clone();
+    s.meldcode = x.meldcode.clone();
+    (c, i, s)
+}
+
 /// Whether `text` holds `bad` ("1 routes") as a count of its own, not as
 /// the end of "11 routes".
 fn one_with_plural(text: &str, bad: &str) -> bool {
@@ -176,31 +210,7 @@ proptest! {
 
     #[test]
     fn routing_upholds_its_invariants(x in input()) {
-        let mut c = case();
-        c.handler = x.handler;
-        c.age = x.age.clone();
-        c.concerns = x.raw_concerns.clone();
-        c.meldcode = x.meldcode_input.clone();
-        c.helpers_involved = x.helpers;
-        (c.gi_involved, c.family_declines_warm_handover, c.youth_objects_to_informing_parents, c.parent_in_treatment) =
-            x.flags;
-        c.safety_indicators = x.raw_concerns.clone();
-        let mut i = intake();
-        i.outcome = x.outcome;
-        i.source = x.source;
-        i.safety_flag = x.safety_flag;
-        i.age_months = x.intake_months;
-        i.domains = x.domains.clone();
-        i.concerns = x.concerns.iter().map(|(code, domain)| Concern { code: code.clone(), domain: *domain }).collect();
-        let mut s = screening(x.action);
-        s.child_action = x.child_action;
-        s.level = x.level;
-        s.risk_card.level = x.risk_level;
-        s.risk_card.risk_factors =
-            x.risks.iter().map(|(code, red)| RiskFactor { code: code.clone(), domain: RiskDomain::ParentFamily, red: *red }).collect();
-        s.instruments = x.instruments.clone();
-        s.meldcode = x.meldcode.clone();
-
+        let (c, i, s) = build(&x);
         let card = run(&c, &i, &s);
 
         // Every referral to jeugdhulp carries a verwijzer that may refer.

@@ -258,7 +258,7 @@ fn a3_suspected_psychiatric_jeugdarts_refers_with_03_warm() {
     assert!(!partners(&card).contains(&Partner::Jeugdarts));
     assert_eq!(
         card.summary,
-        "2 routes, most urgent soon: jeugd-ggz referral (verwijzer 03), primary-school information"
+        "2 routes, the most urgent soon: referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school"
     );
 }
 
@@ -616,10 +616,10 @@ fn routes_are_sorted_most_urgent_first() {
     sorted.sort();
     assert_eq!(urgencies, sorted);
     assert_eq!(card.urgency, Urgency::WithinFiveWorkingDays);
-    assert!(cites_with(&card.reasons, "RT-URGENCY", "Overall urgency within-five-working-days"));
+    assert!(cites_with(&card.reasons, "RT-URGENCY", "Overall urgency: within five working days"));
     assert_eq!(
         card.summary,
-        "3 routes, most urgent within-five-working-days: veilig-thuis-advice advice, jeugd-ggz referral (verwijzer 03), primary-school information"
+        "3 routes, the most urgent within five working days: advice Veilig Thuis (advice), referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school"
     );
 }
 
@@ -720,7 +720,7 @@ fn reassess_is_one_jgz_route_soon_without_rt_a0_or_school() {
     ));
     assert!(r.conversation.contains("plan the new assessment"), "{}", r.conversation);
     assert_eq!(card.urgency, Urgency::Soon);
-    assert_eq!(card.summary, "1 route, most urgent soon: jgz-light-support support");
+    assert_eq!(card.summary, "1 route, soon: support JGZ light support");
     assert!(!all_rules(&card).contains(&"RT-SCHOOL-AGE"));
     assert_no_reassurance(&card);
 }

@@ -4,7 +4,7 @@
 use alloc::{vec, vec::Vec};
 
 use wegwijs_types::{
-    Action, Band, Domain, GizConclusion, InstrumentInput, InstrumentKind, Level, NoConfig, ScoredInput,
+    Action, Band, Domain, GizConclusion, InstrumentInput, InstrumentKind, Language, Level, NoConfig, ScoredInput,
     ScoredInstrument, SdqInput, SdqVersion, SparkRisk,
 };
 
@@ -142,7 +142,8 @@ fn concern_domains_without_instrument_give_a_level() {
     let t = text_of(&two.reasons, "PS-INSTRUMENT");
     assert!(t.contains("domains school and psychosocial") && !t.contains("safety") && t.contains("Administer"), "{t}");
     // Safety alone gives no concern-domain level; it goes to the meldcode.
-    let safety = crate::instruments::assess(&case(), &intake_with_domains(96, &[Domain::Safety]), &NoConfig);
+    let safety =
+        crate::instruments::assess(&case(), &intake_with_domains(96, &[Domain::Safety]), &NoConfig, Language::En);
     assert_eq!(safety.concern_level, None);
 }
 

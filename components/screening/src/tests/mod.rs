@@ -1,7 +1,10 @@
 //! Native unit tests of the screening logic: one module per rule family,
-//! plus property tests. Shared builders for cases, intake cards, SDQ answers
-//! and configuration, and the checks every card must pass (declared rule
-//! ids, no reassurance where the region kit forbids it), live here.
+//! plus property tests and the card in Dutch beside the card in English
+//! (`language`). Shared builders for cases, intake cards, SDQ answers and
+//! configuration, and the checks every card must pass (declared rule ids,
+//! no reassurance where the region kit forbids it), live here. The rule
+//! tests use a native configuration, which reads English: the language
+//! they assert their sentences in.
 
 use alloc::{collections::BTreeMap, string::String, vec, vec::Vec};
 
@@ -14,6 +17,7 @@ use crate::sdq::{REVERSED_ITEMS, SCALE_ITEMS, Scale};
 
 mod instruments;
 mod ladder;
+mod language;
 mod meldcode;
 mod participants;
 mod props;

@@ -15,7 +15,7 @@ use wegwijs_types::{
 use super::{assert_known_rules, assert_no_reassurance, case, config, intake, sentences};
 use crate::risk_card::RISK_FACTORS;
 
-fn code() -> impl Strategy<Value = String> {
+pub(super) fn code() -> impl Strategy<Value = String> {
     prop_oneof![
         (0..RISK_FACTORS.factors.len()).prop_map(|i| String::from(RISK_FACTORS.factors.get(i).map_or("", |f| f.code))),
         any::<String>(),
@@ -23,7 +23,7 @@ fn code() -> impl Strategy<Value = String> {
     ]
 }
 
-fn instrument() -> impl Strategy<Value = InstrumentInput> {
+pub(super) fn instrument() -> impl Strategy<Value = InstrumentInput> {
     prop_oneof![
         (prop::sample::select(SdqVersion::ALL), prop::collection::vec(prop::option::of(any::<u8>()), 0..40))
             .prop_map(|(version, answers)| InstrumentInput::Sdq(SdqInput { version, answers })),
@@ -36,7 +36,7 @@ fn instrument() -> impl Strategy<Value = InstrumentInput> {
     ]
 }
 
-fn meldcode() -> impl Strategy<Value = Option<MeldcodeInput>> {
+pub(super) fn meldcode() -> impl Strategy<Value = Option<MeldcodeInput>> {
     prop::option::of(
         (
             any::<bool>(),
@@ -144,7 +144,7 @@ proptest! {
 
 /// Whether a sentence names "the parents" as people, rather than a risk
 /// factor code such as `single-parent-without-support`.
-fn names_the_parents(text: &str) -> bool {
+pub(super) fn names_the_parents(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.match_indices("parents").any(|(i, _)| {
         let before = lower.get(..i).and_then(|s| s.chars().next_back());

@@ -3,7 +3,7 @@
 
 use alloc::{string::String, vec::Vec};
 
-use wegwijs_types::{Level, NoConfig, RegionConfig, RiskDomain};
+use wegwijs_types::{Language, Level, NoConfig, RegionConfig, RiskDomain};
 
 use super::{case, cites, config, intake, text_of};
 use crate::risk_card::{self, PROTECTIVE_FACTORS, RISK_FACTORS, RiskAssessment};
@@ -12,7 +12,7 @@ fn assess(risks: &[&str], protective: &[&str], cfg: &dyn RegionConfig) -> RiskAs
     let mut c = case();
     c.risk_factors = risks.iter().map(|s| String::from(*s)).collect();
     c.protective_factors = protective.iter().map(|s| String::from(*s)).collect();
-    risk_card::assess(&c, cfg)
+    risk_card::assess(&c, cfg, Language::En)
 }
 
 #[test]

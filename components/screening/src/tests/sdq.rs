@@ -3,7 +3,7 @@
 
 use alloc::{vec, vec::Vec};
 
-use wegwijs_types::{Band, Level, NoConfig, SdqVersion};
+use wegwijs_types::{Band, Language, Level, NoConfig, SdqVersion};
 
 use super::{answers_for, cites, config, screen_sdq, text_of};
 use crate::sdq::{self, REVERSED_ITEMS, SDQ_NORMS_UK, Scale, evaluate, prorate, score_answers};
@@ -128,7 +128,7 @@ fn scale_prorated_from_four_answers_half_way_rounds_up() {
     let s = score_answers(&a).unwrap();
     assert_eq!(s.scores.conduct, Some(3)); // 2.5 → 3
     assert!(s.prorated.contains(&(Scale::Conduct, 4)));
-    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig);
+    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig, Language::En);
     assert!(text_of(&out.reasons, "PS-SDQ-SCORE").contains("conduct prorated from 4 of 5 items"));
 }
 
@@ -138,7 +138,7 @@ fn scale_with_two_answers_is_missing_and_so_is_the_total() {
     for i in [6, 11, 14] {
         a[i - 1] = None; // peer keeps 19 and 23 only
     }
-    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig);
+    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig, Language::En);
     let scores = out.scores.unwrap();
     assert!(scores.peer.is_none());
     assert!(scores.total.is_none());
@@ -173,7 +173,7 @@ fn values_above_two_are_missing_with_a_warning() {
     let mut a = answers_for(2, 2, 2, 2, 8);
     a[2] = Some(3); // emotional item
     a[7] = Some(255); // emotional item
-    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig);
+    let out = evaluate(SdqVersion::ParentFourToSeventeen, &a, &NoConfig, Language::En);
     let w = text_of(&out.warnings, "PS-SDQ-SCORE");
     assert!(w.contains("3, 8") && w.contains("not answered"), "{w}");
     // Items 13, 16, 24 remain: emotional prorated from 3 answers.
@@ -201,7 +201,7 @@ fn answers_with_total(total: u8) -> Vec<Option<u8>> {
 }
 
 fn total_band(version: SdqVersion, total: u8) -> Option<Band> {
-    evaluate(version, &answers_with_total(total), &NoConfig).band
+    evaluate(version, &answers_with_total(total), &NoConfig, Language::En).band
 }
 
 #[test]
@@ -250,7 +250,9 @@ fn subscale_band(scale: Scale, score: u8) -> Option<Band> {
         Scale::Peer => (0, 0, 0, score, 10),
         _ => (0, 0, 0, 0, score),
     };
-    let s = evaluate(SdqVersion::ParentFourToSeventeen, &answers_for(e, c, h, p, pro), &NoConfig).scores.unwrap();
+    let s = evaluate(SdqVersion::ParentFourToSeventeen, &answers_for(e, c, h, p, pro), &NoConfig, Language::En)
+        .scores
+        .unwrap();
     let x = match scale {
         Scale::Emotional => s.emotional,
         Scale::Conduct => s.conduct,
@@ -293,7 +295,7 @@ fn parent_four_to_seventeen_subscale_edges() {
 #[test]
 fn other_versions_have_no_subscale_bands_and_say_so() {
     for v in [SdqVersion::ParentTwoToFour, SdqVersion::TeacherFourToSeventeen, SdqVersion::SelfElevenToSeventeen] {
-        let out = evaluate(v, &answers_for(9, 9, 9, 9, 0), &NoConfig);
+        let out = evaluate(v, &answers_for(9, 9, 9, 9, 0), &NoConfig, Language::En);
         let s = out.scores.unwrap();
         for x in [s.emotional, s.conduct, s.hyperactivity, s.peer, s.prosocial] {
             assert_eq!(x.unwrap().band, None);
@@ -316,7 +318,7 @@ fn norm_table_matches_the_brief() {
 
 #[test]
 fn total_band_sets_level_and_abnormal_subscales_are_named() {
-    let out = evaluate(SdqVersion::ParentFourToSeventeen, &answers_for(5, 2, 7, 4, 5), &NoConfig);
+    let out = evaluate(SdqVersion::ParentFourToSeventeen, &answers_for(5, 2, 7, 4, 5), &NoConfig, Language::En);
     assert_eq!(out.band, Some(Band::Abnormal));
     assert_eq!(out.level, Some(Level::Concern));
     let t = text_of(&out.reasons, "PS-SDQ-BANDS");
@@ -327,10 +329,13 @@ fn total_band_sets_level_and_abnormal_subscales_are_named() {
     );
     assert!(t.contains("SDQ UK norms"), "{t}");
     assert_eq!(
-        evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(15), &NoConfig).level,
+        evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(15), &NoConfig, Language::En).level,
         Some(Level::Attention)
     );
-    assert_eq!(evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(5), &NoConfig).level, Some(Level::None));
+    assert_eq!(
+        evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(5), &NoConfig, Language::En).level,
+        Some(Level::None)
+    );
 }
 
 #[test]
@@ -342,21 +347,22 @@ fn region_norms_override_a_scale_and_are_named() {
         ("screening.sdq-norms.teacher-four-to-seventeen.emotional", "4,5"),
     ]);
     let p = SdqVersion::ParentFourToSeventeen;
-    let out = evaluate(p, &answers_with_total(14), &cfg);
+    let out = evaluate(p, &answers_with_total(14), &cfg, Language::En);
     assert_eq!(out.band, Some(Band::Normal));
-    let out = evaluate(p, &answers_with_total(15), &cfg);
+    let out = evaluate(p, &answers_with_total(15), &cfg, Language::En);
     assert_eq!(out.band, Some(Band::Borderline));
-    let out = evaluate(p, &answers_with_total(18), &cfg);
+    let out = evaluate(p, &answers_with_total(18), &cfg, Language::En);
     assert_eq!(out.band, Some(Band::Abnormal));
     let scores = out.scores.unwrap();
     assert!(scores.norms.contains("NL JGZ (TNO 2006)"), "{}", scores.norms);
     assert!(text_of(&out.reasons, "PS-SDQ-BANDS").contains("NL JGZ (TNO 2006)"));
-    let pro = evaluate(p, &answers_for(0, 0, 0, 0, 4), &cfg).scores.unwrap().prosocial.unwrap();
+    let pro = evaluate(p, &answers_for(0, 0, 0, 0, 4), &cfg, Language::En).scores.unwrap().prosocial.unwrap();
     assert_eq!(pro.band, Some(Band::Borderline));
-    let t = evaluate(SdqVersion::TeacherFourToSeventeen, &answers_for(5, 0, 0, 0, 10), &cfg).scores.unwrap();
+    let t =
+        evaluate(SdqVersion::TeacherFourToSeventeen, &answers_for(5, 0, 0, 0, 10), &cfg, Language::En).scores.unwrap();
     assert_eq!(t.emotional.unwrap().band, Some(Band::Abnormal));
     // A version without overrides keeps the UK table and its name.
-    let s = evaluate(SdqVersion::SelfElevenToSeventeen, &answers_with_total(3), &cfg).scores.unwrap();
+    let s = evaluate(SdqVersion::SelfElevenToSeventeen, &answers_with_total(3), &cfg, Language::En).scores.unwrap();
     assert!(s.norms.starts_with("SDQ UK norms"));
 }
 
@@ -367,7 +373,7 @@ fn malformed_region_norms_warn_and_keep_the_default() {
         ("screening.sdq-norms.parent-four-to-seventeen.emotional", "6,4"),
         ("screening.sdq-norms.parent-four-to-seventeen.prosocial", "6,7"),
     ]);
-    let out = evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(17), &cfg);
+    let out = evaluate(SdqVersion::ParentFourToSeventeen, &answers_with_total(17), &cfg, Language::En);
     assert_eq!(out.band, Some(Band::Abnormal));
     assert_eq!(out.warnings.iter().filter(|w| w.rule == "PS-SDQ-BANDS").count(), 3);
     assert!(out.scores.unwrap().norms.starts_with("SDQ UK norms"));

@@ -31,6 +31,11 @@ pub struct Manifest {
     pub revision: u32,
     /// One paragraph for readers of decisions.
     pub description: String,
+    /// The language the region's components write their texts in when
+    /// they do not follow the reader's (`[region] language`, `nl` or `en`):
+    /// the card tells a reader who asked for another language which texts
+    /// are in this one. `None`: not stated.
+    pub language: Option<String>,
     /// The stages the region replaces, with the component for each.
     pub stages: BTreeMap<Stage, StageComponent>,
     /// Configuration given to components through the `config` import,
@@ -124,8 +129,8 @@ impl Manifest {
         };
         let limits = limits_table(&table, &mut p);
         if p.0.is_empty() {
-            let RegionTable { id, name, gemeenten, revision, description } = region;
-            Ok(Manifest { id, name, gemeenten, revision, description, stages, config, limits })
+            let RegionTable { id, name, gemeenten, revision, description, language } = region;
+            Ok(Manifest { id, name, gemeenten, revision, description, language, stages, config, limits })
         } else {
             Err(p.0)
         }
@@ -139,9 +144,10 @@ struct RegionTable {
     gemeenten: Vec<String>,
     revision: u32,
     description: String,
+    language: Option<String>,
 }
 
-/// Reads `[region]`: id, name, gemeenten, revision and description.
+/// Reads `[region]`: id, name, gemeenten, revision, description and language.
 fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
     let empty = toml::Table::new();
     let region = match table.get("region") {
@@ -156,8 +162,11 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
         }
     };
     for key in region.keys() {
-        if !["id", "name", "gemeenten", "revision", "description"].contains(&key.as_str()) {
-            p.field(&format!("region.{key}"), "unknown field; expected id, name, gemeenten, revision, description");
+        if !["id", "name", "gemeenten", "revision", "description", "language"].contains(&key.as_str()) {
+            p.field(
+                &format!("region.{key}"),
+                "unknown field; expected id, name, gemeenten, revision, description, language",
+            );
         }
     }
     let id = p.string(region, "region", "id", true);
@@ -179,7 +188,21 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
             0
         }
     };
-    RegionTable { id, name, gemeenten, revision, description }
+    let language = match region.get("language") {
+        None => None,
+        Some(toml::Value::String(tag)) => match wegwijs_types::Language::from_tag(tag) {
+            Some(lang) => Some(lang.tag().to_string()),
+            None => {
+                p.field("region.language", &format!("must be \"nl\" or \"en\", not {}", short(&toml::Value::String(tag.clone()))));
+                None
+            }
+        },
+        Some(other) => {
+            p.field("region.language", &format!("must be \"nl\" or \"en\", not {}", short(other)));
+            None
+        }
+    };
+    RegionTable { id, name, gemeenten, revision, description, language }
 }
 
 /// Reads `region.gemeenten`: CBS gemeentecodes, each once, at least one.

@@ -50,6 +50,7 @@ impl Bundle {
                 gemeenten: Vec::new(),
                 revision: 1,
                 description: String::new(),
+                language: None,
                 stages: BTreeMap::new(),
                 config: BTreeMap::new(),
                 limits: LimitOverrides::default(),

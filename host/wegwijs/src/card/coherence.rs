@@ -12,27 +12,34 @@
 //! a route they were not written for, so no card contradicts itself.
 
 use wegwijs_kit as kit;
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Language, say};
 
 /// Restates the routing card from its final routes: the summary, the
 /// overall urgency and its RT-URGENCY sentence, and, when a region's card
 /// stands beside the guideline's (`reference`), the guideline reasons the
 /// region carried over to a route to another partner. `region` names the
 /// region in the sentences it writes.
-pub(crate) fn restate(routing: &mut m::RoutingCard, reference: Option<&m::RoutingCard>, region: Option<&str>) {
+pub(crate) fn restate(
+    routing: &mut m::RoutingCard,
+    reference: Option<&m::RoutingCard>,
+    region: Option<&str>,
+    lang: Language,
+) {
     if let (Some(reference), Some(region)) = (reference, region) {
-        mark_carried_over(routing, reference, region);
+        mark_carried_over(routing, reference, region, lang);
     }
     routing.urgency = routing.routes.first().map_or(m::Urgency::NextContact, |r| r.urgency);
-    if let Some(routes) = kit::routes_summary(&routing.routes) {
+    if let Some(routes) = kit::routes_summary(&routing.routes, lang) {
         routing.summary = match region {
-            Some(region) if reference.is_some() => format!("{routes}; as region `{region}` set them"),
+            Some(region) if reference.is_some() => {
+                say!(lang, "{routes}; zoals regio `{region}` ze bepaalde", "{routes}; as region `{region}` set them")
+            }
             _ => routes,
         };
     }
     // The card-level urgency sentence is restated where it stood, so the
     // reasons keep their order.
-    let sentence = m::Reason::new("RT-URGENCY", kit::overall_urgency_sentence(&routing.routes));
+    let sentence = m::Reason::new("RT-URGENCY", kit::overall_urgency_sentence(&routing.routes, lang));
     match routing.reasons.iter().position(|r| r.rule == "RT-URGENCY") {
         Some(i) => {
             routing.reasons[i] = sentence;
@@ -53,7 +60,7 @@ pub(crate) fn restate(routing: &mut m::RoutingCard, reference: Option<&m::Routin
 /// the route but kept a sentence that now points elsewhere. The rewritten
 /// reason keeps its rule id, quotes the guideline and says what the region
 /// did instead.
-fn mark_carried_over(routing: &mut m::RoutingCard, reference: &m::RoutingCard, region: &str) {
+fn mark_carried_over(routing: &mut m::RoutingCard, reference: &m::RoutingCard, region: &str, lang: Language) {
     for route in &mut routing.routes {
         let partner = route.partner;
         for reason in &mut route.reasons {
@@ -69,12 +76,16 @@ fn mark_carried_over(routing: &mut m::RoutingCard, reference: &m::RoutingCard, r
             if !names_partner(&reason.text, original.partner) {
                 continue;
             }
+            let (was, quoted, now) = (
+                kit::partner_label(original.partner, lang),
+                reason.text.trim_end(),
+                kit::partner_label(partner, lang),
+            );
             reason.text = kit::clip(
-                &format!(
-                    "The guideline's reason for its route to {}: «{}» Region `{region}` proposes {} instead.",
-                    kit::partner_label(original.partner),
-                    reason.text.trim_end(),
-                    kit::partner_label(partner),
+                &say!(
+                    lang,
+                    "De reden van de richtlijn voor haar route naar {was}: «{quoted}» Regio `{region}` stelt in plaats daarvan {now} voor.",
+                    "The guideline's reason for its route to {was}: «{quoted}» Region `{region}` proposes {now} instead."
                 ),
                 1_500,
             );
@@ -82,28 +93,36 @@ fn mark_carried_over(routing: &mut m::RoutingCard, reference: &m::RoutingCard, r
     }
 }
 
-/// Whether `text` names `partner`, by its WIT name or its label, ignoring
-/// case and a leading article.
+/// Whether `text` names `partner`, by its WIT name or its label in either
+/// language (a region may write in one language only), ignoring case and a
+/// leading article.
 fn names_partner(text: &str, partner: m::Partner) -> bool {
     let text = text.to_lowercase();
-    let label = kit::partner_label(partner).to_lowercase();
-    let label = label.strip_prefix("the ").or_else(|| label.strip_prefix("a ")).unwrap_or(&label);
-    // Labels with a parenthesis ("the primary school (leerkracht, …)") are
-    // matched on the words before it, which is how sentences name them.
-    let label = label.split(" (").next().unwrap_or(label);
-    text.contains(partner.name()) || text.contains(label)
+    text.contains(partner.name())
+        || Language::ALL.iter().any(|&lang| {
+            let label = kit::partner_label(partner, lang).to_lowercase();
+            let label = ["the ", "a ", "de ", "het ", "een "]
+                .iter()
+                .find_map(|article| label.strip_prefix(article))
+                .unwrap_or(&label);
+            // Labels with a parenthesis ("the primary school (leerkracht,
+            // …)") are matched on the words before it, which is how
+            // sentences name them.
+            let label = label.split(" (").next().unwrap_or(label);
+            text.contains(label)
+        })
 }
 
 /// The routing card the guardrails start from when the routing stage gave
 /// no result on a signal that was not closed: no routes, so G-SAFETY can
 /// still add the melding acute unsafety needs.
-pub(crate) fn empty_routing() -> m::RoutingCard {
+pub(crate) fn empty_routing(lang: Language) -> m::RoutingCard {
     m::RoutingCard {
         routes: vec![],
         one_plan: false,
         care_coordinator: None,
         urgency: m::Urgency::NextContact,
-        summary: "No routing result.".into(),
+        summary: lang.pick("Geen uitkomst van de routering.", "No routing result.").into(),
         warnings: vec![],
         reasons: vec![],
     }
@@ -162,15 +181,19 @@ mod tests {
             )],
             "1 route, most urgent next-contact: jeugd-ggz consultation",
         );
-        restate(&mut region, Some(&reference), Some("regio-x"));
+        let mut dutch = region.clone();
+        restate(&mut region, Some(&reference), Some("regio-x"), Language::En);
         assert_eq!(
             region.summary,
-            "1 route, most urgent next-contact: poh-jeugd consultation; as region `regio-x` set them"
+            "1 route, at the next contact: consultation POH-jeugd; as region `regio-x` set them"
         );
         assert_eq!(
             region.reasons[0].text,
-            "Overall urgency next-contact: the most urgent route is the POH-jeugd (consultation)."
+            "Overall urgency: at the next contact; the most urgent route is consultation to the POH-jeugd."
         );
+        restate(&mut dutch, Some(&reference), Some("regio-x"), Language::Nl);
+        assert_eq!(dutch.summary, "1 route, bij het volgende contact: consultatie POH-jeugd; zoals regio `regio-x` ze bepaalde");
+        assert!(dutch.routes[0].reasons[0].text.ends_with("Regio `regio-x` stelt in plaats daarvan de POH-jeugd voor."));
         assert_eq!(region.reasons.iter().filter(|r| r.rule == "RT-URGENCY").count(), 1);
         let reasons = &region.routes[0].reasons;
         assert!(
@@ -190,17 +213,19 @@ mod tests {
             vec![route(m::Partner::JeugdGgz, &[A2, URGENCY])],
             "1 route, most urgent next-contact: jeugd-ggz consultation",
         );
+        restate(&mut national, None, None, Language::En);
         let before = national.clone();
-        restate(&mut national, None, None);
-        assert_eq!(national, before);
+        restate(&mut national, None, None, Language::En);
+        assert_eq!(national, before, "restating a card that is true to its routes changes nothing");
+        assert_eq!(national.routes, card(vec![route(m::Partner::JeugdGgz, &[A2, URGENCY])], "").routes);
     }
 
     #[test]
     fn a_card_without_routes_keeps_its_own_summary() {
         let mut empty = card(vec![], "No routes, urgency next-contact: action A0.");
-        empty.reasons[0] = m::Reason::new("RT-URGENCY", "No route: urgency next-contact.");
+        empty.reasons[0] = m::Reason::new("RT-URGENCY", "No route: urgency at the next contact.");
         let before = empty.clone();
-        restate(&mut empty, None, None);
+        restate(&mut empty, None, None, Language::En);
         assert_eq!(empty, before);
     }
 }

@@ -8,11 +8,12 @@
 
 pub(crate) mod coherence;
 
-use crate::decision::{Decision, Divergence, GuardrailNote, Provenance, StageTrace, Status};
+use crate::decision::{Decision, Divergence, GuardrailNote, OtherLanguage, Provenance, StageTrace, Status};
 use crate::model::NATIONAL_DEFAULT;
 use crate::model::{ComponentInfo, Fault, Role};
 use crate::region::Region;
-use wegwijs_types as m;
+use wegwijs_kit as kit;
+use wegwijs_types::{self as m, Language, say};
 
 /// The final cards of one decision.
 pub(crate) struct Cards {
@@ -36,6 +37,8 @@ pub(crate) struct Origin<'a> {
     pub(crate) pseudonym: String,
     pub(crate) references: Vec<ComponentInfo>,
     pub(crate) region: Option<&'a Region>,
+    /// The language the reader asked for.
+    pub(crate) language: Language,
 }
 
 /// The decision card.
@@ -57,12 +60,15 @@ pub(crate) fn assemble(origin: Origin<'_>, cards: Cards, acute: bool, closed: bo
     .flatten()
     .cloned()
     .collect();
-    let headline = headline(status, level, action, cards.routing.as_ref(), cards.intake.as_ref());
+    let headline = headline(status, level, action, cards.routing.as_ref(), cards.intake.as_ref(), origin.language);
+    let other_language = other_language(origin.region, origin.language);
     let provenance = provenance(origin.references, origin.region, &record.guardrails);
     Decision {
         decision_id: None,
         signal_id: origin.signal_id,
         pseudonym: origin.pseudonym,
+        language: origin.language.tag().to_string(),
+        other_language,
         status,
         headline,
         level,
@@ -102,35 +108,70 @@ fn headline(
     action: Option<m::Action>,
     routing: Option<&m::RoutingCard>,
     intake: Option<&m::IntakeCard>,
+    lang: Language,
 ) -> String {
     if status == Status::Closed {
-        return format!("Closed at intake: {}", intake.map_or("no further steps", |i| i.summary.as_str()));
+        let summary = intake.map_or(lang.pick("zonder samenvatting", "without a summary"), |i| i.summary.as_str());
+        return say!(lang, "Afgesloten bij de intake: {summary}", "Closed at intake: {summary}");
     }
     let mut s = String::new();
     if status == Status::Incomplete {
-        s.push_str("INCOMPLETE (assess by hand) — ");
+        s.push_str(lang.pick("ONVOLLEDIG (beoordeel zelf) — ", "INCOMPLETE (assess by hand) — "));
     }
     match (level, action) {
-        (_, Some(m::Action::Reassess)) => {
-            s.push_str("Insufficient information: assess again (an instrument could not be used)")
+        (_, Some(m::Action::Reassess)) => s.push_str(lang.pick(
+            "Te weinig informatie: beoordeel opnieuw (een instrument was niet bruikbaar)",
+            "Insufficient information: assess again (an instrument could not be used)",
+        )),
+        (Some(l), Some(a)) => {
+            let (level, action) = (kit::level_term(l, lang), kit::action_label(a, lang));
+            s.push_str(&say!(lang, "Niveau {level}, actie {action}", "Level {level}, action {action}"));
         }
-        (Some(l), Some(a)) => s.push_str(&format!("Level {l}, action {}", a.name().to_uppercase())),
-        _ => s.push_str("No screening result"),
+        _ => s.push_str(lang.pick("Geen uitkomst van de screening", "No screening result")),
     }
     let routes = routing.map_or(&[][..], |r| r.routes.as_slice());
     match routes.first() {
-        Some(first) => s.push_str(&format!(
-            "; {} {}, first: {} {} ({})",
-            routes.len(),
-            if routes.len() == 1 { "route" } else { "routes" },
-            first.partner,
-            first.kind,
-            first.urgency
+        Some(first) => {
+            let n = routes.len();
+            let (kind, partner, when) = (
+                kit::route_kind_term(first.kind, lang),
+                kit::partner_term(first.partner, lang),
+                kit::urgency_term(first.urgency, lang),
+            );
+            s.push_str(&match (lang, n) {
+                (Language::Nl, 1) => format!("; 1 route: {kind} {partner} ({when})"),
+                (Language::Nl, _) => format!("; {n} routes, eerst: {kind} {partner} ({when})"),
+                (Language::En, 1) => format!("; 1 route: {kind} {partner} ({when})"),
+                (Language::En, _) => format!("; {n} routes, first: {kind} {partner} ({when})"),
+            });
+        }
+        None if action == Some(m::Action::A0) => s.push_str(lang.pick(
+            "; geen route: normaliseren en informeren bij het volgende contact",
+            "; no route: normalise and inform at the next contact",
         )),
-        None if action == Some(m::Action::A0) => s.push_str("; no route: normalise and inform at the next contact"),
-        None => s.push_str("; no route proposed"),
+        None => s.push_str(lang.pick("; geen route voorgesteld", "; no route proposed")),
     }
     s
+}
+
+/// The region's components that cannot write in `language`: they do not
+/// ask the host for it, and their region does not state that it writes in
+/// that very language.
+fn other_language(region: Option<&Region>, language: Language) -> Vec<OtherLanguage> {
+    let Some(region) = region else { return Vec::new() };
+    if region.language.as_deref() == Some(language.tag()) {
+        return Vec::new();
+    }
+    region
+        .own
+        .values()
+        .filter(|c| !c.info.follows_language)
+        .map(|c| OtherLanguage {
+            stage: c.info.stage,
+            component: c.info.name.clone(),
+            language: region.language.clone(),
+        })
+        .collect()
 }
 
 /// What produced the decision: the contract, the host, the region and its

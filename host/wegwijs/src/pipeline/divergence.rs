@@ -6,21 +6,29 @@
 use crate::decision::Divergence;
 use crate::model::ComponentInfo;
 use serde::Serialize;
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Language, say};
 
 /// The divergence of `region` from `reference`, or `None` when they are equal.
 pub(crate) fn divergence(
     component: &ComponentInfo,
     reference: &impl Serialize,
     region: &impl Serialize,
+    lang: Language,
 ) -> Option<Divergence> {
     let (reference, region) = (serde_json::to_value(reference).ok()?, serde_json::to_value(region).ok()?);
-    (reference != region).then(|| changes(component, &reference, &region))
+    (reference != region).then(|| changes(component, &reference, &region, lang))
 }
 
 /// Changed fields, routes added, removed or changed (by partner and kind),
 /// and the reasons the region gave that the reference did not.
-fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &serde_json::Value) -> Divergence {
+/// Routes are named by their WIT partner and kind and fields by their JSON
+/// keys, the same in every language: the words around them are the reader's.
+fn changes(
+    component: &ComponentInfo,
+    reference: &serde_json::Value,
+    region: &serde_json::Value,
+    lang: Language,
+) -> Divergence {
     use serde_json::Value;
     let mut changes = Vec::new();
     let short = |v: &Value| {
@@ -43,7 +51,10 @@ fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &se
                         (av.as_array().cloned().unwrap_or_default(), bv.as_array().cloned().unwrap_or_default());
                     for r in &br {
                         match ar.iter().find(|x| route_key(x) == route_key(r)) {
-                            None => changes.push(format!("route added: {}", route_key(r))),
+                            None => {
+                                let key = route_key(r);
+                                changes.push(say!(lang, "route toegevoegd: {key}", "route added: {key}"));
+                            }
                             Some(x) if x != r => {
                                 let fields: Vec<&str> = r
                                     .as_object()
@@ -53,7 +64,12 @@ fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &se
                                     .map(|(f, _)| f.as_str())
                                     .collect();
                                 if !fields.is_empty() {
-                                    changes.push(format!("route changed: {} ({})", route_key(r), fields.join(", ")));
+                                    let (key, fields) = (route_key(r), fields.join(", "));
+                                    changes.push(say!(
+                                        lang,
+                                        "route gewijzigd: {key} ({fields})",
+                                        "route changed: {key} ({fields})"
+                                    ));
                                 }
                             }
                             Some(_) => {}
@@ -61,7 +77,8 @@ fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &se
                     }
                     for x in &ar {
                         if !br.iter().any(|r| route_key(r) == route_key(x)) {
-                            changes.push(format!("route removed: {}", route_key(x)));
+                            let key = route_key(x);
+                            changes.push(say!(lang, "route vervallen: {key}", "route removed: {key}"));
                         }
                     }
                 } else {
@@ -89,10 +106,12 @@ fn changes(component: &ComponentInfo, reference: &serde_json::Value, region: &se
             region_reasons.push(r);
         }
     });
-    if changes.is_empty() {
-        changes.push("reasons only".into());
+    let reasons_only = changes.is_empty();
+    if reasons_only {
+        changes.push(lang.pick("alleen de redenen", "reasons only").into());
     }
     Divergence {
+        reasons_only,
         stage: component.stage,
         component: component.name.clone(),
         sha256: component.sha256.clone(),

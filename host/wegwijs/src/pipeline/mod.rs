@@ -21,7 +21,7 @@ use crate::input::{self, Signal};
 use crate::region::Region;
 use crate::sandbox::{Sandbox, spec};
 use run::{Run, StageResult};
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Language};
 
 /// How much of each stage call a decision records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +41,9 @@ pub(crate) fn decide(
     signal: &Signal,
     region: Option<&Region>,
     trace: Trace,
+    language: Language,
 ) -> Result<Decision, Error> {
-    decide_case(sandbox, pseudonym_key, signal, region, trace).map(|(decision, _)| decision)
+    decide_case(sandbox, pseudonym_key, signal, region, trace, language).map(|(decision, _)| decision)
 }
 
 /// Decides one signal and also returns the case the components saw (the
@@ -53,9 +54,10 @@ pub(crate) fn decide_case(
     signal: &Signal,
     region: Option<&Region>,
     trace: Trace,
+    language: Language,
 ) -> Result<(Decision, m::ChildCase), Error> {
     let case = input::case(signal, pseudonym_key)?;
-    let mut run = Run::new(sandbox, region, trace != Trace::Off);
+    let mut run = Run::new(sandbox, region, trace != Trace::Off, language);
     if trace == Trace::Timings {
         run = run.timings_only();
     }
@@ -64,11 +66,11 @@ pub(crate) fn decide_case(
     let closed = !acute && intake.stands.as_ref().is_some_and(|i| i.outcome == m::IntakeOutcome::Closed);
     let screening = screening(&mut run, &case, intake.stands.as_ref());
     let routing = routing(&mut run, &case, intake.stands.as_ref(), screening.stands.as_ref());
-    let (routing, mut notes) = route_guardrails(routing, acute, closed, region);
-    let (consent, consent_note) = consent(&mut run, &case, routing.as_ref());
+    let (routing, mut notes) = route_guardrails(routing, acute, closed, region, language);
+    let (consent, consent_note) = consent(&mut run, &case, routing.as_ref(), language);
     notes.push(consent_note);
-    notes.push(guardrails::no_drop(&run.faults, closed_by_region));
-    notes.extend([guardrails::human(&case), guardrails::minimal(&case)]);
+    notes.push(guardrails::no_drop(&run.faults, closed_by_region, language));
+    notes.extend([guardrails::human(&case, language), guardrails::minimal(&case, language)]);
 
     let cards = Cards { intake: intake.stands, screening: screening.stands, routing, consent };
     let origin = Origin {
@@ -76,6 +78,7 @@ pub(crate) fn decide_case(
         pseudonym: case.pseudonym.clone(),
         references: sandbox.references.infos(),
         region,
+        language,
     };
     let record = Record { guardrails: notes, faults: run.faults, divergences: run.divergences, trace: run.trace };
     Ok((card::assemble(origin, cards, acute, closed, record), case))
@@ -122,16 +125,18 @@ fn route_guardrails(
     acute: bool,
     closed: bool,
     region: Option<&Region>,
+    lang: Language,
 ) -> (Option<m::RoutingCard>, Vec<crate::decision::GuardrailNote>) {
     let reference = routing.reference;
     let mut card = match routing.stands {
         Some(card) => card,
         None if closed => return (None, Vec::new()),
-        None => coherence::empty_routing(),
+        None => coherence::empty_routing(lang),
     };
-    let notes = vec![guardrails::safety(acute, &mut card, reference.as_ref()), guardrails::authority(&mut card)];
+    let notes =
+        vec![guardrails::safety(acute, &mut card, reference.as_ref(), lang), guardrails::authority(&mut card, lang)];
     guardrails::sort_routes(&mut card);
-    coherence::restate(&mut card, reference.as_ref(), region.map(|r| r.id.as_str()));
+    coherence::restate(&mut card, reference.as_ref(), region.map(|r| r.id.as_str()), lang);
     (Some(card), notes)
 }
 
@@ -140,10 +145,18 @@ fn consent(
     run: &mut Run<'_>,
     case: &m::ChildCase,
     routing: Option<&m::RoutingCard>,
+    lang: Language,
 ) -> (Vec<m::ConsentCard>, crate::decision::GuardrailNote) {
     let requests = disclosure_requests(routing);
     let result = if requests.is_empty() { Run::skipped() } else { run.stage::<spec::Consent>((case, &requests)) };
-    guardrails::consent_stage(&requests, result.stands, result.reference.as_deref(), result.by, result.region_faulted)
+    guardrails::consent_stage(
+        &requests,
+        result.stands,
+        result.reference.as_deref(),
+        result.by,
+        result.region_faulted,
+        lang,
+    )
 }
 
 /// Every disclosure the routes need, once each, in route order.

@@ -17,6 +17,7 @@ use crate::sandbox::spec::StageSpec;
 use crate::sandbox::{LoadedComponent, Sandbox, call};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use wegwijs_types::Language;
 
 /// What one stage produced.
 #[derive(Debug)]
@@ -46,6 +47,8 @@ pub(crate) struct Run<'a> {
     sandbox: &'a Sandbox,
     region: Option<&'a Region>,
     config: Config,
+    /// The reader's language, which the host import `language` answers.
+    language: Language,
     pub(crate) trace: Option<Vec<StageTrace>>,
     /// Whether the trace records what each stage saw and returned, or only
     /// its time and memory.
@@ -78,10 +81,11 @@ impl<'a> Run<'a> {
         self
     }
 
-    pub(crate) fn new(sandbox: &'a Sandbox, region: Option<&'a Region>, explain: bool) -> Self {
+    pub(crate) fn new(sandbox: &'a Sandbox, region: Option<&'a Region>, explain: bool, language: Language) -> Self {
         Run {
             sandbox,
             region,
+            language,
             config: region.map_or_else(|| Arc::new(BTreeMap::new()), |r| Arc::clone(&r.config)),
             trace: explain.then(Vec::new),
             trace_values: true,
@@ -115,7 +119,7 @@ impl<'a> Run<'a> {
         match self.call::<S>(&own, input, ref_result.as_ref(), &region_limits) {
             Some(value) => {
                 if let Some(reference) = &ref_result
-                    && let Some(d) = divergence(&own.info, reference, &value)
+                    && let Some(d) = divergence(&own.info, reference, &value, self.language)
                 {
                     self.divergences.push(d);
                 }
@@ -154,7 +158,7 @@ impl<'a> Run<'a> {
         let result = match self.call_shared::<S>(loaded, S::reborrow(input), reference, limits) {
             Some(outcome) => Ok(outcome),
             None => {
-                call::call::<S>(self.sandbox, loaded, S::params(S::reborrow(input), reference), limits, &self.config)
+                call::call::<S>(self.sandbox, loaded, S::params(S::reborrow(input), reference), limits, &self.config, self.language)
             }
         };
         let memory_bytes = result.as_ref().map_or(0, |o| o.memory_bytes);
@@ -224,7 +228,7 @@ impl<'a> Run<'a> {
             return None;
         }
         if let Shared::Unopened = self.shared {
-            self.shared = match call::open_shared(self.sandbox, loaded, limits, &self.config) {
+            self.shared = match call::open_shared(self.sandbox, loaded, limits, &self.config, self.language) {
                 Ok(instance) => Shared::Open(instance),
                 Err(_) => Shared::Off,
             };
@@ -340,7 +344,7 @@ mod tests {
         let host = Host::builder().build().expect("host");
         let sandbox = host.sandbox();
         let case = case();
-        let expected = Run::new(sandbox, None, false).stage::<spec::Intake>(&case).stands.expect("intake");
+        let expected = Run::new(sandbox, None, false, Language::En).stage::<spec::Intake>(&case).stands.expect("intake");
 
         let other = LoadedComponent::load(
             sandbox.engine,
@@ -353,9 +357,9 @@ mod tests {
             crate::sandbox::reference_bytes(crate::model::Stage::Intake),
         )
         .expect("the per-stage intake component loads");
-        let mut run = Run::new(sandbox, None, false);
+        let mut run = Run::new(sandbox, None, false, Language::En);
         let config = Arc::clone(&run.config);
-        run.shared = Shared::Open(call::open_shared(sandbox, &other, &sandbox.limits, &config).expect("opens"));
+        run.shared = Shared::Open(call::open_shared(sandbox, &other, &sandbox.limits, &config, Language::En).expect("opens"));
         let got = run.stage::<spec::Intake>(&case);
         assert!(run.faults.is_empty(), "{:?}", run.faults);
         assert!(matches!(run.shared, Shared::Off));
@@ -367,7 +371,7 @@ mod tests {
     #[test]
     fn the_first_reference_stage_opens_the_shared_instance() {
         let host = Host::builder().build().expect("host");
-        let mut run = Run::new(host.sandbox(), None, false);
+        let mut run = Run::new(host.sandbox(), None, false, Language::En);
         assert!(matches!(run.shared, Shared::Unopened));
         let case = case();
         let intake = run.stage::<spec::Intake>(&case).stands.expect("intake");
@@ -376,7 +380,7 @@ mod tests {
         assert!(matches!(run.shared, Shared::Open(_)));
 
         let separate = Host::builder().separate_reference_instances(true).build().expect("host");
-        let run = Run::new(separate.sandbox(), None, false);
+        let run = Run::new(separate.sandbox(), None, false, Language::En);
         assert!(matches!(run.shared, Shared::Off));
     }
 }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use wasmtime::component::{Instance, TypedFunc};
 use wasmtime::{PoolConcurrencyLimitError, Store, Trap};
+use wegwijs_types::Language;
 
 /// A successful stage call.
 #[derive(Debug)]
@@ -36,6 +37,7 @@ pub(crate) fn call<S: StageSpec>(
     params: S::Params<'_>,
     limits: &Limits,
     config: &Arc<BTreeMap<String, String>>,
+    language: Language,
 ) -> Result<CallOutcome<S::Output>, (FaultKind, String)> {
     // Room first, and the clock after it: a call that waited in line has
     // its whole deadline to run. The room is given back when `_room` drops,
@@ -43,7 +45,7 @@ pub(crate) fn call<S: StageSpec>(
     // instance and memory.
     let _room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
     let started = Instant::now();
-    let mut store = new_store(sandbox, limits, config);
+    let mut store = new_store(sandbox, limits, config, language);
     arm(&mut store, sandbox, limits);
     let instance = match loaded.pre.instantiate(&mut store) {
         Ok(i) => i,
@@ -90,10 +92,11 @@ pub(crate) fn open_shared<'s>(
     loaded: &LoadedComponent,
     limits: &Limits,
     config: &Arc<BTreeMap<String, String>>,
+    language: Language,
 ) -> Result<SharedInstance<'s>, (FaultKind, String)> {
     let room = sandbox.admission.enter(loaded.info.role, limits.memory_bytes).map_err(|d| (FaultKind::Capacity, d))?;
     let started = Instant::now();
-    let mut store = new_store(sandbox, limits, config);
+    let mut store = new_store(sandbox, limits, config, language);
     arm(&mut store, sandbox, limits);
     let instance = loaded
         .pre
@@ -141,13 +144,18 @@ pub(crate) fn call_shared<S: StageSpec>(
 }
 
 /// A fresh store with this call's limits.
-fn new_store(sandbox: &Sandbox, limits: &Limits, config: &Arc<BTreeMap<String, String>>) -> Store<StageState> {
+fn new_store(
+    sandbox: &Sandbox,
+    limits: &Limits,
+    config: &Arc<BTreeMap<String, String>>,
+    language: Language,
+) -> Store<StageState> {
     let call_limits = CallLimits {
         memory_bytes: limits.memory_bytes,
         max_log_records: limits.max_log_records,
         max_log_bytes: limits.max_string_bytes,
     };
-    let mut store = Store::new(sandbox.engine, StageState::new(call_limits, Arc::clone(config)));
+    let mut store = Store::new(sandbox.engine, StageState::new(call_limits, Arc::clone(config), language));
     store.limiter(|s| s);
     store.epoch_deadline_trap();
     store

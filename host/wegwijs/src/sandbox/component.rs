@@ -11,6 +11,7 @@ use crate::model::{ComponentInfo, HOST_INTERFACE, Role, Stage, TYPES_INTERFACE};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use wasmtime::component::types::ComponentItem;
 use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
 use wasmtime::{Engine, Store};
 use wegwijs_types as m;
@@ -69,7 +70,15 @@ impl LoadedComponent {
         let reject = |reason: Rejection| Error::ComponentRejected { name: name.to_string(), stage, reason };
         let component = compile(engine, cache, bytes, &sha256).map_err(reject)?;
         let pre = instantiate_pre(engine, &component, stage, name)?;
-        let info = ComponentInfo { stage, name: name.to_string(), version: version.to_string(), sha256, role };
+        let follows_language = imports_language(engine, &component);
+        let info = ComponentInfo {
+            stage,
+            name: name.to_string(),
+            version: version.to_string(),
+            sha256,
+            role,
+            follows_language,
+        };
         LoadedComponent::bind(engine, metered, &component, pre, info)
     }
 
@@ -86,8 +95,10 @@ impl LoadedComponent {
         let stage = info.stage;
         let name = info.name.clone();
         let reject = |reason: Rejection| Error::ComponentRejected { name: name.clone(), stage, reason };
-        let func = component
-            .get_export_index(None, stage.interface())
+        // A component built against an older compatible contract exports
+        // the stage under that version's name.
+        let func = interface_names(stage.interface())
+            .find_map(|name| component.get_export_index(None, &name))
             .and_then(|interface| component.get_export_index(Some(&interface), stage.function()))
             .ok_or_else(|| reject(Rejection::WrongWorld(world(stage))))?;
         let loaded = LoadedComponent { info, pre, func };
@@ -135,7 +146,7 @@ pub(crate) fn compile(
     let forbidden: Vec<String> = ty
         .imports(engine)
         .map(|(import, _)| import.to_string())
-        .filter(|import| import != HOST_INTERFACE && import != TYPES_INTERFACE)
+        .filter(|import| !is_interface(import, HOST_INTERFACE) && !is_interface(import, TYPES_INTERFACE))
         .collect();
     if !forbidden.is_empty() {
         return Err(Rejection::ForbiddenImports(forbidden));
@@ -201,6 +212,30 @@ impl LoadedComponent {
     }
 }
 
+/// `interface` (named at this host's WIT version) and the same interface
+/// at each older version the host still runs, newest first.
+fn interface_names(interface: &str) -> impl Iterator<Item = String> + '_ {
+    let base = interface.rsplit_once('@').map_or(interface, |(base, _)| base);
+    std::iter::once(interface.to_string())
+        .chain(m::WIT_COMPATIBLE_VERSIONS.iter().map(move |version| format!("{base}@{version}")))
+}
+
+/// Whether `import` is `interface` at this host's or a compatible version.
+fn is_interface(import: &str, interface: &str) -> bool {
+    interface_names(interface).any(|name| name == import)
+}
+
+/// Whether `component` imports the host function `language` (WIT 0.2.1):
+/// wit-component keeps only the functions a component calls in its import,
+/// so this says whether it ever asks for the reader's language.
+pub(crate) fn imports_language(engine: &Engine, component: &Component) -> bool {
+    component.component_type().imports(engine).any(|(name, item)| {
+        is_interface(name, HOST_INTERFACE)
+            && matches!(item.ty, ComponentItem::ComponentInstance(instance)
+                if instance.exports(engine).any(|(export, _)| export == "language"))
+    })
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).to_string()
 }
@@ -212,7 +247,8 @@ fn other_wit_version<'a>(names: impl Iterator<Item = &'a str>) -> Option<String>
     let prefix = format!("{}/", m::WIT_PACKAGE);
     names.filter_map(|name| name.strip_prefix(prefix.as_str())).find_map(|rest| {
         let (_, version) = rest.split_once('@')?;
-        (version != m::WIT_VERSION).then(|| format!("{}@{version}", m::WIT_PACKAGE))
+        (version != m::WIT_VERSION && !m::WIT_COMPATIBLE_VERSIONS.contains(&version))
+            .then(|| format!("{}@{version}", m::WIT_PACKAGE))
     })
 }
 
@@ -234,6 +270,7 @@ fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered
         StageState::new(
             CallLimits { memory_bytes: limits.memory_bytes, max_log_records: 0, max_log_bytes: 0 },
             Arc::new(BTreeMap::new()),
+            m::Language::default(),
         ),
     );
     store.limiter(|s| s);

@@ -20,6 +20,7 @@ use crate::error::EngineError;
 use crate::limits::MAX_CONCURRENT_CALLS;
 pub(crate) use crate::limits::MAX_MEMORY_BYTES;
 use crate::model::{HOST_INTERFACE, LogLevel, LogRecord, TYPES_INTERFACE};
+use wegwijs_types::Language;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -210,6 +211,8 @@ pub(crate) struct CallLimits {
 pub(crate) struct StageState {
     pub(crate) limits: CallLimits,
     pub(crate) config: Arc<BTreeMap<String, String>>,
+    /// What the host import `language` answers during this call.
+    pub(crate) language: Language,
     pub(crate) logs: Vec<LogRecord>,
     pub(crate) dropped_logs: usize,
     /// Set when the limiter refused a memory or table growth, so a trap that
@@ -221,8 +224,8 @@ pub(crate) struct StageState {
 }
 
 impl StageState {
-    pub(crate) fn new(limits: CallLimits, config: Arc<BTreeMap<String, String>>) -> Self {
-        StageState { limits, config, logs: Vec::new(), dropped_logs: 0, limit_hit: None, peak_memory: 0 }
+    pub(crate) fn new(limits: CallLimits, config: Arc<BTreeMap<String, String>>, language: Language) -> Self {
+        StageState { limits, config, language, logs: Vec::new(), dropped_logs: 0, limit_hit: None, peak_memory: 0 }
     }
 }
 
@@ -281,7 +284,10 @@ pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
 /// Longest config key a component may ask for; no real key is near it.
 const MAX_CONFIG_KEY_BYTES: usize = 256;
 
-/// The linker with the host imports: `log` and `config`, nothing else.
+/// The linker with the host imports: `log`, `config` and `language`,
+/// nothing else. Defined at this host's WIT version; wasmtime's linker
+/// resolves a component's import of an older compatible version (0.2.0)
+/// to it, which is sound because that version is a subset.
 ///
 /// Both take the guest's strings as [`WasmStr`], a view into the guest's
 /// memory (UTF-8 strings are read in place, not copied), so the host never
@@ -314,6 +320,9 @@ pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<Linker<StageState>> {
             return Ok((None,));
         }
         Ok((cx.data().config.get(key.as_ref()).cloned(),))
+    })?;
+    host.func_wrap("language", |cx: StoreContextMut<'_, StageState>, (): ()| {
+        Ok((cx.data().language.tag().to_string(),))
     })?;
     linker.instance(TYPES_INTERFACE)?;
     Ok(linker)

@@ -180,6 +180,7 @@ fn references(
             (first, Arc::new(Error::ComponentRejected { name: REFERENCE_SET_NAME.to_string(), stage: first, reason }))
         })?;
         let pre = component::instantiate_pre(engine, &component, first, REFERENCE_SET_NAME).map_err(fail(first))?;
+        let follows_language = component::imports_language(engine, &component);
         let bind = |stage: Stage| {
             let info = ComponentInfo {
                 stage,
@@ -187,6 +188,7 @@ fn references(
                 version: version.to_string(),
                 sha256: sha256.clone(),
                 role: Role::Reference,
+                follows_language,
             };
             LoadedComponent::bind(engine, metered, &component, pre.clone(), info).map_err(fail(stage))
         };

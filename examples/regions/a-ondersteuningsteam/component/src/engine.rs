@@ -17,7 +17,7 @@ use wegwijs_types::{
 
 use crate::rules::{CASUSREGIE, DISCLOSURES, Edit, PROTECTED, RULES, RouteRule, STALE_ON_REDIRECT, When};
 use crate::text::who_decides;
-use wegwijs_kit::{CaseFacts, LOCAL_NAME_MAX_CHARS, Participants, clip, local_name};
+use wegwijs_kit::{CaseFacts, LOCAL_NAME_MAX_CHARS, Language, Participants, clip, local_name};
 
 /// What the rules decide on, read once from the input cards.
 pub(crate) struct Facts {
@@ -235,7 +235,7 @@ fn coordinator(card: &mut RoutingCard, f: &Facts, config: &dyn RegionConfig) -> 
     if !card.one_plan || f.gi {
         return false;
     }
-    let who = f.participants.together_with();
+    let who = f.participants.together_with(Language::En);
     let regisseur = read(config, CASUSREGIE.key).unwrap_or_else(|| String::from(CASUSREGIE.default));
     let new = format!("{who}, if they can; otherwise {regisseur}");
     if card.care_coordinator.as_deref() == Some(new.as_str()) {

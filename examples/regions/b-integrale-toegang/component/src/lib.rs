@@ -39,7 +39,7 @@ wegwijs_guest::export_stage!(routing: crate::route(child, intake, screening, ref
 mod tests;
 
 use wegwijs_kit as kit;
-use wegwijs_types::{ChildCase, IntakeCard, RegionConfig, RoutingCard, ScreeningCard};
+use wegwijs_types::{ChildCase, IntakeCard, Language, RegionConfig, RoutingCard, ScreeningCard};
 
 pub use rules::{BESCHIKKING, CARE_PATHS, DISCLOSURES, REPORT, SAFETY_CONSULT};
 
@@ -70,10 +70,10 @@ pub fn route(
     config: &dyn RegionConfig,
 ) -> RoutingCard {
     let Some(reference) = reference else {
-        return kit::region_routing_without_reference("region B", rules::NO_REFERENCE);
+        return kit::region_routing_without_reference("region B", rules::NO_REFERENCE, Language::En);
     };
     let facts = engine::Facts::new(case, intake, screening);
     let mut card = reference.clone();
     let applied = engine::apply(&mut card, &facts, config);
-    kit::finish_region_routing(card, "region B", &applied, rules::NO_CHANGE)
+    kit::finish_region_routing(card, "region B", &applied, rules::NO_CHANGE, Language::En)
 }

@@ -4,7 +4,7 @@
 //! uses.
 
 use alloc::string::String;
-use wegwijs_kit::sentence_case;
+use wegwijs_kit::{Language, sentence_case};
 
 use crate::engine::Facts;
 
@@ -14,5 +14,5 @@ use crate::engine::Facts;
 /// is legally needed; this only makes sure the conversation starts with the
 /// right people.
 pub(crate) fn who_decides(f: &Facts) -> String {
-    sentence_case(f.participants.opening())
+    sentence_case(f.participants.opening(Language::En))
 }
