@@ -7,7 +7,7 @@ mod common;
 
 use proptest::prelude::*;
 use wegwijs::types::{Action, Handover, Level, Partner, Reason, Route, RouteKind, Urgency};
-use wegwijs::{Decision, Fault, FaultKind, GuardrailNote, Role, Stage, Status};
+use wegwijs::{Decision, Fault, FaultKind, GuardrailNote, Language, Role, Stage, Status};
 use wegwijs_cds::{
     CardRef, CdsResponse, DETAIL_MAX, DecisionRef, Indicator, SUMMARY_MAX, Slot, cards, indicator, summary,
 };
@@ -135,7 +135,11 @@ fn the_examples_cards_read_right() {
     let violence = cards(&common::decision("03-"), DecisionRef::random());
     let main = &violence.cards[0];
     assert_eq!(main.indicator, Indicator::Critical);
-    assert!(main.summary.starts_with("Safety · S meldcode; first: melding at Veilig Thuis, now"), "{}", main.summary);
+    assert!(
+        main.summary.starts_with("Safety · S meldcode; first: melding at Veilig Thuis, immediately"),
+        "{}",
+        main.summary
+    );
     assert_eq!(main.suggestions[0].is_recommended, Some(true));
     // Anonymous advice from Veilig Thuis is a safety route too.
     let advice = common::decision("09-");
@@ -148,8 +152,25 @@ fn the_examples_cards_read_right() {
         for r in d.screening.iter().flat_map(|s| &s.reasons) {
             assert!(detail.contains(&format!("`{}`", r.rule)), "{name}: {} missing", r.rule);
         }
-        assert!(detail.contains("nothing has been sent"), "{name}");
+        let sent = if d.language == "nl" { "er is niets verstuurd" } else { "nothing has been sent" };
+        assert!(detail.contains(sent), "{name}");
     }
+}
+
+#[test]
+fn the_dutch_cards_read_right() {
+    let violence = cards(&common::decision_in("03-", Language::Nl), DecisionRef::random());
+    let main = &violence.cards[0];
+    assert!(
+        main.summary.starts_with("Onveiligheid · S meldcode; eerst: melding bij Veilig Thuis, direct"),
+        "{}",
+        main.summary
+    );
+    assert!(main.suggestions[0].label.starts_with("Melding bij Veilig Thuis, direct"), "{}", main.suggestions[0].label);
+    let detail = main.detail.as_deref().unwrap_or_default();
+    assert!(detail.starts_with("**Advies:** niveau onveiligheid, actie S (het traject van de meldcode)."), "{detail}");
+    assert!(detail.contains("*Alleen een advies: er is niets verstuurd (G-HUMAN).*"), "{detail}");
+    assert!(main.source.label.starts_with("JGZ-richtlijnen, landelijke standaard"), "{}", main.source.label);
 }
 
 #[test]
@@ -384,7 +405,7 @@ proptest! {
 
     #[test]
     fn any_decision_gives_cards_that_keep_the_rules(
-        example in 0usize..26,
+        example in 0usize..200,
         status in prop::sample::select(vec![Status::Decided, Status::Closed, Status::Incomplete]),
         level in any_level(),
         action in any_action(),

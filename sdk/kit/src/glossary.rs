@@ -22,7 +22,7 @@ use wegwijs_types::{
 /// article: "het sociaal wijkteam" / "the sociaal wijkteam".
 pub const fn partner_label(p: Partner, lang: Language) -> &'static str {
     match p {
-        Partner::JgzLightSupport => lang.pick("lichte ondersteuning door de JGZ", "JGZ light support"),
+        Partner::JgzLightSupport => lang.pick("het eigen JGZ-team (lichte ondersteuning)", "JGZ light support"),
         Partner::Jeugdarts => lang.pick("de jeugdarts van het JGZ-team", "the jeugdarts of the JGZ team"),
         Partner::Wijkteam => lang.pick("het sociaal wijkteam", "the sociaal wijkteam"),
         Partner::Huisarts => lang.pick("de huisarts", "the huisarts"),
@@ -58,7 +58,7 @@ pub const fn partner_label(p: Partner, lang: Language) -> &'static str {
 /// A partner as a bare term, for lists and headings: "sociaal wijkteam".
 pub const fn partner_term(p: Partner, lang: Language) -> &'static str {
     match p {
-        Partner::JgzLightSupport => lang.pick("lichte ondersteuning JGZ", "JGZ light support"),
+        Partner::JgzLightSupport => lang.pick("eigen JGZ-team", "own JGZ team"),
         Partner::Jeugdarts => "jeugdarts",
         Partner::Wijkteam => "sociaal wijkteam",
         Partner::Huisarts => "huisarts",
@@ -72,8 +72,8 @@ pub const fn partner_term(p: Partner, lang: Language) -> &'static str {
         Partner::SchoolZorgteam => lang.pick("zorg- en adviesteam school", "school zorgteam"),
         Partner::Amw => lang.pick("algemeen maatschappelijk werk", "algemeen maatschappelijk werk"),
         Partner::ParentGgz => lang.pick("volwassenen-GGZ / verslavingszorg", "volwassenen-GGZ / verslavingszorg"),
-        Partner::VeiligThuisAdvice => lang.pick("Veilig Thuis (advies)", "Veilig Thuis (advice)"),
-        Partner::VeiligThuisMelding => lang.pick("Veilig Thuis-melding", "Veilig Thuis (melding)"),
+        // The route's or purpose's kind says advice or melding beside it.
+        Partner::VeiligThuisAdvice | Partner::VeiligThuisMelding => "Veilig Thuis",
         Partner::Verwijsindex => "Verwijsindex",
         Partner::GecertificeerdeInstelling => lang.pick("gecertificeerde instelling", "gecertificeerde instelling"),
     }
@@ -175,7 +175,8 @@ pub const fn urgency_term(u: Urgency, lang: Language) -> &'static str {
 pub const fn route_kind_term(k: RouteKind, lang: Language) -> &'static str {
     match k {
         RouteKind::Support => lang.pick("ondersteuning", "support"),
-        RouteKind::Information => lang.pick("informeren", "information"),
+        // The route asks the partner for information about the child.
+        RouteKind::Information => lang.pick("informatie opvragen", "information"),
         RouteKind::Consultation => lang.pick("consultatie", "consultation"),
         RouteKind::Referral => lang.pick("verwijzing", "referral"),
         RouteKind::Advice => lang.pick("advies", "advice"),
@@ -246,5 +247,28 @@ pub const fn party_label(p: Party, lang: Language) -> &'static str {
         Party::Parents => lang.pick("de ouders (met gezag)", "the parents (with parental authority)"),
         Party::Youth => lang.pick("de jongere", "the youth"),
         Party::ReferredParent => lang.pick("de ouder zelf", "the parent themself"),
+    }
+}
+
+/// A route as a phrase, its kind with the preposition the partner takes:
+/// "verwijzing naar de jeugd-GGZ", "advies vragen bij Veilig Thuis",
+/// "referral to jeugd-GGZ".
+pub fn route_phrase(kind: RouteKind, partner: Partner, lang: Language) -> alloc::string::String {
+    let p = partner_label(partner, lang);
+    match (kind, lang) {
+        (RouteKind::Support, Language::Nl) => alloc::format!("ondersteuning door {p}"),
+        (RouteKind::Information, Language::Nl) => alloc::format!("informatie opvragen bij {p}"),
+        (RouteKind::Consultation, Language::Nl) => alloc::format!("consultatie bij {p}"),
+        (RouteKind::Referral, Language::Nl) => alloc::format!("verwijzing naar {p}"),
+        (RouteKind::Advice, Language::Nl) => alloc::format!("advies vragen bij {p}"),
+        (RouteKind::Melding, Language::Nl) => alloc::format!("melding bij {p}"),
+        (RouteKind::Coordination, Language::Nl) => alloc::format!("afstemming met {p}"),
+        (RouteKind::Support, Language::En) => alloc::format!("support by {p}"),
+        (RouteKind::Information, Language::En) => alloc::format!("information from {p}"),
+        (RouteKind::Consultation, Language::En) => alloc::format!("consultation with {p}"),
+        (RouteKind::Referral, Language::En) => alloc::format!("referral to {p}"),
+        (RouteKind::Advice, Language::En) => alloc::format!("advice from {p}"),
+        (RouteKind::Melding, Language::En) => alloc::format!("melding at {p}"),
+        (RouteKind::Coordination, Language::En) => alloc::format!("coordination with {p}"),
     }
 }

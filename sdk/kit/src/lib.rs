@@ -46,7 +46,7 @@ pub use code::{MAX_CODE_LEN, is_code, is_gemeentecode, is_valid_bsn};
 pub use facts::{CaseFacts, Participants};
 pub use glossary::{
     action_label, consent_term, data_term, domain_term, handler_label, level_term, partner_label, partner_term, party_label,
-    purpose_term, route_kind_term, source_term, urgency_term, verwijzer_label,
+    purpose_term, route_kind_term, route_phrase, source_term, urgency_term, verwijzer_label,
 };
 pub use wegwijs_types::{Language, say};
 pub use region::{

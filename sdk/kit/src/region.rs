@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 
 use wegwijs_types::{Language, Partner, Reason, RegionConfig, Route, RoutingCard, Urgency, say};
 
-use crate::{clip, partner_label, partner_term, route_kind_term, urgency_term, verwijzer_label};
+use crate::{clip, partner_term, route_kind_term, route_phrase, urgency_term, verwijzer_label};
 
 /// The configuration key holding a partner's local name: the partner's WIT
 /// name between `partners.` and `.name`.
@@ -95,15 +95,11 @@ pub fn finish_region_routing(
         card.reasons.retain(|r| r.rule != RT_URGENCY);
         let text = match card.routes.first() {
             Some(first) => {
-                let (when, partner, kind) = (
-                    urgency_term(card.urgency, lang),
-                    partner_label(first.partner, lang),
-                    route_kind_term(first.kind, lang),
-                );
+                let (when, route) = (urgency_term(card.urgency, lang), route_phrase(first.kind, first.partner, lang));
                 say!(
                     lang,
-                    "Urgentie van de kaart: {when}. Na de regels van {region} is de meest urgente route {kind} naar {partner}.",
-                    "Overall urgency: {when}. After {region}'s rules the most urgent route is {kind} to {partner}."
+                    "Urgentie van de kaart: {when}. Na de regels van {region} is de meest urgente route: {route}.",
+                    "Overall urgency: {when}. After {region}'s rules the most urgent route is {route}."
                 )
             }
             None => say!(
@@ -163,7 +159,7 @@ fn region_summary(card: &RoutingCard, region: &str, applied: &[&str], lang: Lang
 }
 
 /// "2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer
-/// 03 Jeugdarts), informeren basisschool", for routes in urgency order;
+/// 03 Jeugdarts), informatie opvragen basisschool", for routes in urgency order;
 /// `None` without routes. The reference routing component and regions
 /// summarise their cards with it alike.
 pub fn routes_summary(routes: &[Route], lang: Language) -> Option<String> {
@@ -196,12 +192,11 @@ pub fn routes_summary(routes: &[Route], lang: Language) -> Option<String> {
 pub fn overall_urgency_sentence(routes: &[Route], lang: Language) -> String {
     match routes.first() {
         Some(first) => {
-            let (when, kind, partner) =
-                (urgency_term(first.urgency, lang), route_kind_term(first.kind, lang), partner_label(first.partner, lang));
+            let (when, route) = (urgency_term(first.urgency, lang), route_phrase(first.kind, first.partner, lang));
             say!(
                 lang,
-                "Urgentie van de kaart: {when}; de meest urgente route is {kind} naar {partner}.",
-                "Overall urgency: {when}; the most urgent route is {kind} to {partner}."
+                "Urgentie van de kaart: {when}; de meest urgente route is: {route}.",
+                "Overall urgency: {when}; the most urgent route is {route}."
             )
         }
         None => String::from(lang.pick(
@@ -270,7 +265,7 @@ mod tests {
         ];
         assert_eq!(
             routes_summary(&routes, Language::Nl).as_deref(),
-            Some("2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer 03 Jeugdarts), informeren basisschool")
+            Some("2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer 03 Jeugdarts), informatie opvragen basisschool")
         );
         assert_eq!(
             routes_summary(&routes, Language::En).as_deref(),
@@ -278,7 +273,7 @@ mod tests {
         );
         assert_eq!(
             overall_urgency_sentence(&routes, Language::Nl),
-            "Urgentie van de kaart: binnenkort; de meest urgente route is verwijzing naar de jeugd-GGZ."
+            "Urgentie van de kaart: binnenkort; de meest urgente route is: verwijzing naar de jeugd-GGZ."
         );
         assert_eq!(routes_summary(&[], Language::Nl), None);
     }

@@ -619,7 +619,7 @@ fn routes_are_sorted_most_urgent_first() {
     assert!(cites_with(&card.reasons, "RT-URGENCY", "Overall urgency: within five working days"));
     assert_eq!(
         card.summary,
-        "3 routes, the most urgent within five working days: advice Veilig Thuis (advice), referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school"
+        "3 routes, the most urgent within five working days: advice Veilig Thuis, referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school"
     );
 }
 
@@ -720,7 +720,7 @@ fn reassess_is_one_jgz_route_soon_without_rt_a0_or_school() {
     ));
     assert!(r.conversation.contains("plan the new assessment"), "{}", r.conversation);
     assert_eq!(card.urgency, Urgency::Soon);
-    assert_eq!(card.summary, "1 route, soon: support JGZ light support");
+    assert_eq!(card.summary, "1 route, soon: support own JGZ team");
     assert!(!all_rules(&card).contains(&"RT-SCHOOL-AGE"));
     assert_no_reassurance(&card);
 }

@@ -1,13 +1,13 @@
 //! What the integration tests share: one host per test binary (building
 //! one compiles the reference components), the example signals, a hook
 //! call around a signal, and the decisions of every example nationally and
-//! in the configuration-only example region.
+//! in the configuration-only example region, in Dutch and in English.
 #![allow(dead_code, unreachable_pub)]
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use wegwijs::{DecideOptions, Decision, Host};
+use wegwijs::{DecideOptions, Decision, Host, Language};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -58,8 +58,10 @@ pub fn call(signal: &Value, patient: Value) -> String {
     .to_string()
 }
 
-/// The decision of every example: through the hook call (national
-/// defaults, as the signal's gemeente is not region D's) and in region D.
+/// The decision of every example, in Dutch and in English: through the
+/// hook call (national defaults, as the signal's gemeente is not region
+/// D's) and in region D. Named `<file> (national, nl)`, `<file> (regio-d,
+/// en)`, …; the two languages of one example and region follow each other.
 pub fn example_decisions() -> &'static [(String, Decision)] {
     static DECISIONS: OnceLock<Vec<(String, Decision)>> = OnceLock::new();
     DECISIONS.get_or_init(|| {
@@ -67,23 +69,42 @@ pub fn example_decisions() -> &'static [(String, Decision)] {
         for (name, signal) in example_signals() {
             let parsed =
                 wegwijs_cds::parse_request(&call(&signal, Value::Null)).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let national = host().decide_with(&parsed.signal, &DecideOptions::national()).expect("decides");
-            out.push((format!("{name} (national)"), national));
-            let region = host()
-                .decide_with(&parsed.signal, &DecideOptions::default().in_region("regio-d"))
-                .expect("decides in region D");
-            assert_eq!(region.provenance.region, "regio-d");
-            out.push((format!("{name} (regio-d)"), region));
+            for (region, options) in
+                [("national", DecideOptions::national()), ("regio-d", DecideOptions::default().in_region("regio-d"))]
+            {
+                for &lang in Language::ALL {
+                    let d = host()
+                        .decide_with(&parsed.signal, &options.clone().with_language(lang))
+                        .unwrap_or_else(|e| panic!("{name} decides {region}: {e}"));
+                    assert_eq!(d.language, lang.tag(), "{name}");
+                    if region == "regio-d" {
+                        assert_eq!(d.provenance.region, "regio-d");
+                    }
+                    out.push((format!("{name} ({region}, {})", lang.tag()), d));
+                }
+            }
         }
         out
     })
 }
 
-/// One example's national decision, by file name prefix.
+/// The decisions of every example in one language.
+pub fn example_decisions_in(lang: Language) -> Vec<&'static (String, Decision)> {
+    let tag = format!(", {})", lang.tag());
+    example_decisions().iter().filter(|(name, _)| name.ends_with(&tag)).collect()
+}
+
+/// One example's national decision in English, by file name prefix.
 pub fn decision(prefix: &str) -> Decision {
+    decision_in(prefix, Language::En)
+}
+
+/// One example's national decision in `lang`, by file name prefix.
+pub fn decision_in(prefix: &str, lang: Language) -> Decision {
+    let suffix = format!("(national, {})", lang.tag());
     example_decisions()
         .iter()
-        .find(|(name, _)| name.starts_with(prefix) && name.ends_with("(national)"))
+        .find(|(name, _)| name.starts_with(prefix) && name.ends_with(&suffix))
         .map(|(_, d)| d.clone())
         .unwrap_or_else(|| panic!("no example {prefix}"))
 }
