@@ -71,6 +71,20 @@ pub(crate) mod exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `new --lang` names the component's programming language; every
+    // command that writes for people takes `--lang nl|en` for theirs.
+    let reader = match &cli.command {
+        Command::Run(cmd) => Some(&cmd.reader),
+        Command::Check(cmd) => Some(&cmd.reader),
+        Command::Compare(cmd) => Some(&cmd.reader),
+        Command::Test(cmd) => Some(&cmd.reader),
+        Command::Simulate(cmd) => Some(&cmd.reader),
+        Command::Serve(cmd) => Some(&cmd.reader),
+        Command::Schema(_) | Command::Corpus(_) | Command::New(_) | Command::Audit(_) => None,
+    };
+    if let Some(reader) = reader {
+        commands::set_language(reader.language());
+    }
     let result = match cli.command {
         Command::Run(cmd) => cmd.execute(),
         Command::Schema(cmd) => cmd.execute(),

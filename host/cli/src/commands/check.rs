@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use wegwijs::harness::{Bundle, CaseFile, Trial};
+use wegwijs::types::say;
 use wegwijs::{DecideOptions, Host, Stage};
 
 /// The guideline case files every component is checked against: the same
@@ -33,6 +34,8 @@ const FLOORS: [&str; 4] = ["G-SAFETY", "G-AUTHORITY", "G-CONSENT", "G-NO-DROP"];
 /// Validate a component and run it against the built-in guideline cases.
 #[derive(Debug, Args)]
 pub(crate) struct CheckCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// The component to check.
     component: PathBuf,
     /// The stage it implements.
@@ -173,7 +176,11 @@ fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Resul
             }
             for d in &own.divergences {
                 report.divergences += 1;
-                report.findings.push(Finding { case: label.clone(), kind: "divergence", detail: d.changes.join("; ") });
+                report.findings.push(Finding {
+                    case: label.clone(),
+                    kind: if d.reasons_only { "reasons-only" } else { "divergence" },
+                    detail: d.changes.join("; "),
+                });
             }
         }
     }
@@ -181,32 +188,50 @@ fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Resul
 }
 
 fn text(r: &Report) -> String {
-    let mut out =
-        format!("checking {} as the {} stage ({} bytes, sha256 {})\n", r.component, r.stage, r.bytes, &r.sha256[..12]);
+    let lang = super::language();
+    let (component, stage, bytes, sha) = (&r.component, &r.stage, r.bytes, &r.sha256[..12]);
+    let mut out = say!(
+        lang,
+        "{component} gecontroleerd als component voor {stage} ({bytes} bytes, sha256 {sha})\n",
+        "checking {component} as the {stage} stage ({bytes} bytes, sha256 {sha})\n"
+    );
     match &r.load {
         Err(e) => {
-            let _ = writeln!(out, "  REFUSED  {e}");
-            let _ = writeln!(out, "\nthe component cannot be used; fix the above and check again");
+            let _ = writeln!(out, "  {}  {e}", lang.pick("GEWEIGERD", "REFUSED"));
+            let _ = writeln!(
+                out,
+                "\n{}",
+                lang.pick(
+                    "het component is zo niet bruikbaar; los het bovenstaande op en controleer opnieuw",
+                    "the component cannot be used; fix the above and check again"
+                )
+            );
             return out;
         }
         Ok(ok) => {
             let _ = writeln!(out, "  ok       {ok}");
         }
     }
-    let reasons_only = r.findings.iter().filter(|f| f.kind == "divergence" && f.detail == "reasons only").count();
+    let count = |kind: &str| r.findings.iter().filter(|f| f.kind == kind).count();
+    let (real, reasons_only) = (count("divergence"), count("reasons-only"));
     for kind in ["fault", "breach", "divergence"] {
-        let found: Vec<&Finding> = r
-            .findings
-            .iter()
-            .filter(|f| f.kind == kind && !(kind == "divergence" && f.detail == "reasons only"))
-            .collect();
+        let found: Vec<&Finding> = r.findings.iter().filter(|f| f.kind == kind).collect();
         if found.is_empty() {
             continue;
         }
         let title = match kind {
-            "fault" => "FAULTS (the guideline's result stood in)",
-            "breach" => "GUARDRAIL BREACHES (the host corrected the component's output)",
-            _ => "divergences from the guideline (allowed; shown so you can confirm each is intended)",
+            "fault" => lang.pick(
+                "STORINGEN (de uitkomst van de richtlijn gold in plaats daarvan)",
+                "FAULTS (the guideline's result stood in)",
+            ),
+            "breach" => lang.pick(
+                "VANGRAILS DOORBROKEN (de host corrigeerde de uitvoer van het component)",
+                "GUARDRAIL BREACHES (the host corrected the component's output)",
+            ),
+            _ => lang.pick(
+                "afwijkingen van de richtlijn (toegestaan; getoond zodat je kunt bevestigen dat elke bedoeld is)",
+                "divergences from the guideline (allowed; shown so you can confirm each is intended)",
+            ),
         };
         let _ = writeln!(out, "\n{title}:");
         for f in found {
@@ -214,12 +239,25 @@ fn text(r: &Report) -> String {
         }
     }
     if reasons_only > 0 {
-        let _ = writeln!(out, "\n{reasons_only} case(s) where the component only added reasons of its own");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            say!(
+                lang,
+                "{reasons_only} casus(sen) waarin het component alleen eigen redenen toevoegde (geen afwijking van het besluit)",
+                "{reasons_only} case(s) where the component only added reasons of its own (not a divergence of the decision)"
+            )
+        );
     }
+    let (cases, faults, breaches) = (r.cases, r.faults, r.breaches);
     let _ = writeln!(
         out,
-        "\n{} guideline cases: {} faults, {} guardrail breaches, {} divergences ({} in reasons only)",
-        r.cases, r.faults, r.breaches, r.divergences, reasons_only
+        "\n{}",
+        say!(
+            lang,
+            "{real} afwijkingen van het besluit, {faults} storingen, {breaches} doorbroken vangrails in {cases} richtlijncasussen (daarnaast {reasons_only} met alleen eigen redenen)",
+            "{real} divergences of the decision, {faults} faults, {breaches} guardrail breaches in {cases} guideline cases (and {reasons_only} with reasons of its own only)"
+        )
     );
     out
 }

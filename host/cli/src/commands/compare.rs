@@ -8,11 +8,14 @@ use anyhow::Context;
 use clap::Args;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use wegwijs::{DecideOptions, Decision, Host, Signal};
+use wegwijs::{DecideOptions, Decision, Host, Language, Signal};
+use wegwijs_kit as kit;
 
 /// Decide one signal nationally and in each region; print a Markdown table.
 #[derive(Debug, Args)]
 pub(crate) struct CompareCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// The signal, a JSON file.
     signal: PathBuf,
     /// A region bundle directory (repeatable); each gets a row.
@@ -26,33 +29,39 @@ impl CompareCommand {
             .map_err(|e| InputError(format!("cannot read the signal file {}: {e}", self.signal.display())))?;
         let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
         let host = super::build_host(Host::builder())?;
-        let mut rows = vec![("national default".to_string(), host.decide_with(&signal, &DecideOptions::national())?)];
+        let lang = super::language();
+        let national = lang.pick("landelijke richtlijn", "national default").to_string();
+        let mut rows = vec![(national, host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {
             let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;
             let d = host.decide_with(&signal, &DecideOptions::default().in_region(region.id.clone()))?;
             rows.push((format!("{} ({})", region.name, region.id), d));
         }
-        print!("{}", table(&rows));
+        print!("{}", table(&rows, lang));
         Ok(crate::exit::OK)
     }
 }
 
-/// The Markdown table: one row per decision, routes in the card's order.
-fn table(rows: &[(String, Decision)]) -> String {
-    let mut out =
-        String::from("| rules | level, action | routes (partner · kind · verwijzer · local name) |\n|---|---|---|\n");
+/// The Markdown table: one row per decision, routes in the card's order,
+/// every code in the glossary's words.
+fn table(rows: &[(String, Decision)], lang: Language) -> String {
+    let mut out = String::from(lang.pick(
+        "| regels | niveau, actie | routes (partner · soort · verwijzer · lokale naam) |\n|---|---|---|\n",
+        "| rules | level, action | routes (partner · kind · verwijzer · local name) |\n|---|---|---|\n",
+    ));
     for (name, d) in rows {
         let level = match (d.level, d.action) {
-            (Some(l), Some(a)) => format!("{l}, {}", a.name().to_uppercase()),
+            (Some(l), Some(a)) => format!("{}, {}", kit::level_term(l, lang), kit::action_label(a, lang)),
             _ => "—".into(),
         };
         let routes: Vec<String> = d
             .routes()
             .iter()
             .map(|r| {
-                let mut s = format!("{} · {}", r.partner, r.kind);
-                // Partner, kind and verwijzer are the WIT's enums; the local
-                // name and the region's name are the region's own text.
+                let mut s = format!("{} · {}", kit::partner_term(r.partner, lang), kit::route_kind_term(r.kind, lang));
+                // Partner, kind and verwijzer are the WIT's enums, in the
+                // glossary's words; the local name and the region's name are
+                // the region's own text.
                 if let Some(v) = r.verwijzer {
                     let _ = write!(s, " · {}", v.code());
                 }
@@ -62,7 +71,7 @@ fn table(rows: &[(String, Decision)]) -> String {
                 s
             })
             .collect();
-        let routes = if routes.is_empty() { "none".to_string() } else { routes.join("<br>") };
+        let routes = if routes.is_empty() { lang.pick("geen", "none").to_string() } else { routes.join("<br>") };
         let _ = writeln!(out, "| {} | {level} | {routes} |", markdown_cell(name));
     }
     out
@@ -81,7 +90,7 @@ mod tests {
             r.local_name = Some("Team <img src=x onerror=alert(1)> | two\nthree".into());
         }
         let rows = vec![("<script>alert(1)</script>\n| x |".to_string(), d.clone()), ("national".into(), d)];
-        let table = table(&rows);
+        let table = table(&rows, Language::Nl);
         assert_eq!(table.lines().count(), 2 + rows.len(), "one line per row: {table}");
         assert!(!table.contains("<script") && !table.contains("<img"), "{table}");
         for line in table.lines().skip(2) {

@@ -40,13 +40,59 @@ fn default_compile_cache() -> Option<std::path::PathBuf> {
         .map(|base| base.join("wegwijs").join("compiled"))
 }
 
-/// Builds the host with the compile cache: every command then starts in
-/// milliseconds once the reference components have been compiled once.
-/// A directory named in [`COMPILE_CACHE_VAR`] that cannot be used is an
-/// error; the default one is passed by with a warning, since the user
-/// never asked for it.
+/// `--lang nl|en`: the language of everything a command writes for people
+/// (cards, reasons, reports). JSON keys, codes, rule ids and exit codes are
+/// the same in both.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ReaderLanguage {
+    /// The language of the texts for people: `nl` (Nederlands, the default)
+    /// or `en` (English). JSON keys, codes, rule ids and exit codes are the
+    /// same in both. Also read from WEGWIJS_LANG.
+    #[arg(long = "lang", value_enum, default_value_t = Lang::Nl, env = "WEGWIJS_LANG")]
+    lang: Lang,
+}
+
+/// A language a person can read wegwijs' output in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl ReaderLanguage {
+    /// The language chosen.
+    pub(crate) fn language(&self) -> wegwijs::Language {
+        match self.lang {
+            Lang::Nl => wegwijs::Language::Nl,
+            Lang::En => wegwijs::Language::En,
+        }
+    }
+}
+
+/// The language `--lang` (or `WEGWIJS_LANG`) chose for this run.
+static LANGUAGE: std::sync::OnceLock<wegwijs::Language> = std::sync::OnceLock::new();
+
+/// Sets the language everything this run prints for people is written in;
+/// called once, by `main`, before any command runs.
+pub(crate) fn set_language(language: wegwijs::Language) {
+    let _ = LANGUAGE.set(language);
+}
+
+/// The language chosen with `--lang` (Dutch when none was).
+pub(crate) fn language() -> wegwijs::Language {
+    LANGUAGE.get().copied().unwrap_or_default()
+}
+
+/// Builds the host, in the chosen language, with the compile cache: every
+/// command then starts in milliseconds once the reference components have
+/// been compiled once. A directory named in [`COMPILE_CACHE_VAR`] that
+/// cannot be used is an error; the default one is passed by with a
+/// warning, since the user never asked for it.
 pub(crate) fn build_host(builder: wegwijs::HostBuilder) -> anyhow::Result<wegwijs::Host> {
     use anyhow::Context as _;
+    let builder = builder.language(language());
     let chosen = std::env::var_os(COMPILE_CACHE_VAR);
     match chosen {
         Some(v) if v == "off" => builder.build().context("starting the wegwijs host"),

@@ -11,6 +11,8 @@ use wegwijs::{DecideOptions, Host, Signal, Status};
 /// Decide one signal and print its decision card.
 #[derive(Debug, Args)]
 pub(crate) struct RunCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// The signal, a JSON file (`-` reads standard input).
     signal: PathBuf,
     /// Output format.

@@ -26,6 +26,8 @@ enum LogDurability {
 /// Serve decisions over HTTP (prints `listening on URL` once bound).
 #[derive(Debug, Args)]
 pub(crate) struct ServeCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// Print the sha256 of the API token read from standard input (one
     /// trailing newline removed), for the keys file, and exit.
     #[arg(long, exclusive = true)]

@@ -11,11 +11,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use wegwijs::harness::{Bundle, CaseFile, CaseReport, Trial};
+use wegwijs::types::say;
 use wegwijs::{Host, NATIONAL_DEFAULT, Stage};
 
 /// Run case files against a region bundle, one component, or the national defaults.
 #[derive(Debug, Args)]
 pub(crate) struct TestCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// A region bundle directory; without PATHS, its own cases/ are run.
     #[arg(long, value_name = "DIR", conflicts_with = "component")]
     region: Option<PathBuf>,
@@ -257,7 +260,8 @@ fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
 }
 
 fn text(r: &Report) -> String {
-    let mut out = format!("testing {}\n", terminal(&r.target));
+    let lang = super::language();
+    let mut out = format!("{} {}\n", lang.pick("test van", "testing"), terminal(&r.target));
     let mut file = "";
     for c in &r.cases {
         if c.file != file {
@@ -275,36 +279,50 @@ fn text(r: &Report) -> String {
         for m in &c.mismatches {
             let _ = writeln!(
                 out,
-                "        {}\n          - expected {}\n          + actual   {}",
+                "        {}\n          - {} {}\n          + {}   {}",
                 terminal(&m.field),
+                lang.pick("verwacht", "expected"),
                 terminal(&m.expected),
+                lang.pick("kreeg   ", "actual"),
                 terminal(&m.actual)
             );
         }
     }
     let cov = &r.coverage;
+    let (exercised, total, percent) = (cov.exercised.len(), cov.exercised.len() + cov.missing.len(), cov.percent);
     let _ = writeln!(
         out,
-        "\nrule coverage: {} of {} guideline rule ids ({:.1}%)",
-        cov.exercised.len(),
-        cov.exercised.len() + cov.missing.len(),
-        cov.percent
+        "\n{}",
+        say!(
+            lang,
+            "regeldekking: {exercised} van {total} regel-id's van de richtlijn ({percent:.1}%)",
+            "rule coverage: {exercised} of {total} guideline rule ids ({percent:.1}%)"
+        )
     );
     if !cov.missing.is_empty() {
-        let _ = writeln!(out, "  not exercised: {}", terminal(&cov.missing.join(", ")));
+        let _ = writeln!(out, "  {}: {}", lang.pick("niet geraakt", "not exercised"), terminal(&cov.missing.join(", ")));
     }
     let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
     if !region_ids.is_empty() {
         let _ = writeln!(
             out,
-            "  other rule ids cited: {}",
+            "  {}: {}",
+            lang.pick("andere geciteerde regel-id's", "other rule ids cited"),
             terminal(&region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
         );
     }
     if r.cases.is_empty() {
-        let _ = writeln!(out, "\nno cases ran (check the paths and --filter)");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.pick(
+                "er liep geen enkele casus (controleer de paden en --filter)",
+                "no cases ran (check the paths and --filter)"
+            )
+        );
     }
-    let _ = writeln!(out, "\n{} passed, {} failed", r.passed, r.failed);
+    let (passed, failed) = (r.passed, r.failed);
+    let _ = writeln!(out, "\n{}", say!(lang, "{passed} geslaagd, {failed} mislukt", "{passed} passed, {failed} failed"));
     out
 }
 
