@@ -7,10 +7,10 @@
 //! The files are templates embedded in the binary (`host/cli/templates/`)
 //! and filled in by plain token replacement, so `wegwijs new` works wherever
 //! the binary is. A Rust project depends on the SDK crates (`wegwijs-types`,
-//! `wegwijs-guest`) and, for its tests, the reference components by the
-//! version of this binary, as a crate from a registry would; `--sdk DIR`
-//! adds a path to a wegwijs source checkout, for building before the crates
-//! are published or against a changed SDK.
+//! `wegwijs-kit`, `wegwijs-guest`) and, for its tests, the reference
+//! components by the version of this binary, as a crate from a registry
+//! would; `--sdk DIR` adds a path to a wegwijs source checkout, for building
+//! before the crates are published or against a changed SDK.
 
 use super::InputError;
 use clap::{Args, ValueEnum};
@@ -231,6 +231,7 @@ impl NewCommand {
                 ("{{lang}}", lang_name),
                 ("{{lang_flag}}", lang_flag),
                 ("{{sdk_types}}", &sdk_dep("types")),
+                ("{{sdk_kit}}", &sdk_dep("kit")),
                 ("{{sdk_guest}}", &sdk_dep("guest")),
                 ("{{dev_dependencies}}", dev_dependencies.as_str()),
                 ("{{version}}", env!("CARGO_PKG_VERSION")),
@@ -302,7 +303,7 @@ fn sdk_root(given: &Path, references: &[&str]) -> Result<PathBuf, InputError> {
     let root = root
         .canonicalize()
         .map_err(|e| InputError(format!("the wegwijs SDK is not at {} ({origin}): {e}; {hint}", root.display())))?;
-    let needed = ["types", "guest"].iter().chain(references);
+    let needed = ["types", "kit", "guest"].iter().chain(references);
     if let Some(missing) = needed.map(|c| root.join(crate_path(c))).find(|c| !c.join("Cargo.toml").is_file()) {
         return Err(InputError(format!(
             "the wegwijs SDK is not complete at {} ({origin}): {} has no Cargo.toml; {hint}",

@@ -11,7 +11,7 @@
 # pre-initialises it.
 #
 # --stub-wasi replaces every WASI import by a trapping stub, so the component
-# imports only wegwijs:jgz/host@0.2.0 and wegwijs:jgz/types@0.2.0, which is
+# imports only wegwijs:jgz/host@0.2.1 and wegwijs:jgz/types@0.2.1, which is
 # all the wegwijs host allows. The code must therefore never call WASI at
 # run time: no print, files, clocks or randomness (use host.log to log).
 set -eu

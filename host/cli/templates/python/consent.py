@@ -4,9 +4,9 @@ be told.
 
 componentize-py builds this module (see build.sh) into a WebAssembly
 component of the ``consent-stage`` world: it exports
-``wegwijs:jgz/consent@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
-(``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
-record) and the shared types.
+``wegwijs:jgz/consent@0.2.1`` and imports only ``wegwijs:jgz/host@0.2.1``
+(``host.config`` reads the region's ``[config]``, ``host.language`` the
+reader's language, ``host.log`` writes a log record) and the shared types.
 
 The host runs the national guideline's consent checks first and calls
 ``check`` with the guideline's cards as ``reference``, one per request in the
@@ -23,11 +23,19 @@ opposite; there must be exactly one card per request, for that request; and
 an exception, a timeout or an output over the limits is a fault after which
 the guideline's cards stand (G-NO-DROP).
 
+Every text is for a JGZ professional, in the language the reader asked
+for: ``host.language()`` answers ``nl`` (the default) or ``en``, and
+``say(nl, en)`` below picks the sentence in it; docs/glossary.md in the
+wegwijs repository gives every code its Dutch and English words. A
+component may instead write one language only and declare it in
+``region.toml`` (``[region] language = "en"``); the card then tells the
+reader which texts are in which language.
+
 WASI is stubbed out (``--stub-wasi``): never print, open files, read the
 clock or draw random numbers here; the call would trap.
 """
 
-from typing import Callable, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from wit_world import exports
 from wit_world.imports import host
@@ -42,6 +50,17 @@ RULE = "{{PREFIX}}-CONSENT"
 # Cited when the host has no guideline cards to pass in, which happens only
 # when the guideline's own consent checks failed for the case.
 NO_REFERENCE = "{{PREFIX}}-NO-REFERENCE"
+
+# The outcomes of a consent check, in Dutch and English, by WIT name
+# (docs/glossary.md in the wegwijs repository lists the words for every
+# code, the partners too).
+OUTCOME = {
+    "permitted": ("mag gedeeld worden", "permitted"),
+    "needs-consent": ("toestemming nodig", "needs consent"),
+    "anonymous-only": ("alleen anoniem", "anonymous only"),
+    "professional-judgement": ("professionele afweging", "professional judgement"),
+    "denied": ("niet delen", "denied"),
+}
 
 
 class Consent(exports.Consent):
@@ -75,19 +94,25 @@ def apply_region_rules(child: ChildCase, config: Callable[[str], Optional[str]],
     example ``config("consent.school-needs-youth")``), makes a card stricter
     (a stricter outcome, more parties whose consent is needed, fewer
     permitted data categories, a checklist item) and appends a ``Reason``
-    citing its rule id to that card, in a sentence a professional can read.
-    Keep one card per request, in order.
+    citing its rule id to that card, in a sentence a professional can read,
+    in the reader's language (``say("Dutch", "English")``). Keep one card
+    per request, in order.
 
     Until the region has rules of its own it agrees with the guideline, and
     says so on every card.
     """
     for card in cards:
+        recipient = f"`{wit_name(card.request.recipient)}`"
+        outcome = term(OUTCOME, card.outcome)
         card.reasons.append(
             Reason(
                 rule=RULE,
-                text=f"Region {{name}} agrees with the national guideline on this disclosure to "
-                f"{wit_name(card.request.recipient)}: the card is the guideline's, unchanged "
-                f"({wit_name(card.outcome)}).",
+                text=say(
+                    f"Regio {{name}} volgt de landelijke richtlijn voor het delen van gegevens met {recipient}: de "
+                    f"kaart is die van de richtlijn, ongewijzigd ({outcome}).",
+                    f"Region {{name}} agrees with the national guideline on this disclosure to {recipient}: the card "
+                    f"is the guideline's, unchanged ({outcome}).",
+                ),
             )
         )
 
@@ -105,13 +130,21 @@ def without_reference(request: DisclosureRequest) -> ConsentCard:
         inform=[],
         permitted_data=[],
         checklist=[
-            "The guideline's consent result is missing: weigh this disclosure by hand before anything is shared."
+            say(
+                "De toestemmingsuitkomst van de richtlijn ontbreekt: weeg zelf af of deze gegevens gedeeld mogen "
+                "worden, voordat je iets deelt.",
+                "The guideline's consent result is missing: weigh this disclosure by hand before anything is shared.",
+            )
         ],
         reasons=[
             Reason(
                 rule=NO_REFERENCE,
-                text="The host passed no guideline consent card; region {{name}} only adjusts that card, so this "
-                "disclosure is left to professional judgement.",
+                text=say(
+                    "De host gaf geen toestemmingskaart van de richtlijn mee; regio {{name}} past alleen die kaart "
+                    "aan, dus dit delen van gegevens vraagt een professionele afweging.",
+                    "The host passed no guideline consent card; region {{name}} only adjusts that card, so this "
+                    "disclosure is left to professional judgement.",
+                ),
             )
         ],
     )
@@ -120,3 +153,16 @@ def without_reference(request: DisclosureRequest) -> ConsentCard:
 def wit_name(case) -> str:
     """An enum case's WIT name, as decisions and case files spell it (``NEEDS_CONSENT`` is ``needs-consent``)."""
     return case.name.lower().replace("_", "-")
+
+
+def say(nl: str, en: str) -> str:
+    """The text in the language the reader asked for: ``nl`` in Dutch (the
+    default), ``en`` in English. Write every sentence in both."""
+    return en if host.language() == "en" else nl
+
+
+def term(words: Dict[str, Tuple[str, str]], case) -> str:
+    """The Dutch or English word for an enum case from ``words`` (WIT name to
+    ``(nl, en)``), in the reader's language; the code itself if it is missing."""
+    nl, en = words.get(wit_name(case), (f"`{wit_name(case)}`", f"`{wit_name(case)}`"))
+    return say(nl, en)

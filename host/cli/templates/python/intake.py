@@ -4,9 +4,9 @@ it is accepted for screening.
 
 componentize-py builds this module (see build.sh) into a WebAssembly
 component of the ``intake-stage`` world: it exports
-``wegwijs:jgz/intake@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
-(``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
-record) and the shared types.
+``wegwijs:jgz/intake@0.2.1`` and imports only ``wegwijs:jgz/host@0.2.1``
+(``host.config`` reads the region's ``[config]``, ``host.language`` the
+reader's language, ``host.log`` writes a log record) and the shared types.
 
 The host runs the national guideline's intake first and calls ``assess``
 with the guideline's card as ``reference``; the card ``assess`` returns is
@@ -21,6 +21,14 @@ unsafety in the signal or seen by the guideline's intake always leads to an
 immediate Veilig Thuis melding even if the region clears the safety flag
 (G-SAFETY), and an exception, a timeout or an output over the limits is a
 fault after which the guideline's card stands.
+
+Every text is for a JGZ professional, in the language the reader asked
+for: ``host.language()`` answers ``nl`` (the default) or ``en``, and
+``say(nl, en)`` below picks the sentence in it; docs/glossary.md in the
+wegwijs repository gives every code its Dutch and English words. A
+component may instead write one language only and declare it in
+``region.toml`` (``[region] language = "en"``); the card then tells the
+reader which texts are in which language.
 
 WASI is stubbed out (``--stub-wasi``): never print, open files, read the
 clock or draw random numbers here; the call would trap.
@@ -66,18 +74,28 @@ def apply_region_rules(child: ChildCase, config: Callable[[str], Optional[str]],
     A rule reads the case and the configuration (for example
     ``config("intake.extra-domains")``), changes ``card`` (recognises a local
     concern code, adds a domain, adds a warning) and appends a ``Reason``
-    citing its rule id, in a sentence a professional can read. Keep
-    ``domains`` in canonical order without duplicates.
+    citing its rule id, in a sentence a professional can read, in the
+    reader's language (``say("Dutch", "English")``). Keep ``domains`` in
+    canonical order without duplicates.
 
     Until the region has rules of its own it agrees with the guideline, and
     says so on the card.
     """
-    domains = "1 domain" if len(card.domains) == 1 else f"{len(card.domains)} domains"
+    n = len(card.domains)
+    domains = say("1 domein", "1 domain") if n == 1 else say(f"{n} domeinen", f"{n} domains")
+    if card.outcome == IntakeOutcome.ACCEPTED:
+        outcome = say("signaal aangenomen", "signal accepted")
+    else:
+        outcome = say("signaal afgesloten", "signal closed")
     card.reasons.append(
         Reason(
             rule=RULE,
-            text=f"Region {{name}} agrees with the national guideline's intake for this case: the card is the "
-            f"guideline's, unchanged ({wit_name(card.outcome)}, {domains}).",
+            text=say(
+                f"Regio {{name}} volgt voor deze casus de intake van de landelijke richtlijn: de kaart is die van de "
+                f"richtlijn, ongewijzigd ({outcome}, {domains}).",
+                f"Region {{name}} agrees with the national guideline's intake for this case: the card is the "
+                f"guideline's, unchanged ({outcome}, {domains}).",
+            ),
         )
     )
 
@@ -99,12 +117,19 @@ def without_reference(child: ChildCase) -> IntakeCard:
         safety_flag=len(child.safety_indicators) > 0,
         acute_indicators=[],
         kindcheck_children=None,
-        summary="Accepted without the guideline's intake result; assess this signal by hand.",
+        summary=say(
+            "Aangenomen zonder de intake van de richtlijn; beoordeel dit signaal zelf.",
+            "Accepted without the guideline's intake result; assess this signal by hand.",
+        ),
         warnings=[
             Reason(
                 rule=NO_REFERENCE,
-                text="The host passed no guideline intake card; region {{name}} only adjusts that card, so it "
-                "accepts the signal as it came. Assess it by hand.",
+                text=say(
+                    "De host gaf geen intakekaart van de richtlijn mee; regio {{name}} past alleen die kaart aan en "
+                    "neemt het signaal daarom aan zoals het binnenkwam. Beoordeel het zelf.",
+                    "The host passed no guideline intake card; region {{name}} only adjusts that card, so it "
+                    "accepts the signal as it came. Assess it by hand.",
+                ),
             )
         ],
         reasons=[],
@@ -114,3 +139,9 @@ def without_reference(child: ChildCase) -> IntakeCard:
 def wit_name(case) -> str:
     """An enum case's WIT name, as decisions and case files spell it (``ACCEPTED`` is ``accepted``)."""
     return case.name.lower().replace("_", "-")
+
+
+def say(nl: str, en: str) -> str:
+    """The text in the language the reader asked for: ``nl`` in Dutch (the
+    default), ``en`` in English. Write every sentence in both."""
+    return en if host.language() == "en" else nl

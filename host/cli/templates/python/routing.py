@@ -3,9 +3,9 @@ this region, how urgently, and with which verwijzer.
 
 componentize-py builds this module (see build.sh) into a WebAssembly
 component of the ``routing-stage`` world: it exports
-``wegwijs:jgz/routing@0.2.0`` and imports only ``wegwijs:jgz/host@0.2.0``
-(``host.config`` reads the region's ``[config]``, ``host.log`` writes a log
-record) and the shared types.
+``wegwijs:jgz/routing@0.2.1`` and imports only ``wegwijs:jgz/host@0.2.1``
+(``host.config`` reads the region's ``[config]``, ``host.language`` the
+reader's language, ``host.log`` writes a log record) and the shared types.
 
 The host runs the national guideline's routing first and calls ``route``
 with the guideline's card as ``reference``; the card ``route`` returns is the
@@ -21,11 +21,19 @@ routes are sorted most urgent first, and an exception, a timeout or an
 output over the limits is a fault after which the guideline's card stands
 (G-NO-DROP).
 
+Every text is for a JGZ professional, in the language the reader asked
+for: ``host.language()`` answers ``nl`` (the default) or ``en``, and
+``say(nl, en)`` below picks the sentence in it; docs/glossary.md in the
+wegwijs repository gives every code its Dutch and English words. A
+component may instead write one language only and declare it in
+``region.toml`` (``[region] language = "en"``); the card then tells the
+reader which texts are in which language.
+
 WASI is stubbed out (``--stub-wasi``): never print, open files, read the
 clock or draw random numbers here; the call would trap.
 """
 
-from typing import Callable, Optional
+from typing import Callable, Dict, Optional, Tuple
 
 from wit_world import exports
 from wit_world.imports import host
@@ -40,6 +48,15 @@ RULE = "{{PREFIX}}-ROUTING"
 # Cited when the host has no guideline card to pass in, which happens only
 # when the guideline's own routing failed for the case.
 NO_REFERENCE = "{{PREFIX}}-NO-REFERENCE"
+
+# How soon, in Dutch and English, by WIT name (docs/glossary.md in the
+# wegwijs repository lists the words for every code).
+URGENCY = {
+    "immediate": ("direct", "immediately"),
+    "within-five-working-days": ("binnen vijf werkdagen", "within five working days"),
+    "soon": ("binnenkort", "soon"),
+    "next-contact": ("bij het volgende contact", "at the next contact"),
+}
 
 
 class Routing(exports.Routing):
@@ -79,19 +96,26 @@ def apply_region_rules(
     example ``config("partners.wijkteam.name")``), changes ``card`` (adds,
     drops or changes routes, sets ``local_name``, changes the urgency) and
     appends a ``Reason`` citing its rule id to every route it changed and to
-    the card, in a sentence a professional can read. Keep the routes most
+    the card, in a sentence a professional can read, in the reader's
+    language (``say("Dutch", "English")``). Keep the routes most
     urgent first, give every route to jeugdhulp a verwijzer, and leave the
     Veilig Thuis routes alone: the host restores them anyway.
 
     Until the region has rules of its own it agrees with the guideline, and
     says so on the card.
     """
+    # "route" and "routes" are the same word in Dutch and English.
     routes = "1 route" if len(card.routes) == 1 else f"{len(card.routes)} routes"
+    urgency = term(URGENCY, card.urgency)
     card.reasons.append(
         Reason(
             rule=RULE,
-            text=f"Region {{name}} agrees with the national guideline's routing for this case: the card is the "
-            f"guideline's, unchanged ({routes}, urgency {wit_name(card.urgency)}).",
+            text=say(
+                f"Regio {{name}} volgt voor deze casus de routering van de landelijke richtlijn: de kaart is die van "
+                f"de richtlijn, ongewijzigd ({routes}, urgentie: {urgency}).",
+                f"Region {{name}} agrees with the national guideline's routing for this case: the card is the "
+                f"guideline's, unchanged ({routes}, urgency: {urgency}).",
+            ),
         )
     )
 
@@ -106,12 +130,19 @@ def without_reference() -> RoutingCard:
         one_plan=False,
         care_coordinator=None,
         urgency=Urgency.NEXT_CONTACT,
-        summary="No routes: the guideline's routing result is missing; route this case by hand.",
+        summary=say(
+            "Geen routes: de routering van de richtlijn ontbreekt; bepaal zelf waar deze casus heen gaat.",
+            "No routes: the guideline's routing result is missing; route this case by hand.",
+        ),
         warnings=[
             Reason(
                 rule=NO_REFERENCE,
-                text="The host passed no guideline routing card; region {{name}} only adjusts that card, so it "
-                "proposes no route. Route this case by hand.",
+                text=say(
+                    "De host gaf geen routeringskaart van de richtlijn mee; regio {{name}} past alleen die kaart aan "
+                    "en stelt daarom geen route voor. Bepaal zelf waar deze casus heen gaat.",
+                    "The host passed no guideline routing card; region {{name}} only adjusts that card, so it "
+                    "proposes no route. Route this case by hand.",
+                ),
             )
         ],
         reasons=[],
@@ -121,3 +152,16 @@ def without_reference() -> RoutingCard:
 def wit_name(case) -> str:
     """An enum case's WIT name, as decisions and case files spell it (``NEXT_CONTACT`` is ``next-contact``)."""
     return case.name.lower().replace("_", "-")
+
+
+def say(nl: str, en: str) -> str:
+    """The text in the language the reader asked for: ``nl`` in Dutch (the
+    default), ``en`` in English. Write every sentence in both."""
+    return en if host.language() == "en" else nl
+
+
+def term(words: Dict[str, Tuple[str, str]], case) -> str:
+    """The Dutch or English word for an enum case from ``words`` (WIT name to
+    ``(nl, en)``), in the reader's language; the code itself if it is missing."""
+    nl, en = words.get(wit_name(case), (f"`{wit_name(case)}`", f"`{wit_name(case)}`"))
+    return say(nl, en)

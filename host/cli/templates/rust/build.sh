@@ -6,7 +6,8 @@
 # Needs cargo and the wasm32-wasip2 target (rustup target add wasm32-wasip2).
 # The crate is built no_std with the guest profile of Cargo.toml, like the
 # wegwijs reference components, so the component imports nothing but the
-# host's `log` and `config`: the host refuses any other import (WASI too).
+# host's `log`, `config` and `language`: the host refuses any other import
+# (WASI too).
 # CARGO_TARGET_DIR is honoured, so builds can share one target directory.
 set -eu
 

@@ -18,9 +18,17 @@
 //! request; and a trap, a timeout or an output over the limits is a fault
 //! after which the guideline's cards stand (G-NO-DROP).
 //!
+//! Every sentence is for a JGZ professional, in the language the reader
+//! asked for: `config.language()` answers Dutch (the default) or English,
+//! `say!(lang, "…", "…")` writes a sentence in both and the kit's glossary
+//! (`partner_label`, `consent_term`, …) gives every code its words. A
+//! component may instead write one language only and declare it in
+//! `region.toml` (`[region] language = "en"`); the card then tells the
+//! reader which texts are in which language.
+//!
 //! The crate is `no_std`, so the same code runs natively under `cargo test`
-//! and inside the component, which may import nothing but the host's `log`
-//! and `config`: no files, clocks, randomness or printing.
+//! and inside the component, which may import nothing but the host's `log`,
+//! `config` and `language`: no files, clocks, randomness or printing.
 #![no_std]
 
 extern crate alloc;
@@ -34,11 +42,11 @@ wegwijs_guest::export_stage!(consent: crate::check(child, requests, reference, c
 #[cfg(test)]
 mod tests;
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use wegwijs_types::{ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Reason, RegionConfig};
+use wegwijs_kit::{consent_term, partner_label};
+use wegwijs_types::{ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Language, Reason, RegionConfig, say};
 
 /// The rule id of this region's consent rules. Rule ids are upper-case
 /// letters, digits and dashes; a region cites ids in its own namespace (add
@@ -56,18 +64,21 @@ pub const NO_REFERENCE: &str = "{{PREFIX}}-NO-REFERENCE";
 /// `child` is the de-identified case (a pseudonym, an age and codes; never a
 /// name, BSN, address or birth date), `requests` the disclosures the routes
 /// need, `reference` the national guideline's cards for them, and `config`
-/// the region's `[config]` table from `region.toml`.
+/// the region's `[config]` table from `region.toml` and the reader's
+/// language.
 pub fn check(
     child: &ChildCase,
     requests: &[DisclosureRequest],
     reference: Option<&[ConsentCard]>,
     config: &dyn RegionConfig,
 ) -> Vec<ConsentCard> {
+    // The reader's language, read once: every sentence below is written in it.
+    let lang = config.language();
     let Some(reference) = reference else {
-        return requests.iter().map(without_reference).collect();
+        return requests.iter().map(|request| without_reference(request, lang)).collect();
     };
     let mut cards = reference.to_vec();
-    apply_region_rules(child, config, &mut cards);
+    apply_region_rules(child, config, lang, &mut cards);
     cards
 }
 
@@ -78,16 +89,20 @@ pub fn check(
 /// example `config.get("consent.school-needs-youth")`), makes a card
 /// stricter (a stricter outcome, more parties whose consent is needed, fewer
 /// permitted data categories, a checklist item) and pushes a [`Reason`]
-/// citing its rule id on that card, in a sentence a professional can read.
-/// Keep one card per request, in order.
+/// citing its rule id on that card, in a sentence a professional can read,
+/// in `lang`: `say!(lang, "Dutch {x}", "English {x}")`. Keep one card per
+/// request, in order.
 ///
 /// Until the region has rules of its own it agrees with the guideline, and
 /// says so on every card.
-fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, cards: &mut [ConsentCard]) {
+fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, lang: Language, cards: &mut [ConsentCard]) {
     for card in cards {
-        let text = format!(
-            "Region {{name}} agrees with the national guideline on this disclosure to {}: the card is the guideline's, unchanged ({}).",
-            card.request.recipient, card.outcome
+        let recipient = partner_label(card.request.recipient, lang);
+        let outcome = consent_term(card.outcome, lang);
+        let text = say!(
+            lang,
+            "Regio {{name}} volgt de landelijke richtlijn voor het delen van gegevens met {recipient}: de kaart is die van de richtlijn, ongewijzigd ({outcome}).",
+            "Region {{name}} agrees with the national guideline on this disclosure to {recipient}: the card is the guideline's, unchanged ({outcome})."
         );
         card.reasons.push(Reason::new(RULE, text));
     }
@@ -96,7 +111,7 @@ fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, cards: &mu
 /// The card for one request when the host passes no guideline cards: this
 /// component only adjusts the guideline's outcomes, so without them nothing
 /// may go until a professional has weighed it.
-fn without_reference(request: &DisclosureRequest) -> ConsentCard {
+fn without_reference(request: &DisclosureRequest, lang: Language) -> ConsentCard {
     ConsentCard {
         request: request.clone(),
         outcome: ConsentOutcome::ProfessionalJudgement,
@@ -104,12 +119,16 @@ fn without_reference(request: &DisclosureRequest) -> ConsentCard {
         consent_of: Vec::new(),
         inform: Vec::new(),
         permitted_data: Vec::new(),
-        checklist: vec![String::from(
+        checklist: vec![String::from(lang.pick(
+            "De toestemmingsuitkomst van de richtlijn ontbreekt: weeg zelf af of deze gegevens gedeeld mogen worden, voordat je iets deelt.",
             "The guideline's consent result is missing: weigh this disclosure by hand before anything is shared.",
-        )],
+        ))],
         reasons: vec![Reason::new(
             NO_REFERENCE,
-            "The host passed no guideline consent card; region {{name}} only adjusts that card, so this disclosure is left to professional judgement.",
+            lang.pick(
+                "De host gaf geen toestemmingskaart van de richtlijn mee; regio {{name}} past alleen die kaart aan, dus dit delen van gegevens vraagt een professionele afweging.",
+                "The host passed no guideline consent card; region {{name}} only adjusts that card, so this disclosure is left to professional judgement.",
+            ),
         )],
     }
 }

@@ -9,14 +9,31 @@ use crate::{NO_REFERENCE, RULE, check};
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use wegwijs_kit::english_word_in;
 use wegwijs_types::{
-    AgeSinceBirth, ChildAge, ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Handler, Partner, SourceCode,
+    AgeSinceBirth, ChildAge, ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Handler, Language, Partner,
+    RegionConfig, SourceCode,
 };
 
 /// The region's configuration as the host flattens `[config]` of
-/// region.toml: add the keys your rules read.
+/// region.toml: add the keys your rules read. A map reads English
+/// (`config.language()`); [`Reading`] asks for a language.
 fn config() -> BTreeMap<String, String> {
     BTreeMap::new()
+}
+
+/// The region's configuration with the language the reader asked for, as
+/// the host answers it inside the component.
+struct Reading(BTreeMap<String, String>, Language);
+
+impl RegionConfig for Reading {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn language(&self) -> Language {
+        self.1
+    }
 }
 
 /// A child born 2015-01-20, as the host presents it on 2026-10-05: reported
@@ -35,7 +52,7 @@ fn two_domains_at_eleven() -> ChildCase {
 /// guideline's consent cards for them and the region's.
 fn run(child: &ChildCase) -> (Vec<DisclosureRequest>, Vec<ConsentCard>, Vec<ConsentCard>) {
     let config = config();
-    let intake = wegwijs_intake::assess(child);
+    let intake = wegwijs_intake::assess(child, &config);
     let screening = wegwijs_screening::screen(child, &intake, &config);
     let routing = wegwijs_routing::route(child, &intake, &screening, &config);
     let requests: Vec<DisclosureRequest> = routing.routes.iter().filter_map(|r| r.disclosure.clone()).collect();
@@ -76,5 +93,30 @@ fn every_cited_rule_id_is_well_formed() {
     let (_, _, region) = run(&two_domains_at_eleven());
     for reason in region.iter().flat_map(|c| c.reasons.iter()) {
         assert!(wegwijs_types::is_well_formed_rule_id(&reason.rule), "{}", reason.rule);
+    }
+}
+
+#[test]
+fn the_dutch_card_is_in_dutch_and_the_english_card_in_english() {
+    let child = two_domains_at_eleven();
+    let (requests, reference, _) = run(&child);
+    assert!(!requests.is_empty(), "the guideline's routes need a disclosure");
+    for lang in Language::ALL.iter().copied() {
+        let reading = Reading(config(), lang);
+        let agrees = check(&child, &requests, Some(&reference), &reading);
+        let missing = check(&child, &requests, None, &reading);
+        // The region's own texts: the guideline's reasons are the reference
+        // component's, in the language of its own configuration.
+        let reasons = agrees.iter().chain(&missing).flat_map(|c| c.reasons.iter());
+        let own = reasons.filter(|r| r.rule == RULE || r.rule == NO_REFERENCE).map(|r| r.text.as_str());
+        let checklists = missing.iter().flat_map(|c| c.checklist.iter().map(String::as_str));
+        let texts: Vec<&str> = own.chain(checklists).collect();
+        assert_eq!(texts.len(), 3 * requests.len(), "{texts:?}");
+        for text in texts {
+            match lang {
+                Language::Nl => assert_eq!(english_word_in(text), None, "English in the Dutch card: {text}"),
+                Language::En => assert!(english_word_in(text).is_some(), "not English: {text}"),
+            }
+        }
     }
 }

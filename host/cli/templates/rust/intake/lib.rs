@@ -17,9 +17,17 @@
 //! flag (G-SAFETY), and a trap, a timeout or an output over the limits is a
 //! fault after which the guideline's card stands.
 //!
+//! Every sentence is for a JGZ professional, in the language the reader
+//! asked for: `config.language()` answers Dutch (the default) or English,
+//! `say!(lang, "…", "…")` writes a sentence in both and the kit's glossary
+//! (`domain_term`, `partner_label`, …) gives every code its words. A
+//! component may instead write one language only and declare it in
+//! `region.toml` (`[region] language = "en"`); the card then tells the
+//! reader which texts are in which language.
+//!
 //! The crate is `no_std`, so the same code runs natively under `cargo test`
-//! and inside the component, which may import nothing but the host's `log`
-//! and `config`: no files, clocks, randomness or printing.
+//! and inside the component, which may import nothing but the host's `log`,
+//! `config` and `language`: no files, clocks, randomness or printing.
 #![no_std]
 
 extern crate alloc;
@@ -33,11 +41,11 @@ wegwijs_guest::export_stage!(intake: crate::assess(child, reference, config));
 #[cfg(test)]
 mod tests;
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use wegwijs_types::{ChildCase, IntakeCard, IntakeOutcome, Reason, RegionConfig, SourceKind};
+use wegwijs_kit::domain_term;
+use wegwijs_types::{ChildCase, IntakeCard, IntakeOutcome, Language, Reason, RegionConfig, SourceKind, say};
 
 /// The rule id of this region's intake rules. Rule ids are upper-case
 /// letters, digits and dashes; a region cites ids in its own namespace (add
@@ -54,13 +62,15 @@ pub const NO_REFERENCE: &str = "{{PREFIX}}-NO-REFERENCE";
 /// `child` is the de-identified case (a pseudonym, an age and codes; never a
 /// name, BSN, address or birth date), `reference` the national guideline's
 /// intake card for this case, and `config` the region's `[config]` table
-/// from `region.toml`.
+/// from `region.toml` and the reader's language.
 pub fn assess(child: &ChildCase, reference: Option<&IntakeCard>, config: &dyn RegionConfig) -> IntakeCard {
+    // The reader's language, read once: every sentence below is written in it.
+    let lang = config.language();
     let Some(reference) = reference else {
-        return without_reference(child);
+        return without_reference(child, lang);
     };
     let mut card = reference.clone();
-    apply_region_rules(child, config, &mut card);
+    apply_region_rules(child, config, lang, &mut card);
     card
 }
 
@@ -69,21 +79,35 @@ pub fn assess(child: &ChildCase, reference: Option<&IntakeCard>, config: &dyn Re
 /// A rule reads the case and the configuration (for example
 /// `config.get("intake.extra-domains")`), changes `card` (recognises a local
 /// concern code, adds a domain, adds a warning) and pushes a [`Reason`]
-/// citing its rule id, in a sentence a professional can read. Keep
-/// `domains` in canonical order without duplicates.
+/// citing its rule id, in a sentence a professional can read, in `lang`:
+/// `say!(lang, "Dutch {x}", "English {x}")`. Keep `domains` in canonical
+/// order without duplicates.
 ///
 /// Until the region has rules of its own it agrees with the guideline, and
 /// says so on the card.
-fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, card: &mut IntakeCard) {
-    let domains = match card.domains.len() {
-        1 => String::from("1 domain"),
-        n => format!("{n} domains"),
+fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, lang: Language, card: &mut IntakeCard) {
+    let outcome = match card.outcome {
+        IntakeOutcome::Accepted => lang.pick("signaal aangenomen", "signal accepted"),
+        IntakeOutcome::Closed => lang.pick("signaal afgesloten", "signal closed"),
+    };
+    let domains = match card.domains.as_slice() {
+        [] => String::from(lang.pick("geen domein", "no domain")),
+        [domain] => {
+            let term = domain_term(*domain, lang);
+            say!(lang, "domein: {term}", "domain: {term}")
+        }
+        more => {
+            let terms: Vec<&str> = more.iter().map(|d| domain_term(*d, lang)).collect();
+            let terms = terms.join(", ");
+            say!(lang, "domeinen: {terms}", "domains: {terms}")
+        }
     };
     card.reasons.push(Reason::new(
         RULE,
-        format!(
-            "Region {{name}} agrees with the national guideline's intake for this case: the card is the guideline's, unchanged ({}, {domains}).",
-            card.outcome
+        say!(
+            lang,
+            "Regio {{name}} volgt voor deze casus de intake van de landelijke richtlijn: de kaart is die van de richtlijn, ongewijzigd ({outcome}; {domains}).",
+            "Region {{name}} agrees with the national guideline's intake for this case: the card is the guideline's, unchanged ({outcome}; {domains})."
         ),
     ));
 }
@@ -92,7 +116,7 @@ fn apply_region_rules(_child: &ChildCase, _config: &dyn RegionConfig, card: &mut
 /// adjusts the guideline's intake, so without it the signal is accepted as
 /// it came (never closed), with the safety flag set whenever the signal
 /// names an acute indicator, and a warning to assess it by hand.
-fn without_reference(child: &ChildCase) -> IntakeCard {
+fn without_reference(child: &ChildCase, lang: Language) -> IntakeCard {
     IntakeCard {
         outcome: IntakeOutcome::Accepted,
         source: SourceKind::Other,
@@ -104,10 +128,16 @@ fn without_reference(child: &ChildCase) -> IntakeCard {
         safety_flag: !child.safety_indicators.is_empty(),
         acute_indicators: Vec::new(),
         kindcheck_children: None,
-        summary: String::from("Accepted without the guideline's intake result; assess this signal by hand."),
+        summary: String::from(lang.pick(
+            "Aangenomen zonder de intake van de richtlijn; beoordeel dit signaal zelf.",
+            "Accepted without the guideline's intake result; assess this signal by hand.",
+        )),
         warnings: vec![Reason::new(
             NO_REFERENCE,
-            "The host passed no guideline intake card; region {{name}} only adjusts that card, so it accepts the signal as it came. Assess it by hand.",
+            lang.pick(
+                "De host gaf geen intakekaart van de richtlijn mee; regio {{name}} past alleen die kaart aan en neemt het signaal daarom aan zoals het binnenkwam. Beoordeel het zelf.",
+                "The host passed no guideline intake card; region {{name}} only adjusts that card, so it accepts the signal as it came. Assess it by hand.",
+            ),
         )],
         reasons: Vec::new(),
     }

@@ -8,12 +8,31 @@
 use crate::{NO_REFERENCE, RULE, assess};
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
-use wegwijs_types::{AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, IntakeOutcome, SourceCode};
+use alloc::vec::Vec;
+use wegwijs_kit::english_word_in;
+use wegwijs_types::{
+    AgeSinceBirth, ChildAge, ChildCase, Handler, IntakeCard, IntakeOutcome, Language, RegionConfig, SourceCode,
+};
 
 /// The region's configuration as the host flattens `[config]` of
-/// region.toml: add the keys your rules read.
+/// region.toml: add the keys your rules read. A map reads English
+/// (`config.language()`); [`Reading`] asks for a language.
 fn config() -> BTreeMap<String, String> {
     BTreeMap::new()
+}
+
+/// The region's configuration with the language the reader asked for, as
+/// the host answers it inside the component.
+struct Reading(BTreeMap<String, String>, Language);
+
+impl RegionConfig for Reading {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn language(&self) -> Language {
+        self.1
+    }
 }
 
 /// A child born 2018-03-14, as the host presents it on 2026-10-05: reported
@@ -29,7 +48,7 @@ fn anxious_at_school() -> ChildCase {
 
 /// The guideline's intake card for `child` and the region's.
 fn run(child: &ChildCase) -> (IntakeCard, IntakeCard) {
-    let reference = wegwijs_intake::assess(child);
+    let reference = wegwijs_intake::assess(child, &config());
     let region = assess(child, Some(&reference), &config());
     (reference, region)
 }
@@ -58,5 +77,27 @@ fn every_cited_rule_id_is_well_formed() {
     let (_, region) = run(&anxious_at_school());
     for reason in region.reasons.iter().chain(region.warnings.iter()) {
         assert!(wegwijs_types::is_well_formed_rule_id(&reason.rule), "{}", reason.rule);
+    }
+}
+
+#[test]
+fn the_dutch_card_is_in_dutch_and_the_english_card_in_english() {
+    let child = anxious_at_school();
+    let reference = wegwijs_intake::assess(&child, &config());
+    for lang in Language::ALL.iter().copied() {
+        let reading = Reading(config(), lang);
+        let agrees = assess(&child, Some(&reference), &reading);
+        let missing = assess(&child, None, &reading);
+        // The region's own texts: the guideline's reasons are the reference
+        // component's, in the language of its own configuration.
+        let own = agrees.reasons.iter().chain(&missing.warnings).filter(|r| r.rule == RULE || r.rule == NO_REFERENCE);
+        let texts: Vec<&str> = own.map(|r| r.text.as_str()).chain([missing.summary.as_str()]).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        for text in texts {
+            match lang {
+                Language::Nl => assert_eq!(english_word_in(text), None, "English in the Dutch card: {text}"),
+                Language::En => assert!(english_word_in(text).is_some(), "not English: {text}"),
+            }
+        }
     }
 }

@@ -20,9 +20,17 @@
 //! another partner as the guideline's reason for its own route, so a card
 //! never names a partner its route no longer goes to.
 //!
+//! Every sentence is for a JGZ professional, in the language the reader
+//! asked for: `config.language()` answers Dutch (the default) or English,
+//! `say!(lang, "…", "…")` writes a sentence in both and the kit's glossary
+//! (`urgency_term`, `partner_label`, …) gives every code its words. A
+//! component may instead write one language only and declare it in
+//! `region.toml` (`[region] language = "en"`); the card then tells the
+//! reader which texts are in which language.
+//!
 //! The crate is `no_std`, so the same code runs natively under `cargo test`
-//! and inside the component, which may import nothing but the host's `log`
-//! and `config`: no files, clocks, randomness or printing.
+//! and inside the component, which may import nothing but the host's `log`,
+//! `config` and `language`: no files, clocks, randomness or printing.
 #![no_std]
 
 extern crate alloc;
@@ -40,7 +48,8 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use wegwijs_types::{ChildCase, IntakeCard, Reason, RegionConfig, RoutingCard, ScreeningCard, Urgency};
+use wegwijs_kit::urgency_term;
+use wegwijs_types::{ChildCase, IntakeCard, Language, Reason, RegionConfig, RoutingCard, ScreeningCard, Urgency, say};
 
 /// The rule id of this region's routing rules. Rule ids are upper-case
 /// letters, digits and dashes; a region cites ids in its own namespace
@@ -57,7 +66,8 @@ pub const NO_REFERENCE: &str = "{{PREFIX}}-NO-REFERENCE";
 /// `child` is the de-identified case (a pseudonym, an age and codes; never a
 /// name, BSN, address or birth date), `intake` and `screening` the cards of
 /// the earlier stages, `reference` the national guideline's routing card for
-/// this case, and `config` the region's `[config]` table from `region.toml`.
+/// this case, and `config` the region's `[config]` table from `region.toml`
+/// and the reader's language.
 pub fn route(
     child: &ChildCase,
     intake: &IntakeCard,
@@ -65,11 +75,13 @@ pub fn route(
     reference: Option<&RoutingCard>,
     config: &dyn RegionConfig,
 ) -> RoutingCard {
+    // The reader's language, read once: every sentence below is written in it.
+    let lang = config.language();
     let Some(reference) = reference else {
-        return without_reference();
+        return without_reference(lang);
     };
     let mut card = reference.clone();
-    apply_region_rules(child, intake, screening, config, &mut card);
+    apply_region_rules(child, intake, screening, config, lang, &mut card);
     card
 }
 
@@ -79,7 +91,8 @@ pub fn route(
 /// example `config.get("partners.wijkteam.name")`), changes `card` (adds,
 /// drops or changes routes, sets `local_name`, changes the urgency) and
 /// pushes a [`Reason`] citing its rule id on every route it changed and on
-/// the card, in a sentence a professional can read. Keep the routes most
+/// the card, in a sentence a professional can read, in `lang`:
+/// `say!(lang, "Dutch {x}", "English {x}")`. Keep the routes most
 /// urgent first, give every route to jeugdhulp a verwijzer, and leave the
 /// Veilig Thuis routes alone: the host restores them anyway.
 ///
@@ -90,17 +103,21 @@ fn apply_region_rules(
     _intake: &IntakeCard,
     _screening: &ScreeningCard,
     _config: &dyn RegionConfig,
+    lang: Language,
     card: &mut RoutingCard,
 ) {
+    // "route" and "routes" are the same word in Dutch and English.
     let routes = match card.routes.len() {
         1 => String::from("1 route"),
         n => format!("{n} routes"),
     };
+    let urgency = urgency_term(card.urgency, lang);
     card.reasons.push(Reason::new(
         RULE,
-        format!(
-            "Region {{name}} agrees with the national guideline's routing for this case: the card is the guideline's, unchanged ({routes}, urgency {}).",
-            card.urgency
+        say!(
+            lang,
+            "Regio {{name}} volgt voor deze casus de routering van de landelijke richtlijn: de kaart is die van de richtlijn, ongewijzigd ({routes}, urgentie: {urgency}).",
+            "Region {{name}} agrees with the national guideline's routing for this case: the card is the guideline's, unchanged ({routes}, urgency: {urgency})."
         ),
     ));
 }
@@ -108,16 +125,22 @@ fn apply_region_rules(
 /// The card when the host passes no guideline card: this component only
 /// adjusts the guideline's routes, so without them it proposes none and
 /// asks for the case to be routed by hand.
-fn without_reference() -> RoutingCard {
+fn without_reference(lang: Language) -> RoutingCard {
     RoutingCard {
         routes: Vec::new(),
         one_plan: false,
         care_coordinator: None,
         urgency: Urgency::NextContact,
-        summary: String::from("No routes: the guideline's routing result is missing; route this case by hand."),
+        summary: String::from(lang.pick(
+            "Geen routes: de routering van de richtlijn ontbreekt; bepaal zelf waar deze casus heen gaat.",
+            "No routes: the guideline's routing result is missing; route this case by hand.",
+        )),
         warnings: vec![Reason::new(
             NO_REFERENCE,
-            "The host passed no guideline routing card; region {{name}} only adjusts that card, so it proposes no route. Route this case by hand.",
+            lang.pick(
+                "De host gaf geen routeringskaart van de richtlijn mee; regio {{name}} past alleen die kaart aan en stelt daarom geen route voor. Bepaal zelf waar deze casus heen gaat.",
+                "The host passed no guideline routing card; region {{name}} only adjusts that card, so it proposes no route. Route this case by hand.",
+            ),
         )],
         reasons: Vec::new(),
     }

@@ -17,9 +17,17 @@
 //! is a fault after which the guideline's card stands (G-NO-DROP). The
 //! routing that follows reads this card's level and action.
 //!
+//! Every sentence is for a JGZ professional, in the language the reader
+//! asked for: `config.language()` answers Dutch (the default) or English,
+//! `say!(lang, "…", "…")` writes a sentence in both and the kit's glossary
+//! (`level_term`, `action_label`, …) gives every code its words. A
+//! component may instead write one language only and declare it in
+//! `region.toml` (`[region] language = "en"`); the card then tells the
+//! reader which texts are in which language.
+//!
 //! The crate is `no_std`, so the same code runs natively under `cargo test`
-//! and inside the component, which may import nothing but the host's `log`
-//! and `config`: no files, clocks, randomness or printing.
+//! and inside the component, which may import nothing but the host's `log`,
+//! `config` and `language`: no files, clocks, randomness or printing.
 #![no_std]
 
 extern crate alloc;
@@ -33,11 +41,13 @@ wegwijs_guest::export_stage!(screening: crate::screen(child, intake, reference, 
 #[cfg(test)]
 mod tests;
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use wegwijs_types::{Action, ChildCase, IntakeCard, Level, Reason, RegionConfig, RiskCard, ScreeningCard};
+use wegwijs_kit::{action_label, level_term};
+use wegwijs_types::{
+    Action, ChildCase, IntakeCard, Language, Level, Reason, RegionConfig, RiskCard, ScreeningCard, say,
+};
 
 /// The rule id of this region's screening rules. Rule ids are upper-case
 /// letters, digits and dashes; a region cites ids in its own namespace (add
@@ -54,18 +64,20 @@ pub const NO_REFERENCE: &str = "{{PREFIX}}-NO-REFERENCE";
 /// `child` is the de-identified case (a pseudonym, an age and codes; never a
 /// name, BSN, address or birth date), `intake` the intake card, `reference`
 /// the national guideline's screening card for this case, and `config` the
-/// region's `[config]` table from `region.toml`.
+/// region's `[config]` table from `region.toml` and the reader's language.
 pub fn screen(
     child: &ChildCase,
     intake: &IntakeCard,
     reference: Option<&ScreeningCard>,
     config: &dyn RegionConfig,
 ) -> ScreeningCard {
+    // The reader's language, read once: every sentence below is written in it.
+    let lang = config.language();
     let Some(reference) = reference else {
-        return without_reference(intake);
+        return without_reference(intake, lang);
     };
     let mut card = reference.clone();
-    apply_region_rules(child, intake, config, &mut card);
+    apply_region_rules(child, intake, config, lang, &mut card);
     card
 }
 
@@ -76,16 +88,26 @@ pub fn screen(
 /// `config.get("screening.spark-verhoogd-is-concern")`), changes `card`
 /// (raises the level, moves the action up the ladder, adds a warning) and
 /// pushes a [`Reason`] citing its rule id, in a sentence a professional can
-/// read. Keep `summary` in step with the level and action.
+/// read, in `lang`: `say!(lang, "Dutch {x}", "English {x}")`. Keep `summary`
+/// in step with the level and action.
 ///
 /// Until the region has rules of its own it agrees with the guideline, and
 /// says so on the card.
-fn apply_region_rules(_child: &ChildCase, _intake: &IntakeCard, _config: &dyn RegionConfig, card: &mut ScreeningCard) {
+fn apply_region_rules(
+    _child: &ChildCase,
+    _intake: &IntakeCard,
+    _config: &dyn RegionConfig,
+    lang: Language,
+    card: &mut ScreeningCard,
+) {
+    let level = level_term(card.level, lang);
+    let action = action_label(card.action, lang);
     card.reasons.push(Reason::new(
         RULE,
-        format!(
-            "Region {{name}} agrees with the national guideline's screening for this case: the card is the guideline's, unchanged (level {}, action {}).",
-            card.level, card.action
+        say!(
+            lang,
+            "Regio {{name}} volgt voor deze casus de screening van de landelijke richtlijn: de kaart is die van de richtlijn, ongewijzigd (niveau {level}, actie {action}).",
+            "Region {{name}} agrees with the national guideline's screening for this case: the card is the guideline's, unchanged (level {level}, action {action})."
         ),
     ));
 }
@@ -94,7 +116,7 @@ fn apply_region_rules(_child: &ChildCase, _intake: &IntakeCard, _config: &dyn Re
 /// adjusts the guideline's screening, so without it the case stays with the
 /// JGZ (level attention, action A1) unless intake flagged acute unsafety
 /// (level safety, the meldcode track), with a warning to screen it by hand.
-fn without_reference(intake: &IntakeCard) -> ScreeningCard {
+fn without_reference(intake: &IntakeCard, lang: Language) -> ScreeningCard {
     let (level, action) = if intake.safety_flag { (Level::Safety, Action::S) } else { (Level::Attention, Action::A1) };
     ScreeningCard {
         level,
@@ -105,14 +127,23 @@ fn without_reference(intake: &IntakeCard) -> ScreeningCard {
             risk_factors: Vec::new(),
             protective_factors: Vec::new(),
             level: Level::None,
-            table: String::from("none: the guideline's screening result is missing"),
+            table: String::from(lang.pick(
+                "geen: de screening van de richtlijn ontbreekt",
+                "none: the guideline's screening result is missing",
+            )),
         },
         instruments: Vec::new(),
         meldcode: None,
-        summary: String::from("Not screened: the guideline's screening result is missing; screen this case by hand."),
+        summary: String::from(lang.pick(
+            "Niet gescreend: de screening van de richtlijn ontbreekt; beoordeel zelf hoe ernstig deze casus is.",
+            "Not screened: the guideline's screening result is missing; screen this case by hand.",
+        )),
         warnings: vec![Reason::new(
             NO_REFERENCE,
-            "The host passed no guideline screening card; region {{name}} only adjusts that card, so the case stays with the JGZ. Screen it by hand.",
+            lang.pick(
+                "De host gaf geen screeningskaart van de richtlijn mee; regio {{name}} past alleen die kaart aan, dus de casus blijft bij de JGZ. Beoordeel zelf hoe ernstig deze casus is.",
+                "The host passed no guideline screening card; region {{name}} only adjusts that card, so the case stays with the JGZ. Screen it by hand.",
+            ),
         )],
         reasons: Vec::new(),
     }
