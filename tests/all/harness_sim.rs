@@ -242,8 +242,9 @@ fn the_html_page_is_self_contained() {
     for outside in ["http", "src=", "<script", "@import", "url("] {
         assert!(!page.contains(outside), "the page refers to something outside it: {outside}");
     }
-    assert!(page.contains("<table") && page.contains("route to poh-jeugd"));
-    assert!(page.contains("300 signals") && page.contains("signals/s"));
+    // In Dutch, the default (`simulate_report` has the rest of the page).
+    assert!(page.contains("<table") && page.contains("route naar POH-jeugd"));
+    assert!(page.contains("300 signalen") && page.contains("Signalen per seconde"));
     assert!(page.contains("regio-d") && page.contains("national-default"));
     let chart = std::fs::read_to_string(&svg).unwrap();
     assert!(chart.starts_with("<svg xmlns="), "a standalone SVG declares its namespace");

@@ -18,6 +18,7 @@
 //! - `cli`: exit codes and messages of the binary.
 //! - `harness`: `wegwijs test` and `wegwijs check` on the real binary; golden `--help` and card output.
 //! - `harness_sim`: `wegwijs corpus` and `wegwijs simulate`: reproducible corpus, shares, JSON, HTML, errors.
+//! - `simulate_report`: `wegwijs simulate --html` as a policy adviser reads it: Dutch, the summary first with counts, rules and the synthetic-corpus caveat, `--per-year`, examples, a print- and greyscale-friendly chart, escaping, and in headless Chromium (when installed) the summary above the fold.
 //! - `harness_new`: `wegwijs new`: scaffolds for every stage build, check and pass their own cases; refusals.
 //! - `parsers`: every parser of untrusted input (signals, case files, region.toml, bundles) fails with a structured error, never a panic (proptest; the fuzz targets in `fuzz/` go further).
 //! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
@@ -50,3 +51,4 @@ mod rules;
 mod sandbox;
 mod shipped;
 mod signals;
+mod simulate_report;

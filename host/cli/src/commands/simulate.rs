@@ -2,11 +2,13 @@
 //! configuration (national or a region bundle), optionally a second, and
 //! reports per route partner, urgency, verwijzer and status the share of
 //! signals in each, with the shift between them; as a table, JSON, an HTML
-//! page or an SVG chart. The work is in `sim::run` and `sim::report`.
+//! page or an SVG chart. The work is in `sim::run` and `sim::report`; the
+//! page, written for a municipal policy adviser in the language of
+//! `--lang`, in `sim::html`.
 
 use super::InputError;
 use crate::sim::html;
-use crate::sim::report::{Column, Report};
+use crate::sim::report::{Column, CorpusInfo, CorpusLines, Report, shift_rows};
 use crate::sim::run::Configuration;
 use clap::{Args, ValueEnum};
 use std::io::BufRead;
@@ -16,6 +18,8 @@ use wegwijs::{Error, Signal};
 /// Run a corpus through a region (and another) and report how decisions shift.
 #[derive(Debug, Args)]
 pub(crate) struct SimulateCommand {
+    #[command(flatten)]
+    pub(crate) reader: super::ReaderLanguage,
     /// The corpus: JSON Lines, one signal per line (`wegwijs corpus` writes one).
     #[arg(long, value_name = "FILE")]
     corpus: PathBuf,
@@ -39,6 +43,10 @@ pub(crate) struct SimulateCommand {
     /// Worker threads (default: one per available CPU).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// The municipality's number of signals per year: the HTML page scales
+    /// the corpus's counts to it ("of the 1,000 signals a year, about 30 …").
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    per_year: Option<u64>,
 }
 
 /// How to print the report.
@@ -52,7 +60,7 @@ enum Format {
 
 impl SimulateCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
-        let signals = read_corpus(&self.corpus)?;
+        let (signals, lines) = read_corpus(&self.corpus)?;
         let threads = self
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
@@ -60,23 +68,29 @@ impl SimulateCommand {
         let region = Configuration::load(&self.region)?;
         let against = self.against.as_deref().map(Configuration::load).transpose()?;
         let mut columns = Vec::new();
-        if let Some(baseline) = &against {
-            let (tally, elapsed) = baseline.run(&signals, threads)?;
-            columns.push(Column { role: "baseline", config: baseline, tally, elapsed });
+        let before = against.as_ref().map(|baseline| baseline.run(&signals, threads, None)).transpose()?;
+        let studied = region.run(&signals, threads, before.as_ref().map(|b| b.partners.as_slice()))?;
+        if let (Some(baseline), Some(run)) = (&against, before) {
+            columns.push(Column { role: "baseline", config: baseline, tally: run.tally, elapsed: run.elapsed });
         }
-        let (tally, elapsed) = region.run(&signals, threads)?;
-        columns.push(Column { role: "region", config: &region, tally, elapsed });
-        let report = Report::build(&self.corpus.display().to_string(), signals.len() as u64, threads, &columns);
+        let shifts = studied.shifts;
+        columns.push(Column { role: "region", config: &region, tally: studied.tally, elapsed: studied.elapsed });
+        let corpus = CorpusInfo::new(&self.corpus.display().to_string(), &signals);
+        let mut report = Report::build(corpus, threads, &columns).per_year(self.per_year);
+        if let Some(baseline) = &against {
+            let rows = shift_rows(&shifts, baseline, &region, &signals, &lines)?;
+            report = report.with_shifts(&shifts, rows);
+        }
         match self.format {
             Format::Table => print!("{}", report.table()),
             Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         }
         if let Some(path) = &self.html {
-            write_file(path, &html::page(&report))?;
+            write_file(path, &html::page(&report, super::language()))?;
             eprintln!("wrote {}", path.display());
         }
         if let Some(path) = &self.svg {
-            write_file(path, &html::svg(&report, true))?;
+            write_file(path, &html::svg(&report, super::language(), true))?;
             eprintln!("wrote {}", path.display());
         }
         Ok(crate::exit::OK)
@@ -84,8 +98,9 @@ impl SimulateCommand {
 }
 
 /// Reads and validates every signal before deciding any, so a bad line is
-/// reported at once, by line number and field, not after a long run.
-fn read_corpus(path: &Path) -> anyhow::Result<Vec<Signal>> {
+/// reported at once, by line number and field, not after a long run. The
+/// lines are kept for the report's examples.
+fn read_corpus(path: &Path) -> anyhow::Result<(Vec<Signal>, CorpusLines)> {
     let shown = path.display();
     let file = std::fs::File::open(path).map_err(|e| {
         InputError(format!(
@@ -98,6 +113,7 @@ fn read_corpus(path: &Path) -> anyhow::Result<Vec<Signal>> {
         ))
     })?;
     let mut signals = Vec::new();
+    let mut lines = CorpusLines::default();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let n = i + 1;
         let line = line.map_err(|e| InputError(format!("{shown} line {n}: cannot be read: {e}")))?;
@@ -117,6 +133,8 @@ fn read_corpus(path: &Path) -> anyhow::Result<Vec<Signal>> {
             ))
         })?;
         signals.push(signal);
+        lines.number.push(n);
+        lines.text.push(line);
     }
     if signals.is_empty() {
         return Err(InputError(format!(
@@ -124,7 +142,7 @@ fn read_corpus(path: &Path) -> anyhow::Result<Vec<Signal>> {
         ))
         .into());
     }
-    Ok(signals)
+    Ok((signals, lines))
 }
 
 fn write_file(path: &Path, contents: &str) -> anyhow::Result<()> {

@@ -11,4 +11,6 @@ pub(crate) mod report;
 pub(crate) mod rng;
 pub(crate) mod run;
 pub(crate) mod sdq;
+pub(crate) mod shift;
 pub(crate) mod tally;
+pub(crate) mod words;

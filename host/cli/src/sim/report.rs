@@ -1,9 +1,12 @@
 //! The simulation report: per measure, the share of signals in each
 //! configuration and, with two, the shift in percentage points, sorted by
 //! the size of the shift. The same numbers print as a table or as JSON, and
-//! feed the HTML page.
+//! feed the HTML page. With two configurations the report also lists the
+//! shifts between them (`sim::shift`), each with the rules behind it and
+//! one example signal.
 
 use super::run::Configuration;
+use super::shift::{ShiftKey, Shifts, list, reasons_for, rules_for};
 use super::tally::{Measure, Tally};
 use crate::escape::terminal;
 use serde::Serialize;
@@ -22,6 +25,134 @@ pub(crate) struct Report {
     pub(crate) configurations: Vec<ConfigSummary>,
     /// One row per measure seen in any configuration.
     pub(crate) rows: Vec<Row>,
+    /// The municipality's signals per year that `--per-year` gave: the
+    /// HTML page scales the corpus's counts to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) per_year: Option<u64>,
+    /// With two configurations: the signals whose route partners differ,
+    /// by what changed, the most frequent first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) shifts: Vec<ShiftRow>,
+    /// Signals with any shift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shifted: Option<u64>,
+    /// The wegwijs version that made the report.
+    pub(crate) version: &'static str,
+    /// The WIT package and version of the components.
+    pub(crate) wit: String,
+}
+
+/// Signals whose route partners changed in the same way.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ShiftRow {
+    /// Partners the baseline routed to and the configuration studied no longer does.
+    pub(crate) from: Vec<&'static str>,
+    /// Partners the configuration studied routes to anew.
+    pub(crate) to: Vec<&'static str>,
+    /// Signals with this shift.
+    pub(crate) signals: u64,
+    /// Rule ids the configuration studied cited for it and the baseline did
+    /// not cite in the same words, over up to `shift::SAMPLE` of its signals.
+    pub(crate) rules: Vec<String>,
+    /// The first signal with this shift, for the reader to open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) example: Option<Example>,
+    /// The same shift as bits, for the page.
+    #[serde(skip)]
+    pub(crate) key: ShiftKey,
+}
+
+/// An example signal of a shift.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Example {
+    /// Its line in the corpus file (1-based).
+    pub(crate) line: usize,
+    /// The signal as JSON, indented, without the fields that could identify
+    /// a child (see [`example_json`]).
+    #[serde(skip)]
+    pub(crate) json: String,
+    /// The reasons, rule id and text, the configuration studied gave for the
+    /// routes it added (and its components' own reasons).
+    #[serde(skip)]
+    pub(crate) reasons: Vec<(String, String)>,
+}
+
+/// Shifts shown with an example: the page shows these, the JSON lists all.
+pub(crate) const EXAMPLES: usize = 25;
+
+/// The corpus as read: the signals and, for examples, their lines.
+#[derive(Debug, Default)]
+pub(crate) struct CorpusLines {
+    /// Each signal's text, as in the file.
+    pub(crate) text: Vec<String>,
+    /// Each signal's line number in the file (1-based).
+    pub(crate) number: Vec<usize>,
+}
+
+/// The shifts as report rows. Each shift's sampled signals are decided
+/// again in `baseline` and `studied` for the rules behind it
+/// ([`rules_for`]); the first [`EXAMPLES`] shifts also get their first
+/// sample as the example, with its reasons.
+pub(crate) fn shift_rows(
+    shifts: &Shifts,
+    baseline: &Configuration,
+    studied: &Configuration,
+    signals: &[wegwijs::Signal],
+    lines: &CorpusLines,
+) -> anyhow::Result<Vec<ShiftRow>> {
+    let mut rows = Vec::new();
+    for (i, (key, stats)) in shifts.sorted().into_iter().enumerate() {
+        let mut rules = BTreeSet::new();
+        let mut example = None;
+        for (n, index) in stats.samples.iter().copied().enumerate() {
+            let Some(signal) = signals.get(index) else { continue };
+            let d = studied.decide(signal)?;
+            rules.extend(rules_for(&d, &baseline.decide(signal)?, key.to));
+            if n == 0 && i < EXAMPLES {
+                example = Some(Example {
+                    line: lines.number.get(index).copied().unwrap_or(index + 1),
+                    json: lines.text.get(index).map_or_else(String::new, |t| example_json(t)),
+                    reasons: reasons_for(&d, key.to),
+                });
+            }
+        }
+        rows.push(ShiftRow {
+            from: list(key.from).into_iter().map(|p| p.name()).collect(),
+            to: list(key.to).into_iter().map(|p| p.name()).collect(),
+            signals: stats.count,
+            rules: rules.into_iter().collect(),
+            example,
+            key,
+        });
+    }
+    Ok(rows)
+}
+
+/// Fields of a signal that could identify a child or a family: never
+/// shown in a report, even though the synthetic corpus has none of them.
+const IDENTIFYING: [&str; 4] = ["bsn", "name", "address", "notes"];
+
+/// A corpus line as indented JSON without the [`IDENTIFYING`] fields (at
+/// any depth). The components never see those fields, so the example
+/// decides as the line did.
+pub(crate) fn example_json(line: &str) -> String {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, _| !IDENTIFYING.contains(&k.as_str()));
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(mut v) => {
+            strip(&mut v);
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        }
+        Err(_) => String::new(),
+    }
 }
 
 /// The corpus simulated.
@@ -31,6 +162,29 @@ pub(crate) struct CorpusInfo {
     pub(crate) path: String,
     /// Signals in it.
     pub(crate) signals: u64,
+    /// The seed `wegwijs corpus` made it with, when every signal id says so
+    /// (`syn-<seed>-<index>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) seed: Option<u64>,
+}
+
+impl CorpusInfo {
+    /// The corpus in file `path` with `signals`.
+    pub(crate) fn new(path: &str, signals: &[wegwijs::Signal]) -> CorpusInfo {
+        CorpusInfo { path: path.to_string(), signals: signals.len() as u64, seed: seed_of(signals) }
+    }
+}
+
+/// The seed of a corpus `wegwijs corpus` wrote: every signal id is
+/// `syn-<seed>-<index>` with the same seed. `None` for any other corpus.
+fn seed_of(signals: &[wegwijs::Signal]) -> Option<u64> {
+    let seed = |s: &wegwijs::Signal| -> Option<u64> {
+        let (seed, index) = s.signal_id.as_deref()?.strip_prefix("syn-")?.split_once('-')?;
+        index.parse::<u64>().ok()?;
+        seed.parse().ok()
+    };
+    let first = seed(signals.first()?)?;
+    signals.iter().all(|s| seed(s) == Some(first)).then_some(first)
 }
 
 /// One configuration's column.
@@ -89,7 +243,8 @@ pub(crate) struct Column<'a> {
 
 impl Report {
     /// Builds the report; `columns` in display order (baseline first).
-    pub(crate) fn build(corpus: &str, signals: u64, threads: usize, columns: &[Column<'_>]) -> Report {
+    pub(crate) fn build(corpus: CorpusInfo, threads: usize, columns: &[Column<'_>]) -> Report {
+        let signals = corpus.signals;
         let measures: BTreeSet<&Measure> = columns.iter().flat_map(|c| c.tally.counts.keys()).collect();
         let percent = |n: u64, of: u64| if of == 0 { 0.0 } else { n as f64 * 100.0 / of as f64 };
         let mut keyed: Vec<(i128, &Measure, Row)> = measures
@@ -125,7 +280,7 @@ impl Report {
             keyed.sort_by(|a, b| (a.1.group, a.0, &a.1.key).cmp(&(b.1.group, b.0, &b.1.key)));
         }
         Report {
-            corpus: CorpusInfo { path: corpus.to_string(), signals },
+            corpus,
             threads,
             configurations: columns
                 .iter()
@@ -144,7 +299,25 @@ impl Report {
                 })
                 .collect(),
             rows: keyed.into_iter().map(|(_, _, r)| r).collect(),
+            per_year: None,
+            shifts: Vec::new(),
+            shifted: None,
+            version: env!("CARGO_PKG_VERSION"),
+            wit: format!("{}@{}", wegwijs::types::WIT_PACKAGE, wegwijs::types::WIT_VERSION),
         }
+    }
+
+    /// The report with the shifts between its two configurations.
+    pub(crate) fn with_shifts(mut self, shifts: &Shifts, rows: Vec<ShiftRow>) -> Report {
+        self.shifted = Some(shifts.total());
+        self.shifts = rows;
+        self
+    }
+
+    /// The report with the municipality's signals per year.
+    pub(crate) fn per_year(mut self, per_year: Option<u64>) -> Report {
+        self.per_year = per_year;
+        self
     }
 
     /// The report as a plain-text table for a terminal.

@@ -3,16 +3,19 @@
 //! or the same gemeenten can be compared), forced with
 //! `DecideOptions::in_region` whatever gemeente a signal names. The signals
 //! are shared out over worker threads; each keeps its own tally, and the
-//! tallies are summed, so the result does not depend on scheduling.
+//! tallies are summed, so the result does not depend on scheduling. With a
+//! baseline's results the run also collects the shifts against it
+//! (`sim::shift`), merged the same way.
 
 use super::progress::Progress;
+use super::shift::{Partners, Shifts, partners_of};
 use super::tally::Tally;
 use crate::commands::InputError;
 use anyhow::Context;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use wegwijs::{DecideOptions, Host, NATIONAL_DEFAULT, Signal};
+use wegwijs::{DecideOptions, Decision, Host, NATIONAL_DEFAULT, Signal};
 
 /// The key used for pseudonyms: fixed, since a simulation reports counts only.
 const PSEUDONYM_KEY: &str = "wegwijs-simulate";
@@ -72,31 +75,45 @@ impl Configuration {
         })
     }
 
-    /// Decides every signal on `threads` threads; returns the tally and the
-    /// wall time of deciding (host start-up and loading excluded).
-    pub(crate) fn run(&self, signals: &[Signal], threads: usize) -> anyhow::Result<(Tally, Duration)> {
+    /// Decides one signal, as [`Configuration::run`] decides each: for the
+    /// example a report shows.
+    pub(crate) fn decide(&self, signal: &Signal) -> anyhow::Result<Decision> {
+        Ok(self.host.decide_with(signal, &DecideOptions::default().in_region(self.id.clone()))?)
+    }
+
+    /// Decides every signal on `threads` threads. Returns the tally, the
+    /// wall time of deciding (host start-up and loading excluded), the
+    /// partners of each signal's routes (in corpus order), and, when
+    /// `baseline` gives another run's partners, the shifts against it.
+    pub(crate) fn run(&self, signals: &[Signal], threads: usize, baseline: Option<&[Partners]>) -> anyhow::Result<Run> {
         let progress = Progress::start(&self.id, signals.len() as u64);
         let next = AtomicUsize::new(0);
         let options = DecideOptions::default().in_region(self.id.clone());
         let started = Instant::now();
-        let results: Vec<anyhow::Result<Tally>> = std::thread::scope(|scope| {
+        let results: Vec<anyhow::Result<Run>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads.max(1))
                 .map(|_| {
                     let (next, options, progress) = (&next, &options, &progress);
                     let host = self.host.clone();
                     scope.spawn(move || {
-                        let mut tally = Tally::default();
+                        let mut part = Run::default();
                         loop {
                             let start = next.fetch_add(CHUNK, Ordering::Relaxed);
                             if start >= signals.len() {
-                                return Ok(tally);
+                                return Ok(part);
                             }
                             let end = (start + CHUNK).min(signals.len());
                             for (i, signal) in signals[start..end].iter().enumerate() {
+                                let index = start + i;
                                 let d = host
                                     .decide_with(signal, options)
-                                    .with_context(|| format!("deciding signal {} of the corpus", start + i + 1))?;
-                                tally.add(&d);
+                                    .with_context(|| format!("deciding signal {} of the corpus", index + 1))?;
+                                part.tally.add(&d);
+                                part.partners.push(partners_of(&d));
+                                part.order.push(index);
+                                if let Some(before) = baseline.and_then(|b| b.get(index)) {
+                                    part.shifts.add(index, *before, &d);
+                                }
                             }
                             progress.add((end - start) as u64);
                         }
@@ -110,10 +127,31 @@ impl Configuration {
         });
         let elapsed = started.elapsed();
         progress.finish();
-        let mut total = Tally::default();
+        let mut total = Run { partners: vec![0; signals.len()], ..Run::default() };
         for r in results {
-            total.merge(r?);
+            let r = r?;
+            total.tally.merge(r.tally);
+            total.shifts.merge(r.shifts);
+            for (index, p) in r.order.into_iter().zip(r.partners) {
+                total.partners[index] = p;
+            }
         }
-        Ok((total, elapsed))
+        total.elapsed = elapsed;
+        Ok(total)
     }
+}
+
+/// What one configuration's run found.
+#[derive(Debug, Default)]
+pub(crate) struct Run {
+    /// Its counts.
+    pub(crate) tally: Tally,
+    /// Its deciding time.
+    pub(crate) elapsed: Duration,
+    /// Per signal, in corpus order, the partners of its routes.
+    pub(crate) partners: Vec<Partners>,
+    /// The shifts against the baseline, when one was given.
+    pub(crate) shifts: Shifts,
+    /// Within one thread: the signal index of each entry of `partners`.
+    order: Vec<usize>,
 }

@@ -106,7 +106,7 @@ impl Tally {
         seen.insert(Measure::new(Group::Status, d.status.name()));
         // A component that only adds reasons of its own (e.g. "the region
         // agrees") has not changed the outcome; only real changes count.
-        for dv in d.divergences.iter().filter(|dv| dv.changes.iter().any(|c| c != "reasons only")) {
+        for dv in d.divergences.iter().filter(|dv| !dv.reasons_only) {
             seen.insert(Measure::new(Group::Divergence, dv.stage.name()));
         }
         for f in &d.faults {
