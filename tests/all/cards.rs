@@ -200,7 +200,8 @@ fn problem(signal: &Signal, d: &Decision) -> Option<String> {
             return Some(format!("urgency {:?} / {:?} is not the first route's", r.urgency, d.urgency));
         }
         let overall: Vec<&m::Reason> = r.reasons.iter().filter(|x| x.rule == "RT-URGENCY").collect();
-        if !r.routes.is_empty() && overall.iter().map(|x| &x.text).ne([&kit::overall_urgency_sentence(&r.routes, lang)]) {
+        if !r.routes.is_empty() && overall.iter().map(|x| &x.text).ne([&kit::overall_urgency_sentence(&r.routes, lang)])
+        {
             return Some(format!("card-level RT-URGENCY {overall:?} is not that of the final routes"));
         }
         let count = match (r.routes.len(), lang) {

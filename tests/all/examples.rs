@@ -188,7 +188,7 @@ fn explain_tells_the_professional_why_in_plain_words() {
         for stage in ["intake", "screening", "routing"] {
             assert!(text.contains(&format!("── {stage} (wegwijs-reference)")), "{}: no trace of {stage}", e.file);
         }
-        assert!(text.contains("A recommendation only"), "{}", e.file);
+        assert!(text.contains("Alleen een advies"), "{}", e.file);
         assert!(text.contains(" µs"), "{}: stage timings missing", e.file);
     }
 }

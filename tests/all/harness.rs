@@ -57,7 +57,7 @@ fn test_runs_the_guideline_cases_with_full_coverage() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
     let n = text.lines().last().unwrap();
-    assert!(n.ends_with(" passed, 0 failed"), "{n}");
+    assert!(n.ends_with(" geslaagd, 0 mislukt"), "{n}");
     let passed: usize = n.split_whitespace().next().unwrap().parse().unwrap();
     assert!(passed >= 150, "{n}");
     assert!(text.contains("(100.0%)"), "{text}");
@@ -76,8 +76,8 @@ fn test_filters_reports_json_and_shows_a_diff_for_a_failing_case() {
     let out = wegwijs(&["test", path.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(4), "{text}");
-    assert!(text.contains("FAIL") && text.contains("- expected huisarts") && text.contains("+ actual"), "{text}");
-    assert!(text.contains("0 passed, 1 failed"), "{text}");
+    assert!(text.contains("FAIL") && text.contains("- verwacht huisarts") && text.contains("+ kreeg"), "{text}");
+    assert!(text.contains("0 geslaagd, 1 mislukt"), "{text}");
 
     let out = wegwijs(&["test", "tests/cases", "--filter", "MC-Q2", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -134,7 +134,7 @@ fn check_passes_an_agreeing_component_and_fails_a_breaching_one() {
     let out = wegwijs(&["check", wasm, "--stage", "routing"]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("0 faults, 0 guardrail breaches, 0 divergences"), "{text}");
+    assert!(text.contains("0 afwijkingen van het besluit, 0 storingen, 0 doorbroken vangrails"), "{text}");
 
     let out =
         wegwijs(&["check", wasm, "--stage", "consent", "--config", "hostile.consent=chaos:5", "--format", "json"]);
@@ -151,7 +151,7 @@ fn check_refuses_what_is_not_a_stage_component() {
     dir.write("core.wasm", b"\0asm\x01\0\0\0");
     let out = wegwijs(&["check", dir.0.join("core.wasm").to_str().unwrap(), "--stage", "routing"]);
     assert_eq!(out.status.code(), Some(4));
-    assert!(stdout(&out).contains("REFUSED") && stdout(&out).contains("core WebAssembly module"));
+    assert!(stdout(&out).contains("GEWEIGERD") && stdout(&out).contains("core WebAssembly module"));
 
     dir.write("a.wasm", artifacts::REGION_A_ROUTING);
     let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent"]);

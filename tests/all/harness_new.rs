@@ -59,14 +59,14 @@ fn check_passes(bundle: &Path, stage: &str) {
     let out = wegwijs(&["check", wasm.to_str().expect("UTF-8"), "--stage", stage]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "wegwijs check of the {stage} scaffold:\n{stdout}{}", stderr(&out));
-    assert!(stdout.contains("0 faults, 0 guardrail breaches"), "{stdout}");
+    assert!(stdout.contains("0 storingen, 0 doorbroken vangrails"), "{stdout}");
 }
 
 fn cases_pass(bundle: &Path, stage: &str) {
     let out = wegwijs(&["test", "--region", bundle.to_str().expect("UTF-8")]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "wegwijs test --region of the {stage} scaffold:\n{stdout}{}", stderr(&out));
-    assert!(stdout.contains("3 passed, 0 failed"), "{stdout}");
+    assert!(stdout.contains("3 geslaagd, 0 mislukt"), "{stdout}");
 }
 
 /// Every file of a bundle, recursively, as (path inside the bundle, text).
@@ -120,7 +120,7 @@ fn a_rust_routing_scaffold_builds_checks_and_passes_its_own_cases() {
     let out =
         wegwijs(&["run", signal.to_str().expect("UTF-8"), "--region", bundle.to_str().expect("UTF-8"), "--explain"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("[REGIO-NOORD-ROUTING] Region regio-noord agrees"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[REGIO-NOORD-ROUTING] Regio regio-noord volgt"));
 }
 
 #[test]

@@ -169,7 +169,9 @@ fn the_table_shows_the_json_numbers() {
     let json = national_vs_d();
     let dir = TempDir::new("sim-table");
     let corpus = corpus_in(&dir);
-    let o = wegwijs(&["simulate", "--corpus", &corpus, "--region", REGION_D, "--against"]);
+    // In English, the language of the JSON's labels; the Dutch table is
+    // checked below.
+    let o = wegwijs(&["simulate", "--corpus", &corpus, "--region", REGION_D, "--against", "--lang", "en"]);
     let table = stdout(ok(&o));
     assert!(table.contains("300 signals"), "{table}");
     assert!(table.contains("signals/s"), "{table}");
@@ -185,6 +187,15 @@ fn the_table_shows_the_json_numbers() {
         let pp = r["shift_pp"].as_f64().unwrap();
         expected.push(if pp == 0.0 { "0.0".into() } else { format!("{pp:+.1}") });
         assert_eq!(cells, expected, "{line}");
+    }
+    // The same table for a Dutch reader: Dutch words and numbers.
+    let o = wegwijs(&["simulate", "--corpus", &corpus, "--region", REGION_D, "--against"]);
+    let dutch = stdout(ok(&o));
+    assert!(dutch.contains("300 signalen") && dutch.contains("signalen/s"), "{dutch}");
+    assert!(dutch.contains("route naar POH-jeugd") && dutch.contains("verschil (pp)"), "{dutch}");
+    assert_eq!(dutch.lines().count(), table.lines().count(), "one line per measure in both languages");
+    for line in dutch.lines().skip(3) {
+        assert_eq!(wegwijs_kit::english_word_in(line), None, "English in the Dutch table: {line}");
     }
 }
 

@@ -19,6 +19,7 @@
 //! - `harness`: `wegwijs test` and `wegwijs check` on the real binary; golden `--help` and card output.
 //! - `harness_sim`: `wegwijs corpus` and `wegwijs simulate`: reproducible corpus, shares, JSON, HTML, errors.
 //! - `simulate_report`: `wegwijs simulate --html` as a policy adviser reads it: Dutch, the summary first with counts, rules and the synthetic-corpus caveat, `--per-year`, examples, a print- and greyscale-friendly chart, escaping, and in headless Chromium (when installed) the summary above the fold.
+//! - `language`: the reader's language: Dutch decisions carry no English template text and differ from English ones in words only; the CLI in Dutch by default and English with `--lang en`; a WIT 0.2.0 region component runs and its English texts are named.
 //! - `harness_new`: `wegwijs new`: scaffolds for every stage build, check and pass their own cases; refusals.
 //! - `parsers`: every parser of untrusted input (signals, case files, region.toml, bundles) fails with a structured error, never a panic (proptest; the fuzz targets in `fuzz/` go further).
 //! - `guardrails`: an adversarial region never breaches a guardrail (proptest).
@@ -43,6 +44,7 @@ mod guardrails;
 mod harness;
 mod harness_new;
 mod harness_sim;
+mod language;
 mod parsers;
 mod pipeline;
 mod privacy;

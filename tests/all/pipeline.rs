@@ -12,7 +12,7 @@ fn signal(path: &std::path::Path) -> Signal {
 #[test]
 fn provenance_names_every_component_by_hash() {
     let d = host().decide(&signal(&example_signals()[0])).unwrap();
-    assert_eq!(d.provenance.wit, "wegwijs:jgz@0.2.0");
+    assert_eq!(d.provenance.wit, format!("wegwijs:jgz@{}", wegwijs::types::WIT_VERSION));
     assert_eq!(d.provenance.region, "national-default");
     let stages: Vec<Stage> = d.provenance.components.iter().map(|c| c.stage).collect();
     assert_eq!(stages, Stage::ALL);
@@ -91,7 +91,8 @@ fn every_reason_cites_a_well_formed_rule_id() {
 fn no_drop_every_signal_is_decided_when_components_run_out_of_fuel() {
     let mut limits = wegwijs::Limits::default();
     limits.fuel = Some(1_000);
-    let host = Host::builder().fuel(true).limits(limits).pseudonym_key("k").build().unwrap();
+    let host =
+        Host::builder().language(wegwijs::Language::En).fuel(true).limits(limits).pseudonym_key("k").build().unwrap();
     for path in example_signals() {
         let s = signal(&path);
         let d = host.decide(&s).unwrap();
@@ -158,7 +159,7 @@ mod loading {
             other => panic!("{other:?}"),
         }
         let msg = check_component(host(), Stage::Intake, "x", wat.as_bytes()).unwrap_err().to_string();
-        assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.2.0"), "{msg}");
+        assert!(msg.contains("wasi:filesystem/types@0.2.0") && msg.contains("wegwijs:jgz/host@0.2.1"), "{msg}");
     }
 
     #[test]

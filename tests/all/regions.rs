@@ -37,7 +37,7 @@ fn school_signal(gemeente: &str) -> Signal {
 }
 
 fn host() -> Host {
-    Host::builder().pseudonym_key("regions").build().unwrap()
+    Host::builder().pseudonym_key("regions").language(wegwijs::Language::En).build().unwrap()
 }
 
 #[test]
@@ -231,12 +231,47 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 /// wherever it is copied; the copy must be the host's contract.
 #[test]
 fn region_c_carries_the_hosts_wit_contract() {
+    // Region C is built against WIT 0.2.0 on purpose: it shows that a
+    // component from before `language` (0.2.1) keeps working. Its copy is
+    // the host's contract with what 0.2.1 added taken out.
     for entry in std::fs::read_dir(root().join("wit")).expect("wit/") {
         let path = entry.expect("a directory entry").path();
         let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
         let host = std::fs::read_to_string(&path).expect("a WIT file");
-        crate::util::golden::check(&format!("examples/regions/c-pedagogisch-adviseur/component/wit/{name}"), &host);
+        crate::util::golden::check(
+            &format!("examples/regions/c-pedagogisch-adviseur/component/wit/{name}"),
+            &as_of_0_2_0(&host),
+        );
     }
+}
+
+/// A WIT file of this host as it read in 0.2.0: the package version, and
+/// without the items marked `@since(version = 0.2.1)` (each one line, with
+/// its doc comment and the blank line before it).
+fn as_of_0_2_0(wit: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut lines = wit.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "@since(version = 0.2.1)" {
+            while out.last().is_some_and(|l| l.trim_start().starts_with("///")) {
+                out.pop();
+            }
+            if out.last().is_some_and(|l| l.trim().is_empty()) {
+                out.pop();
+            }
+            let item = lines.next().expect("an item after @since");
+            assert!(item.trim_end().ends_with(';'), "a 0.2.1 item on one line: {item}");
+            continue;
+        }
+        out.push(line);
+    }
+    let text = out.join("\n") + "\n";
+    text.replace("package wegwijs:jgz@0.2.1;", "package wegwijs:jgz@0.2.0;")
+}
+
+/// Region C's bundle with its Python component built, as the examples load it.
+pub(crate) fn python_region_dir() -> PathBuf {
+    examples().dirs[2].clone()
 }
 
 struct Examples {
@@ -258,7 +293,7 @@ fn examples() -> &'static Examples {
         ];
         let mut dirs: Vec<PathBuf> = copies.iter().map(|c| c.0.clone()).collect();
         dirs.push(example("d-config-only"));
-        let mut builder = Host::builder().pseudonym_key("examples");
+        let mut builder = Host::builder().pseudonym_key("examples").language(wegwijs::Language::En);
         for dir in &dirs {
             builder = builder.region(dir);
         }
@@ -323,9 +358,13 @@ fn a_moved_route_keeps_no_reason_that_names_its_old_partner() {
     let a2 = ot.reasons.iter().find(|r| r.rule == "RT-A2").expect("the guideline's RT-A2 reason");
     assert!(a2.text.starts_with("The guideline's reason for its route to jeugd-GGZ: «"), "{}", a2.text);
     assert!(a2.text.ends_with("Region `regio-a` proposes the sociaal wijkteam instead."), "{}", a2.text);
-    assert!(routing.summary.starts_with("2 routes, most urgent soon: wijkteam consultation"), "{}", routing.summary);
+    assert!(
+        routing.summary.starts_with("2 routes, the most urgent soon: consultation sociaal wijkteam"),
+        "{}",
+        routing.summary
+    );
     let urgency: Vec<&str> =
         routing.reasons.iter().filter(|r| r.rule == "RT-URGENCY").map(|r| r.text.as_str()).collect();
-    assert_eq!(urgency, ["Overall urgency soon: the most urgent route is the sociaal wijkteam (consultation)."]);
-    assert!(d.headline.contains("first: wijkteam consultation"), "{}", d.headline);
+    assert_eq!(urgency, ["Overall urgency: soon; the most urgent route is consultation with the sociaal wijkteam."]);
+    assert!(d.headline.contains("first: consultation sociaal wijkteam"), "{}", d.headline);
 }

@@ -115,9 +115,9 @@ const HEALTHY_GEMEENTE: &str = "GM0088";
 fn sandbox() -> &'static Sandbox {
     static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
     SANDBOX.get_or_init(|| {
-        let host = Host::builder().pseudonym_key("sandbox").build().unwrap();
+        let host = Host::builder().pseudonym_key("sandbox").language(wegwijs::Language::En).build().unwrap();
         host.activate_dir(root().join("examples/regions/d-config-only")).unwrap();
-        let national = Host::builder().pseudonym_key("sandbox").build().unwrap();
+        let national = Host::builder().pseudonym_key("sandbox").language(wegwijs::Language::En).build().unwrap();
         let healthy_alone = comparable(&host.decide(&signal(HEALTHY_GEMEENTE, true)).unwrap());
         let national = national.decide(&signal("GM0363", true)).unwrap();
         Sandbox { host, healthy_alone, national }

@@ -15,7 +15,15 @@ pub(crate) fn root() -> PathBuf {
 /// A host with a fixed pseudonym key, shared by every test.
 pub(crate) fn host() -> &'static Host {
     static HOST: OnceLock<Host> = OnceLock::new();
-    HOST.get_or_init(|| Host::builder().pseudonym_key("test-key").build().expect("reference host builds"))
+    // In English: the assertions on texts read the English sentences; the
+    // Dutch ones are checked in `language.rs`.
+    HOST.get_or_init(|| {
+        Host::builder()
+            .pseudonym_key("test-key")
+            .language(wegwijs::Language::En)
+            .build()
+            .expect("reference host builds")
+    })
 }
 
 /// Every example signal, sorted by name.

@@ -174,7 +174,7 @@ fn language(d: &Decision) -> Language {
 /// The one-line summary, from codes only, in the decision's language,
 /// written to fit in [`SUMMARY_MAX`]: the first route's partner as in a
 /// sentence ("verwijzing naar de jeugd-GGZ"); when that does not fit, as a
-/// bare term; when that does not fit either, compact ([`Form::Compact`]),
+/// bare term; when that does not fit either, in a compact form (no "first:", the other routes as "(+N)"),
 /// which every combination of codes fits. Cut at a word boundary only as a
 /// last resort.
 pub fn summary(d: &Decision) -> String {

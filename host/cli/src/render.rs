@@ -82,8 +82,13 @@ fn check_first(o: &mut String, d: &Decision, lang: Language) {
         );
     }
     for g in changed {
-        let _ =
-            writeln!(o, "  ! [{}] {}: {}", t(g.rule), lang.pick("veranderde de uitkomst", "changed the result"), t(&g.text));
+        let _ = writeln!(
+            o,
+            "  ! [{}] {}: {}",
+            t(g.rule),
+            lang.pick("veranderde de uitkomst", "changed the result"),
+            t(&g.text)
+        );
     }
     for r in &d.warnings {
         let _ = writeln!(o, "  ! [{}] {}", t(&r.rule), t(&r.text));
@@ -171,8 +176,7 @@ fn routes(o: &mut String, d: &Decision, explain: bool, lang: Language) {
         }
     }
     if r.one_plan {
-        let coordinator =
-            t(r.care_coordinator.as_deref().unwrap_or(lang.pick("nog af te spreken", "to be agreed")));
+        let coordinator = t(r.care_coordinator.as_deref().unwrap_or(lang.pick("nog af te spreken", "to be agreed")));
         let _ = writeln!(
             o,
             "  {}",
@@ -276,7 +280,11 @@ fn explained(o: &mut String, d: &Decision, lang: Language) {
             t(&g.text)
         );
     }
-    section(o, lang.pick("Herkomst", "Provenance"), &format!("{} · host {}", t(&d.provenance.wit), t(&d.provenance.host)));
+    section(
+        o,
+        lang.pick("Herkomst", "Provenance"),
+        &format!("{} · host {}", t(&d.provenance.wit), t(&d.provenance.host)),
+    );
     for c in &d.provenance.components {
         let _ = writeln!(
             o,
@@ -336,8 +344,12 @@ fn footer(o: &mut String, d: &Decision, explain: bool, lang: Language) {
             o,
             "{}",
             match lang {
-                Language::Nl => format!("De teksten van {component} ({stage}) zijn {written}: dit component volgt de gevraagde taal niet."),
-                Language::En => format!("The texts of {component} ({stage}) are {written}: this component does not follow the requested language."),
+                Language::Nl => format!(
+                    "De teksten van {component} ({stage}) zijn {written}: dit component volgt de gevraagde taal niet."
+                ),
+                Language::En => format!(
+                    "The texts of {component} ({stage}) are {written}: this component does not follow the requested language."
+                ),
             }
         );
     }
@@ -458,7 +470,9 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
 /// Whether a line starts (after spaces) with a `[RULE-ID]` citation.
 fn is_rule_line(line: &str) -> bool {
     let s = line.trim_start();
-    s.starts_with('[') && s.find(']').is_some_and(|end| s[1..end].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
+    s.starts_with('[')
+        && s.find(']')
+            .is_some_and(|end| s[1..end].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
 }
 
 /// Where a line's text starts: after its leading spaces and a marker such
@@ -511,7 +525,10 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.chars().count() <= 40), "{wrapped}");
-        assert!(lines[1..].iter().all(|l| l.starts_with(&" ".repeat(13)) && !l.starts_with(&" ".repeat(14))), "{wrapped}");
+        assert!(
+            lines[1..].iter().all(|l| l.starts_with(&" ".repeat(13)) && !l.starts_with(&" ".repeat(14))),
+            "{wrapped}"
+        );
         assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), line.split_whitespace().collect::<Vec<_>>());
         let json = format!("    \"output\": \"{}\"", "x".repeat(200));
         assert_eq!(wrap(&json, 40).trim_end(), json, "JSON is not wrapped");

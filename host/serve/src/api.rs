@@ -656,10 +656,7 @@ fn decide_blocking(
 fn language_headers(decision: &wegwijs::Decision) -> [(HeaderName, HeaderValue); 3] {
     [
         (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
-        (
-            header::CONTENT_LANGUAGE,
-            HeaderValue::from_str(&decision.language).unwrap_or(HeaderValue::from_static("nl")),
-        ),
+        (header::CONTENT_LANGUAGE, HeaderValue::from_str(&decision.language).unwrap_or(HeaderValue::from_static("nl"))),
         (header::VARY, HeaderValue::from_static("accept-language")),
     ]
 }

@@ -276,6 +276,38 @@ fn a_signal_gets_its_decision_card_without_identifiers_or_trace() {
 }
 
 #[test]
+fn the_card_is_in_the_language_the_caller_accepts_dutch_by_default() {
+    let addr = shared();
+    let body = example("03-violence-child-present.json");
+    let auth = bearer(DECIDER);
+    let ask = |language: Option<&'static str>| {
+        let auth = auth.clone();
+        let body = body.clone();
+        async move {
+            let mut headers = vec![("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+            if let Some(language) = language {
+                headers.push(("Accept-Language", language));
+            }
+            send(addr, "POST", "/v1/decisions", &headers, &body).await
+        }
+    };
+    let (dutch, english, preferred) =
+        run(async { (ask(None).await, ask(Some("en")).await, ask(Some("de, en;q=0.9, nl;q=0.8")).await) });
+    for (reply, language) in [(&dutch, "nl"), (&english, "en"), (&preferred, "en")] {
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        assert_eq!(reply.header("content-language"), Some(language));
+        assert_eq!(reply.header("vary"), Some("accept-language"));
+        assert_eq!(reply.json()["language"], language);
+    }
+    let (nl, en) = (dutch.json(), english.json());
+    assert!(nl["headline"].as_str().is_some_and(|h| h.starts_with("Niveau onveiligheid")), "{nl}");
+    assert!(en["headline"].as_str().is_some_and(|h| h.starts_with("Level safety")), "{en}");
+    // Codes, rule ids and enum values do not change with the language.
+    assert_eq!(nl["routing"]["routes"][0]["partner"], en["routing"]["routes"][0]["partner"]);
+    assert_eq!(nl["routing"]["routes"][0]["reasons"][0]["rule"], en["routing"]["routes"][0]["reasons"][0]["rule"]);
+}
+
+#[test]
 fn explain_adds_the_trace_of_every_stage() {
     let reply = run(decide(shared(), "?explain=true", &example("01-school-borderline-sdq.json")));
     assert_eq!(reply.status, 200, "{}", reply.text());
@@ -1024,9 +1056,9 @@ fn rewrite_region_d(dir: &Path, revision: u32, hours: &str) {
             if line.starts_with("revision = ") {
                 *line = format!("revision = {revision}");
             }
-            if let Some(start) = line.find("consultation hour ") {
+            if let Some(start) = line.find("consultatie-uur ") {
                 let end = line[start..].find('"').map_or(line.len(), |e| start + e);
-                line.replace_range(start..end, &format!("consultation hour {hours}"));
+                line.replace_range(start..end, &format!("consultatie-uur {hours}"));
             }
         }
         std::fs::write(&path, lines.join("\n") + "\n").expect("written");
@@ -1063,7 +1095,7 @@ fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
         first_rx.wait_for(|n| *n >= 12).await.expect("clients run");
         let before = send(service.addr, "GET", "/v1/regions", &admin_headers, b"").await.json();
         let old = before["regions"][0]["revision"].as_u64().expect("a revision") as u32;
-        rewrite_region_d(&dir, old + 1, "Tuesday morning");
+        rewrite_region_d(&dir, old + 1, "dinsdagochtend");
         let reloaded = send(service.addr, "POST", "/v1/regions/reload", &admin_headers, b"").await;
         assert_eq!(reloaded.status, 200, "{}", reloaded.text());
         assert_eq!(reloaded.json()["activated"][0]["revision"], old + 1, "{}", reloaded.text());
@@ -1087,7 +1119,7 @@ fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
                 .and_then(|r| r.iter().find(|r| r["partner"] == "poh-jeugd").cloned())
                 .expect("routed to the POH-jeugd");
             let local_name = poh["local_name"].as_str().unwrap_or_default();
-            let expected = if revision == old { "Monday and Thursday morning" } else { "Tuesday morning" };
+            let expected = if revision == old { "maandag- en donderdagochtend" } else { "dinsdagochtend" };
             assert!(local_name.ends_with(expected), "revision {revision} with another revision's config: {local_name}");
             let id = card["decision_id"].as_str().expect("an id");
             assert_eq!(
@@ -1100,7 +1132,7 @@ fn a_new_revision_is_activated_under_load_and_no_decision_mixes_revisions() {
 
         // A candidate that breaks the rules is refused with its reasons,
         // and the revision before it keeps serving.
-        rewrite_region_d(&dir, old, "Friday");
+        rewrite_region_d(&dir, old, "vrijdag");
         let refused = send(service.addr, "POST", "/v1/regions/reload", &admin_headers, b"").await.json();
         assert_eq!(refused["activated"], serde_json::json!([]), "{refused}");
         let regions = send(service.addr, "GET", "/v1/regions", &admin_headers, b"").await.json();

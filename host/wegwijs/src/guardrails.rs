@@ -385,8 +385,10 @@ pub(crate) fn consent(
         match region.iter().find(|c| c.request == reference_card.request) {
             Some(card) if at_least_as_strict(card, reference_card) => out.push(card.clone()),
             Some(card) => {
-                let (region_outcome, kept) =
-                    (wegwijs_kit::consent_term(card.outcome, lang), wegwijs_kit::consent_term(reference_card.outcome, lang));
+                let (region_outcome, kept) = (
+                    wegwijs_kit::consent_term(card.outcome, lang),
+                    wegwijs_kit::consent_term(reference_card.outcome, lang),
+                );
                 let what = if card.outcome < reference_card.outcome {
                     say!(lang, "{region_outcome} → {kept} behouden", "{region_outcome} → {kept} kept")
                 } else {

@@ -19,7 +19,8 @@ fn regions_md() -> String {
 fn docs_regions_md_states_the_kits_contract() {
     let doc = regions_md();
     for p in Partner::ALL {
-        let row = format!("| `{}` | {} | {} |", p.name(), partner_label(*p, Language::Nl), partner_label(*p, Language::En));
+        let row =
+            format!("| `{}` | {} | {} |", p.name(), partner_label(*p, Language::Nl), partner_label(*p, Language::En));
         assert!(doc.contains(&row), "docs/regions.md lacks the partner row {row}");
     }
     let everyone = [
@@ -67,7 +68,13 @@ fn glossary_tables() -> String {
         Action, ConsentOutcome, DataCategory, Domain, Handler, Level, Party, Purpose, RouteKind, SourceKind, Urgency,
         Verwijzer,
     };
-    fn table<T: Copy>(out: &mut String, title: &str, all: &[T], name: fn(T) -> &'static str, words: fn(T, Language) -> String) {
+    fn table<T: Copy>(
+        out: &mut String,
+        title: &str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        words: fn(T, Language) -> String,
+    ) {
         out.push_str(&format!("\n### {title}\n\n| code | Nederlands | English |\n|---|---|---|\n"));
         for &x in all {
             out.push_str(&format!("| `{}` | {} | {} |\n", name(x), words(x, Language::Nl), words(x, Language::En)));
@@ -112,5 +119,8 @@ fn docs_glossary_md_lists_the_glossary() {
         std::fs::write(path, updated).unwrap();
         return;
     }
-    assert_eq!(current, expected, "docs/glossary.md differs from the glossary; run with BLESS=1 after checking the words");
+    assert_eq!(
+        current, expected,
+        "docs/glossary.md differs from the glossary; run with BLESS=1 after checking the words"
+    );
 }

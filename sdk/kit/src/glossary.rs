@@ -51,7 +51,9 @@ pub const fn partner_label(p: Partner, lang: Language) -> &'static str {
         Partner::VeiligThuisAdvice => lang.pick("Veilig Thuis voor advies", "Veilig Thuis for advice"),
         Partner::VeiligThuisMelding => lang.pick("Veilig Thuis voor een melding", "Veilig Thuis for a melding"),
         Partner::Verwijsindex => lang.pick("de Verwijsindex", "the Verwijsindex"),
-        Partner::GecertificeerdeInstelling => lang.pick("de gecertificeerde instelling", "the gecertificeerde instelling"),
+        Partner::GecertificeerdeInstelling => {
+            lang.pick("de gecertificeerde instelling", "the gecertificeerde instelling")
+        }
     }
 }
 
@@ -196,7 +198,9 @@ pub const fn purpose_term(p: Purpose, lang: Language) -> &'static str {
         Purpose::VeiligThuisAdvice => lang.pick("advies van Veilig Thuis", "Veilig Thuis advice"),
         Purpose::VeiligThuisMelding => lang.pick("Veilig Thuis-melding", "Veilig Thuis melding"),
         Purpose::GiSupervision => lang.pick("toezicht door de gecertificeerde instelling", "supervision by the GI"),
-        Purpose::Coordination => lang.pick("zorgcoördinatie (één gezin, één plan)", "coordination (one family, one plan)"),
+        Purpose::Coordination => {
+            lang.pick("zorgcoördinatie (één gezin, één plan)", "coordination (one family, one plan)")
+        }
         Purpose::VerwijsindexSignal => lang.pick("signaal in de Verwijsindex", "Verwijsindex signal"),
         Purpose::ParentOwnCare => lang.pick("zorg voor de ouder zelf", "the parent's own care"),
     }

@@ -45,15 +45,13 @@ pub use calendar::{civil_from_days, days_from_civil};
 pub use code::{MAX_CODE_LEN, is_code, is_gemeentecode, is_valid_bsn};
 pub use facts::{CaseFacts, Participants};
 pub use glossary::{
-    action_label, consent_term, data_term, domain_term, handler_label, level_term, partner_label, partner_term, party_label,
-    purpose_term, route_kind_term, route_phrase, source_term, urgency_term, verwijzer_label,
+    action_label, consent_term, data_term, domain_term, handler_label, level_term, partner_label, partner_term,
+    party_label, purpose_term, route_kind_term, route_phrase, source_term, urgency_term, verwijzer_label,
 };
-pub use wegwijs_types::{Language, say};
 pub use region::{
     LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,
     SUMMARY_MAX_CHARS, finish_region_routing, local_name, overall_urgency_sentence, recommendation_only,
-    region_routing_without_reference,
-    routes_summary,
+    region_routing_without_reference, routes_summary,
 };
 pub use safety::{char_code, display_safe, first_forbidden_char, has_forbidden_char, is_forbidden_char};
 pub use source::TableSource;
@@ -61,4 +59,5 @@ pub use text::{
     ENGLISH_ONLY_WORDS, REASSURANCE_PHRASES, REASSURANCE_RULES, clip, english_word_in, reads_as_reassurance,
     sentence_case,
 };
+pub use wegwijs_types::{Language, say};
 pub use withheld::{WITHHELD_PREFIX, unknown_code_note, withheld_code, withheld_position};

@@ -199,10 +199,9 @@ pub fn overall_urgency_sentence(routes: &[Route], lang: Language) -> String {
                 "Overall urgency: {when}; the most urgent route is {route}."
             )
         }
-        None => String::from(lang.pick(
-            "Geen route: urgentie bij het volgende contact.",
-            "No route: urgency at the next contact.",
-        )),
+        None => String::from(
+            lang.pick("Geen route: urgentie bij het volgende contact.", "No route: urgency at the next contact."),
+        ),
     }
 }
 
@@ -265,11 +264,15 @@ mod tests {
         ];
         assert_eq!(
             routes_summary(&routes, Language::Nl).as_deref(),
-            Some("2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer 03 Jeugdarts), informatie opvragen basisschool")
+            Some(
+                "2 routes, de meest urgente binnenkort: verwijzing jeugd-GGZ (verwijzer 03 Jeugdarts), informatie opvragen basisschool"
+            )
         );
         assert_eq!(
             routes_summary(&routes, Language::En).as_deref(),
-            Some("2 routes, the most urgent soon: referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school")
+            Some(
+                "2 routes, the most urgent soon: referral jeugd-GGZ (verwijzer 03 Jeugdarts), information primary school"
+            )
         );
         assert_eq!(
             overall_urgency_sentence(&routes, Language::Nl),

@@ -67,10 +67,10 @@ pub fn reads_as_reassurance(text: &str) -> bool {
 /// untranslated. Proper names the field uses in Dutch too ("Infant Mental
 /// Health", "Veilig Thuis") contain none of them.
 pub const ENGLISH_ONLY_WORDS: &[&str] = &[
-    "the", "and", "with", "should", "this", "these", "those", "are", "for", "from", "when", "not", "be", "has",
-    "have", "which", "their", "there", "must", "may", "until", "because", "without", "within", "after", "will",
-    "would", "can", "could", "you", "your", "it", "its", "they", "them", "on", "by", "no", "yes", "only", "child",
-    "parents", "youth", "referral", "consent", "discuss",
+    "the", "and", "with", "should", "this", "these", "those", "are", "for", "from", "when", "not", "be", "has", "have",
+    "which", "their", "there", "must", "may", "until", "because", "without", "within", "after", "will", "would", "can",
+    "could", "you", "your", "it", "its", "they", "them", "on", "by", "no", "yes", "only", "child", "parents", "youth",
+    "referral", "consent", "discuss",
 ];
 
 /// The first word of [`ENGLISH_ONLY_WORDS`] that `text` contains as a whole

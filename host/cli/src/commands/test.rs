@@ -300,7 +300,8 @@ fn text(r: &Report) -> String {
         )
     );
     if !cov.missing.is_empty() {
-        let _ = writeln!(out, "  {}: {}", lang.pick("niet geraakt", "not exercised"), terminal(&cov.missing.join(", ")));
+        let _ =
+            writeln!(out, "  {}: {}", lang.pick("niet geraakt", "not exercised"), terminal(&cov.missing.join(", ")));
     }
     let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
     if !region_ids.is_empty() {
@@ -322,7 +323,8 @@ fn text(r: &Report) -> String {
         );
     }
     let (passed, failed) = (r.passed, r.failed);
-    let _ = writeln!(out, "\n{}", say!(lang, "{passed} geslaagd, {failed} mislukt", "{passed} passed, {failed} failed"));
+    let _ =
+        writeln!(out, "\n{}", say!(lang, "{passed} geslaagd, {failed} mislukt", "{passed} passed, {failed} failed"));
     out
 }
 

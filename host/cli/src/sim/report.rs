@@ -8,11 +8,14 @@
 use super::run::Configuration;
 use super::shift::{ShiftKey, Shifts, list, reasons_for, rules_for};
 use super::tally::{Measure, Tally};
+use super::words;
 use crate::escape::terminal;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
+use wegwijs::Language;
+use wegwijs::types::say;
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
@@ -320,59 +323,98 @@ impl Report {
         self
     }
 
-    /// The report as a plain-text table for a terminal.
+    /// The report as a plain-text table for a terminal, in the language
+    /// of `--lang`, every measure in the glossary's words.
     pub(crate) fn table(&self) -> String {
+        let lang = crate::commands::language();
         let mut out = String::new();
+        let signals = match lang {
+            Language::Nl => words::int(self.corpus.signals, lang),
+            Language::En => self.corpus.signals.to_string(),
+        };
+        let (path, threads) = (terminal(&self.corpus.path), self.threads);
         let _ = writeln!(
             out,
-            "wegwijs simulate · corpus {} · {} signals · {} thread{}",
-            terminal(&self.corpus.path),
-            self.corpus.signals,
-            self.threads,
-            if self.threads == 1 { "" } else { "s" }
+            "{}",
+            match (lang, threads) {
+                (Language::Nl, 1) => format!("wegwijs simulate · corpus {path} · {signals} signalen · 1 thread"),
+                (Language::Nl, _) =>
+                    format!("wegwijs simulate · corpus {path} · {signals} signalen · {threads} threads"),
+                (Language::En, 1) => format!("wegwijs simulate · corpus {path} · {signals} signals · 1 thread"),
+                (Language::En, _) =>
+                    format!("wegwijs simulate · corpus {path} · {signals} signals · {threads} threads"),
+            }
         );
         for c in &self.configurations {
             let _ = writeln!(
                 out,
-                "  {:<8}  {} — {} · {} · {} signals/s ({:.2} s)",
+                "  {:<8}  {} — {} · {} · {} {} ({:.2} s)",
                 c.role,
                 terminal(&c.id),
                 terminal(&c.name),
                 terminal(&c.source),
                 thousands(c.signals_per_second.round() as u64),
+                lang.pick("signalen/s", "signals/s"),
                 c.seconds
             );
         }
-        let label_width = self.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max("measure".len());
+        // English keeps the JSON's labels, so a script can match the two.
+        let labels: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| match lang {
+                Language::Nl => words::measure(r.group, &r.key, lang),
+                Language::En => r.label.clone(),
+            })
+            .collect();
+        let heading = lang.pick("uitkomst", "measure");
+        let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(heading.chars().count());
         let widths: Vec<usize> = self.configurations.iter().map(|c| terminal(&c.id).chars().count().max(8)).collect();
-        let _ = write!(out, "\n{:<label_width$}", "measure");
+        let shift_heading = lang.pick("verschil (pp)", "shift (pp)");
+        let _ = write!(out, "\n{heading:<label_width$}");
         for (c, w) in self.configurations.iter().zip(&widths) {
             let _ = write!(out, "  {:>w$}", terminal(&c.id));
         }
         if self.configurations.len() > 1 {
-            let _ = write!(out, "  {:>10}", "shift (pp)");
+            let _ = write!(out, "  {shift_heading:>13}");
         }
         out.push('\n');
-        for r in &self.rows {
-            let _ = write!(out, "{:<label_width$}", r.label);
+        for (r, label) in self.rows.iter().zip(&labels) {
+            let _ = write!(out, "{label:<label_width$}");
             for (p, w) in r.percent.iter().zip(&widths) {
-                let _ = write!(out, "  {:>w$}", format!("{p:.1} %"));
+                let cell = match lang {
+                    Language::Nl => words::pct(*p, lang),
+                    Language::En => format!("{p:.1} %"),
+                };
+                let _ = write!(out, "  {cell:>w$}");
             }
             if let Some(s) = r.shift_pp {
-                let _ = write!(out, "  {:>10}", shift(s));
+                let cell = match lang {
+                    Language::Nl => shift(s).replace('.', ","),
+                    Language::En => shift(s),
+                };
+                let _ = write!(out, "  {cell:>13}");
             }
             out.push('\n');
         }
         let _ = writeln!(
             out,
-            "\nShares are of all signals in the corpus; a signal counts once per row, however many routes it has."
+            "\n{}",
+            lang.pick(
+                "Aandelen zijn van alle signalen in het corpus; een signaal telt één keer per rij, hoeveel routes het ook heeft.",
+                "Shares are of all signals in the corpus; a signal counts once per row, however many routes it has."
+            )
         );
         if self.configurations.len() > 1 {
+            let (last, first) = (terminal(self.last_id()), terminal(self.first_id()));
             let _ = writeln!(
                 out,
-                "Shift: {} minus {}, in percentage points.",
-                terminal(self.last_id()),
-                terminal(self.first_id())
+                "{}",
+                say!(
+                    lang,
+                    "Verschil: {last} min {first}, in procentpunten.",
+                    "Shift: {last} minus {first}, in percentage points."
+                )
             );
         }
         out

@@ -193,7 +193,10 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
         Some(toml::Value::String(tag)) => match wegwijs_types::Language::from_tag(tag) {
             Some(lang) => Some(lang.tag().to_string()),
             None => {
-                p.field("region.language", &format!("must be \"nl\" or \"en\", not {}", short(&toml::Value::String(tag.clone()))));
+                p.field(
+                    "region.language",
+                    &format!("must be \"nl\" or \"en\", not {}", short(&toml::Value::String(tag.clone()))),
+                );
                 None
             }
         },

@@ -76,11 +76,8 @@ fn mark_carried_over(routing: &mut m::RoutingCard, reference: &m::RoutingCard, r
             if !names_partner(&reason.text, original.partner) {
                 continue;
             }
-            let (was, quoted, now) = (
-                kit::partner_label(original.partner, lang),
-                reason.text.trim_end(),
-                kit::partner_label(partner, lang),
-            );
+            let (was, quoted, now) =
+                (kit::partner_label(original.partner, lang), reason.text.trim_end(), kit::partner_label(partner, lang));
             reason.text = kit::clip(
                 &say!(
                     lang,
@@ -189,11 +186,16 @@ mod tests {
         );
         assert_eq!(
             region.reasons[0].text,
-            "Overall urgency: at the next contact; the most urgent route is consultation to the POH-jeugd."
+            "Overall urgency: at the next contact; the most urgent route is consultation with the POH-jeugd."
         );
         restate(&mut dutch, Some(&reference), Some("regio-x"), Language::Nl);
-        assert_eq!(dutch.summary, "1 route, bij het volgende contact: consultatie POH-jeugd; zoals regio `regio-x` ze bepaalde");
-        assert!(dutch.routes[0].reasons[0].text.ends_with("Regio `regio-x` stelt in plaats daarvan de POH-jeugd voor."));
+        assert_eq!(
+            dutch.summary,
+            "1 route, bij het volgende contact: consultatie POH-jeugd; zoals regio `regio-x` ze bepaalde"
+        );
+        assert!(
+            dutch.routes[0].reasons[0].text.ends_with("Regio `regio-x` stelt in plaats daarvan de POH-jeugd voor.")
+        );
         assert_eq!(region.reasons.iter().filter(|r| r.rule == "RT-URGENCY").count(), 1);
         let reasons = &region.routes[0].reasons;
         assert!(

@@ -76,7 +76,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn card() -> m::RoutingCard {
-        let mut card = wegwijs_kit::region_routing_without_reference("test-region", "REGIO-TEST", wegwijs_types::Language::En);
+        let mut card =
+            wegwijs_kit::region_routing_without_reference("test-region", "REGIO-TEST", wegwijs_types::Language::En);
         card.reasons.push(m::Reason::new("REGIO-TEST", "A plain reason."));
         card
     }

@@ -157,9 +157,14 @@ impl<'a> Run<'a> {
     ) -> Option<S::Output> {
         let result = match self.call_shared::<S>(loaded, S::reborrow(input), reference, limits) {
             Some(outcome) => Ok(outcome),
-            None => {
-                call::call::<S>(self.sandbox, loaded, S::params(S::reborrow(input), reference), limits, &self.config, self.language)
-            }
+            None => call::call::<S>(
+                self.sandbox,
+                loaded,
+                S::params(S::reborrow(input), reference),
+                limits,
+                &self.config,
+                self.language,
+            ),
         };
         let memory_bytes = result.as_ref().map_or(0, |o| o.memory_bytes);
         let (value, micros, logs) = match result {
@@ -313,8 +318,17 @@ impl<'a> Run<'a> {
             kind,
             detail,
             fallback: match loaded.info.role {
-                Role::Reference => "no automated result for this stage: assess by hand".into(),
-                Role::Region => "the reference (guideline) result stands".into(),
+                Role::Reference => self
+                    .language
+                    .pick(
+                        "geen automatische uitkomst voor deze stap: beoordeel zelf",
+                        "no automated result for this stage: assess by hand",
+                    )
+                    .into(),
+                Role::Region => self
+                    .language
+                    .pick("de uitkomst van de richtlijn (referentie) geldt", "the reference (guideline) result stands")
+                    .into(),
             },
         });
     }
@@ -344,7 +358,8 @@ mod tests {
         let host = Host::builder().build().expect("host");
         let sandbox = host.sandbox();
         let case = case();
-        let expected = Run::new(sandbox, None, false, Language::En).stage::<spec::Intake>(&case).stands.expect("intake");
+        let expected =
+            Run::new(sandbox, None, false, Language::En).stage::<spec::Intake>(&case).stands.expect("intake");
 
         let other = LoadedComponent::load(
             sandbox.engine,
@@ -359,7 +374,8 @@ mod tests {
         .expect("the per-stage intake component loads");
         let mut run = Run::new(sandbox, None, false, Language::En);
         let config = Arc::clone(&run.config);
-        run.shared = Shared::Open(call::open_shared(sandbox, &other, &sandbox.limits, &config, Language::En).expect("opens"));
+        run.shared =
+            Shared::Open(call::open_shared(sandbox, &other, &sandbox.limits, &config, Language::En).expect("opens"));
         let got = run.stage::<spec::Intake>(&case);
         assert!(run.faults.is_empty(), "{:?}", run.faults);
         assert!(matches!(run.shared, Shared::Off));

@@ -20,12 +20,12 @@ use crate::error::EngineError;
 use crate::limits::MAX_CONCURRENT_CALLS;
 pub(crate) use crate::limits::MAX_MEMORY_BYTES;
 use crate::model::{HOST_INTERFACE, LogLevel, LogRecord, TYPES_INTERFACE};
-use wegwijs_types::Language;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use wasmtime::component::{Linker, WasmStr};
 use wasmtime::{Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, StoreContextMut};
+use wegwijs_types::Language;
 
 /// How often the ticker advances the epoch. Deadlines are whole ticks, so
 /// this is also their resolution.
