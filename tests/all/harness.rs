@@ -2,7 +2,7 @@
 //! and `wegwijs check`, their exit codes, the errors a user can cause, and
 //! golden files for `--help` and the human output (`BLESS=1` rewrites them).
 
-use crate::util::{TempDir, golden, root, wegwijs};
+use crate::util::{TempDir, golden, root, rust_example, wegwijs};
 use std::path::PathBuf;
 use wegwijs_test_artifacts as artifacts;
 
@@ -103,7 +103,72 @@ fn test_a_single_component_with_per_case_config() {
     let out = wegwijs(&["test", "--component", wasm, "--stage", "routing", cases.0.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(4), "{text}");
-    assert!(text.contains("traps when told to") && text.contains("the routing component faulted"), "{text}");
+    assert!(text.contains("traps when told to") && text.contains("het routing-component faalde"), "{text}");
+    // The fault's detail once, under the faults, with the stage that faulted.
+    assert!(text.contains("STORINGEN") && text.contains("het routing-component faalde in 1 casus"), "{text}");
+    assert_eq!(text.matches("wasm trap").count(), 2, "the case's line and the fault's detail: {text}");
+}
+
+#[test]
+fn check_shows_each_distinct_fault_once_with_its_count() {
+    let (_dir, wasm) = hostile_file();
+    let wasm = wasm.to_str().unwrap();
+    let out = wegwijs(&["check", wasm, "--stage", "routing", "--config", "hostile.routing=unreachable"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(4), "{text}");
+    // Every case faulted the same way: one entry, counted, naming one case.
+    assert_eq!(text.matches("het routing-component faalde in ").count(), 1, "{text}");
+    assert_eq!(text.matches("wasm trap").count(), 1, "{text}");
+    let head = text.lines().find(|l| l.contains("het routing-component faalde in ")).unwrap();
+    let n: usize = head.split("faalde in ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    assert!(n > 100 && head.contains("casussen, bijv. "), "{head}");
+    assert!(text.contains(&format!("{n} storingen")), "{text}");
+    assert!(text.lines().count() < 30, "{text}");
+
+    // In English, and in JSON every case's fault, naming the stage.
+    let out = wegwijs(&["check", wasm, "--stage", "routing", "--config", "hostile.routing=panic", "--lang", "en"]);
+    let text = stdout(&out);
+    assert!(text.contains(&format!("the routing component faulted in {n} cases, e.g. ")), "{text}");
+    let out = wegwijs(&["check", wasm, "--stage", "routing", "--config", "hostile.routing=panic", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let faults: Vec<&serde_json::Value> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "fault").collect();
+    assert_eq!(faults.len(), n);
+    assert!(faults.iter().all(|f| f["stage"] == "routing" && f["detail"].as_str().unwrap().lines().count() <= 20));
+}
+
+#[test]
+fn test_of_a_region_reports_the_coverage_of_its_own_rule_ids() {
+    let a = rust_example("a-ondersteuningsteam", artifacts::REGION_A_ROUTING);
+    let dir = a.0.to_str().unwrap();
+    let out = wegwijs(&["test", "--region", dir]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    assert!(text.contains("eigen regel-id's van de regio (100.0%)"), "{text}");
+    assert!(!text.contains("van de richtlijn (") && !text.contains("RT-A0"), "{text}");
+    assert!(text.contains("--national-coverage"), "{text}");
+
+    let out = wegwijs(&["test", "--region", dir, "--national-coverage", "--lang", "en"]);
+    let text = stdout(&out);
+    assert!(text.contains("of the region's own rule ids (100.0%)"), "{text}");
+    assert!(text.contains("guideline rule ids (") && text.contains("not exercised: "), "{text}");
+    // --min-coverage measures what is shown: the region's own, all cited...
+    let out = wegwijs(&["test", "--region", dir, "--min-coverage", "100"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // ...and with the guideline's, those too.
+    let out = wegwijs(&["test", "--region", dir, "--national-coverage", "--min-coverage", "100"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stdout(&out));
+
+    let out = wegwijs(&["test", "--region", dir, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let own = json["region_coverage"]["exercised"].as_array().unwrap();
+    assert!(own.iter().any(|id| id == "REGIO-A-OT-HUB"), "{json}");
+    assert!(own.iter().all(|id| id.as_str().unwrap().starts_with("REGIO-A-")), "{json}");
+    assert!(json["coverage"]["exercised"].as_array().unwrap().iter().any(|id| id == "RT-A2"), "{json}");
+
+    // A region of configuration only has no rule ids of its own.
+    let out = wegwijs(&["test", "--region", "examples/regions/d-config-only"]);
+    assert!(stdout(&out).contains("geen eigen regel-id's"), "{}", stdout(&out));
 }
 
 #[test]

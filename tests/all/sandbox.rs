@@ -199,6 +199,19 @@ fn fault_kind(d: &Decision) -> &FaultKind {
     &d.faults[0].kind
 }
 
+/// A trap's detail is for a person: the trap reason on its first line, a
+/// few backtrace frames, never the whole backtrace, no control characters
+/// but the line breaks.
+fn assert_readable_trap(d: &Decision, reason: &str) {
+    let detail = &d.faults[0].detail;
+    let lines: Vec<&str> = detail.lines().collect();
+    assert!(lines.len() <= 20, "{} lines: {detail}", lines.len());
+    assert!(lines[0].contains("wasm trap") && lines[0].contains(reason), "{detail}");
+    assert!(lines.iter().filter(|l| l.trim_start().starts_with("at ")).count() <= 5, "{detail}");
+    assert!(detail.len() <= 4096, "{detail}");
+    assert!(!detail.chars().any(|c| c != '\n' && wegwijs_kit::is_forbidden_char(c)), "{detail:?}");
+}
+
 #[test]
 fn an_infinite_loop_is_stopped_at_the_deadline() {
     let d = contained("hostile-loop", "GM9001", Stage::Routing, "loop", "");
@@ -217,18 +230,21 @@ fn a_memory_growth_bomb_hits_the_memory_limit() {
 fn unbounded_recursion_is_a_stack_overflow_trap() {
     let d = contained("hostile-recurse", "GM9003", Stage::Screening, "recurse", "");
     assert_eq!(fault_kind(&d), &FaultKind::Trap { trap: "stack overflow".into() });
+    assert_readable_trap(&d, "stack");
 }
 
 #[test]
 fn unreachable_is_a_trap() {
     let d = contained("hostile-unreachable", "GM9004", Stage::Intake, "unreachable", "");
     assert!(matches!(fault_kind(&d), FaultKind::Trap { trap } if trap.starts_with("unreachable")), "{:?}", d.faults);
+    assert_readable_trap(&d, "unreachable");
 }
 
 #[test]
 fn a_panic_is_a_trap() {
     let d = contained("hostile-panic", "GM9005", Stage::Consent, "panic", "");
     assert!(matches!(fault_kind(&d), FaultKind::Trap { trap } if trap.starts_with("unreachable")), "{:?}", d.faults);
+    assert_readable_trap(&d, "unreachable");
     // The guideline's consent outcomes stand.
     assert_eq!(d.consent, sandbox().national.consent);
 }

@@ -254,6 +254,9 @@ fn explained(o: &mut String, d: &Decision, lang: Language) {
     if !d.faults.is_empty() {
         section(o, lang.pick("Storingen", "Faults"), lang.pick("componenten die faalden", "components that failed"));
         for f in &d.faults {
+            // The detail is the trap, a few frames and the component's last
+            // log lines, one per line: each is escaped on a line of its own.
+            let mut detail = f.detail.lines();
             let _ = writeln!(
                 o,
                 "  {} ({}, {}, sha256 {}): {} — {}",
@@ -261,9 +264,12 @@ fn explained(o: &mut String, d: &Decision, lang: Language) {
                 t(&f.component),
                 t(&fault_kind(&f.kind, lang)),
                 t(short(&f.sha256)),
-                t(&f.detail),
+                t(detail.next().unwrap_or_default()),
                 t(&f.fallback)
             );
+            for line in detail {
+                let _ = writeln!(o, "      {}", t(line));
+            }
         }
     }
     section(

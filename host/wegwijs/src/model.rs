@@ -193,7 +193,8 @@ impl FaultKind {
 /// A component's failure, recorded in the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Fault {
-    /// The stage.
+    /// The stage whose component faulted (not necessarily the stage a test
+    /// case is about: a case of intake can see the routing component fault).
     pub stage: Stage,
     /// The component's name.
     pub component: String,
@@ -204,7 +205,13 @@ pub struct Fault {
     /// What went wrong.
     #[serde(flatten)]
     pub kind: FaultKind,
-    /// Details for the component's developer.
+    /// Details for the component's developer, in English, a few lines at
+    /// most (a few KB): what went wrong on the first line (for a trap, the
+    /// trap reason), then for a trap at most five frames of its wasm
+    /// backtrace (innermost first, never the whole backtrace), then the last
+    /// (at most ten) log lines the component wrote during the failed call,
+    /// masked like every log line. Lines are separated by `\n`; no other
+    /// control or bidirectional character occurs.
     pub detail: String,
     /// What the decision used instead.
     pub fallback: String,

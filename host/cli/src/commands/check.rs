@@ -81,6 +81,9 @@ struct Report {
 struct Finding {
     case: String,
     kind: &'static str,
+    /// For a fault: the stage whose component faulted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<String>,
     detail: String,
 }
 
@@ -159,7 +162,12 @@ fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Resul
             report.cases += 1;
             for f in &own.faults {
                 report.faults += 1;
-                report.findings.push(Finding { case: label.clone(), kind: "fault", detail: f.detail.clone() });
+                report.findings.push(Finding {
+                    case: label.clone(),
+                    kind: "fault",
+                    stage: Some(f.stage.name().into()),
+                    detail: f.detail.clone(),
+                });
             }
             for g in own.guardrails.iter().filter(|g| g.changed && FLOORS.contains(&g.rule)) {
                 let also_national = reference.guardrails.iter().any(|n| n.rule == g.rule && n.changed);
@@ -171,6 +179,7 @@ fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Resul
                 report.findings.push(Finding {
                     case: label.clone(),
                     kind: "breach",
+                    stage: None,
                     detail: format!("{}: {}", g.rule, g.text),
                 });
             }
@@ -179,6 +188,7 @@ fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Resul
                 report.findings.push(Finding {
                     case: label.clone(),
                     kind: if d.reasons_only { "reasons-only" } else { "divergence" },
+                    stage: None,
                     detail: d.changes.join("; "),
                 });
             }
@@ -234,6 +244,12 @@ fn text(r: &Report) -> String {
             ),
         };
         let _ = writeln!(out, "\n{title}:");
+        if kind == "fault" {
+            let faults =
+                found.iter().map(|f| (f.stage.as_deref().unwrap_or(stage), f.case.as_str(), f.detail.as_str()));
+            out.push_str(&fault_groups(faults, lang));
+            continue;
+        }
         for f in found {
             let _ = writeln!(out, "  {}\n    {}", f.case, f.detail);
         }
@@ -259,5 +275,71 @@ fn text(r: &Report) -> String {
             "{real} divergences of the decision, {faults} faults, {breaches} guardrail breaches in {cases} guideline cases (and {reasons_only} with reasons of its own only)"
         )
     );
+    out
+}
+
+/// Faults told apart by stage and the first line of their detail, with the
+/// digits in that line not counted (an offset, a count, a case's number):
+/// one line names what went wrong, however many cases it went wrong in.
+fn fault_key(stage: &str, detail: &str) -> (String, String) {
+    let first = detail.lines().next().unwrap_or("");
+    let mut key = String::with_capacity(first.len());
+    for c in first.chars() {
+        if c.is_ascii_digit() {
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.push(c);
+        }
+    }
+    (stage.to_string(), key)
+}
+
+/// Each distinct fault once (see [`fault_key`]), the most frequent first:
+/// which stage's component faulted, in how many cases, one of them by name,
+/// and the fault's detail as the first of those cases recorded it. `faults`
+/// are (stage, case, detail). Shared by `check` and `test`.
+pub(crate) fn fault_groups<'a>(
+    faults: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    lang: wegwijs::Language,
+) -> String {
+    /// One distinct fault: its key, stage, first detail and its cases.
+    struct Group<'a> {
+        key: (String, String),
+        stage: &'a str,
+        detail: &'a str,
+        cases: Vec<&'a str>,
+    }
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for (stage, case, detail) in faults {
+        let key = fault_key(stage, detail);
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => g.cases.push(case),
+            None => groups.push(Group { key, stage, detail, cases: vec![case] }),
+        }
+    }
+    // Stable: groups as frequent as each other keep their first case's order.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.cases.len()));
+    let mut out = String::new();
+    for Group { stage, detail, cases, .. } in groups {
+        let (n, example) = (cases.len(), crate::escape::terminal(cases[0]));
+        let head = match n {
+            1 => say!(
+                lang,
+                "het {stage}-component faalde in 1 casus: {example}",
+                "the {stage} component faulted in 1 case: {example}"
+            ),
+            _ => say!(
+                lang,
+                "het {stage}-component faalde in {n} casussen, bijv. {example}",
+                "the {stage} component faulted in {n} cases, e.g. {example}"
+            ),
+        };
+        let _ = writeln!(out, "  {head}");
+        for line in detail.lines() {
+            let _ = writeln!(out, "    {}", crate::escape::terminal(line));
+        }
+    }
     out
 }

@@ -44,9 +44,13 @@ pub(crate) struct TestCommand {
     /// components are metered without a budget).
     #[arg(long, value_name = "UNITS")]
     fuel: Option<u64>,
-    /// Fail unless at least this percentage of the guideline's rule ids was cited.
+    /// Fail unless at least this percentage of the rule ids shown was cited
+    /// (with --region: the region's own; else the guideline's).
     #[arg(long, value_name = "PERCENT")]
     min_coverage: Option<f64>,
+    /// With --region: also report the coverage of the guideline's rule ids.
+    #[arg(long)]
+    national_coverage: bool,
 }
 
 /// How to print the report.
@@ -65,7 +69,15 @@ struct Report {
     cases: Vec<CaseResult>,
     passed: usize,
     failed: usize,
+    /// The guideline's rule ids.
     coverage: Coverage,
+    /// With --region: the rule ids of the region's own (those outside the
+    /// guideline's prefixes) its cases assert or its decisions cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region_coverage: Option<Coverage>,
+    /// Whether the text report shows the guideline's coverage.
+    #[serde(skip)]
+    show_national: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,6 +128,7 @@ impl TestCommand {
 
         let mut results = Vec::new();
         let mut cited: BTreeMap<String, usize> = BTreeMap::new();
+        let mut files_run = Vec::new();
         for (path, mut file) in files {
             if let Some(filter) = &self.filter {
                 file.cases.retain(|c| c.name.contains(filter.as_str()));
@@ -141,10 +154,24 @@ impl TestCommand {
                     }
                 });
             }
+            files_run.push((path, file));
         }
         let coverage = coverage(&cited);
+        let region_coverage = self.region.as_ref().map(|_| {
+            let asserted = bundle.cases.iter().chain(&files_run).flat_map(|(_, f)| f.cases.iter());
+            own_coverage(&cited, asserted.flat_map(|c| c.asserted_rule_ids()))
+        });
         let passed = results.iter().filter(|r| r.passed).count();
-        let report = Report { target, failed: results.len() - passed, passed, cases: results, coverage };
+        let show_national = region_coverage.is_none() || self.national_coverage;
+        let report = Report {
+            target,
+            failed: results.len() - passed,
+            passed,
+            cases: results,
+            coverage,
+            region_coverage,
+            show_national,
+        };
 
         match self.format {
             Format::Text => print!("{}", text(&report)),
@@ -154,12 +181,19 @@ impl TestCommand {
             std::fs::write(path, junit(&report))
                 .map_err(|e| InputError(format!("cannot write the JUnit report {}: {e}", path.display())))?;
         }
-        let below = self.min_coverage.is_some_and(|min| report.coverage.percent + 1e-9 < min);
+        // What --min-coverage measures is what the text report shows.
+        let shown = report.region_coverage.iter().chain(report.show_national.then_some(&report.coverage));
+        let lowest = shown.map(|c| c.percent).fold(f64::INFINITY, f64::min);
+        let below = self.min_coverage.is_some_and(|min| lowest + 1e-9 < min);
         if below && self.format == Format::Text {
+            let (lang, min) = (super::language(), self.min_coverage.unwrap_or_default());
             println!(
-                "coverage {:.1}% is below --min-coverage {:.1}%",
-                report.coverage.percent,
-                self.min_coverage.unwrap_or_default()
+                "{}",
+                say!(
+                    lang,
+                    "regeldekking {lowest:.1}% is lager dan --min-coverage {min:.1}%",
+                    "coverage {lowest:.1}% is below --min-coverage {min:.1}%"
+                )
             );
         }
         Ok(if report.failed > 0 || report.cases.is_empty() || below { crate::exit::FAILED } else { crate::exit::OK })
@@ -172,7 +206,12 @@ impl TestCommand {
                 InputError(wegwijs::Error::RegionRefused { bundle: dir.display().to_string(), problems }.to_string())
             })?;
             let m = &bundle.manifest;
-            let target = format!("region {} ({}, revision {}) · {}", m.id, m.name, m.revision, m.gemeenten.join(", "));
+            let (id, name, revision, gemeenten) = (&m.id, &m.name, m.revision, m.gemeenten.join(", "));
+            let target = say!(
+                super::language(),
+                "regio {id} ({name}, revisie {revision}) · {gemeenten}",
+                "region {id} ({name}, revision {revision}) · {gemeenten}"
+            );
             return Ok((target, bundle));
         }
         match (&self.component, self.stage) {
@@ -185,11 +224,21 @@ impl TestCommand {
                 })?;
                 let bundle = Bundle::single(stage, path.display().to_string(), bytes);
                 let sha256 = &bundle.manifest.stages[&stage].sha256;
-                let target = format!("component {} as the {stage} stage (sha256 {})", path.display(), &sha256[..12]);
+                let (shown, sha) = (path.display(), &sha256[..12]);
+                let target = say!(
+                    super::language(),
+                    "component {shown} als de stap {stage} (sha256 {sha})",
+                    "component {shown} as the {stage} stage (sha256 {sha})"
+                );
                 Ok((target, bundle))
             }
             _ => {
-                let target = "the national defaults (reference components)".to_string();
+                let target = super::language()
+                    .pick(
+                        "de landelijke standaard (referentiecomponenten)",
+                        "the national defaults (reference components)",
+                    )
+                    .to_string();
                 Ok((target.clone(), Bundle::empty(NATIONAL_DEFAULT, target)))
             }
         }
@@ -259,6 +308,38 @@ fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
     Coverage { exercised, missing, other, percent }
 }
 
+/// Whether `id` is one of the region's own rule ids: neither the
+/// guideline's nor under one of its prefixes (`RT-`, `CS-`, `G-`, …).
+fn is_own(id: &str, guideline: &BTreeSet<&str>) -> bool {
+    let prefix = |id: &str| id.split_once('-').map(|(p, _)| p.to_string());
+    let national: BTreeSet<String> = guideline.iter().filter_map(|id| prefix(id)).chain(["G".to_string()]).collect();
+    !guideline.contains(id) && prefix(id).is_none_or(|p| !national.contains(&p))
+}
+
+/// Coverage of a region's own rule ids: those its cases assert (in every
+/// case file of the bundle and of the run) or any decision cited, exercised
+/// when a decision cited them; `other` is every other rule id cited (the
+/// guideline's, the guardrails'). A region without rules of its own (only
+/// configuration) has nothing to miss: 100%.
+fn own_coverage(cited: &BTreeMap<String, usize>, asserted: impl IntoIterator<Item = String>) -> Coverage {
+    let guideline = wegwijs::harness::guideline_rule_ids();
+    let own: BTreeSet<String> =
+        asserted.into_iter().chain(cited.keys().cloned()).filter(|id| is_own(id, &guideline)).collect();
+    let (exercised, missing): (Vec<String>, Vec<String>) = own.into_iter().partition(|id| cited.contains_key(id));
+    let total = exercised.len() + missing.len();
+    let percent = if total == 0 { 100.0 } else { 100.0 * exercised.len() as f64 / total as f64 };
+    let other = cited.iter().filter(|(id, _)| !exercised.contains(id)).map(|(k, v)| (k.clone(), *v)).collect();
+    Coverage { exercised, missing, other, percent }
+}
+
+/// The stage and detail of a case's error when it is a component's fault
+/// (the host's "the routing component faulted: …").
+fn case_fault(error: &str) -> Option<(&str, &str)> {
+    let rest = error.strip_prefix("the ")?;
+    let (stage, detail) = rest.split_once(" component faulted: ")?;
+    Stage::ALL.iter().any(|s| s.name() == stage).then_some((stage, detail))
+}
+
 fn text(r: &Report) -> String {
     let lang = super::language();
     let mut out = format!("{} {}\n", lang.pick("test van", "testing"), terminal(&r.target));
@@ -273,8 +354,20 @@ fn text(r: &Report) -> String {
             continue;
         }
         let _ = writeln!(out, "  FAIL  {}", terminal(&c.name));
-        if let Some(e) = &c.error {
-            let _ = writeln!(out, "        {}", terminal(e));
+        match c.error.as_deref().map(|e| (e, case_fault(e))) {
+            Some((_, Some((stage, detail)))) => {
+                let first = detail.lines().next().unwrap_or("");
+                let line = say!(
+                    lang,
+                    "het {stage}-component faalde: {first} (zie storingen hieronder)",
+                    "the {stage} component faulted: {first} (see faults below)"
+                );
+                let _ = writeln!(out, "        {}", terminal(&line));
+            }
+            Some((e, None)) => {
+                let _ = writeln!(out, "        {}", terminal(e));
+            }
+            None => {}
         }
         for m in &c.mismatches {
             let _ = writeln!(
@@ -288,29 +381,59 @@ fn text(r: &Report) -> String {
             );
         }
     }
-    let cov = &r.coverage;
-    let (exercised, total, percent) = (cov.exercised.len(), cov.exercised.len() + cov.missing.len(), cov.percent);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        say!(
-            lang,
-            "regeldekking: {exercised} van {total} regel-id's van de richtlijn ({percent:.1}%)",
-            "rule coverage: {exercised} of {total} guideline rule ids ({percent:.1}%)"
-        )
-    );
-    if !cov.missing.is_empty() {
-        let _ =
-            writeln!(out, "  {}: {}", lang.pick("niet geraakt", "not exercised"), terminal(&cov.missing.join(", ")));
-    }
-    let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
-    if !region_ids.is_empty() {
+    let faults: Vec<(&str, &str, &str)> = r
+        .cases
+        .iter()
+        .filter_map(|c| c.error.as_deref().and_then(case_fault).map(|(stage, detail)| (stage, c.name.as_str(), detail)))
+        .collect();
+    if !faults.is_empty() {
         let _ = writeln!(
             out,
-            "  {}: {}",
-            lang.pick("andere geciteerde regel-id's", "other rule ids cited"),
-            terminal(&region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+            "\n{}:",
+            lang.pick(
+                "STORINGEN (de uitkomst van de richtlijn zou in plaats daarvan gelden)",
+                "FAULTS (the guideline's result would stand in)"
+            )
         );
+        out.push_str(&super::check::fault_groups(faults, lang));
+    }
+    if let Some(own) = &r.region_coverage {
+        let (exercised, total, percent) = (own.exercised.len(), own.exercised.len() + own.missing.len(), own.percent);
+        let line = match total {
+            0 => lang
+                .pick(
+                    "regeldekking: de regio citeert geen eigen regel-id's (alleen configuratie)",
+                    "rule coverage: the region cites no rule ids of its own (configuration only)",
+                )
+                .to_string(),
+            _ => say!(
+                lang,
+                "regeldekking: {exercised} van {total} eigen regel-id's van de regio ({percent:.1}%)",
+                "rule coverage: {exercised} of {total} of the region's own rule ids ({percent:.1}%)"
+            ),
+        };
+        let _ = writeln!(out, "\n{line}");
+        if !own.missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("niet geraakt", "not exercised"),
+                terminal(&own.missing.join(", "))
+            );
+        }
+        if !r.show_national {
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.pick(
+                    "(de regel-id's van de richtlijn: met --national-coverage)",
+                    "(the guideline's rule ids: with --national-coverage)"
+                )
+            );
+        }
+    }
+    if r.show_national {
+        national_coverage(&mut out, &r.coverage, r.region_coverage.is_none(), lang);
     }
     if r.cases.is_empty() {
         let _ = writeln!(
@@ -326,6 +449,34 @@ fn text(r: &Report) -> String {
     let _ =
         writeln!(out, "\n{}", say!(lang, "{passed} geslaagd, {failed} mislukt", "{passed} passed, {failed} failed"));
     out
+}
+
+/// The guideline's rule coverage, and with `others` the other rule ids
+/// cited (a region's, when the cases ran against one without --region).
+fn national_coverage(out: &mut String, cov: &Coverage, others: bool, lang: wegwijs::Language) {
+    let (exercised, total, percent) = (cov.exercised.len(), cov.exercised.len() + cov.missing.len(), cov.percent);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say!(
+            lang,
+            "regeldekking: {exercised} van {total} regel-id's van de richtlijn ({percent:.1}%)",
+            "rule coverage: {exercised} of {total} guideline rule ids ({percent:.1}%)"
+        )
+    );
+    if !cov.missing.is_empty() {
+        let _ =
+            writeln!(out, "  {}: {}", lang.pick("niet geraakt", "not exercised"), terminal(&cov.missing.join(", ")));
+    }
+    let region_ids: Vec<&String> = cov.other.keys().filter(|id| !id.starts_with("G-")).collect();
+    if others && !region_ids.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.pick("andere geciteerde regel-id's", "other rule ids cited"),
+            terminal(&region_ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+        );
+    }
 }
 
 fn junit(r: &Report) -> String {
@@ -385,6 +536,8 @@ mod tests {
             passed: 1,
             failed: 1,
             coverage: Coverage { exercised: vec![], missing: vec![], other: BTreeMap::new(), percent: 0.0 },
+            region_coverage: None,
+            show_national: true,
         }
     }
 

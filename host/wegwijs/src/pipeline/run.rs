@@ -310,6 +310,7 @@ impl<'a> Run<'a> {
     }
 
     fn fault(&mut self, loaded: &LoadedComponent, kind: FaultKind, detail: String) {
+        let detail = readable_detail(&detail);
         self.faults.push(Fault {
             stage: loaded.info.stage,
             component: loaded.info.name.clone(),
@@ -332,6 +333,38 @@ impl<'a> Run<'a> {
             },
         });
     }
+}
+
+/// Longest fault detail kept, in bytes: a trap's reason, a few frames and a
+/// few log lines fit many times over.
+const MAX_FAULT_DETAIL_BYTES: usize = 4096;
+
+/// A fault's detail as the decision keeps it: lines separated by `\n`, any
+/// other control or bidirectional character shown as its code point, at
+/// most [`MAX_FAULT_DETAIL_BYTES`] long (cut at a line's end where it can
+/// be, ending in `…`).
+fn readable_detail(detail: &str) -> String {
+    let safe: Vec<String> = detail.lines().map(wegwijs_kit::display_safe).collect();
+    let mut out = String::with_capacity(detail.len().min(MAX_FAULT_DETAIL_BYTES + 4));
+    for line in safe {
+        let sep = usize::from(!out.is_empty());
+        if out.len() + sep + line.len() > MAX_FAULT_DETAIL_BYTES {
+            if out.is_empty() {
+                let mut end = MAX_FAULT_DETAIL_BYTES;
+                while !line.is_char_boundary(end) {
+                    end -= 1;
+                }
+                out.push_str(&line[..end]);
+            }
+            out.push('…');
+            break;
+        }
+        if sep == 1 {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -398,5 +431,16 @@ mod tests {
         let separate = Host::builder().separate_reference_instances(true).build().expect("host");
         let run = Run::new(separate.sandbox(), None, false, Language::En);
         assert!(matches!(run.shared, Shared::Off));
+    }
+
+    #[test]
+    fn a_fault_detail_is_bounded_and_keeps_only_its_line_breaks() {
+        let detail = readable_detail("wasm trap: x\u{1b}[2J\r\n  at f\u{202e}\n");
+        assert_eq!(detail, "wasm trap: x<U+001B>[2J\n  at f<U+202E>");
+        let long = format!("first\n{}", "y".repeat(10_000));
+        assert_eq!(readable_detail(&long), "first…");
+        let one = "é".repeat(5_000);
+        let cut = readable_detail(&one);
+        assert!(cut.len() <= MAX_FAULT_DETAIL_BYTES + '…'.len_utf8() && cut.ends_with('…'));
     }
 }

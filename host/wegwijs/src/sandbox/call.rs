@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 use wasmtime::component::{Instance, TypedFunc};
-use wasmtime::{PoolConcurrencyLimitError, Store, Trap};
+use wasmtime::{PoolConcurrencyLimitError, Store, Trap, WasmBacktrace};
 use wegwijs_types::Language;
 
 /// A successful stage call.
@@ -49,12 +49,12 @@ pub(crate) fn call<S: StageSpec>(
     arm(&mut store, sandbox, limits);
     let instance = match loaded.pre.instantiate(&mut store) {
         Ok(i) => i,
-        Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Instantiate)),
+        Err(e) => return Err(failed(store.data(), limits, e, Phase::Instantiate)),
     };
     let func = typed::<S>(&mut store, &instance, loaded)?;
     let (value,) = match func.call(&mut store, params) {
         Ok(v) => v,
-        Err(e) => return Err(classify(store.data().limit_hit, limits, e, Phase::Call)),
+        Err(e) => return Err(failed(store.data(), limits, e, Phase::Call)),
     };
     let micros = started.elapsed().as_micros() as u64;
     let data = store.into_data();
@@ -98,10 +98,8 @@ pub(crate) fn open_shared<'s>(
     let started = Instant::now();
     let mut store = new_store(sandbox, limits, config, language);
     arm(&mut store, sandbox, limits);
-    let instance = loaded
-        .pre
-        .instantiate(&mut store)
-        .map_err(|e| classify(store.data().limit_hit, limits, e, Phase::Instantiate))?;
+    let instance =
+        loaded.pre.instantiate(&mut store).map_err(|e| failed(store.data(), limits, e, Phase::Instantiate))?;
     Ok(SharedInstance {
         store,
         instance,
@@ -134,9 +132,8 @@ pub(crate) fn call_shared<S: StageSpec>(
     data.dropped_logs = 0;
     data.limit_hit = None;
     let func = typed::<S>(&mut shared.store, &shared.instance, loaded)?;
-    let (value,) = func
-        .call(&mut shared.store, params)
-        .map_err(|e| classify(shared.store.data().limit_hit, limits, e, Phase::Call))?;
+    let (value,) =
+        func.call(&mut shared.store, params).map_err(|e| failed(shared.store.data(), limits, e, Phase::Call))?;
     let micros = started.elapsed().as_micros() as u64 + shared.instantiation_micros.take().unwrap_or(0);
     let data = shared.store.data_mut();
     let logs = logs_of(std::mem::take(&mut data.logs), data.dropped_logs, limits);
@@ -193,15 +190,206 @@ pub(crate) enum Phase {
     Call,
 }
 
+/// What a failed call is recorded as, from the error and the call's store:
+/// [`classify`]'s fault, with the log lines the component wrote during the
+/// call appended to its detail (see [`with_logs`]).
+fn failed(state: &StageState, limits: &Limits, e: wasmtime::Error, phase: Phase) -> (FaultKind, String) {
+    let (kind, detail) = classify(state.limit_hit, limits, e, phase);
+    (kind, with_logs(detail, &state.logs, state.dropped_logs))
+}
+
+/// Most frames of a trap's wasm backtrace a fault's detail names: the
+/// innermost, where the trap happened. A Python or JavaScript component's
+/// backtrace is frames of its interpreter, thousands of lines that tell its
+/// developer nothing its own log lines do not say better.
+pub(crate) const MAX_DETAIL_FRAMES: usize = 5;
+
+/// Most log lines of the failed call a fault's detail ends with: the last
+/// ones, where a component writes what went wrong just before it traps (the
+/// SDKs' Python and JavaScript glue log the exception and its traceback).
+pub(crate) const MAX_DETAIL_LOG_LINES: usize = 10;
+
+/// Longest line of a fault's detail, in bytes (a cut line ends in `…`).
+const MAX_DETAIL_LINE_BYTES: usize = 240;
+
+/// One line of a fault's detail: at most [`MAX_DETAIL_LINE_BYTES`] of
+/// `text`, its control and bidirectional characters shown as their code
+/// points (a name section is the component's to write).
+fn detail_line(text: &str) -> String {
+    cut(&wegwijs_kit::display_safe(text.trim()), MAX_DETAIL_LINE_BYTES)
+}
+
+/// What went wrong, short enough to read: the error's messages (outermost
+/// first, the trap reason last) on one line, then at most
+/// [`MAX_DETAIL_FRAMES`] frames of its wasm backtrace, innermost first,
+/// each `at <function> (<module>)` with Rust names demangled and their hash
+/// dropped, and how many more frames there were. Never the whole
+/// backtrace: that can be thousands of lines.
+pub(crate) fn describe(e: &wasmtime::Error) -> String {
+    let backtrace = e.downcast_ref::<WasmBacktrace>();
+    let messages: Vec<String> = e
+        .chain()
+        .map(ToString::to_string)
+        .filter(|m| !m.starts_with("error while executing at wasm backtrace"))
+        .collect();
+    let mut out = messages.join(": ");
+    if out.is_empty() {
+        out = "the call failed".into();
+    }
+    // The reason stays one line whatever it says: only frames follow it.
+    // Its numbers (an offset, a limit) are kept: they are the point, and
+    // wasmtime's messages carry no case's data.
+    let mut lines = vec![detail_line(&out.split(['\n', '\r']).map(str::trim).collect::<Vec<_>>().join(" "))];
+    if let Some(bt) = backtrace {
+        let frames = bt.frames();
+        for frame in frames.iter().take(MAX_DETAIL_FRAMES) {
+            let function = match frame.func_name() {
+                Some(name) => demangle(name),
+                None => format!("<wasm function {}>", frame.func_index()),
+            };
+            let line = match frame.module().name() {
+                Some(module) => format!("  at {function} ({module})"),
+                None => format!("  at {function}"),
+            };
+            lines.push(format!("  {}", detail_line(&line)));
+        }
+        if frames.len() > MAX_DETAIL_FRAMES {
+            lines.push(format!("  … {} more frames", frames.len() - MAX_DETAIL_FRAMES));
+        }
+    }
+    lines.join("\n")
+}
+
+/// `detail` followed by the last [`MAX_DETAIL_LOG_LINES`] of the call's
+/// log records (already masked by the host when the guest wrote them), one
+/// line each: what the component said about the failure.
+pub(crate) fn with_logs(detail: String, logs: &[LogRecord], dropped: usize) -> String {
+    if logs.is_empty() {
+        return detail;
+    }
+    let mut out = detail;
+    let skipped = logs.len().saturating_sub(MAX_DETAIL_LOG_LINES) + dropped;
+    out.push_str(if skipped > 0 {
+        "\nits last log lines before it failed"
+    } else {
+        "\nits log lines before it failed"
+    });
+    if skipped > 0 {
+        out.push_str(&format!(" ({skipped} earlier not shown)"));
+    }
+    out.push(':');
+    for record in &logs[logs.len().saturating_sub(MAX_DETAIL_LOG_LINES)..] {
+        let level = match record.level {
+            LogLevel::Debug => "debug",
+            LogLevel::Info => "info",
+            LogLevel::Warn => "warn",
+        };
+        out.push_str(&format!("\n  {level}: {}", detail_line(&record.message)));
+    }
+    out
+}
+
+/// `text`, at most `max` bytes of it, cut at a character boundary and
+/// ending in `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+/// A function name from a wasm name section, readable: a Rust symbol in the
+/// legacy mangling (`_ZN4core9panicking9panic_fmt17h…E`) becomes its path
+/// (`core::panicking::panic_fmt`) without the hash; any other name (C, a
+/// Rust name the producer already demangled, v0 mangling) is kept, minus a
+/// trailing `::h` hash.
+fn demangle(name: &str) -> String {
+    let plain = legacy_rust(name).unwrap_or_else(|| name.to_string());
+    strip_hash(&plain).to_string()
+}
+
+fn strip_hash(name: &str) -> &str {
+    match name.rsplit_once("::h") {
+        Some((path, hash)) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => path,
+        _ => name,
+    }
+}
+
+/// The path of a legacy-mangled Rust symbol, or `None` when `name` is not one.
+fn legacy_rust(name: &str) -> Option<String> {
+    let mut rest = name.strip_prefix("_ZN").or_else(|| name.strip_prefix("__ZN"))?;
+    let mut parts: Vec<String> = Vec::new();
+    while !rest.starts_with('E') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let len: usize = rest[..digits].parse().ok()?;
+        let part = rest.get(digits..digits + len)?;
+        rest = &rest[digits + len..];
+        if part.len() == 17 && part.starts_with('h') && part[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        parts.push(unescape(part));
+    }
+    (!parts.is_empty()).then(|| parts.join("::"))
+}
+
+/// The `$..$` escapes of the legacy Rust mangling.
+fn unescape(part: &str) -> String {
+    // A leading `$` is written `_$`.
+    let part = if part.starts_with("_$") { &part[1..] } else { part };
+    let mut out = String::new();
+    let mut rest = part;
+    while !rest.is_empty() {
+        if let Some(tail) = rest.strip_prefix("..") {
+            out.push_str("::");
+            rest = tail;
+        } else if let Some(after) = rest.strip_prefix('$') {
+            let Some(end) = after.find('$') else {
+                out.push_str(rest);
+                break;
+            };
+            let code = &after[..end];
+            let text = match code {
+                "SP" => "@".to_string(),
+                "BP" => "*".to_string(),
+                "RF" => "&".to_string(),
+                "LT" => "<".to_string(),
+                "GT" => ">".to_string(),
+                "LP" => "(".to_string(),
+                "RP" => ")".to_string(),
+                "C" => ",".to_string(),
+                _ => {
+                    match code.strip_prefix('u').and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32)
+                    {
+                        Some(c) => c.to_string(),
+                        None => format!("${code}$"),
+                    }
+                }
+            };
+            out.push_str(&text);
+            rest = &after[end + 1..];
+        } else {
+            let c = rest.chars().next().unwrap_or('.');
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 /// What a failed call is recorded as. `limit_hit` is what the store's
-/// limiter refused, if it refused anything.
+/// limiter refused, if it refused anything. The detail is [`describe`]'s:
+/// the reason and a few backtrace frames, never the whole backtrace.
 pub(crate) fn classify(
     limit_hit: Option<&'static str>,
     limits: &Limits,
     e: wasmtime::Error,
     phase: Phase,
 ) -> (FaultKind, String) {
-    let detail = format!("{e:#}");
+    let detail = describe(&e);
     // A full pool is the process's load, not the component: checked first,
     // since whatever else the error says follows from it.
     if let Some(full) = e.downcast_ref::<PoolConcurrencyLimitError>() {
@@ -323,5 +511,70 @@ mod tests {
         let deadline = wasmtime::Error::from(Trap::Interrupt);
         assert_eq!(classify(None, &limits, deadline, Phase::Instantiate).0, FaultKind::Deadline);
         assert_eq!(classify(Some("memory"), &limits, trap(), Phase::Call).0, FaultKind::MemoryLimit);
+    }
+
+    /// The error of a real trap, `depth` calls deep into functions named in
+    /// the name section (the innermost one mangled as rustc does).
+    fn trap_error(depth: usize) -> wasmtime::Error {
+        let mut funcs = String::from(
+            "(func $_ZN4core9panicking9panic_fmt17h0123456789abcdefE unreachable)\n(func $f0 call $_ZN4core9panicking9panic_fmt17h0123456789abcdefE)\n",
+        );
+        for i in 1..depth {
+            funcs.push_str(&format!("(func $f{i} call $f{})\n", i - 1));
+        }
+        let wat = format!(
+            "(component (core module $m {funcs} (func (export \"run\") call $f{})) (core instance $i (instantiate $m)) (func (export \"run\") (canon lift (core func $i \"run\"))))",
+            depth - 1
+        );
+        let engine = Engine::default();
+        let component = Component::new(&engine, wat).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::<()>::new(&engine).instantiate(&mut store, &component).unwrap();
+        let run = instance.get_typed_func::<(), ()>(&mut store, "run").unwrap();
+        run.call(&mut store, ()).unwrap_err()
+    }
+
+    #[test]
+    fn a_trap_is_described_by_its_reason_and_a_few_frames() {
+        let e = trap_error(200);
+        let whole = format!("{e:#}").lines().count();
+        assert!(whole > MAX_DETAIL_FRAMES + 2, "wasmtime's own text is the whole backtrace: {whole} lines");
+        let (kind, detail) = classify(None, &Limits::default(), e, Phase::Call);
+        assert!(matches!(kind, FaultKind::Trap { .. }), "{kind:?}");
+        let lines: Vec<&str> = detail.lines().collect();
+        assert!(lines.len() <= MAX_DETAIL_FRAMES + 2, "{detail}");
+        assert!(lines[0].contains("unreachable"), "{detail}");
+        assert!(lines[1].contains("at core::panicking::panic_fmt"), "{detail}");
+        assert!(lines.last().unwrap().contains("more frames"), "{detail}");
+        assert!(!detail.chars().any(|c| c != '\n' && wegwijs_kit::is_forbidden_char(c)), "{detail}");
+    }
+
+    #[test]
+    fn the_calls_last_log_lines_follow_the_reason() {
+        let record = |i: usize| LogRecord {
+            level: LogLevel::Warn,
+            message: format!("line {i} \u{1b}[2J{}", "x".repeat(i * 100)),
+        };
+        let logs: Vec<LogRecord> = (0..25).map(record).collect();
+        let detail = with_logs("wasm trap: unreachable".into(), &logs, 3);
+        let lines: Vec<&str> = detail.lines().collect();
+        assert_eq!(lines.len(), 2 + MAX_DETAIL_LOG_LINES, "{detail}");
+        assert!(lines[1].contains("18 earlier not shown"), "{detail}");
+        assert!(lines.last().unwrap().starts_with("  warn: line 24"), "{detail}");
+        assert!(lines.iter().all(|l| l.len() <= MAX_DETAIL_LINE_BYTES + 16), "{detail}");
+        assert!(!detail.contains('\u{1b}'), "{detail}");
+        assert_eq!(with_logs("x".into(), &[], 0), "x");
+    }
+
+    #[test]
+    fn rust_names_are_demangled_and_lose_their_hash() {
+        assert_eq!(demangle("_ZN4core9panicking9panic_fmt17h0123456789abcdefE"), "core::panicking::panic_fmt");
+        assert_eq!(
+            demangle("_ZN61_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..fmt..Debug$GT$3fmt17h0123456789abcdefE"),
+            "<alloc::vec::Vec<T> as core::fmt::Debug>::fmt"
+        );
+        assert_eq!(demangle("my_crate::run::h0123456789abcdef"), "my_crate::run");
+        assert_eq!(demangle("_PyEval_EvalFrameDefault"), "_PyEval_EvalFrameDefault");
+        assert_eq!(demangle("_ZN3abc"), "_ZN3abc");
     }
 }

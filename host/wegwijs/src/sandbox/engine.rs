@@ -264,11 +264,30 @@ impl wasmtime::ResourceLimiter for StageState {
 /// Masks a log message: digit runs become `#` (a BSN, a date or a phone
 /// number must not reach a log), control, line-breaking and bidi characters
 /// are dropped (an EPD's log viewer is a terminal or a web page too), and
-/// the length is bounded on a character boundary.
+/// the length is bounded on a character boundary. One exception keeps a
+/// traceback readable: a run of at most [`LINE_NUMBER_DIGITS`] digits right
+/// after `line ` (as Python and JavaScript tracebacks and the templates'
+/// error boundary write it) stays, since no identifier fits in it.
 pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
     let mut out = String::with_capacity(message.len().min(max_bytes));
-    for c in message.chars() {
-        let c = if c.is_ascii_digit() { '#' } else { c };
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_digit() {
+            let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let keep = run <= LINE_NUMBER_DIGITS && after_the_word_line(&out);
+            if out.len() + run > max_bytes {
+                out.push('…');
+                break;
+            }
+            if keep {
+                out.push_str(&rest[..run]);
+            } else {
+                out.extend(std::iter::repeat_n('#', run));
+            }
+            rest = &rest[run..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         if c.is_control() || wegwijs_kit::is_forbidden_char(c) {
             continue;
         }
@@ -280,6 +299,18 @@ pub(crate) fn mask(message: &str, max_bytes: usize) -> String {
     }
     out
 }
+
+/// Whether `text` ends with the word `line` and a space (any case).
+fn after_the_word_line(text: &str) -> bool {
+    let Some(head) = text.len().checked_sub(5).and_then(|at| text.get(at..).map(|tail| (at, tail))) else {
+        return false;
+    };
+    let (at, tail) = head;
+    tail.eq_ignore_ascii_case("line ") && !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// The longest line number a log message keeps (see [`mask`]).
+const LINE_NUMBER_DIGITS: usize = 4;
 
 /// Longest config key a component may ask for; no real key is near it.
 const MAX_CONFIG_KEY_BYTES: usize = 256;
@@ -349,5 +380,10 @@ mod tests {
         assert_eq!(mask("a\u{7}b", 10), "ab");
         assert_eq!(mask("a\u{202e}b\u{2066}c\u{2028}d", 20), "abcd");
         assert_eq!(mask("ééé", 3), "é…");
+        assert_eq!(mask("at route (app.py, line 42)", 100), "at route (app.py, line 42)");
+        assert_eq!(mask("at f (app.js, Line 1234)", 100), "at f (app.js, Line 1234)");
+        assert_eq!(mask("line 123456782", 100), "line #########", "a BSN is never a line number");
+        assert_eq!(mask("online 12", 100), "online ##");
+        assert_eq!(mask("12 on line 7, 34", 100), "## on line 7, ##");
     }
 }
