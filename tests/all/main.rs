@@ -28,6 +28,7 @@
 //! - `regions`: region bundles: loading, refusal, composition, example regions.
 //! - `audit`: the decision log: SIGKILL at random moments while clients stream decisions (the log verifies and holds every answered decision; a torn record is cut off and recorded), SIGHUP reload, `audit verify|show`, no identifier in the log (proptest).
 //! - `bundle_hardening`: untrusted bundles: only regular files within their caps, every case file run or refused, no control or bidi characters, config bounded, no case overriding the served config; `wegwijs test` does not follow symlinked folders.
+//! - `bundles_anywhere`: every example bundle and every `wegwijs new` scaffold, copied out of the repository, builds there with its own `build.sh` (the `wegwijs` under test on `PATH`) and passes its cases; `wegwijs wit` writes exactly `wit/`.
 
 // In a test binary a panic is a failed test, helpers included.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -36,6 +37,7 @@ mod util;
 
 mod audit;
 mod bundle_hardening;
+mod bundles_anywhere;
 mod capacity;
 mod cards;
 mod cli;

@@ -46,12 +46,14 @@ enum Command {
     Corpus(commands::corpus::CorpusCommand),
     /// Run a corpus through a region (and another) and report how decisions shift.
     Simulate(commands::simulate::SimulateCommand),
-    /// Scaffold a region bundle with its own component for one stage (Rust or Python).
+    /// Scaffold a region bundle with its own component for one stage (Rust, Python or JavaScript).
     New(commands::new::NewCommand),
     /// Serve decisions over HTTP (API keys, optional TLS, metrics, OpenAPI).
     Serve(commands::serve::ServeCommand),
     /// Check a decision log's hash chain, or print its records (masked).
     Audit(commands::audit::AuditCommand),
+    // Its help, with the WIT version, is on `WitCommand`.
+    Wit(commands::wit::WitCommand),
 }
 
 /// Exit codes, documented in the README and `--help`.
@@ -80,7 +82,7 @@ fn main() -> ExitCode {
         Command::Test(cmd) => Some(&cmd.reader),
         Command::Simulate(cmd) => Some(&cmd.reader),
         Command::Serve(cmd) => Some(&cmd.reader),
-        Command::Schema(_) | Command::Corpus(_) | Command::New(_) | Command::Audit(_) => None,
+        Command::Schema(_) | Command::Corpus(_) | Command::New(_) | Command::Audit(_) | Command::Wit(_) => None,
     };
     if let Some(reader) = reader {
         commands::set_language(reader.language());
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         Command::New(cmd) => cmd.execute(),
         Command::Serve(cmd) => cmd.execute(),
         Command::Audit(cmd) => cmd.execute(),
+        Command::Wit(cmd) => cmd.execute(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,7 +5,10 @@
 #
 # Needs componentize-py on PATH, in the version pinned in requirements.txt
 # (pip install componentize-py==0.25.1); installs nothing itself. Callable
-# from any working directory. Writes nothing but ../routing.wasm: the Python
+# from any working directory, and the bundle builds wherever it is copied:
+# the script reads only its own folder (the sources, requirements.txt and
+# wit/), neither a wegwijs source checkout nor the wegwijs binary. Writes
+# nothing but ../routing.wasm and the hash in ../region.toml: the Python
 # sources are copied to a temporary directory first, because CPython writes
 # byte-code caches next to the modules it imports while componentize-py
 # pre-initialises it.
@@ -19,8 +22,16 @@ set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 source_bundle=$(dirname -- "$here")
 # The bundle carries its own copy of the WIT contract (component/wit), so
-# it builds wherever it is copied; the tests hold the copy to the host's.
+# it builds wherever it is copied. It is WIT 0.2.0 on purpose, not the
+# host's newest contract (`wegwijs wit --out DIR` writes that one): region C
+# shows that a component built before 0.2.1 keeps running. The tests hold
+# the copy to the host's contract minus what 0.2.1 added.
 wit="$here/wit"
+if [ ! -f "$wit/worlds.wit" ]; then
+    echo "build.sh: $wit/worlds.wit is missing; this component builds against its own copy of the WIT" \
+        "contract (wegwijs:jgz@0.2.0) in component/wit: copy the whole bundle, component/wit included" >&2
+    exit 2
+fi
 bundle=$(CDPATH= cd -- "${1:-$source_bundle}" && pwd)
 out="$bundle/routing.wasm"
 

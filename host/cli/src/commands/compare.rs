@@ -33,7 +33,7 @@ impl CompareCommand {
         let national = lang.pick("landelijke richtlijn", "national default").to_string();
         let mut rows = vec![(national, host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {
-            let region = host.activate_dir(dir).map_err(|e| InputError(e.to_string()))?;
+            let region = host.activate_dir(dir).map_err(|e| super::bundle_error(dir, &e))?;
             let d = host.decide_with(&signal, &DecideOptions::default().in_region(region.id.clone()))?;
             rows.push((format!("{} ({})", region.name, region.id), d));
         }

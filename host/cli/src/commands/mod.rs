@@ -10,6 +10,7 @@ pub(crate) mod schema;
 pub(crate) mod serve;
 pub(crate) mod simulate;
 pub(crate) mod test;
+pub(crate) mod wit;
 
 /// Input the user must fix (a missing or unreadable file); maps to exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,26 @@ fn default_compile_cache() -> Option<std::path::PathBuf> {
         .and_then(absolute)
         .or_else(|| std::env::var_os("HOME").and_then(absolute).map(|h| h.join(".cache")))
         .map(|base| base.join("wegwijs").join("compiled"))
+}
+
+/// The error for a region bundle that could not be activated, with the
+/// step to take when its component was simply never built: a bundle whose
+/// component is built from source (`component/build.sh`) cannot be used from
+/// a fresh clone until that script has run.
+pub(crate) fn bundle_error(dir: &std::path::Path, error: &wegwijs::Error) -> InputError {
+    let script = dir.join("component/build.sh");
+    let unbuilt = matches!(error, wegwijs::Error::RegionRefused { .. })
+        && error.to_string().contains(".wasm")
+        && script.is_file();
+    if !unbuilt {
+        return InputError(error.to_string());
+    }
+    let script = script.display();
+    let hint = match language() {
+        wegwijs::Language::Nl => format!("bouw het component eerst: sh {script}"),
+        wegwijs::Language::En => format!("build its component first: sh {script}"),
+    };
+    InputError(format!("{error}; {hint}"))
 }
 
 /// `--lang nl|en`: the language of everything a command writes for people

@@ -61,7 +61,7 @@ impl RunCommand {
         let host = super::build_host(builder)?;
         let mut loaded = Vec::new();
         for dir in &self.regions {
-            loaded.push(host.activate_dir(dir).map_err(|e| InputError(format!("{e}")))?);
+            loaded.push(host.activate_dir(dir).map_err(|e| super::bundle_error(dir, &e))?);
         }
         let mut options = if self.explain { DecideOptions::explain() } else { DecideOptions::default() };
         let served = signal.gemeente.as_ref().is_some_and(|g| loaded.iter().any(|r| r.gemeenten.contains(g)));
