@@ -1,6 +1,9 @@
 //! `wegwijs new` on the real binary: a scaffolded bundle builds with its own
 //! build script, passes `wegwijs check` and its own cases as generated, for
-//! every stage in Rust and (when componentize-py is installed) in Python;
+//! every stage in Rust and (when componentize-py or componentize-qjs is
+//! installed) in Python and JavaScript; a deliberate error in a Python or
+//! JavaScript component shows in `wegwijs check` as the language's own
+//! exception; example region E (JavaScript) builds and passes its cases;
 //! and what the command refuses, with exit code 2 and a message.
 
 use crate::util::{TempDir, root, sha256, wegwijs};
@@ -140,8 +143,7 @@ fn every_other_stage_scaffolds_in_rust_builds_and_passes_its_own_cases() {
 
 #[test]
 fn a_python_routing_scaffold_builds_and_passes_its_own_cases() {
-    let installed = std::process::Command::new("componentize-py").arg("--version").output();
-    if !installed.is_ok_and(|o| o.status.success()) {
+    if !componentize_py_installed() {
         eprintln!("skipped: componentize-py is not on PATH (pip install componentize-py==0.25.1)");
         return;
     }
@@ -150,6 +152,184 @@ fn a_python_routing_scaffold_builds_and_passes_its_own_cases() {
     assert!(bundle.join("component/app.py").is_file() && !bundle.join("component/Cargo.toml").exists());
     build(&bundle, "routing");
     cases_pass(&bundle, "routing");
+}
+
+/// Whether componentize-qjs can be found as build.sh looks for it: on PATH
+/// (`npm install -g componentize-qjs@0.4.5`, as CI does).
+fn componentize_qjs_installed() -> bool {
+    let node = std::process::Command::new("node").arg("--version").output();
+    let on_path = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("componentize-qjs").is_file()));
+    node.is_ok_and(|o| o.status.success()) && on_path
+}
+
+fn componentize_py_installed() -> bool {
+    let installed = std::process::Command::new("componentize-py").arg("--version").output();
+    installed.is_ok_and(|o| o.status.success())
+}
+
+/// `wegwijs check` of `bundle`'s routing component: it must fault, and its
+/// output must name the language's own exception, type and message, from
+/// the component's log lines the host shows with the fault.
+fn check_shows_the_exception(bundle: &Path, expected: &[&str]) {
+    let wasm = bundle.join("routing.wasm");
+    let out = wegwijs(&["check", wasm.to_str().expect("UTF-8"), "--stage", "routing"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_ne!(out.status.code(), Some(0), "a component that throws fails the check:\n{stdout}");
+    for text in expected {
+        assert!(stdout.contains(text), "`wegwijs check` shows `{text}`:\n{stdout}{}", stderr(&out));
+        // The traceback's line: a number, not masked away.
+        if let Some(at) = text.strip_suffix("line ") {
+            let line = stdout.split(at).nth(1).unwrap_or_default();
+            assert!(
+                line.strip_prefix("line ").is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
+                "`wegwijs check` shows the line number after `{at}`:\n{stdout}"
+            );
+        }
+    }
+}
+
+/// Replaces `from` (exactly once) by `to` in `bundle`'s component source `file`.
+fn edit(bundle: &Path, file: &str, from: &str, to: &str) {
+    let path = bundle.join("component").join(file);
+    let text = std::fs::read_to_string(&path).expect("the component's source");
+    assert_eq!(text.matches(from).count(), 1, "{file}: `{from}` once");
+    std::fs::write(&path, text.replace(from, to)).expect("written");
+}
+
+#[test]
+fn a_python_scaffold_with_a_typo_shows_the_attribute_error_in_check() {
+    if !componentize_py_installed() {
+        eprintln!("skipped: componentize-py is not on PATH (pip install componentize-py==0.25.1)");
+        return;
+    }
+    let parent = TempDir::new("new-python-error");
+    let bundle = scaffold(&parent, "routing", "regio-typo", "python");
+    edit(
+        &bundle,
+        "app.py",
+        "    # \"route\" and \"routes\" are the same word in Dutch and English.\n",
+        "    print(\"checking\", len(card.routes), \"routes\")\n    for route in card.routes:\n        route.partner = route.partnr\n",
+    );
+    build(&bundle, "routing");
+    check_shows_the_exception(
+        &bundle,
+        &[
+            "info: checking # routes",
+            "warn: AttributeError: 'Route' object has no attribute 'partnr'",
+            "warn: at apply_region_rules (app.py, line ",
+        ],
+    );
+}
+
+#[test]
+fn a_javascript_routing_scaffold_builds_checks_and_passes_its_own_cases() {
+    if !componentize_qjs_installed() {
+        eprintln!("skipped: node or componentize-qjs is not on PATH (npm install -g componentize-qjs@0.4.5)");
+        return;
+    }
+    let parent = TempDir::new("new-js");
+    let bundle = scaffold(&parent, "routing", "regio-js", "js");
+    for (path, text) in texts(&bundle) {
+        assert!(!text.contains("{{"), "{path}: a template token was left");
+    }
+    let package = std::fs::read_to_string(bundle.join("component/package.json")).expect("package.json");
+    assert!(package.contains("\"componentize-qjs\": \"0.4.5\""), "the builder pinned exactly: {package}");
+    assert!(bundle.join("component/types.d.ts").is_file() && !bundle.join("component/Cargo.toml").exists());
+    build(&bundle, "routing");
+    check_passes(&bundle, "routing");
+    cases_pass(&bundle, "routing");
+
+    // The reader's language: Dutch by default, English when asked.
+    let signal = bundle.join("signals/example.json");
+    let run = |lang: &str| {
+        let out = wegwijs(&[
+            "run",
+            signal.to_str().expect("UTF-8"),
+            "--region",
+            bundle.to_str().expect("UTF-8"),
+            "--explain",
+            "--lang",
+            lang,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run("nl").contains("[REGIO-JS-ROUTING] Regio regio-js volgt"));
+    assert!(run("en").contains("[REGIO-JS-ROUTING] Region regio-js agrees"));
+
+    // A deliberate TypeError, and console.log, in a copy of the rules.
+    edit(
+        &bundle,
+        "app.js",
+        "    // \"route\" and \"routes\" are the same word in Dutch and English.\n",
+        "    console.log(\"checking\", card.routes.length, \"routes\");\n    card.routes[card.routes.length].partner = \"huisarts\";\n",
+    );
+    build(&bundle, "routing");
+    check_shows_the_exception(
+        &bundle,
+        &[
+            "info: checking # routes",
+            "warn: TypeError: cannot set property 'partner' of undefined",
+            "warn: at applyRegionRules (app.js, line ",
+        ],
+    );
+}
+
+#[test]
+fn every_other_stage_scaffolds_in_javascript_builds_and_passes_its_own_cases() {
+    if !componentize_qjs_installed() {
+        eprintln!("skipped: node or componentize-qjs is not on PATH (npm install -g componentize-qjs@0.4.5)");
+        return;
+    }
+    let parent = TempDir::new("new-js-stages");
+    for stage in STAGES.into_iter().filter(|s| *s != "routing") {
+        let bundle = scaffold(&parent, stage, &format!("regio-{stage}"), "js");
+        let app = std::fs::read_to_string(bundle.join("component/app.js")).expect("app.js");
+        assert!(app.contains(&format!("export const {stage} = {{")), "{stage}: {app}");
+        build(&bundle, stage);
+        cases_pass(&bundle, stage);
+    }
+}
+
+/// Example region E, copied out of the repository whole: its build.sh
+/// builds the JavaScript component in the copy and pins its hash, and the
+/// copy passes its own cases and the guideline's battery.
+#[test]
+fn example_region_e_in_javascript_builds_and_passes_its_cases() {
+    if !componentize_qjs_installed() {
+        eprintln!("skipped: node or componentize-qjs is not on PATH (npm install -g componentize-qjs@0.4.5)");
+        return;
+    }
+    let parent = TempDir::new("region-e");
+    let copy = parent.0.join("e-javascript");
+    copy_dir(&root().join("examples/regions/e-javascript"), &copy);
+    let _ = std::fs::remove_file(copy.join("routing.wasm"));
+    let _ = std::fs::remove_dir_all(copy.join("component/node_modules"));
+    build(&copy, "routing");
+    let wasm = copy.join("routing.wasm");
+    let out = wegwijs(&["check", wasm.to_str().expect("UTF-8"), "--stage", "routing"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", stderr(&out));
+    assert!(stdout.contains("0 storingen, 0 doorbroken vangrails"), "{stdout}");
+    let out = wegwijs(&["test", "--region", copy.to_str().expect("UTF-8")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "region E's cases:\n{stdout}{}", stderr(&out));
+    assert!(stdout.contains("3 geslaagd, 0 mislukt"), "{stdout}");
+}
+
+/// Copies the directory `from` to `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a directory");
+    for entry in std::fs::read_dir(from).expect("a directory to copy") {
+        let path = entry.expect("a directory entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("a file copied");
+        }
+    }
 }
 
 #[test]

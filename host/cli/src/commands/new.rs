@@ -1,5 +1,5 @@
 //! `wegwijs new`: scaffolds a region bundle with the region's own component
-//! for one stage, in Rust or Python, that builds and passes its own example
+//! for one stage, in Rust, Python or JavaScript, that builds and passes its own example
 //! cases as generated. The bundle gets `region.toml`, example cases, an
 //! example signal, a README with the workflow, and the component project
 //! with a copy of the WIT contract.
@@ -47,10 +47,24 @@ enum Lang {
     Rust,
     /// A Python module built with componentize-py 0.25.1 (WASI stubbed).
     Python,
+    /// A JavaScript module built with componentize-qjs 0.4.5 (QuickJS, WASI stubbed).
+    #[value(alias = "javascript")]
+    Js,
 }
 
-/// The WIT contract, copied into every component project. A Python project
-/// generates its bindings from the copy; a Rust project takes them from the
+impl Lang {
+    /// The language's name in sentences.
+    fn name(self) -> &'static str {
+        match self {
+            Lang::Rust => "Rust",
+            Lang::Python => "Python",
+            Lang::Js => "JavaScript",
+        }
+    }
+}
+
+/// The WIT contract, copied into every component project. A Python or
+/// JavaScript project generates its bindings from the copy; a Rust project takes them from the
 /// SDK's `wegwijs-guest`, and the copy is there to read.
 const WIT: [(&str, &str); 4] = [
     ("host.wit", include_str!("../../../../wit/host.wit")),
@@ -82,6 +96,7 @@ struct StageTemplates {
     rust_lib: &'static str,
     rust_tests: &'static str,
     python_app: &'static str,
+    js_app: &'static str,
     /// The reference components the Rust tests run to produce the cards the
     /// host would pass in, in pipeline order.
     references: &'static [&'static str],
@@ -96,6 +111,7 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             rust_lib: include_str!("../../templates/rust/intake/lib.rs"),
             rust_tests: include_str!("../../templates/rust/intake/tests.rs"),
             python_app: include_str!("../../templates/python/intake.py"),
+            js_app: include_str!("../../templates/js/intake.js"),
             references: &["intake"],
         },
         Stage::Screening => StageTemplates {
@@ -104,6 +120,7 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             rust_lib: include_str!("../../templates/rust/screening/lib.rs"),
             rust_tests: include_str!("../../templates/rust/screening/tests.rs"),
             python_app: include_str!("../../templates/python/screening.py"),
+            js_app: include_str!("../../templates/js/screening.js"),
             references: &["intake", "screening"],
         },
         Stage::Routing => StageTemplates {
@@ -112,6 +129,7 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             rust_lib: include_str!("../../templates/rust/routing/lib.rs"),
             rust_tests: include_str!("../../templates/rust/routing/tests.rs"),
             python_app: include_str!("../../templates/python/routing.py"),
+            js_app: include_str!("../../templates/js/routing.js"),
             references: &["intake", "screening", "routing"],
         },
         Stage::Consent => StageTemplates {
@@ -120,6 +138,7 @@ fn stage_templates(stage: Stage) -> StageTemplates {
             rust_lib: include_str!("../../templates/rust/consent/lib.rs"),
             rust_tests: include_str!("../../templates/rust/consent/tests.rs"),
             python_app: include_str!("../../templates/python/consent.py"),
+            js_app: include_str!("../../templates/js/consent.js"),
             references: &["intake", "screening", "routing", "consent"],
         },
     }
@@ -137,7 +156,21 @@ mod rust {
 mod python {
     pub(super) const BUILD: &str = include_str!("../../templates/python/build.sh");
     pub(super) const REQUIREMENTS: &str = include_str!("../../templates/python/requirements.txt");
+    /// `print` to the host's log and the readable-error boundary.
+    pub(super) const GUEST: &str = include_str!("../../templates/python/guest.py");
     pub(super) const README: &str = include_str!("../../templates/readme/python.md");
+}
+
+/// JavaScript project files shared by every stage.
+mod js {
+    pub(super) const BUILD: &str = include_str!("../../templates/js/build.sh");
+    pub(super) const PACKAGE: &str = include_str!("../../templates/js/package.json");
+    pub(super) const JSCONFIG: &str = include_str!("../../templates/js/jsconfig.json");
+    pub(super) const GUEST: &str = include_str!("../../templates/js/guest.js");
+    /// The WIT types as TypeScript declarations, for the editor.
+    pub(super) const TYPES: &str = include_str!("../../templates/js/types.d.ts");
+    pub(super) const HOST: &str = include_str!("../../templates/js/host.d.ts");
+    pub(super) const README: &str = include_str!("../../templates/readme/js.md");
 }
 
 /// One file to write: its path inside the bundle, its contents, and whether
@@ -157,14 +190,14 @@ impl NewCommand {
                 Some(dir) => Some(sdk_root(dir, stage_templates(stage).references)?),
                 None => None,
             },
-            Lang::Python if self.sdk.is_some() => {
-                return Err(InputError(
-                    "--sdk only applies to a Rust project (--lang rust); a Python project needs only its copy of the WIT"
-                        .into(),
-                )
+            Lang::Python | Lang::Js if self.sdk.is_some() => {
+                return Err(InputError(format!(
+                    "--sdk only applies to a Rust project (--lang rust); a {} project needs only its copy of the WIT",
+                    self.lang.name()
+                ))
                 .into());
             }
-            Lang::Python => None,
+            Lang::Python | Lang::Js => None,
         };
         let parent = self.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         if !parent.is_dir() {
@@ -204,10 +237,13 @@ impl NewCommand {
         let lang_flag = match self.lang {
             Lang::Rust => "",
             Lang::Python => " --lang python",
+            Lang::Js => " --lang js",
         };
-        let (lang_name, lang_readme) = match self.lang {
-            Lang::Rust => ("Rust", rust::README),
-            Lang::Python => ("Python", python::README),
+        let lang_name = self.lang.name();
+        let lang_readme = match self.lang {
+            Lang::Rust => rust::README,
+            Lang::Python => python::README,
+            Lang::Js => js::README,
         };
         // A version always; a path too only when --sdk named a checkout.
         let sdk_dep = |crate_dir: &str| {
@@ -268,6 +304,16 @@ impl NewCommand {
                 script("component/build.sh", python::BUILD),
                 file("component/requirements.txt", python::REQUIREMENTS),
                 file("component/app.py", t.python_app),
+                file("component/guest.py", python::GUEST),
+            ]),
+            Lang::Js => files.extend([
+                file("component/package.json", js::PACKAGE),
+                script("component/build.sh", js::BUILD),
+                file("component/app.js", t.js_app),
+                file("component/guest.js", js::GUEST),
+                file("component/types.d.ts", js::TYPES),
+                file("component/host.d.ts", js::HOST),
+                file("component/jsconfig.json", js::JSCONFIG),
             ]),
         }
         files
@@ -347,10 +393,7 @@ fn write_all(target: &Path, files: &[File]) -> std::io::Result<()> {
 /// What was created and the commands to run next, from the bundle directory.
 fn summary(target: &Path, stage: Stage, lang: Lang, files: &[File]) -> String {
     let s = stage.name();
-    let lang = match lang {
-        Lang::Rust => "Rust",
-        Lang::Python => "Python",
-    };
+    let lang = lang.name();
     let mut out = format!("created {} — a region bundle with its own {s} component in {lang}\n", target.display());
     for f in files.iter().filter(|f| !f.path.starts_with("component/wit/")) {
         out.push_str(&format!("  {}\n", f.path));
@@ -390,13 +433,49 @@ mod tests {
     fn every_template_is_filled_in_for_every_stage_and_language() {
         let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         for stage in Stage::ALL {
-            for lang in [Lang::Rust, Lang::Python] {
+            for lang in [Lang::Rust, Lang::Python, Lang::Js] {
                 let cmd = NewCommand { stage, name: "regio-noord".into(), lang, dir: None, sdk: None };
                 for sdk in [None, Some(sdk.as_path())] {
                     for f in cmd.files(stage, sdk) {
                         assert!(!f.contents.contains("{{"), "{stage:?} {lang:?} {}: a token is left", f.path);
                     }
                 }
+            }
+        }
+    }
+
+    /// `types.d.ts` was generated from `wit/types.wit`; every record,
+    /// enum and variant of the WIT is declared in it, with every field and
+    /// case, so the editor's shapes cannot drift from the contract unseen.
+    #[test]
+    fn the_javascript_types_declare_every_wit_type_field_and_case() {
+        let pascal =
+            |name: &str| -> String { name.split('-').map(|p| p[..1].to_ascii_uppercase() + &p[1..]).collect() };
+        let camel = |name: &str| -> String {
+            let p = pascal(name);
+            p[..1].to_ascii_lowercase() + &p[1..]
+        };
+        let wit = WIT.iter().find(|(n, _)| *n == "types.wit").expect("types.wit").1;
+        let mut kind = "";
+        for line in wit.lines().map(str::trim) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let ["record" | "enum" | "variant", name, "{"] = words.as_slice() {
+                kind = words[0];
+                let declared = match kind {
+                    "record" => format!("export interface {} {{", pascal(name)),
+                    _ => format!("export type {} =", pascal(name)),
+                };
+                assert!(js::TYPES.contains(&declared), "types.d.ts lacks `{declared}`");
+            } else if line == "}" {
+                kind = "";
+            } else if !kind.is_empty() && !line.starts_with("///") && !line.starts_with('@') && !line.is_empty() {
+                let member = line.trim_end_matches(',');
+                let expected = match kind {
+                    "record" => format!("{}: ", camel(member.split(':').next().unwrap_or_default().trim())),
+                    "enum" => format!("| \"{member}\""),
+                    _ => format!("tag: \"{}\"", member.split('(').next().unwrap_or_default()),
+                };
+                assert!(js::TYPES.contains(&expected), "types.d.ts lacks `{expected}` ({kind} member `{member}`)");
             }
         }
     }

@@ -31,12 +31,15 @@ component may instead write one language only and declare it in
 ``region.toml`` (``[region] language = "en"``); the card then tells the
 reader which texts are in which language.
 
-WASI is stubbed out (``--stub-wasi``): never print, open files, read the
-clock or draw random numbers here; the call would trap.
+WASI is stubbed out (``--stub-wasi``): never open files, read the clock or
+draw random numbers here; the call would trap. ``print`` writes to the
+host's log (guest.py), and ``boundary`` (guest.py) writes an exception's
+type, message and innermost frames to the log before the component traps.
 """
 
 from typing import Callable, Dict, List, Optional, Tuple
 
+from guest import boundary
 from wit_world import exports
 from wit_world.imports import host
 from wit_world.imports.types import ChildCase, ConsentCard, ConsentOutcome, DisclosureRequest, Reason
@@ -66,6 +69,7 @@ OUTCOME = {
 class Consent(exports.Consent):
     """The exported ``consent`` interface."""
 
+    @boundary
     def check(
         self,
         child: ChildCase,

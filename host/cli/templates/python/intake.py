@@ -30,12 +30,15 @@ component may instead write one language only and declare it in
 ``region.toml`` (``[region] language = "en"``); the card then tells the
 reader which texts are in which language.
 
-WASI is stubbed out (``--stub-wasi``): never print, open files, read the
-clock or draw random numbers here; the call would trap.
+WASI is stubbed out (``--stub-wasi``): never open files, read the clock or
+draw random numbers here; the call would trap. ``print`` writes to the
+host's log (guest.py), and ``boundary`` (guest.py) writes an exception's
+type, message and innermost frames to the log before the component traps.
 """
 
 from typing import Callable, Optional
 
+from guest import boundary
 from wit_world import exports
 from wit_world.imports import host
 from wit_world.imports.types import ChildCase, IntakeCard, IntakeOutcome, Reason, SourceKind
@@ -54,6 +57,7 @@ NO_REFERENCE = "{{PREFIX}}-NO-REFERENCE"
 class Intake(exports.Intake):
     """The exported ``intake`` interface."""
 
+    @boundary
     def assess(self, child: ChildCase, reference: Optional[IntakeCard]) -> IntakeCard:
         """Assesses one signal for region {{name}}.
 
