@@ -365,3 +365,18 @@ fn new_refuses_an_existing_directory_a_bad_name_and_an_unknown_stage() {
     assert!(stderr(&out).contains("--sdk"), "{}", stderr(&out));
     assert!(!parent.0.join("regio-noord").exists(), "a refused SDK creates nothing");
 }
+
+/// Example region E was scaffolded with `wegwijs new routing … --lang js`:
+/// the files the scaffold gives every JavaScript component (the error
+/// boundary and console, the types from the WIT, the host's declarations,
+/// the build script) stay the template's, so the example never teaches an
+/// older version of them.
+#[test]
+fn example_region_e_carries_the_javascript_templates_support_files() {
+    for file in ["guest.js", "types.d.ts", "host.d.ts", "jsconfig.json"] {
+        let template = std::fs::read_to_string(root().join("host/cli/templates/js").join(file)).expect("the template");
+        let example = std::fs::read_to_string(root().join("examples/regions/e-javascript/component").join(file))
+            .expect("the example's copy");
+        assert_eq!(example, template, "examples/regions/e-javascript/component/{file} differs from the template's");
+    }
+}

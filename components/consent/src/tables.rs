@@ -19,23 +19,9 @@
 //! what was held back.
 
 use wegwijs_kit::TableSource;
-use wegwijs_types::{DataCategory as C, Language, Partner, Party, Purpose as P};
+use wegwijs_types::{DataCategory as C, Partner, Party, Purpose as P};
 
-/// A text of a table in both languages of the cards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wording {
-    /// The Dutch text, for a Dutch JGZ professional.
-    pub nl: &'static str,
-    /// The English text.
-    pub en: &'static str,
-}
-
-impl Wording {
-    /// The text in `lang`.
-    pub const fn get(self, lang: Language) -> &'static str {
-        lang.pick(self.nl, self.en)
-    }
-}
+pub use wegwijs_types::Wording;
 
 /// Jeugdwet: secrecy of the jeugdhulpverlener and its exceptions.
 pub const JEUGDWET: TableSource = TableSource {

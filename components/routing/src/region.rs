@@ -21,7 +21,7 @@ use alloc::vec::Vec;
 use wegwijs_types::{Domain, Language, MeldcodeConclusion, Partner, Reason, RegionConfig, RouteKind, say};
 
 use crate::facts::Facts;
-use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD, Phrase};
+use crate::tables::{CONFIG_VALUE_ECHO_CHARS, ChildRouteRow, HUB, HubRow, POH_JEUGD, Wording};
 use crate::text::{code_list, codes, quote};
 use wegwijs_kit::{clip, domain_term, level_term, partner_label};
 
@@ -41,7 +41,7 @@ pub(crate) struct ChildRoute {
     /// What kind of step.
     pub(crate) kind: RouteKind,
     /// The reason sentence (cited under the row's rule), in both languages.
-    pub(crate) text: Phrase,
+    pub(crate) text: Wording,
     /// Reasons saying which configuration key changed the route, or why a
     /// configured change does not apply to this case.
     pub(crate) notes: Vec<Reason>,

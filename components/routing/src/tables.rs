@@ -8,33 +8,17 @@
 //! sensible default instead, the row's text says so, because the brief
 //! requires the reason to say so.
 //!
-//! Every sentence a row gives the card is a [`Phrase`], in Dutch and in
+//! Every sentence a row gives the card is a [`Wording`], in Dutch and in
 //! English, so a row reads in the language the professional asked for;
 //! the provenance names the guideline documents and stays as it is.
 
 use wegwijs_kit::TableSource;
 use wegwijs_types::{
-    Action, DataCategory, Domain, Handler, Language, Level, MeldcodeConclusion, Partner, Purpose, RouteKind,
-    SourceKind, UnusableReason, Urgency, Verwijzer,
+    Action, DataCategory, Domain, Handler, Level, MeldcodeConclusion, Partner, Purpose, RouteKind, SourceKind,
+    UnusableReason, Urgency, Verwijzer,
 };
 
-/// A sentence or phrase of a table in both languages: the Dutch for the
-/// JGZ professional and the English. Codes, rule ids and the guideline's
-/// own Dutch terms read the same in both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phrase {
-    /// The Dutch text.
-    pub nl: &'static str,
-    /// The English text.
-    pub en: &'static str,
-}
-
-impl Phrase {
-    /// The text in `lang`.
-    pub const fn get(self, lang: Language) -> &'static str {
-        lang.pick(self.nl, self.en)
-    }
-}
+pub use wegwijs_types::Wording;
 
 // ---------------------------------------------------------------------------
 // RT-A0 … RT-A3: the child's own route per rung of the action ladder.
@@ -78,7 +62,7 @@ pub struct ChildRouteRow {
     /// Rule id cited.
     pub rule: &'static str,
     /// Reason sentence; the engine appends case specifics.
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// A table of routes for the child per action (RT-A1 … RT-A3).
@@ -112,7 +96,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::JgzLightSupport,
             kind: RouteKind::Support,
             rule: "PS-UNUSABLE",
-            text: Phrase {
+            text: Wording {
                 nl: "Onvoldoende informatie: een uitkomst van een instrument is niet bruikbaar en niets anders onderbouwt het niveau, dus de JGZ beoordeelt opnieuw voordat er iets wordt geconcludeerd",
                 en: "Insufficient information: an instrument result could not be used and nothing else carries the level, so JGZ assesses again before drawing any conclusion",
             },
@@ -123,7 +107,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::JgzLightSupport,
             kind: RouteKind::Support,
             rule: "RT-A1",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A1: de JGZ houdt de casus zelf en biedt advies of lichte ondersteuning (extra contact, opvoedondersteuning, video-interactiebegeleiding)",
                 en: "Action A1: JGZ keeps the case and offers advice or light support (extra contact, opvoedondersteuning, video-feedback)",
             },
@@ -134,7 +118,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::ImhConsultation,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met de risicokaart op niveau hoog (RK-MULTI-DOMAIN): consulteer een specialist jonge kind / Infant Mental Health zonder de casus over te dragen",
                 en: "Action A2 with risk card level high (RK-MULTI-DOMAIN): consult a young-child / Infant Mental Health specialist without handing over the case",
             },
@@ -145,7 +129,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met de risicokaart op niveau hoog (RK-MULTI-DOMAIN): consulteer ook het sociaal wijkteam en overweeg één integraal plan",
                 en: "Action A2 with risk card level high (RK-MULTI-DOMAIN): also consult the wijkteam and consider one integrated plan",
             },
@@ -156,7 +140,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::JeugdGgz,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met een psychosociaal instrument in het afwijkende gebied: consulteer de jeugd-GGZ zonder de casus over te dragen",
                 en: "Action A2 with a psychosocial instrument in the abnormal band: consult jeugd-GGZ without handing over the case",
             },
@@ -167,7 +151,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met de risicokaart op niveau zorg (RK-ONE-DOMAIN): ga na welke hulpverleners al betrokken zijn en bespreek de casus daarna in het aanmeldoverleg van het sociaal wijkteam",
                 en: "Action A2 with risk card level concern (RK-ONE-DOMAIN): discuss the case in the wijkteam's aanmeldoverleg after checking which helpers are already involved",
             },
@@ -178,7 +162,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met zorgen op twee of meer domeinen: bespreek de casus in het aanmeldoverleg van het sociaal wijkteam",
                 en: "Action A2 with concerns in two or more domains: discuss the case in the wijkteam's aanmeldoverleg",
             },
@@ -189,7 +173,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Consultation,
             rule: "RT-A2",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 zonder specifieke aanleiding voor consultatie: het aanmeldoverleg van het sociaal wijkteam is de standaardplek om te consulteren (een standaardkeuze; de richtlijn noemt er geen)",
                 en: "Action A2 without a specific consultation trigger: the wijkteam's aanmeldoverleg is the default place to consult (a default; the guideline names none)",
             },
@@ -200,7 +184,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::JeugdGgz,
             kind: RouteKind::Referral,
             rule: "RT-A3",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A3 met psychosociale zorgen en een afwijkende uitkomst op een instrument: vermoeden van psychiatrische problematiek, verwijs naar de jeugd-GGZ",
                 en: "Action A3 with psychosocial concerns and an abnormal instrument result: suspected psychiatric problems, refer to jeugd-GGZ",
             },
@@ -211,7 +195,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Referral,
             rule: "RT-A3",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A3 met sociale of opvoedproblemen: verwijs naar het sociaal wijkteam (gemeentelijke toegang)",
                 en: "Action A3 with social or parenting problems: refer to the sociaal wijkteam (gemeentelijke toegang)",
             },
@@ -222,7 +206,7 @@ pub const CHILD_ROUTES: ChildRouteTable = ChildRouteTable {
             partner: Partner::Wijkteam,
             kind: RouteKind::Referral,
             rule: "RT-A3",
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A3 zonder gecodeerd domein dat naar een andere partner wijst: verwijs naar het sociaal wijkteam, de gemeentelijke toegang (een standaardkeuze; de richtlijn noemt er geen)",
                 en: "Action A3 without a coded domain that points elsewhere: refer to the sociaal wijkteam, the gemeentelijke toegang (a default; the guideline names none)",
             },
@@ -236,9 +220,9 @@ pub struct UnusableRow {
     /// Why the result could not be used; `None`: marked invalid without a reason.
     pub reason: Option<UnusableReason>,
     /// Why, for "{instrument} {why}".
-    pub why: Phrase,
+    pub why: Wording,
     /// What the professional does, for "…: {todo}".
-    pub todo: Phrase,
+    pub todo: Wording,
 }
 
 /// The PS-UNUSABLE table: an unusable result is never read as normal; the
@@ -261,29 +245,29 @@ pub const UNUSABLE: UnusableTable = UnusableTable {
     rows: &[
         UnusableRow {
             reason: Some(UnusableReason::OutsideAgeRange),
-            why: Phrase { nl: "is buiten het leeftijdsbereik afgenomen", en: "was used outside its age range" },
-            todo: Phrase {
+            why: Wording { nl: "is buiten het leeftijdsbereik afgenomen", en: "was used outside its age range" },
+            todo: Wording {
                 nl: "gebruik het instrument dat de richtlijn voor deze leeftijd noemt",
                 en: "use the instrument the guideline names for this age",
             },
         },
         UnusableRow {
             reason: Some(UnusableReason::WrongVersion),
-            why: Phrase { nl: "is niet de versie voor deze leeftijd", en: "is not the version for this age" },
-            todo: Phrase { nl: "gebruik de versie voor deze leeftijd", en: "use the version for this age" },
+            why: Wording { nl: "is niet de versie voor deze leeftijd", en: "is not the version for this age" },
+            todo: Wording { nl: "gebruik de versie voor deze leeftijd", en: "use the version for this age" },
         },
         UnusableRow {
             reason: Some(UnusableReason::Incomplete),
-            why: Phrase {
+            why: Wording {
                 nl: "heeft een schaal met minder dan drie antwoorden, dus de totaalscore is niet te berekenen",
                 en: "has a scale with fewer than three answers, so its total cannot be scored",
             },
-            todo: Phrase { nl: "vul de ontbrekende items aan", en: "complete the missing items" },
+            todo: Wording { nl: "vul de ontbrekende items aan", en: "complete the missing items" },
         },
         UnusableRow {
             reason: None,
-            why: Phrase { nl: "is gemarkeerd als niet geldig", en: "is marked as not valid" },
-            todo: Phrase { nl: "neem het instrument opnieuw af", en: "administer it again" },
+            why: Wording { nl: "is gemarkeerd als niet geldig", en: "is marked as not valid" },
+            todo: Wording { nl: "neem het instrument opnieuw af", en: "administer it again" },
         },
     ],
 };
@@ -336,7 +320,7 @@ pub struct SchoolRow {
     /// The information source for complex problems, when it differs.
     pub complex_partner: Option<Partner>,
     /// Who that is, for the reason text.
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// The school / childcare information table (RT-SCHOOL-AGE) with the
@@ -387,7 +371,7 @@ pub const SCHOOL_AGE: SchoolTable = SchoolTable {
             to_months: 48,
             partner: Partner::Kinderopvang,
             complex_partner: None,
-            text: Phrase {
+            text: Wording {
                 nl: "onder de 4 jaar is de kinderopvang of peuterspeelzaal de eerste informatiebron",
                 en: "under 4 the kinderopvang or peuterspeelzaal is the first source of information",
             },
@@ -397,7 +381,7 @@ pub const SCHOOL_AGE: SchoolTable = SchoolTable {
             to_months: 144,
             partner: Partner::PrimarySchool,
             complex_partner: None,
-            text: Phrase {
+            text: Wording {
                 nl: "van 4 tot 12 jaar is de basisschool (leerkracht, intern begeleider) met haar zorgstructuur de eerste informatiebron",
                 en: "from 4 to 12 the primary school (leerkracht, intern begeleider) and its care structure",
             },
@@ -407,7 +391,7 @@ pub const SCHOOL_AGE: SchoolTable = SchoolTable {
             to_months: 216,
             partner: Partner::SchoolMentor,
             complex_partner: Some(Partner::SchoolZorgteam),
-            text: Phrase {
+            text: Wording {
                 nl: "in het voortgezet onderwijs is de mentor de eerste informatiebron bij een enkelvoudig probleem, en het zorg- en adviesteam via de zorgcoördinator bij complexe problemen",
                 en: "in secondary school the mentor for a single problem, the zorgteam via the zorgcoördinator for complex problems",
             },
@@ -431,7 +415,7 @@ pub struct ParentRoute {
     /// What kind of step it is.
     pub kind: RouteKind,
     /// Reason sentence; the engine prefixes why the route applies.
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// Which codes lead to a route for a parent (RT-PARENT).
@@ -464,14 +448,14 @@ pub const PARENT: ParentTable = ParentTable {
     },
     referral: ParentRoute {
         kind: RouteKind::Referral,
-        text: Phrase {
+        text: Wording {
             nl: "volwassenen-GGZ of verslavingszorg via de eigen huisarts van de ouder, naast de route voor het kind; het is de eigen zorg van de ouder, dus de ouder beslist zelf en geeft zelf toestemming",
             en: "volwassenen-GGZ or verslavingszorg through the parent's own huisarts, in addition to the child's route; it is the parent's own care, so the parent decides and consents for themself",
         },
     },
     in_treatment: ParentRoute {
         kind: RouteKind::Coordination,
-        text: Phrase {
+        text: Wording {
             nl: "geen nieuwe verwijzing; stem af met de behandelaar van de ouder in de volwassenen-GGZ of verslavingszorg (kindcheck / oudercheck), zodat het gezin één plan heeft waarin de route van het kind en de behandeling van de ouder op elkaar aansluiten",
             en: "no new referral; align with the parent's treater in volwassenen-GGZ or verslavingszorg (kindcheck / oudercheck), so the family has one plan in which the child's route and the parent's treatment fit together",
         },
@@ -639,7 +623,7 @@ pub struct ActionUrgency {
     pub urgency: Urgency,
     /// Why, for the RT-URGENCY reason after "Urgency {urgency}: " (Dutch:
     /// "Urgentie {urgency}: ").
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// Default urgency per rung of the action ladder (RT-URGENCY).
@@ -668,7 +652,7 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         ActionUrgency {
             action: Action::Reassess,
             urgency: Urgency::Soon,
-            text: Phrase {
+            text: Wording {
                 nl: "een standaardkeuze, want de richtlijn noemt geen urgentie voor een beoordeling die niet kon worden afgerond; een onbruikbare uitkomst hoort niet te wachten tot het volgende reguliere contact",
                 en: "a default, because the guideline names no urgency for an assessment that could not be completed; an unusable result should not wait for the next regular contact",
             },
@@ -676,7 +660,7 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         ActionUrgency {
             action: Action::A0,
             urgency: Urgency::NextContact,
-            text: Phrase {
+            text: Wording {
                 nl: "actie A0 komt aan bod bij het volgende reguliere contact",
                 en: "action A0 is handled at the next regular contact",
             },
@@ -684,7 +668,7 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         ActionUrgency {
             action: Action::A1,
             urgency: Urgency::NextContact,
-            text: Phrase {
+            text: Wording {
                 nl: "actie A1 komt aan bod bij het volgende reguliere contact",
                 en: "action A1 is handled at the next regular contact",
             },
@@ -692,7 +676,7 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         ActionUrgency {
             action: Action::A2,
             urgency: Urgency::Soon,
-            text: Phrase {
+            text: Wording {
                 nl: "de standaard voor een stap bij A2 (een standaardkeuze: de richtlijn noemt geen urgentie voor consultatie)",
                 en: "the default for a step at A2 (a default: the guideline names no urgency for consultation)",
             },
@@ -700,7 +684,7 @@ pub const URGENCY: UrgencyTable = UrgencyTable {
         ActionUrgency {
             action: Action::A3,
             urgency: Urgency::Soon,
-            text: Phrase { nl: "een verwijzing bij A3", en: "an A3 referral" },
+            text: Wording { nl: "een verwijzing bij A3", en: "an A3 referral" },
         },
     ],
     acute: Urgency::Immediate,
@@ -722,7 +706,7 @@ pub struct MeldcodeRow {
     /// Rule id cited.
     pub rule: &'static str,
     /// Reason sentence.
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// The meldcode table (MC-STEPS, MC-Q1 … MC-Q5).
@@ -745,7 +729,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
             conclusion: MeldcodeConclusion::Close,
             route: None,
             rule: "MC-Q1",
-            text: Phrase {
+            text: Wording {
                 nl: "Geen vermoeden van (dreigend) huiselijk geweld of kindermishandeling: sluit het meldcodetraject af en leg dat vast; geen route naar Veilig Thuis",
                 en: "No suspicion of (threat of) domestic violence or child abuse: close the meldcode track and record it; no Veilig Thuis route",
             },
@@ -754,7 +738,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
             conclusion: MeldcodeConclusion::Assess,
             route: Some((Partner::VeiligThuisAdvice, RouteKind::Advice)),
             rule: "MC-STEPS",
-            text: Phrase {
+            text: Wording {
                 nl: "Er is een vermoeden dat nog wordt onderzocht: overleg bij stap 2 met een collega of de aandachtsfunctionaris en vraag advies bij Veilig Thuis, desgewenst anoniem",
                 en: "A suspicion is under assessment: at step 2 consult a colleague or the aandachtsfunctionaris and ask Veilig Thuis for advice, anonymously if wished",
             },
@@ -763,7 +747,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
             conclusion: MeldcodeConclusion::Help,
             route: None,
             rule: "MC-Q5",
-            text: Phrase {
+            text: Wording {
                 nl: "Hulp is aangeboden en aanvaard: volg de veiligheid met afgesproken termijnen; leidt de hulp niet binnen de afgesproken tijd tot veiligheid, doe dan alsnog een melding",
                 en: "Help is offered and accepted: monitor with agreed terms; if the help does not lead to safety in the agreed time, make a melding after all",
             },
@@ -772,7 +756,7 @@ pub const MELDCODE: MeldcodeTable = MeldcodeTable {
             conclusion: MeldcodeConclusion::Melding,
             route: Some((Partner::VeiligThuisMelding, RouteKind::Melding)),
             rule: "MC-STEPS",
-            text: Phrase {
+            text: Wording {
                 nl: "Stap 5 van de meldcode: doe een melding bij Veilig Thuis",
                 en: "Step 5 of the meldcode: make a melding at Veilig Thuis",
             },
@@ -970,7 +954,7 @@ pub struct HubRow {
     /// What kind of step it is.
     pub kind: RouteKind,
     /// Reason sentence for the route (rule [`HubTable::rule`]).
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// Which partner is the region's hub for single-issue psychosocial
@@ -1025,7 +1009,7 @@ pub const HUB: HubTable = HubTable {
             value: "jgz-light-support",
             partner: Partner::JgzLightSupport,
             kind: RouteKind::Consultation,
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met een enkelvoudige psychosociale of opvoedvraag: de JGZ is in deze regio het aanspreekpunt voor zulke vragen, dus ga na welke hulpverleners al betrokken zijn en consulteer daarna de eigen gedragswetenschapper of pedagogisch adviseur van het team; de JGZ houdt de casus en de lichte ondersteuning",
                 en: "Action A2 with a single-issue psychosocial or parenting question: JGZ is this region's hub for these questions, so after checking which helpers are already involved, consult the team's own gedragswetenschapper or pedagogisch adviseur; JGZ keeps the case and its light support",
             },
@@ -1034,7 +1018,7 @@ pub const HUB: HubTable = HubTable {
             value: "poh-jeugd",
             partner: Partner::PohJeugd,
             kind: RouteKind::Consultation,
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met een enkelvoudige psychosociale of opvoedvraag: ga na welke hulpverleners al betrokken zijn en consulteer daarna de POH-jeugd in de huisartsenpraktijk, in deze regio het aanspreekpunt voor zulke vragen, zonder de casus over te dragen",
                 en: "Action A2 with a single-issue psychosocial or parenting question: after checking which helpers are already involved, consult the POH-jeugd at the huisarts practice, this region's hub for these questions, without handing over the case",
             },
@@ -1043,7 +1027,7 @@ pub const HUB: HubTable = HubTable {
             value: "jeugdarts",
             partner: Partner::Jeugdarts,
             kind: RouteKind::Consultation,
-            text: Phrase {
+            text: Wording {
                 nl: "Actie A2 met een enkelvoudige psychosociale of opvoedvraag: ga na welke hulpverleners al betrokken zijn en bespreek de casus daarna met de jeugdarts van het JGZ-team, in deze regio het aanspreekpunt voor zulke vragen en de schakel met de huisartsen",
                 en: "Action A2 with a single-issue psychosocial or parenting question: after checking which helpers are already involved, discuss the case with the jeugdarts of the JGZ team, this region's hub for these questions and its link with the huisartsen",
             },
@@ -1076,7 +1060,7 @@ pub struct PohJeugdTable {
     /// What kind of step it is.
     pub kind: RouteKind,
     /// Reason sentence for the route.
-    pub text: Phrase,
+    pub text: Wording,
 }
 
 /// `routing.poh-jeugd`. A POH-jeugd is a youth worker in the huisarts
@@ -1099,7 +1083,7 @@ pub const POH_JEUGD: PohJeugdTable = PohJeugdTable {
     max_risk_level: Level::Attention,
     partner: Partner::PohJeugd,
     kind: RouteKind::Consultation,
-    text: Phrase {
+    text: Wording {
         nl: "Actie A2 met een psychosociaal instrument in het afwijkende gebied en een enkelvoudige psychosociale vraag: consulteer eerst de POH-jeugd in de huisartsenpraktijk, zonder de casus over te dragen; de POH-jeugd kan via de huisarts alsnog de jeugd-GGZ inschakelen",
         en: "Action A2 with a psychosocial instrument in the abnormal band and a single psychosocial question: consult the POH-jeugd at the huisarts practice first, without handing over the case; the POH-jeugd can still involve jeugd-GGZ through the huisarts",
     },

@@ -19,21 +19,7 @@ use wegwijs_types::{
 /// code can be arbitrarily long, and a card must stay readable and bounded.
 const MAX_ECHO: usize = 64;
 
-/// A text of a table in both languages of the cards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wording {
-    /// The Dutch text, for a Dutch JGZ professional.
-    pub nl: &'static str,
-    /// The English text.
-    pub en: &'static str,
-}
-
-impl Wording {
-    /// The text in `lang`.
-    pub const fn get(self, lang: Language) -> &'static str {
-        lang.pick(self.nl, self.en)
-    }
-}
+pub use wegwijs_types::Wording;
 
 /// A table's source as a card cites it: the transcribed [`TableSource`]
 /// in English, `nl` (its name and version in Dutch) for a Dutch reader.

@@ -1165,6 +1165,24 @@ impl Language {
     }
 }
 
+/// A fixed text of a rule table in both languages: the Dutch for the JGZ
+/// professional and the English. Codes, rule ids and the guideline's own
+/// Dutch terms read the same in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Wording {
+    /// The Dutch text.
+    pub nl: &'static str,
+    /// The English text.
+    pub en: &'static str,
+}
+
+impl Wording {
+    /// The text in `lang`.
+    pub const fn get(self, lang: Language) -> &'static str {
+        lang.pick(self.nl, self.en)
+    }
+}
+
 /// A sentence in the reader's language: `say!(lang, "Dutch {x}", "English
 /// {x}")` formats the Dutch text for [`Language::Nl`] and the English one
 /// for [`Language::En`]. Both are required, so no sentence exists in one
