@@ -176,3 +176,27 @@ fn a_region_component_built_against_wit_0_2_0_runs_and_its_english_texts_are_nam
     let en = host.decide_with(&signal, &DecideOptions::default().with_language(Language::En)).expect("decided");
     assert!(en.other_language.is_empty(), "English texts in an English card need no note: {:?}", en.other_language);
 }
+
+#[test]
+fn a_region_that_states_its_language_is_named_on_a_card_in_the_other() {
+    // Region A's Rust component links the host's `language` import through
+    // the guest SDK, but writes English, as its region.toml states.
+    let bundle = crate::util::rust_example("a-ondersteuningsteam", wegwijs_test_artifacts::REGION_A_ROUTING);
+    let host = dutch_host();
+    host.activate_dir(&bundle.0).expect("region A activates");
+    let signal = crate::util::school_signal("GM0085", "low-mood");
+    let nl = host.decide(&signal).expect("decided");
+    assert_eq!(nl.provenance.region, "regio-a");
+    assert_eq!(
+        nl.other_language.iter().map(|o| (o.component.as_str(), o.language.as_deref())).collect::<Vec<_>>(),
+        [("regio-a/routing", Some("en"))]
+    );
+    let card = String::from_utf8(
+        wegwijs(&["run", "examples/signals/13-low-mood-abnormal-sdq.json", "--region", bundle.0.to_str().unwrap()])
+            .stdout,
+    )
+    .expect("UTF-8");
+    assert!(card.contains("De teksten van regio-a/routing (routering) zijn in het Engels"), "{card}");
+    let en = host.decide_with(&signal, &DecideOptions::default().with_language(Language::En)).expect("decided");
+    assert!(en.other_language.is_empty(), "{:?}", en.other_language);
+}

@@ -492,7 +492,9 @@ fn hanging_indent(line: &str) -> usize {
         stripped.chars().count()
     } else if let Some(dot) = rest.find(". ").filter(|&i| i > 0 && rest[..i].chars().all(|c| c.is_ascii_digit())) {
         dot + 2
-    } else if let Some(dash) = rest.find(" — ").filter(|&i| i <= 30) {
+    } else if let Some(dash) =
+        rest.find(" — ").filter(|&i| i <= 30 && rest[..i].chars().all(|c| c.is_uppercase() || c == ' '))
+    {
         rest[..dash].chars().count() + 3
     } else if let Some(colon) = rest.find(": ").filter(|&i| i <= 24 && !rest[..i].contains('.')) {
         rest[..colon].chars().count() + 2

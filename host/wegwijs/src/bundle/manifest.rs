@@ -31,10 +31,10 @@ pub struct Manifest {
     pub revision: u32,
     /// One paragraph for readers of decisions.
     pub description: String,
-    /// The language the region's components write their texts in when
-    /// they do not follow the reader's (`[region] language`, `nl` or `en`):
-    /// the card tells a reader who asked for another language which texts
-    /// are in this one. `None`: not stated.
+    /// The one language the region's components write their texts in
+    /// (`[region] language`, `nl` or `en`): a card for a reader who asked
+    /// for the other language says which texts are in this one. `None`: not
+    /// stated (the components follow the reader's language).
     pub language: Option<String>,
     /// The stages the region replaces, with the component for each.
     pub stages: BTreeMap<Stage, StageComponent>,

@@ -154,18 +154,23 @@ fn headline(
     s
 }
 
-/// The region's components that cannot write in `language`: they do not
-/// ask the host for it, and their region does not state that it writes in
-/// that very language.
+/// The region's components whose texts are not in `language`. A region
+/// that states the language its components write in (`[region] language`)
+/// is taken at its word: its components are named whenever the reader asked
+/// for the other one, whether or not they import `language` (a Rust
+/// component links the import through the guest SDK even when it never
+/// reads it). Without that statement, a component that never asks the host
+/// for the language is named, in a language unknown.
 fn other_language(region: Option<&Region>, language: Language) -> Vec<OtherLanguage> {
     let Some(region) = region else { return Vec::new() };
-    if region.language.as_deref() == Some(language.tag()) {
-        return Vec::new();
-    }
+    let named = |c: &&std::sync::Arc<crate::sandbox::LoadedComponent>| match region.language.as_deref() {
+        Some(stated) => stated != language.tag(),
+        None => !c.info.follows_language,
+    };
     region
         .own
         .values()
-        .filter(|c| !c.info.follows_language)
+        .filter(named)
         .map(|c| OtherLanguage {
             stage: c.info.stage,
             component: c.info.name.clone(),
