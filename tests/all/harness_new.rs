@@ -367,10 +367,10 @@ fn new_refuses_an_existing_directory_a_bad_name_and_an_unknown_stage() {
 }
 
 /// Example region E was scaffolded with `wegwijs new routing … --lang js`:
-/// the files the scaffold gives every JavaScript component (the error
-/// boundary and console, the types from the WIT, the host's declarations,
-/// the build script) stay the template's, so the example never teaches an
-/// older version of them.
+/// the files the scaffold gives every JavaScript component unchanged (the
+/// error boundary and console, the types from the WIT, the host's
+/// declarations, the editor settings) stay the template's, and its WIT is
+/// the host's, so the example never teaches an older version of them.
 #[test]
 fn example_region_e_carries_the_javascript_templates_support_files() {
     for file in ["guest.js", "types.d.ts", "host.d.ts", "jsconfig.json"] {
@@ -378,5 +378,13 @@ fn example_region_e_carries_the_javascript_templates_support_files() {
         let example = std::fs::read_to_string(root().join("examples/regions/e-javascript/component").join(file))
             .expect("the example's copy");
         assert_eq!(example, template, "examples/regions/e-javascript/component/{file} differs from the template's");
+    }
+    // And it builds against this host's contract, as `wegwijs new` and
+    // `wegwijs wit` write it.
+    for file in ["host.wit", "stages.wit", "types.wit", "worlds.wit"] {
+        let host = std::fs::read_to_string(root().join("wit").join(file)).expect("the host's WIT");
+        let example = std::fs::read_to_string(root().join("examples/regions/e-javascript/component/wit").join(file))
+            .expect("the example's WIT");
+        assert_eq!(example, host, "examples/regions/e-javascript/component/wit/{file} is not the host's contract");
     }
 }
