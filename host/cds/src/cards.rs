@@ -40,8 +40,8 @@ use std::fmt::Write as _;
 use wegwijs::types::{self as m, Action, Level, Partner, RouteKind, Urgency};
 use wegwijs::{Decision, FaultKind, Language, Stage, Status};
 use wegwijs_kit::{
-    action_label, consent_term, data_term, level_term, partner_label, partner_term, party_label, purpose_term,
-    route_kind_term, say, sentence_case, urgency_term, verwijzer_label,
+    action_label, consent_term, data_term, level_term, partner_term, party_label, purpose_term, route_kind_term,
+    route_phrase, say, sentence_case, urgency_term, verwijzer_label,
 };
 
 /// The most characters of a summary: CDS Hooks asks for fewer than 140.
@@ -702,7 +702,7 @@ const fn action_meaning(a: Action, lang: Language) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     /// The partner as in a sentence, with its article: "de jeugd-GGZ"
-    /// ([`partner_label`]). Suggestion labels and the detail use it too.
+    /// (`wegwijs_kit::partner_label`, through `route_phrase`). Suggestion labels and the detail use it too.
     Full,
     /// The partner as a bare term: "jeugd-GGZ" ([`partner_term`]).
     Short,
@@ -711,29 +711,25 @@ enum Form {
     Compact,
 }
 
-/// A route as a step, from the glossary's kind and partner: "verwijzing
-/// naar de jeugd-GGZ", "consultation with jeugd-GGZ".
+/// A route as a step: in full the glossary's phrase ("verwijzing naar de
+/// jeugd-GGZ", [`route_phrase`]); shorter, the kind and the partner's bare
+/// term ("informatie van basisschool"), when a summary has little room.
 fn step(kind: RouteKind, partner: Partner, lang: Language, form: Form) -> String {
-    let named = |p: Partner| match form {
-        Form::Full => partner_label(p, lang),
-        Form::Short | Form::Compact => partner_term(p, lang),
-    };
+    if form == Form::Full {
+        return route_phrase(kind, partner, lang);
+    }
     let p = match partner {
         // The partner's name already says what the step is.
         Partner::JgzLightSupport if kind == RouteKind::Support => {
             return lang.pick("lichte ondersteuning door de JGZ", "JGZ light support").into();
         }
-        Partner::JgzLightSupport => lang.pick("het eigen JGZ-team", "JGZ light support"),
-        // The kind says advice or melding; the name is the organisation's.
-        Partner::VeiligThuisAdvice | Partner::VeiligThuisMelding => "Veilig Thuis",
-        _ => named(partner),
+        _ => partner_term(partner, lang),
     };
     match (kind, partner, lang) {
         (RouteKind::Coordination, Partner::Verwijsindex, Language::Nl) => format!("signaal in {p}"),
-        // The glossary's "informeren" is to inform; this kind asks for
-        // information, in fewer words when room is short.
-        (RouteKind::Information, _, Language::Nl) if form == Form::Full => format!("informatie opvragen bij {p}"),
         _ => {
+            // Short: the noun alone, "informatie" rather than the full
+            // phrase's "informatie opvragen".
             let noun = match (kind, lang) {
                 (RouteKind::Information, Language::Nl) => "informatie",
                 _ => route_kind_term(kind, lang),

@@ -256,10 +256,21 @@ pub const fn party_label(p: Party, lang: Language) -> &'static str {
 
 /// A route as a phrase, its kind with the preposition the partner takes:
 /// "verwijzing naar de jeugd-GGZ", "advies vragen bij Veilig Thuis",
-/// "referral to jeugd-GGZ".
+/// "referral to jeugd-GGZ". Where the partner's label already says the
+/// kind (JGZ light support, Veilig Thuis for a melding) it is not said twice.
 pub fn route_phrase(kind: RouteKind, partner: Partner, lang: Language) -> alloc::string::String {
-    let p = partner_label(partner, lang);
+    let p = match partner {
+        Partner::JgzLightSupport if kind == RouteKind::Support => {
+            return lang.pick("lichte ondersteuning door de JGZ", "JGZ light support").into();
+        }
+        // The kind says advice or melding; the name is the organisation's.
+        Partner::VeiligThuisAdvice | Partner::VeiligThuisMelding => "Veilig Thuis",
+        _ => partner_label(partner, lang),
+    };
     match (kind, lang) {
+        (RouteKind::Coordination, Language::Nl) if partner == Partner::Verwijsindex => {
+            alloc::format!("signaal in {p}")
+        }
         (RouteKind::Support, Language::Nl) => alloc::format!("ondersteuning door {p}"),
         (RouteKind::Information, Language::Nl) => alloc::format!("informatie opvragen bij {p}"),
         (RouteKind::Consultation, Language::Nl) => alloc::format!("consultatie bij {p}"),
