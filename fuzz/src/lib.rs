@@ -18,13 +18,13 @@ pub fn assert_signal_error(error: &Error) {
     assert!(!error.to_string().is_empty(), "empty message for {error:?}");
     match error {
         Error::MalformedJson { problem, .. } => {
-            assert!(!problem.is_empty(), "MalformedJson without a problem: {error:?}");
+            assert!(!problem.en().is_empty() && !problem.nl().is_empty(), "MalformedJson without a problem: {error:?}");
         }
         Error::InvalidSignal(problems) => {
             assert!(!problems.is_empty(), "InvalidSignal with no problems");
             for p in problems {
                 assert!(!p.field.is_empty(), "a field problem names no field: {p:?}");
-                assert!(!p.problem.is_empty(), "a field problem says nothing: {p:?}");
+                assert!(!p.problem.en().is_empty() && !p.problem.nl().is_empty(), "a field problem says nothing: {p:?}");
             }
         }
         other => panic!("parsing a signal gave an error that is not about the input: {other:?}"),

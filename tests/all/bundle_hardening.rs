@@ -101,9 +101,9 @@ fn a_fifo_anywhere_in_a_bundle_is_refused_without_blocking() {
         };
         let found = result.expect_err("a bundle with a FIFO is refused");
         assert!(
-            found
-                .iter()
-                .any(|p| matches!(p, BundleProblem::NotAFile { path, kind } if path == file && kind.contains("FIFO"))),
+            found.iter().any(
+                |p| matches!(p, BundleProblem::NotAFile { path, kind } if path == file && kind.en().contains("FIFO"))
+            ),
             "{file}: {found:?}"
         );
     }
@@ -114,7 +114,7 @@ fn a_fifo_anywhere_in_a_bundle_is_refused_without_blocking() {
     let found = problems(&dir.0);
     assert!(
         found.iter().any(
-            |p| matches!(p, BundleProblem::NotAFile { path, kind } if path == "routing.wasm" && kind == "a folder")
+            |p| matches!(p, BundleProblem::NotAFile { path, kind } if path == "routing.wasm" && kind.en() == "a folder")
         ),
         "{found:?}"
     );
@@ -141,7 +141,7 @@ fn files_beyond_their_cap_are_refused_before_they_are_read() {
         assert!(start.elapsed() < Duration::from_secs(5), "{file}: took {:?}", start.elapsed());
         assert!(
             found.iter().any(|p| matches!(p, BundleProblem::TooLarge { path, limit, what: w }
-                if path == file && *limit == cap && w == what)),
+                if path == file && *limit == cap && w.en() == what)),
             "{file}: {found:?}"
         );
         // Exactly at the cap is read (and then judged on its content).
@@ -338,6 +338,7 @@ fn wegwijs_test_does_not_follow_symlinked_folders() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["cases"].as_array().unwrap().len(), 1, "the case ran once: {stdout}");
     for link in ["loop", "again"] {
-        assert!(stderr.contains(&format!("note: skipping {}", dir.0.join("cases").join(link).display())), "{stderr}");
+        let shown = dir.0.join("cases").join(link);
+        assert!(stderr.contains(&format!("let op: {} overgeslagen", shown.display())), "{stderr}");
     }
 }

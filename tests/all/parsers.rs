@@ -40,6 +40,13 @@ fn check_signal_error(e: &Error) -> Result<(), TestCaseError> {
             for p in problems {
                 prop_assert!(!p.field.is_empty(), "a problem names no field: {:?}", p);
                 prop_assert!(!p.problem.is_empty(), "a problem says nothing: {:?}", p);
+                // Dutch is the default reader's language: no English
+                // sentence of ours may reach them untranslated.
+                prop_assert!(
+                    wegwijs_kit::english_word_in(p.problem.nl()).is_none(),
+                    "English in the Dutch problem: {:?}",
+                    p
+                );
             }
         }
         other => prop_assert!(false, "not an input error: {:?}", other),
@@ -53,6 +60,11 @@ fn check_bundle_problems(problems: &[BundleProblem]) -> Result<(), TestCaseError
     prop_assert!(!problems.is_empty(), "refused without a reason");
     for p in problems {
         prop_assert!(!p.to_string().is_empty(), "empty message for {:?}", p);
+        if !matches!(p, BundleProblem::Toml { .. } | BundleProblem::CaseFile { .. }) {
+            // Only a parser's own words, quoted as they came, may be English.
+            let dutch = p.message(wegwijs::Language::Nl);
+            prop_assert!(wegwijs_kit::english_word_in(&dutch).is_none(), "English in the Dutch problem: {}", dutch);
+        }
         if let BundleProblem::Field { field, detail } = p {
             prop_assert!(!field.is_empty() && !detail.is_empty(), "{:?}", p);
         }

@@ -16,7 +16,7 @@ fn valid() -> serde_json::Value {
 
 fn problems(v: &serde_json::Value) -> Vec<(String, String)> {
     match Signal::from_json(&v.to_string()) {
-        Err(Error::InvalidSignal(ps)) => ps.into_iter().map(|p| (p.field, p.problem)).collect(),
+        Err(Error::InvalidSignal(ps)) => ps.into_iter().map(|p| (p.field, p.problem.en().to_string())).collect(),
         Err(other) => panic!("expected InvalidSignal, got {other}"),
         Ok(_) => panic!("expected InvalidSignal, the signal was accepted"),
     }

@@ -7,7 +7,7 @@
 //! BSN typed into the wrong field must not reach an error log. The service
 //! renders these as `application/problem+json`.
 
-use wegwijs::FieldProblem;
+use wegwijs::{FieldProblem, Said};
 
 /// A request or feedback body that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,10 +40,9 @@ impl CdsError {
     /// about the whole body (field `(body)`).
     pub fn problems(&self) -> Vec<FieldProblem> {
         match self {
-            CdsError::MalformedJson { line, column, problem } => vec![FieldProblem {
-                field: "(body)".into(),
-                problem: format!("not valid JSON at line {line}, column {column}: {problem}"),
-            }],
+            CdsError::MalformedJson { line, column, problem: what } => {
+                vec![problem("(body)", format!("not valid JSON at line {line}, column {column}: {what}"))]
+            }
             CdsError::Invalid(p) | CdsError::PrefetchNeeded(p) => p.clone(),
         }
     }
@@ -59,9 +58,13 @@ impl CdsError {
     }
 }
 
-/// A field problem; [`FieldProblem`]'s constructor is the library's own.
+/// A field problem about the CDS Hooks request itself. These are written
+/// for the CDS client's developer and read the same in every language, as
+/// the CDS Hooks protocol they describe is specified in English; a problem
+/// the library finds in the signal inside the request keeps both of its
+/// languages.
 pub(crate) fn problem(field: impl Into<String>, problem: impl Into<String>) -> FieldProblem {
-    FieldProblem { field: field.into(), problem: problem.into() }
+    FieldProblem::new(field, Said::same(problem))
 }
 
 /// serde_json's message without the " at line L column C" it appends (the

@@ -41,7 +41,7 @@ fn patient(birth_date: &str, gemeente: &str) -> Value {
 }
 
 fn problems(e: &CdsError) -> Vec<(String, String)> {
-    e.problems().into_iter().map(|p| (p.field, p.problem)).collect()
+    e.problems().into_iter().map(|p| (p.field, p.problem.en().to_string())).collect()
 }
 
 fn fields(e: &CdsError) -> Vec<String> {

@@ -632,7 +632,7 @@ fn decide_blocking(
 ) -> Result<Response, Problem> {
     let started = Instant::now();
     let bad_input = |error: wegwijs::Error| {
-        let problem = Problem::from_library(&error);
+        let problem = Problem::from_library(&error, options.language.unwrap_or(host.language()));
         if problem.status < 500 {
             state.metrics.bad_input(problem.kind.rsplit(':').next().unwrap_or_default());
         }
@@ -710,7 +710,7 @@ fn durable(
     match pending {
         Some(pending) => pending.wait().map(|_| ()).map_err(|e| {
             state.metrics.rejected(Rejected::NotLogged);
-            Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()))
+            Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()), wegwijs::Language::En)
         }),
         None => Ok(()),
     }
@@ -947,7 +947,7 @@ async fn record_feedback(log: wegwijs::audit::DecisionLog, entries: Vec<Feedback
     })
     .await
     .map_err(|_| Problem::internal("recording feedback panicked"))?;
-    written.map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string())))
+    written.map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()), wegwijs::Language::En))
 }
 
 /// `POST /v1/decisions/{id}/feedback`.
@@ -1052,7 +1052,9 @@ fn cds_problem(error: &wegwijs_cds::CdsError) -> Problem {
         p.line = Some(*line);
         p.column = Some(*column);
     }
-    p.errors = Some(problems.into_iter().map(|f| FieldError { field: f.field, problem: f.problem }).collect());
+    p.errors = Some(
+        problems.into_iter().map(|f| FieldError { field: f.field, problem: f.problem.en().to_string() }).collect(),
+    );
     p
 }
 
@@ -1084,7 +1086,9 @@ async fn cds_call(
             options = options.with_language(language);
         }
         let options = options.with_decision_id(reference.to_string());
-        let (decision, pending) = host.decide_pending(&call.signal, &options).map_err(|e| Problem::from_library(&e))?;
+        let (decision, pending) = host
+            .decide_pending(&call.signal, &options)
+            .map_err(|e| Problem::from_library(&e, language.unwrap_or(host.language())))?;
         let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
         durable(work, slot, pending)?;

@@ -9,6 +9,8 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use schemars::JsonSchema;
 use serde::Serialize;
+use wegwijs::Language;
+use wegwijs::types::say;
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -118,31 +120,42 @@ impl Problem {
         )
     }
 
-    /// A library error for a signal that could not be decided.
-    pub(crate) fn from_library(error: &wegwijs::Error) -> Problem {
-        match error {
+    /// A library error for a signal that could not be decided. Problems with
+    /// the signal itself (malformed JSON, invalid fields, an unknown region)
+    /// are written in `lang`, the language the request accepted, because an
+    /// EPD may show them to the professional who must correct the signal;
+    /// they carry `Content-Language`. Every other problem is about the
+    /// protocol and is written for the integrator, in English.
+    pub(crate) fn from_library(error: &wegwijs::Error, lang: Language) -> Problem {
+        let mut p = match error {
             wegwijs::Error::MalformedJson { line, column, problem } => {
+                let problem = problem.get(lang);
                 let mut p = Problem::new(
                     StatusCode::BAD_REQUEST,
                     "malformed-json",
-                    "The body is not valid JSON",
-                    format!("line {line}, column {column}: {problem}"),
+                    lang.pick("De body is geen geldige JSON", "The body is not valid JSON"),
+                    say!(lang, "regel {line}, kolom {column}: {problem}", "line {line}, column {column}: {problem}"),
                 );
                 p.line = Some(*line);
                 p.column = Some(*column);
                 p
             }
             wegwijs::Error::InvalidSignal(problems) => {
+                let n = problems.len();
                 let mut p = Problem::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid-signal",
-                    "The signal breaks the signal format",
-                    format!("{} problem(s) found; `errors` names each field", problems.len()),
+                    lang.pick("Het signaal voldoet niet aan het signaalformaat", "The signal breaks the signal format"),
+                    match (lang, n) {
+                        (Language::Nl, 1) => "1 probleem gevonden; `errors` noemt het veld".to_string(),
+                        (Language::Nl, _) => format!("{n} problemen gevonden; `errors` noemt elk veld"),
+                        (Language::En, _) => format!("{n} problem(s) found; `errors` names each field"),
+                    },
                 );
                 p.errors = Some(
                     problems
                         .iter()
-                        .map(|f| FieldError { field: f.field.clone(), problem: f.problem.clone() })
+                        .map(|f| FieldError { field: f.field.clone(), problem: f.problem.get(lang).to_string() })
                         .collect(),
                 );
                 p
@@ -151,24 +164,30 @@ impl Problem {
                 let mut p = Problem::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "unknown-region",
-                    "No such region is loaded",
-                    "the region asked for is not loaded; use an id from /v1/regions or `national-default`",
+                    lang.pick("Deze regio is niet geladen", "No such region is loaded"),
+                    lang.pick(
+                        "de gevraagde regio is niet geladen; gebruik een id uit /v1/regions of `national-default`",
+                        "the region asked for is not loaded; use an id from /v1/regions or `national-default`",
+                    ),
                 );
                 p.region = Some(id.clone());
                 p
             }
             wegwijs::Error::DecisionLog(why) => {
                 eprintln!("wegwijs serve: {why}");
-                Problem::unavailable(
+                return Problem::unavailable(
                     "decision-not-logged",
                     "The decision could not be logged",
                     "the decision log cannot be written, and a decision is only answered once it is logged; \
                      the operator has been told",
                     1,
-                )
+                );
             }
-            _ => Problem::internal("the library failed on a signal it accepted (not an input error)"),
-        }
+            _ => return Problem::internal("the library failed on a signal it accepted (not an input error)"),
+        };
+        p.headers.push((header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag())));
+        p.headers.push((header::VARY, HeaderValue::from_static("accept-language")));
+        p
     }
 }
 
@@ -196,7 +215,7 @@ mod tests {
                 "handler": "nobody", "concerns": ["behaviour-problems"]}"#,
         )
         .expect_err("an unknown handler");
-        let p = Problem::from_library(&error);
+        let p = Problem::from_library(&error, Language::En);
         let json = serde_json::to_value(&p).expect("serializes");
         assert_eq!(json["status"], 422);
         assert_eq!(json["type"], "urn:wegwijs:problem:invalid-signal");
@@ -207,8 +226,8 @@ mod tests {
 
     #[test]
     fn a_library_error_that_is_not_about_input_is_internal_without_detail() {
-        let error = wegwijs::Error::CompileCache { dir: "/secret/dir".into(), problem: "is odd".into() };
-        let p = Problem::from_library(&error);
+        let error = wegwijs::Error::CompileCache { dir: "/secret/dir".into(), problem: wegwijs::Said::same("is odd") };
+        let p = Problem::from_library(&error, Language::En);
         assert_eq!(p.status, 500);
         assert!(!p.detail.contains("/secret"), "{}", p.detail);
     }

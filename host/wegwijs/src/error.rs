@@ -7,28 +7,31 @@ use crate::model::{HOST_INTERFACE, Stage};
 use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
+use wegwijs_types::{Language, Said, said, say};
 
 /// Everything that can go wrong at the library's edge.
-#[derive(Debug, thiserror::Error)]
+///
+/// Every message exists in Dutch and English: [`Error::message`] gives it in
+/// the reader's language, and `Display` gives the English, for logs and
+/// Rust's `?` chains. Words quoted from a parser or the operating system
+/// stay as they came.
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The signal is not valid JSON.
-    #[error("signal is not valid JSON (line {line}, column {column}): {problem}")]
     MalformedJson {
         /// 1-based line of the problem.
         line: usize,
         /// 1-based column of the problem.
         column: usize,
         /// What the parser found.
-        problem: String,
+        problem: Said,
     },
     /// The signal is JSON but breaks the signal format; every problem found
     /// is listed, each naming its field.
-    #[error("signal is invalid: {}", FieldProblems(.0))]
     InvalidSignal(Vec<FieldProblem>),
     /// A component could not be loaded: not a component, wrong world, or an
     /// import outside its world.
-    #[error("component `{name}` cannot be loaded as the {stage} stage: {reason}")]
     ComponentRejected {
         /// Name the component was loaded under.
         name: String,
@@ -38,7 +41,6 @@ pub enum Error {
         reason: Rejection,
     },
     /// A region bundle was refused; every reason found is listed.
-    #[error("region bundle `{bundle}` refused: {}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     RegionRefused {
         /// Where the bundle was read from.
         bundle: String,
@@ -46,24 +48,21 @@ pub enum Error {
         problems: Vec<BundleProblem>,
     },
     /// A decision was asked for in a region that is not loaded.
-    #[error("no region `{id}` is loaded; use a loaded region's id or `national-default`")]
     UnknownRegion {
         /// The id asked for.
         id: String,
     },
     /// A case file is not valid TOML or breaks the case format.
-    #[error("case file line {line}, column {column}: {problem}")]
     InvalidCaseFile {
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
         /// What the parser found.
-        problem: String,
+        problem: Said,
     },
     /// A region's component faulted while one of its bundle's cases ran: the
     /// guideline's result would stand in, but the component is not ready.
-    #[error("the {stage} component faulted: {detail}")]
     CaseFault {
         /// The stage whose component faulted.
         stage: Stage,
@@ -73,33 +72,130 @@ pub enum Error {
     /// One of the built-in reference components could not be loaded: the
     /// host binary was built wrongly, since they are embedded and checked at
     /// build time.
-    #[error("the built-in reference component for the {stage} stage cannot be loaded: {source}")]
     ReferenceComponent {
         /// The stage.
         stage: Stage,
         /// Why.
-        #[source]
         source: Arc<Error>,
     },
     /// The directory given for precompiled components cannot be used: it
     /// cannot be created, is not a directory, or (on Unix) belongs to
     /// another user or may be written by others, so code in it could not be
     /// trusted to run in the host.
-    #[error("the compile cache `{dir}` cannot be used: it {problem}")]
     CompileCache {
         /// The directory.
         dir: String,
-        /// What is wrong with it.
-        problem: String,
+        /// What is wrong with it: in English completing "the compile cache
+        /// … cannot be used: it …", in Dutch a whole clause.
+        problem: Said,
     },
     /// The WebAssembly engine could not be configured, or its deadline
     /// ticker could not be started.
-    #[error("the WebAssembly engine could not be set up: {0}")]
-    Engine(#[source] EngineError),
+    Engine(EngineError),
     /// The decision was made but could not be written to the decision log,
     /// so it must not be answered.
-    #[error("the decision could not be logged: {0}")]
     DecisionLog(String),
+}
+
+impl Error {
+    /// The message in `lang`, with every problem it lists.
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            Error::MalformedJson { line, column, problem } => {
+                let problem = problem.get(lang);
+                say!(
+                    lang,
+                    "het signaal is geen geldige JSON (regel {line}, kolom {column}): {problem}",
+                    "signal is not valid JSON (line {line}, column {column}): {problem}"
+                )
+            }
+            Error::InvalidSignal(problems) => {
+                let problems = join(problems.iter().map(|p| p.message(lang)));
+                say!(lang, "het signaal is ongeldig: {problems}", "signal is invalid: {problems}")
+            }
+            Error::ComponentRejected { name, stage, reason } => {
+                let reason = reason.message(lang);
+                say!(
+                    lang,
+                    "component `{name}` kan niet worden geladen voor de stap {stage}: {reason}",
+                    "component `{name}` cannot be loaded as the {stage} stage: {reason}"
+                )
+            }
+            Error::RegionRefused { bundle, problems } => {
+                let problems = join(problems.iter().map(|p| p.message(lang)));
+                say!(
+                    lang,
+                    "regiobundel `{bundle}` geweigerd: {problems}",
+                    "region bundle `{bundle}` refused: {problems}"
+                )
+            }
+            Error::UnknownRegion { id } => say!(
+                lang,
+                "er is geen regio `{id}` geladen; gebruik de id van een geladen regio of `national-default`",
+                "no region `{id}` is loaded; use a loaded region's id or `national-default`"
+            ),
+            Error::InvalidCaseFile { line, column, problem } => {
+                let problem = problem.get(lang);
+                say!(
+                    lang,
+                    "casusbestand regel {line}, kolom {column}: {problem}",
+                    "case file line {line}, column {column}: {problem}"
+                )
+            }
+            Error::CaseFault { stage, detail } => say!(
+                lang,
+                "de component voor de stap {stage} faalde: {detail}",
+                "the {stage} component faulted: {detail}"
+            ),
+            Error::ReferenceComponent { stage, source } => {
+                let source = source.message(lang);
+                say!(
+                    lang,
+                    "de ingebouwde referentiecomponent voor de stap {stage} kan niet worden geladen: {source}",
+                    "the built-in reference component for the {stage} stage cannot be loaded: {source}"
+                )
+            }
+            Error::CompileCache { dir, problem } => {
+                let problem = problem.get(lang);
+                say!(
+                    lang,
+                    "de compileercache `{dir}` is niet bruikbaar: {problem}",
+                    "the compile cache `{dir}` cannot be used: it {problem}"
+                )
+            }
+            Error::Engine(e) => say!(
+                lang,
+                "de WebAssembly-engine kon niet worden ingericht: {e}",
+                "the WebAssembly engine could not be set up: {e}"
+            ),
+            Error::DecisionLog(why) => say!(
+                lang,
+                "de beslissing kon niet in het beslislogboek worden vastgelegd: {why}",
+                "the decision could not be logged: {why}"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::ReferenceComponent { source, .. } => Some(source.as_ref()),
+            Error::Engine(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Problems joined as one line, as every message lists them.
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join("; ")
 }
 
 /// A failure of the WebAssembly engine itself, with wasmtime's error as its
@@ -132,62 +228,47 @@ impl std::error::Error for EngineError {
 pub struct FieldProblem {
     /// JSON path of the field, e.g. `instruments[0].sdq.answers[6]`.
     pub field: String,
-    /// What is wrong with it, in words a sender can act on.
-    pub problem: String,
+    /// What is wrong with it, in words a sender can act on, in both
+    /// languages (serialised in English; see [`FieldProblem::message`]).
+    pub problem: Said,
 }
 
 impl FieldProblem {
-    pub(crate) fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
-        FieldProblem { field: field.into(), problem: problem.into() }
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, problem: Said) -> Self {
+        FieldProblem { field: field.into(), problem }
+    }
+
+    /// "`field`: problem" in `lang`. The field is quoted as a code: its
+    /// path reads the same in every language.
+    pub fn message(&self, lang: Language) -> String {
+        format!("`{}`: {}", self.field, self.problem.get(lang))
     }
 }
 
 impl fmt::Display for FieldProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.problem)
-    }
-}
-
-struct FieldProblems<'a>(&'a [FieldProblem]);
-
-impl fmt::Display for FieldProblems<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        f.write_str(&self.message(Language::En))
     }
 }
 
 /// Why a component was refused at load.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The bytes are empty.
-    #[error("the file is empty")]
     Empty,
     /// The bytes are a core WebAssembly module, not a component.
-    #[error(
-        "this is a core WebAssembly module, not a component; build it as a component (e.g. for wasm32-wasip2, or with `wasm-tools component new`)"
-    )]
     CoreModule,
     /// The bytes are not WebAssembly at all, or are corrupt.
-    #[error("not a valid WebAssembly component: {0}")]
     Malformed(String),
     /// The component imports something its world does not offer.
-    #[error("imports outside its world: {}; a stage component may import only `{}`", .0.join(", "), HOST_INTERFACE)]
     ForbiddenImports(Vec<String>),
-    /// The component does not export the stage's interface with the right types.
-    #[error("does not implement the {0}")]
-    WrongWorld(String),
+    /// The component does not export the stage's interface with the right
+    /// types: what it should implement, and what the engine found.
+    WrongWorld(Said),
     /// The component was built against another version of the WIT package
     /// than this host speaks; its cards would not match this host's.
-    #[error(
-        "built against `{found}`, but this host speaks `{expected}`: rebuild the component with the SDK and WIT of this host (`wegwijs new` shows how)"
-    )]
     OtherWitVersion {
         /// The package and version the component uses, e.g. `wegwijs:jgz@0.1.0`.
         found: String,
@@ -196,21 +277,65 @@ pub enum Rejection {
     },
 }
 
+impl Rejection {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            Rejection::Empty => say!(lang, "het bestand is leeg", "the file is empty"),
+            Rejection::CoreModule => say!(
+                lang,
+                "dit is een kale WebAssembly-module, geen component; bouw hem als component (bijvoorbeeld voor wasm32-wasip2, of met `wasm-tools component new`)",
+                "this is a core WebAssembly module, not a component; build it as a component (e.g. for wasm32-wasip2, or with `wasm-tools component new`)"
+            ),
+            Rejection::Malformed(detail) => {
+                say!(
+                    lang,
+                    "geen geldige WebAssembly-component: {detail}",
+                    "not a valid WebAssembly component: {detail}"
+                )
+            }
+            Rejection::ForbiddenImports(imports) => {
+                let imports = imports.join(", ");
+                say!(
+                    lang,
+                    "importeert buiten zijn wereld: {imports}; een stapcomponent mag alleen `{HOST_INTERFACE}` importeren",
+                    "imports outside its world: {imports}; a stage component may import only `{HOST_INTERFACE}`"
+                )
+            }
+            Rejection::WrongWorld(what) => {
+                let what = what.get(lang);
+                say!(lang, "implementeert niet de {what}", "does not implement the {what}")
+            }
+            Rejection::OtherWitVersion { found, expected } => say!(
+                lang,
+                "gebouwd tegen `{found}`, maar deze host spreekt `{expected}`: bouw de component opnieuw met de SDK en WIT van deze host (`wegwijs new` laat zien hoe)",
+                "built against `{found}`, but this host speaks `{expected}`: rebuild the component with the SDK and WIT of this host (`wegwijs new` shows how)"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+impl std::error::Error for Rejection {}
+
 /// Why a bundle was refused. Each variant names the file or field at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "problem")]
 #[non_exhaustive]
 pub enum BundleProblem {
     /// The bundle directory or a file in it could not be read.
-    #[error("cannot read `{path}`: {detail}")]
     Unreadable {
         /// Path inside the bundle.
         path: String,
         /// The operating system's reason.
-        detail: String,
+        detail: Said,
     },
     /// `region.toml` is not valid TOML.
-    #[error("region.toml line {line}, column {column}: {detail}")]
     Toml {
         /// 1-based line.
         line: usize,
@@ -220,27 +345,22 @@ pub enum BundleProblem {
         detail: String,
     },
     /// A field of `region.toml` is missing or wrong.
-    #[error("region.toml `{field}`: {detail}")]
     Field {
         /// Dotted path of the field.
         field: String,
         /// What is wrong.
-        detail: String,
+        detail: Said,
     },
     /// A path in `region.toml` points outside the bundle directory.
-    #[error(
-        "`{field}` = \"{path}\" leads outside the bundle directory ({why}); every file a bundle uses must lie inside it"
-    )]
     PathEscapes {
         /// The field holding the path.
         field: String,
         /// The path as written.
         path: String,
         /// Absolute, `..`, or a symlink out.
-        why: String,
+        why: Said,
     },
     /// A component's bytes do not have the sha256 the manifest states.
-    #[error("`{path}` has sha256 {actual}, but region.toml states {expected}; rebuild or update the hash")]
     HashMismatch {
         /// Path inside the bundle.
         path: String,
@@ -250,30 +370,24 @@ pub enum BundleProblem {
         actual: String,
     },
     /// A component was refused at load.
-    #[error("the {stage} component: {reason}")]
     ComponentRejected {
         /// The stage.
         stage: Stage,
         /// Why (see [`Rejection`]).
-        reason: String,
+        reason: Said,
     },
     /// One of the bundle's own cases failed against the bundle.
-    #[error("case `{case}` in `{path}` fails: {detail}")]
     CaseFailed {
         /// The case file.
         path: String,
         /// The case's name.
         case: String,
         /// Expected versus actual, per field.
-        detail: String,
+        detail: Said,
     },
     /// The bundle brings no cases.
-    #[error(
-        "the bundle has no cases; add at least one case file under cases/ so the host can check the bundle before it serves children"
-    )]
     NoCases,
     /// A bundle with the same id and an equal or higher revision is loaded.
-    #[error("revision {offered} is not newer than the loaded revision {loaded}; raise `region.revision`")]
     NotNewer {
         /// The loaded revision.
         loaded: u32,
@@ -281,7 +395,6 @@ pub enum BundleProblem {
         offered: u32,
     },
     /// Another loaded region already serves a gemeente.
-    #[error("gemeente {gemeente} is already served by region `{region}`")]
     GemeenteTaken {
         /// The gemeentecode.
         gemeente: String,
@@ -289,20 +402,16 @@ pub enum BundleProblem {
         region: String,
     },
     /// A case file under `cases/` cannot be read or parsed.
-    #[error("case file `{path}`: {detail}")]
     CaseFile {
         /// Path inside the bundle.
         path: String,
         /// The parser's message, with line and column.
-        detail: String,
+        detail: Said,
     },
     /// Text from the bundle holds a character that could forge or hide what
     /// a reader sees (a control, line-breaking or bidirectional formatting
     /// character, see [`wegwijs_kit::is_forbidden_char`]). The text itself
     /// is not repeated; the character is named by its code and position.
-    #[error(
-        "{file} `{field}`: the {part} contains {code} at character {position}; control, line-breaking and bidirectional formatting characters are refused"
-    )]
     ForbiddenChar {
         /// The file: `region.toml`, or a case file's path inside the bundle.
         file: String,
@@ -318,21 +427,17 @@ pub enum BundleProblem {
     },
     /// A field of a case file is wrong beyond what parsing finds, e.g. its
     /// own `config` table.
-    #[error("case file `{path}` `{field}`: {detail}")]
     CaseField {
         /// The case file's path inside the bundle.
         path: String,
         /// The field, e.g. `case[3].config.routing.hub`.
         field: String,
         /// What is wrong.
-        detail: String,
+        detail: Said,
     },
     /// A case's own `config` sets a key that `region.toml`'s `[config]` sets
     /// too: the case would pass with a configuration the region is not
     /// served with.
-    #[error(
-        "case `{case}` (case[{index}]) in `{path}` sets config key `{key}`, which region.toml's [config] sets too; a case may only add keys the region does not set, so it runs as the region is served"
-    )]
     CaseConfigOverrides {
         /// The case file's path inside the bundle.
         path: String,
@@ -346,29 +451,24 @@ pub enum BundleProblem {
     /// A file the bundle uses (`region.toml`, a component, a case file) is
     /// not a regular file: a folder, a FIFO, a socket or a device, which
     /// could block or flood the host reading it.
-    #[error(
-        "`{path}` is {kind}, not a regular file; a bundle's region.toml, components and case files must be regular files"
-    )]
     NotAFile {
         /// Path inside the bundle.
         path: String,
         /// What it is instead, e.g. `a FIFO (named pipe)`.
-        kind: String,
+        kind: Said,
     },
     /// A file is larger than the host reads for its kind (the caps are
     /// `wegwijs::harness::MAX_MANIFEST_BYTES` and the constants next to it).
-    #[error("`{path}` is larger than {limit} bytes, the most the host reads for {what}")]
     TooLarge {
         /// Path inside the bundle.
         path: String,
         /// What kind of file: `region.toml`, `a component`, `a case file`.
-        what: String,
+        what: Said,
         /// The cap, in bytes.
         limit: u64,
     },
     /// A name under `cases/` is not UTF-8, so the file could be neither
     /// read as a case file by name nor reported truthfully.
-    #[error("`{path}`: the name is not UTF-8 (shown here with replacement characters); rename it")]
     NameNotUtf8 {
         /// The path, with each byte that is not UTF-8 replaced.
         path: String,
@@ -376,18 +476,155 @@ pub enum BundleProblem {
     /// A symlink under `cases/` (or `cases/` itself) leads to a folder.
     /// Folders are only walked when they are real folders, so no case file
     /// is read twice and no walk loops.
-    #[error("`{path}` is a symlink to a folder; case files must lie in real folders under cases/")]
     SymlinkedFolder {
         /// Path inside the bundle.
         path: String,
     },
     /// `cases/` holds more files and folders, at every depth, than the host
     /// walks (`wegwijs::harness::MAX_CASES_ENTRIES`).
-    #[error("`{path}` holds more than {limit} files and folders; the host reads at most that many")]
     TooManyEntries {
         /// The folder, `cases`.
         path: String,
         /// The cap.
         limit: usize,
     },
+}
+
+impl BundleProblem {
+    /// The problem in `lang`, naming its file, field or case.
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            BundleProblem::Unreadable { path, detail } => {
+                let detail = detail.get(lang);
+                say!(lang, "`{path}` is niet leesbaar: {detail}", "cannot read `{path}`: {detail}")
+            }
+            BundleProblem::Toml { line, column, detail } => {
+                say!(
+                    lang,
+                    "region.toml regel {line}, kolom {column}: {detail}",
+                    "region.toml line {line}, column {column}: {detail}"
+                )
+            }
+            BundleProblem::Field { field, detail } => {
+                let detail = detail.get(lang);
+                say!(lang, "region.toml `{field}`: {detail}", "region.toml `{field}`: {detail}")
+            }
+            BundleProblem::PathEscapes { field, path, why } => {
+                let why = why.get(lang);
+                say!(
+                    lang,
+                    "`{field}` = \"{path}\" wijst buiten de bundelmap ({why}); elk bestand dat een bundel gebruikt moet erin liggen",
+                    "`{field}` = \"{path}\" leads outside the bundle directory ({why}); every file a bundle uses must lie inside it"
+                )
+            }
+            BundleProblem::HashMismatch { path, expected, actual } => say!(
+                lang,
+                "`{path}` heeft sha256 {actual}, maar region.toml noemt {expected}; bouw opnieuw of werk de hash bij",
+                "`{path}` has sha256 {actual}, but region.toml states {expected}; rebuild or update the hash"
+            ),
+            BundleProblem::ComponentRejected { stage, reason } => {
+                let reason = reason.get(lang);
+                say!(lang, "de component voor de stap {stage}: {reason}", "the {stage} component: {reason}")
+            }
+            BundleProblem::CaseFailed { path, case, detail } => {
+                let detail = detail.get(lang);
+                say!(lang, "casus `{case}` in `{path}` faalt: {detail}", "case `{case}` in `{path}` fails: {detail}")
+            }
+            BundleProblem::NoCases => say!(
+                lang,
+                "de bundel heeft geen casussen; zet minstens één casusbestand onder cases/, zodat de host de bundel kan controleren voordat die kinderen bedient",
+                "the bundle has no cases; add at least one case file under cases/ so the host can check the bundle before it serves children"
+            ),
+            BundleProblem::NotNewer { loaded, offered } => say!(
+                lang,
+                "revisie {offered} is niet nieuwer dan de geladen revisie {loaded}; verhoog `region.revision`",
+                "revision {offered} is not newer than the loaded revision {loaded}; raise `region.revision`"
+            ),
+            BundleProblem::GemeenteTaken { gemeente, region } => say!(
+                lang,
+                "gemeente {gemeente} wordt al bediend door regio `{region}`",
+                "gemeente {gemeente} is already served by region `{region}`"
+            ),
+            BundleProblem::CaseFile { path, detail } => {
+                let detail = detail.get(lang);
+                say!(lang, "casusbestand `{path}`: {detail}", "case file `{path}`: {detail}")
+            }
+            BundleProblem::ForbiddenChar { file, field, part, code, position } => {
+                let part_nl = match part.as_str() {
+                    "value" => "waarde",
+                    "key" => "sleutel",
+                    "name" => "naam",
+                    other => other,
+                };
+                say!(
+                    lang,
+                    "{file} `{field}`: de {part_nl} bevat {code} op teken {position}; stuur-, regeleinde- en bidirectionele opmaaktekens worden geweigerd",
+                    "{file} `{field}`: the {part} contains {code} at character {position}; control, line-breaking and bidirectional formatting characters are refused"
+                )
+            }
+            BundleProblem::CaseField { path, field, detail } => {
+                let detail = detail.get(lang);
+                say!(lang, "casusbestand `{path}` `{field}`: {detail}", "case file `{path}` `{field}`: {detail}")
+            }
+            BundleProblem::CaseConfigOverrides { path, index, case, key } => say!(
+                lang,
+                "casus `{case}` (case[{index}]) in `{path}` zet configuratiesleutel `{key}`, die ook in [config] van region.toml staat; een casus mag alleen sleutels toevoegen die de regio niet zet, zodat hij draait zoals de regio wordt bediend",
+                "case `{case}` (case[{index}]) in `{path}` sets config key `{key}`, which region.toml's [config] sets too; a case may only add keys the region does not set, so it runs as the region is served"
+            ),
+            BundleProblem::NotAFile { path, kind } => {
+                let kind = kind.get(lang);
+                say!(
+                    lang,
+                    "`{path}` is {kind}, geen gewoon bestand; region.toml, de componenten en de casusbestanden van een bundel moeten gewone bestanden zijn",
+                    "`{path}` is {kind}, not a regular file; a bundle's region.toml, components and case files must be regular files"
+                )
+            }
+            BundleProblem::TooLarge { path, what, limit } => {
+                let what = what.get(lang);
+                say!(
+                    lang,
+                    "`{path}` is groter dan {limit} bytes, het meeste dat de host leest voor {what}",
+                    "`{path}` is larger than {limit} bytes, the most the host reads for {what}"
+                )
+            }
+            BundleProblem::NameNotUtf8 { path } => say!(
+                lang,
+                "`{path}`: de naam is geen UTF-8 (hier getoond met vervangingstekens); geef het bestand een andere naam",
+                "`{path}`: the name is not UTF-8 (shown here with replacement characters); rename it"
+            ),
+            BundleProblem::SymlinkedFolder { path } => say!(
+                lang,
+                "`{path}` is een symbolische koppeling naar een map; casusbestanden moeten in echte mappen onder cases/ liggen",
+                "`{path}` is a symlink to a folder; case files must lie in real folders under cases/"
+            ),
+            BundleProblem::TooManyEntries { path, limit } => say!(
+                lang,
+                "`{path}` bevat meer dan {limit} bestanden en mappen; de host leest er hoogstens zoveel",
+                "`{path}` holds more than {limit} files and folders; the host reads at most that many"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for BundleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+impl std::error::Error for BundleProblem {}
+
+/// The operating system's reason for a failed read or write, in both
+/// languages: the common kinds in words, anything else as the system said it.
+pub(crate) fn io_said(e: &std::io::Error) -> Said {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => said!("bestaat niet", "does not exist"),
+        K::PermissionDenied => said!("geen toegang (rechten)", "permission denied"),
+        K::IsADirectory => said!("is een map", "is a directory"),
+        K::NotADirectory => said!("een deel van het pad is geen map", "a part of the path is not a directory"),
+        K::InvalidData => said!("de inhoud is geen geldige tekst (UTF-8)", "the content is not valid text (UTF-8)"),
+        K::AlreadyExists => said!("bestaat al", "already exists"),
+        _ => Said::same(e.to_string()),
+    }
 }

@@ -55,7 +55,7 @@ pub use model::{ComponentInfo, Fault, FaultKind, LogLevel, LogRecord, NATIONAL_D
 /// The shared data model (cards, codes, enums), re-exported.
 #[doc(no_inline)]
 pub use wegwijs_types as types;
-pub use wegwijs_types::Language;
+pub use wegwijs_types::{Language, Said};
 
 /// The JSON Schema of the signal input format.
 pub fn signal_schema() -> serde_json::Value {

@@ -10,6 +10,7 @@ use crate::model::{RegionInfo, Stage};
 use crate::sandbox::{LoadedComponent, Sandbox};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use wegwijs_types::{Language, Said};
 
 /// A region's configuration as components read it: dotted keys to text.
 pub(crate) type Config = Arc<BTreeMap<String, String>>;
@@ -50,7 +51,10 @@ impl Region {
                     own.insert(*stage, c);
                 }
                 Err(Error::ComponentRejected { stage, reason, .. }) => {
-                    problems.push(BundleProblem::ComponentRejected { stage, reason: reason.to_string() })
+                    problems.push(BundleProblem::ComponentRejected {
+                        stage,
+                        reason: Said::new(reason.message(Language::Nl), reason.message(Language::En)),
+                    })
                 }
                 Err(other) => return Err(other),
             }

@@ -14,6 +14,7 @@ use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use wegwijs_types::{Said, said};
 
 /// Longest value a component reads for one key, in bytes: a scalar, or an
 /// array's elements joined with `,`.
@@ -39,8 +40,8 @@ pub const MAX_DEPTH: usize = 8;
 pub struct ConfigProblem {
     /// The field, e.g. `config.partners.wijkteam.name`.
     pub field: String,
-    /// What is wrong with it.
-    pub detail: String,
+    /// What is wrong with it, in both languages.
+    pub detail: Said,
 }
 
 /// Flattens a `[config]`-style table; every problem found is reported.
@@ -51,19 +52,22 @@ pub fn flatten(table: &toml::Table) -> Result<BTreeMap<String, String>, Vec<Conf
     // already bounded by the size of the file it came from, so walking it
     // all first costs little and reports every problem at once.
     if walk.entries > MAX_ENTRIES {
-        walk.problem(
-            "config".into(),
-            format!(
-                "has {} entries (each element of an array counts); at most {MAX_ENTRIES} are allowed",
-                walk.entries
-            ),
-        );
+        walk.problem("config".into(), {
+            let n = walk.entries;
+            said!(
+                "heeft {n} items (elk element van een array telt mee); er mogen er hoogstens {MAX_ENTRIES} zijn",
+                "has {n} entries (each element of an array counts); at most {MAX_ENTRIES} are allowed"
+            )
+        });
     }
     let bytes: usize = walk.out.iter().map(|(k, v)| k.len() + v.len()).sum();
     if bytes > MAX_TOTAL_BYTES {
         walk.problem(
             "config".into(),
-            format!("holds {bytes} bytes of keys and values; at most {MAX_TOTAL_BYTES} are allowed"),
+            said!(
+                "bevat {bytes} bytes aan sleutels en waarden; er mogen er hoogstens {MAX_TOTAL_BYTES} zijn",
+                "holds {bytes} bytes of keys and values; at most {MAX_TOTAL_BYTES} are allowed"
+            ),
         );
     }
     if walk.problems.is_empty() { Ok(walk.out) } else { Err(walk.problems) }
@@ -78,7 +82,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn problem(&mut self, field: String, detail: String) {
+    fn problem(&mut self, field: String, detail: Said) {
         self.problems.push(ConfigProblem { field, detail });
     }
 
@@ -94,13 +98,23 @@ impl Walk {
             if key.contains('.') {
                 self.problem(
                     field,
-                    "a key may not contain `.`: dots separate the levels of a flattened key; use a table".into(),
+                    said!(
+                        "een sleutel mag geen `.` bevatten: punten scheiden de niveaus van een samengestelde sleutel; gebruik een tabel",
+                        "a key may not contain `.`: dots separate the levels of a flattened key; use a table"
+                    ),
                 );
                 continue;
             }
             if depth + 1 > MAX_DEPTH {
                 // Not descended into: the key is refused whatever it holds.
-                self.problem(field, format!("lies {} levels deep; at most {MAX_DEPTH} are allowed", depth + 1));
+                let depth = depth + 1;
+                self.problem(
+                    field,
+                    said!(
+                        "ligt {depth} niveaus diep; er mogen er hoogstens {MAX_DEPTH} zijn",
+                        "lies {depth} levels deep; at most {MAX_DEPTH} are allowed"
+                    ),
+                );
                 continue;
             }
             match value {
@@ -111,9 +125,13 @@ impl Walk {
                     for (i, item) in items.iter().enumerate() {
                         match scalar(item) {
                             Some(s) => parts.push(s),
-                            None => {
-                                self.problem(format!("{field}[{i}]"), "must be a string, integer or boolean".into())
-                            }
+                            None => self.problem(
+                                format!("{field}[{i}]"),
+                                said!(
+                                    "moet een tekst, geheel getal of booleaanse waarde zijn",
+                                    "must be a string, integer or boolean"
+                                ),
+                            ),
                         }
                     }
                     let joined = parts.join(",");
@@ -123,7 +141,13 @@ impl Walk {
                     self.entries += 1;
                     match scalar(other) {
                         Some(s) => self.value(field, full, s),
-                        None => self.problem(field, "must be a string, integer, boolean, array or table".into()),
+                        None => self.problem(
+                            field,
+                            said!(
+                                "moet een tekst, geheel getal, booleaanse waarde, array of tabel zijn",
+                                "must be a string, integer, boolean, array or table"
+                            ),
+                        ),
                     }
                 }
             }
@@ -133,7 +157,14 @@ impl Walk {
     /// Keeps one flattened value, refusing it when too long.
     fn value(&mut self, field: String, key: String, value: String) {
         if value.len() > MAX_VALUE_BYTES {
-            self.problem(field, format!("is {} bytes long; at most {MAX_VALUE_BYTES} are allowed", value.len()));
+            let n = value.len();
+            self.problem(
+                field,
+                said!(
+                    "is {n} bytes lang; er mogen er hoogstens {MAX_VALUE_BYTES} zijn",
+                    "is {n} bytes long; at most {MAX_VALUE_BYTES} are allowed"
+                ),
+            );
         }
         self.out.insert(key, value);
     }
@@ -155,7 +186,7 @@ mod tests {
 
     fn fields(text: &str) -> Vec<String> {
         let table: toml::Table = toml::from_str(text).unwrap();
-        flatten(&table).unwrap_err().into_iter().map(|p| p.field + ": " + &p.detail).collect()
+        flatten(&table).unwrap_err().into_iter().map(|p| p.field + ": " + p.detail.en()).collect()
     }
 
     #[test]

@@ -1197,6 +1197,88 @@ macro_rules! say {
     };
 }
 
+/// A message written in both languages at once, for text made before anyone
+/// knows who will read it: a problem found while reading a signal, a bundle
+/// or a case file. The reader's side picks the language with
+/// [`Said::get`]. `Display` shows the English, the language of logs and of
+/// Rust's `?` chains; with the `serde` feature it serialises as that
+/// English too, so a field that was a string stays one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Said {
+    nl: String,
+    en: String,
+}
+
+impl Said {
+    /// A message from its Dutch and its English text.
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Said {
+        Said { nl: nl.into(), en: en.into() }
+    }
+
+    /// A text that reads the same in every language: a code, a path, a
+    /// number, or the words of a parser or the operating system that are
+    /// quoted as they came.
+    pub fn same(text: impl Into<String>) -> Said {
+        let text = text.into();
+        Said { nl: text.clone(), en: text }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Language) -> &str {
+        lang.pick(&self.nl, &self.en)
+    }
+
+    /// The Dutch text.
+    pub fn nl(&self) -> &str {
+        &self.nl
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &str {
+        &self.en
+    }
+
+    /// Whether the text is empty in either language: the message would
+    /// say nothing to one of its readers.
+    pub fn is_empty(&self) -> bool {
+        self.nl.is_empty() || self.en.is_empty()
+    }
+
+    /// Both texts with `f` applied to each, in the language it is told.
+    pub fn map(&self, mut f: impl FnMut(Language, &str) -> String) -> Said {
+        Said { nl: f(Language::Nl, &self.nl), en: f(Language::En, &self.en) }
+    }
+}
+
+impl From<Wording> for Said {
+    fn from(w: Wording) -> Said {
+        Said::new(w.nl, w.en)
+    }
+}
+
+impl core::fmt::Display for Said {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Said {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.en)
+    }
+}
+
+/// A [`Said`] in both languages: `said!("Dutch {x}", "English {x}")`
+/// formats both texts, capturing arguments from scope as in `format!`. The
+/// counterpart of [`say!`] for text whose reader is not known yet.
+#[macro_export]
+macro_rules! said {
+    ($nl:literal, $en:literal $(,)?) => {
+        $crate::Said::new($crate::__format!($nl), $crate::__format!($en))
+    };
+}
+
 /// The configuration of a host without a region: every key is unset, so the
 /// national guideline defaults apply.
 #[derive(Debug, Clone, Copy, Default)]

@@ -35,6 +35,7 @@ use crate::input::Signal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use wegwijs_types as m;
+use wegwijs_types::{Language, Said, said, say};
 
 /// A file of cases.
 #[derive(Debug, Clone, Deserialize)]
@@ -160,19 +161,31 @@ pub struct ConsentExpect {
 }
 
 /// One way a decision differs from a case's expectations.
+///
+/// `expected` and `actual` are mostly codes and lists of codes, the same in
+/// every language; where they are words ("a route to …", "nothing") both
+/// languages are there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
     /// What was checked, e.g. `route[jeugd-ggz].verwijzer`.
     pub field: String,
     /// What the case expected.
-    pub expected: String,
+    pub expected: Said,
     /// What the decision has.
-    pub actual: String,
+    pub actual: Said,
+}
+
+impl Mismatch {
+    /// "field: expected …, got …" in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        let (field, expected, actual) = (&self.field, self.expected.get(lang), self.actual.get(lang));
+        say!(lang, "{field}: verwacht {expected}, kreeg {actual}", "{field}: expected {expected}, got {actual}")
+    }
 }
 
 impl std::fmt::Display for Mismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: expected {}, got {}", self.field, self.expected, self.actual)
+        f.write_str(&self.message(Language::En))
     }
 }
 
@@ -182,7 +195,9 @@ impl CaseFile {
         toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             // The parser's message may quote a key from the file.
-            Error::InvalidCaseFile { line, column, problem: wegwijs_kit::display_safe(e.message().trim()) }
+            // It stays as the parser wrote it, in English.
+            let problem = Said::same(wegwijs_kit::display_safe(e.message().trim()));
+            Error::InvalidCaseFile { line, column, problem }
         })
     }
 
@@ -241,7 +256,7 @@ impl Case {
     /// format's `null`.
     pub fn signal(&self) -> Result<Signal, Error> {
         let mut value = serde_json::to_value(&self.signal)
-            .map_err(|e| Error::InvalidSignal(vec![FieldProblem::new("signal", e.to_string())]))?;
+            .map_err(|e| Error::InvalidSignal(vec![FieldProblem::new("signal", Said::same(e.to_string()))]))?;
         unanswered_items_to_null(&mut value);
         Signal::from_json(&value.to_string())
     }
@@ -264,46 +279,46 @@ impl Case {
     pub fn check(&self, d: &Decision) -> Vec<Mismatch> {
         let e = &self.expect;
         let mut out = Vec::new();
-        let mut cmp = |field: &str, expected: Option<String>, actual: String| {
+        let mut cmp = |field: &str, expected: Option<String>, actual: Option<String>| {
             differs(&mut out, field.to_string(), expected, actual)
         };
-        cmp("status", e.status.clone(), d.status.name().into());
-        cmp("level", e.level.map(name), opt(d.level.map(name)));
-        cmp("action", e.action.map(name), opt(d.action.map(name)));
-        cmp("urgency", e.urgency.map(name), d.urgency.to_string());
+        cmp("status", e.status.clone(), Some(d.status.name().into()));
+        cmp("level", e.level.map(name), d.level.map(name));
+        cmp("action", e.action.map(name), d.action.map(name));
+        cmp("urgency", e.urgency.map(name), Some(d.urgency.to_string()));
         let intake = d.intake.as_ref();
-        cmp("intake_outcome", e.intake_outcome.map(name), opt(intake.map(|i| i.outcome.to_string())));
-        cmp("source", e.source.map(name), opt(intake.map(|i| i.source.to_string())));
-        cmp("bds_code", e.bds_code.clone(), opt(intake.and_then(|i| i.bds_code.clone())));
-        cmp("age_band", e.age_band.map(name), opt(intake.and_then(|i| i.age_band.map(name))));
-        cmp("domains", e.domains.as_ref().map(|v| list(v)), opt(intake.map(|i| list(&i.domains))));
-        cmp("safety_flag", e.safety_flag.map(|b| b.to_string()), opt(intake.map(|i| i.safety_flag.to_string())));
+        cmp("intake_outcome", e.intake_outcome.map(name), intake.map(|i| i.outcome.to_string()));
+        cmp("source", e.source.map(name), intake.map(|i| i.source.to_string()));
+        cmp("bds_code", e.bds_code.clone(), intake.and_then(|i| i.bds_code.clone()));
+        cmp("age_band", e.age_band.map(name), intake.and_then(|i| i.age_band.map(name)));
+        cmp("domains", e.domains.as_ref().map(|v| list(v)), intake.map(|i| list(&i.domains)));
+        cmp("safety_flag", e.safety_flag.map(|b| b.to_string()), intake.map(|i| i.safety_flag.to_string()));
         let screening = d.screening.as_ref();
-        cmp("risk_level", e.risk_level.map(name), opt(screening.map(|s| s.risk_card.level.to_string())));
+        cmp("risk_level", e.risk_level.map(name), screening.map(|s| s.risk_card.level.to_string()));
         let sdq = screening.and_then(|s| s.instruments.iter().find_map(|i| i.sdq.as_ref()));
         let total = sdq.and_then(|s| s.total.as_ref());
-        cmp("sdq_total", e.sdq_total.map(|t| t.to_string()), opt(total.map(|t| t.score.to_string())));
-        cmp("sdq_band", e.sdq_band.map(name), opt(total.and_then(|t| t.band.map(name))));
+        cmp("sdq_total", e.sdq_total.map(|t| t.to_string()), total.map(|t| t.score.to_string()));
+        cmp("sdq_band", e.sdq_band.map(name), total.and_then(|t| t.band.map(name)));
         cmp(
             "instruments_valid",
             e.instruments_valid.as_ref().map(|v| format!("{v:?}")),
-            opt(screening.map(|s| format!("{:?}", s.instruments.iter().map(|i| i.valid).collect::<Vec<_>>()))),
+            screening.map(|s| format!("{:?}", s.instruments.iter().map(|i| i.valid).collect::<Vec<_>>())),
         );
         cmp(
             "meldcode",
             e.meldcode.map(name),
-            opt(screening.and_then(|s| s.meldcode.as_ref().map(|mc| mc.conclusion.to_string()))),
+            screening.and_then(|s| s.meldcode.as_ref().map(|mc| mc.conclusion.to_string())),
         );
-        cmp("one_plan", e.one_plan.map(|b| b.to_string()), opt(d.routing.as_ref().map(|r| r.one_plan.to_string())));
+        cmp("one_plan", e.one_plan.map(|b| b.to_string()), d.routing.as_ref().map(|r| r.one_plan.to_string()));
         let routes = d.routes();
-        cmp("route_count", e.route_count.map(|n| n.to_string()), routes.len().to_string());
+        cmp("route_count", e.route_count.map(|n| n.to_string()), Some(routes.len().to_string()));
         let partners: Vec<m::Partner> = routes.iter().map(|r| r.partner).collect();
         for p in e.routes.iter().flatten() {
             if !partners.contains(p) {
                 out.push(Mismatch {
                     field: "routes".into(),
-                    expected: format!("a route to {p}"),
-                    actual: list(&partners),
+                    expected: said!("een route naar {p}", "a route to {p}"),
+                    actual: Said::same(list(&partners)),
                 });
             }
         }
@@ -311,24 +326,28 @@ impl Case {
             if partners.contains(p) {
                 out.push(Mismatch {
                     field: "no_routes_to".into(),
-                    expected: format!("no route to {p}"),
-                    actual: list(&partners),
+                    expected: said!("geen route naar {p}", "no route to {p}"),
+                    actual: Said::same(list(&partners)),
                 });
             }
         }
         for re in &e.route {
             let field = |f: &str| format!("route[{}].{f}", re.partner);
             let Some(r) = routes.iter().find(|r| r.partner == re.partner) else {
-                out.push(Mismatch { field: field("partner"), expected: "a route".into(), actual: list(&partners) });
+                out.push(Mismatch {
+                    field: field("partner"),
+                    expected: said!("een route", "a route"),
+                    actual: Said::same(list(&partners)),
+                });
                 continue;
             };
             let mut sub = Vec::new();
-            let mut c = |f: &str, exp: Option<String>, act: String| differs(&mut sub, field(f), exp, act);
-            c("kind", re.kind.map(name), r.kind.to_string());
-            c("urgency", re.urgency.map(name), r.urgency.to_string());
-            c("verwijzer", re.verwijzer.clone(), r.verwijzer.map(name).unwrap_or_else(|| "none".into()));
-            c("handover", re.handover.map(name), r.handover.to_string());
-            c("local_name", re.local_name.clone(), opt(r.local_name.clone()));
+            let mut c = |f: &str, exp: Option<String>, act: Option<String>| differs(&mut sub, field(f), exp, act);
+            c("kind", re.kind.map(name), Some(r.kind.to_string()));
+            c("urgency", re.urgency.map(name), Some(r.urgency.to_string()));
+            c("verwijzer", re.verwijzer.clone(), Some(r.verwijzer.map(name).unwrap_or_else(|| NO_VERWIJZER.into())));
+            c("handover", re.handover.map(name), Some(r.handover.to_string()));
+            c("local_name", re.local_name.clone(), r.local_name.clone());
             out.extend(sub);
             missing_ids(&mut out, &field("reasons"), re.reasons.as_deref(), &r.reasons);
         }
@@ -337,17 +356,17 @@ impl Case {
             let Some(card) = d.consent.iter().find(|c| c.request.recipient == ce.recipient) else {
                 out.push(Mismatch {
                     field: field("recipient"),
-                    expected: "a consent card".into(),
-                    actual: list(&d.consent.iter().map(|c| c.request.recipient).collect::<Vec<_>>()),
+                    expected: said!("een toestemmingskaart", "a consent card"),
+                    actual: Said::same(list(&d.consent.iter().map(|c| c.request.recipient).collect::<Vec<_>>())),
                 });
                 continue;
             };
             let mut sub = Vec::new();
-            let mut c = |f: &str, exp: Option<String>, act: String| differs(&mut sub, field(f), exp, act);
-            c("outcome", ce.outcome.map(name), card.outcome.to_string());
-            c("consent_of", ce.consent_of.as_ref().map(|v| list(v)), list(&card.consent_of));
-            c("inform", ce.inform.as_ref().map(|v| list(v)), list(&card.inform));
-            c("permitted_data", ce.permitted_data.as_ref().map(|v| list(v)), list(&card.permitted_data));
+            let mut c = |f: &str, exp: Option<String>, act: Option<String>| differs(&mut sub, field(f), exp, act);
+            c("outcome", ce.outcome.map(name), Some(card.outcome.to_string()));
+            c("consent_of", ce.consent_of.as_ref().map(|v| list(v)), Some(list(&card.consent_of)));
+            c("inform", ce.inform.as_ref().map(|v| list(v)), Some(list(&card.inform)));
+            c("permitted_data", ce.permitted_data.as_ref().map(|v| list(v)), Some(list(&card.permitted_data)));
             out.extend(sub);
             missing_ids(&mut out, &field("reasons"), ce.reasons.as_deref(), &card.reasons);
         }
@@ -356,8 +375,8 @@ impl Case {
             if !cited.contains(id) {
                 out.push(Mismatch {
                     field: "reasons".into(),
-                    expected: format!("{id} cited"),
-                    actual: cited_list(&cited),
+                    expected: said!("{id} geciteerd", "{id} cited"),
+                    actual: Said::same(cited_list(&cited)),
                 });
             }
         }
@@ -365,8 +384,8 @@ impl Case {
             if cited.contains(id) {
                 out.push(Mismatch {
                     field: "absent_reasons".into(),
-                    expected: format!("{id} not cited"),
-                    actual: "cited".into(),
+                    expected: said!("{id} niet geciteerd", "{id} not cited"),
+                    actual: said!("geciteerd", "cited"),
                 });
             }
         }
@@ -376,14 +395,26 @@ impl Case {
     }
 }
 
-/// Records a mismatch when an expectation is set and differs from the actual value.
-fn differs(out: &mut Vec<Mismatch>, field: String, expected: Option<String>, actual: String) {
-    if let Some(expected) = expected
-        && expected != actual
-    {
-        out.push(Mismatch { field, expected, actual });
+/// Records a mismatch when an expectation is set and differs from the
+/// actual value (`None`: the decision has nothing there).
+fn differs(out: &mut Vec<Mismatch>, field: String, expected: Option<String>, actual: Option<String>) {
+    let Some(expected) = expected else { return };
+    // An expectation of `nothing` matches an absent value, as it always has.
+    if expected == actual.as_deref().unwrap_or(NOTHING) {
+        return;
     }
+    let actual = match actual {
+        Some(value) => Said::same(value),
+        None => said!("niets", "nothing"),
+    };
+    out.push(Mismatch { field, expected: Said::same(expected), actual });
 }
+
+/// What a case file may write for a field the decision leaves empty.
+const NOTHING: &str = "nothing";
+
+/// What a case file writes for a route without a verwijzer.
+const NO_VERWIJZER: &str = "none";
 
 fn missing_ids(out: &mut Vec<Mismatch>, field: &str, expected: Option<&[String]>, reasons: &[m::Reason]) {
     for id in expected.into_iter().flatten() {
@@ -392,8 +423,8 @@ fn missing_ids(out: &mut Vec<Mismatch>, field: &str, expected: Option<&[String]>
             got.dedup();
             out.push(Mismatch {
                 field: field.to_string(),
-                expected: format!("{id} cited"),
-                actual: format!("[{}]", got.join(", ")),
+                expected: said!("{id} geciteerd", "{id} cited"),
+                actual: Said::same(format!("[{}]", got.join(", "))),
             });
         }
     }
@@ -407,10 +438,6 @@ fn name<T: std::fmt::Display>(v: T) -> String {
     v.to_string()
 }
 
-fn opt(v: Option<String>) -> String {
-    v.unwrap_or_else(|| "nothing".into())
-}
-
 fn list<T: std::fmt::Display>(v: &[T]) -> String {
     format!("[{}]", v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
 }
@@ -419,8 +446,8 @@ fn list<T: std::fmt::Display>(v: &[T]) -> String {
 #[derive(Debug, Default)]
 pub struct CaseReport {
     /// Per case: its name and its mismatches (empty when it passed), or the
-    /// error that kept it from running.
-    pub results: Vec<(String, Result<Vec<Mismatch>, String>)>,
+    /// error that kept it from running, in both languages.
+    pub results: Vec<(String, Result<Vec<Mismatch>, Said>)>,
     /// How often each rule id was cited by a decision, over all cases.
     pub coverage: BTreeMap<String, usize>,
 }
@@ -453,7 +480,7 @@ pub(crate) fn run_cases_with(
                 }
                 case.check(&d)
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| Said::new(e.message(Language::Nl), e.message(Language::En)));
         report.results.push((case.name.clone(), result));
     }
     report
@@ -481,7 +508,10 @@ impl BundleReport {
             for (name, result) in &report.results {
                 let detail = match result {
                     Ok(m) if m.is_empty() => continue,
-                    Ok(m) => m.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                    Ok(m) => {
+                        let said = |lang| m.iter().map(|m| m.message(lang)).collect::<Vec<_>>().join("; ");
+                        Said::new(said(Language::Nl), said(Language::En))
+                    }
                     Err(e) => e.clone(),
                 };
                 out.push(BundleProblem::CaseFailed { path: path.clone(), case: name.clone(), detail });
@@ -558,6 +588,82 @@ mod tests {
                 if file == "cases/x.toml" && field == "case[0].config.routing.hub" && code == "U+202E"),
             "{found:?}"
         );
+    }
+
+    /// A report of one file whose cases failed as `results` say.
+    fn report(results: Vec<(String, Result<Vec<Mismatch>, Said>)>) -> BundleReport {
+        let region = crate::model::RegionInfo {
+            id: "regio".into(),
+            name: "Regio".into(),
+            revision: 1,
+            gemeenten: vec!["GM0014".into()],
+            components: Vec::new(),
+            cases: results.len(),
+        };
+        let files = vec![("cases/x.toml".to_string(), CaseReport { results, coverage: BTreeMap::new() })];
+        BundleReport { region, files }
+    }
+
+    #[test]
+    fn a_failing_case_says_expected_and_actual_per_field_in_both_languages() {
+        let mut mismatches = Vec::new();
+        differs(&mut mismatches, "action".into(), Some("a1".into()), Some("a2".into()));
+        differs(&mut mismatches, "bds_code".into(), Some("12".into()), None);
+        differs(&mut mismatches, "level".into(), Some("none".into()), Some("none".into()));
+        differs(&mut mismatches, "bds_code".into(), Some("nothing".into()), None);
+        differs(&mut mismatches, "status".into(), None, Some("decided".into()));
+        mismatches.push(Mismatch {
+            field: "routes".into(),
+            expected: said!("een route naar jeugd-ggz", "a route to jeugd-ggz"),
+            actual: Said::same("[wijkteam]"),
+        });
+        mismatches.push(Mismatch {
+            field: "absent_reasons".into(),
+            expected: said!("RT-A0 niet geciteerd", "RT-A0 not cited"),
+            actual: said!("geciteerd", "cited"),
+        });
+        assert_eq!(mismatches.len(), 4, "{mismatches:?}");
+        let error = Error::UnknownRegion { id: "west".into() };
+        let error = Said::new(error.message(Language::Nl), error.message(Language::En));
+        let found = report(vec![
+            ("passes".into(), Ok(Vec::new())),
+            ("fails".into(), Ok(mismatches)),
+            ("cannot run".into(), Err(error)),
+        ])
+        .problems();
+        assert_eq!(found.len(), 2, "a passing case is not a problem: {found:?}");
+        assert_eq!(
+            found[0].message(Language::En),
+            "case `fails` in `cases/x.toml` fails: action: expected a1, got a2; bds_code: expected 12, got nothing; \
+             routes: expected a route to jeugd-ggz, got [wijkteam]; absent_reasons: expected RT-A0 not cited, got cited"
+        );
+        assert_eq!(
+            found[0].message(Language::Nl),
+            "casus `fails` in `cases/x.toml` faalt: action: verwacht a1, kreeg a2; bds_code: verwacht 12, kreeg niets; \
+             routes: verwacht een route naar jeugd-ggz, kreeg [wijkteam]; absent_reasons: verwacht RT-A0 niet geciteerd, kreeg geciteerd"
+        );
+        assert!(found[1].message(Language::Nl).contains("er is geen regio `west` geladen"), "{:?}", found[1]);
+        assert!(found[1].to_string().contains("no region `west` is loaded"), "{:?}", found[1]);
+        for p in &found {
+            let nl = p.message(Language::Nl);
+            assert_eq!(wegwijs_kit::english_word_in(&nl), None, "English in the Dutch {nl:?}");
+        }
+    }
+
+    #[test]
+    fn problems_with_a_case_files_config_are_written_in_dutch_too() {
+        let text = format!(
+            "[[case]]\nname = \"bad config\"\n{SIGNAL}[case.config]\n\"a.b\" = 1\nlist = [{}]\n\
+             [[case]]\nname = \"overrides\"\n{SIGNAL}[case.config.routing]\nhub = \"jeugdarts\"\n",
+            vec!["\"x\""; 600].join(",")
+        );
+        let found = problems(&text, &[("routing.hub", "wijkteam")]);
+        assert_eq!(found.len(), 3, "{found:?}");
+        for p in &found {
+            let (nl, en) = (p.message(Language::Nl), p.message(Language::En));
+            assert_eq!(wegwijs_kit::english_word_in(&nl), None, "English in the Dutch {nl:?}");
+            assert_ne!(nl, en);
+        }
     }
 
     #[test]

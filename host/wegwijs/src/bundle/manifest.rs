@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Component as PathComponent, Path};
 use std::time::Duration;
 use wegwijs_kit::{clip, display_safe, is_code, is_gemeentecode};
+use wegwijs_types::{Said, said, say};
 
 /// A parsed, validated `region.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,7 +112,13 @@ impl Manifest {
         let mut p = Problems::default();
         for key in table.keys() {
             if !["region", "stages", "config", "limits"].contains(&key.as_str()) {
-                p.field(key, "unknown table; expected [region], [stages.<stage>], [config] or [limits]");
+                p.field(
+                    key,
+                    said!(
+                        "onbekende tabel; verwacht [region], [stages.<stap>], [config] of [limits]",
+                        "unknown table; expected [region], [stages.<stage>], [config] or [limits]"
+                    ),
+                );
             }
         }
         let region = region_table(&table, &mut p);
@@ -123,7 +130,7 @@ impl Manifest {
                 BTreeMap::new()
             }),
             Some(_) => {
-                p.field("config", "must be a table");
+                p.field("config", must_be_a_table());
                 BTreeMap::new()
             }
         };
@@ -153,11 +160,17 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
     let region = match table.get("region") {
         Some(toml::Value::Table(t)) => t,
         Some(_) => {
-            p.field("region", "must be a table");
+            p.field("region", must_be_a_table());
             &empty
         }
         None => {
-            p.field("region", "missing; a bundle needs [region] with id, name, gemeenten and revision");
+            p.field(
+                "region",
+                said!(
+                    "ontbreekt; een bundel heeft [region] nodig met `id`, `name`, `gemeenten` en `revision`",
+                    "missing; a bundle needs [region] with id, name, gemeenten and revision"
+                ),
+            );
             &empty
         }
     };
@@ -165,14 +178,23 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
         if !["id", "name", "gemeenten", "revision", "description", "language"].contains(&key.as_str()) {
             p.field(
                 &format!("region.{key}"),
-                "unknown field; expected id, name, gemeenten, revision, description, language",
+                said!(
+                    "onbekend veld; verwacht `id`, `name`, `gemeenten`, `revision`, `description` of `language`",
+                    "unknown field; expected id, name, gemeenten, revision, description, language"
+                ),
             );
         }
     }
     let id = p.string(region, "region", "id", true);
     // A region id has the shape of a code (the region kit's rule).
     if !id.is_empty() && (id == NATIONAL_DEFAULT || !is_code(&id)) {
-        p.field("region.id", "use 1–64 lower-case letters, digits and '-' (and not `national-default`)");
+        p.field(
+            "region.id",
+            said!(
+                "gebruik 1–64 kleine letters, cijfers en '-' (en niet `national-default`)",
+                "use 1–64 lower-case letters, digits and '-' (and not `national-default`)"
+            ),
+        );
     }
     let name = p.string(region, "region", "name", true);
     let description = p.string(region, "region", "description", false);
@@ -180,11 +202,17 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
     let revision = match region.get("revision") {
         Some(toml::Value::Integer(n)) if (1..=i64::from(u32::MAX)).contains(n) => *n as u32,
         Some(other) => {
-            p.field("region.revision", &format!("must be a positive integer, not {}", short(other)));
+            p.field("region.revision", not_a_positive_integer(other));
             0
         }
         None => {
-            p.field("region.revision", "missing; start at 1 and raise it with every change");
+            p.field(
+                "region.revision",
+                said!(
+                    "ontbreekt; begin bij 1 en verhoog het nummer bij elke wijziging",
+                    "missing; start at 1 and raise it with every change"
+                ),
+            );
             0
         }
     };
@@ -193,15 +221,12 @@ fn region_table(table: &toml::Table, p: &mut Problems) -> RegionTable {
         Some(toml::Value::String(tag)) => match wegwijs_types::Language::from_tag(tag) {
             Some(lang) => Some(lang.tag().to_string()),
             None => {
-                p.field(
-                    "region.language",
-                    &format!("must be \"nl\" or \"en\", not {}", short(&toml::Value::String(tag.clone()))),
-                );
+                p.field("region.language", not_a_language(&toml::Value::String(tag.clone())));
                 None
             }
         },
         Some(other) => {
-            p.field("region.language", &format!("must be \"nl\" or \"en\", not {}", short(other)));
+            p.field("region.language", not_a_language(other));
             None
         }
     };
@@ -222,24 +247,49 @@ fn gemeenten(region: &toml::Table, p: &mut Problems) -> Vec<String> {
                 match item.as_str() {
                     Some(g) if is_gemeentecode(g) => {
                         if out.iter().any(|o: &String| o == g) {
-                            p.field(&field, &format!("`{g}` is listed twice"));
+                            p.field(&field, said!("`{g}` staat er twee keer in", "`{g}` is listed twice"));
                         }
                         out.push(g.to_string());
                     }
-                    _ => p.field(&field, &format!("{} is not a CBS gemeentecode such as \"GM0363\"", short(item))),
+                    _ => {
+                        let v = short(item);
+                        p.field(
+                            &field,
+                            said!(
+                                "{v} is geen CBS-gemeentecode zoals \"GM0363\"",
+                                "{v} is not a CBS gemeentecode such as \"GM0363\""
+                            ),
+                        )
+                    }
                 }
             }
             if items.is_empty() {
-                p.field("region.gemeenten", "lists no gemeente; a region serves at least one");
+                p.field(
+                    "region.gemeenten",
+                    said!(
+                        "noemt geen gemeente; een regio bedient er minstens één",
+                        "lists no gemeente; a region serves at least one"
+                    ),
+                );
             }
             out
         }
         Some(other) => {
-            p.field("region.gemeenten", &format!("must be an array of gemeentecodes, not {}", short(other)));
+            let v = short(other);
+            p.field(
+                "region.gemeenten",
+                said!("moet een lijst met gemeentecodes zijn, niet {v}", "must be an array of gemeentecodes, not {v}"),
+            );
             Vec::new()
         }
         None => {
-            p.field("region.gemeenten", "missing; list the CBS gemeentecodes served, e.g. [\"GM0363\"]");
+            p.field(
+                "region.gemeenten",
+                said!(
+                    "ontbreekt; noem de CBS-gemeentecodes die de regio bedient, bijvoorbeeld [\"GM0363\"]",
+                    "missing; list the CBS gemeentecodes served, e.g. [\"GM0363\"]"
+                ),
+            );
             Vec::new()
         }
     }
@@ -252,30 +302,57 @@ fn stages_table(table: &toml::Table, p: &mut Problems) -> BTreeMap<Stage, StageC
         None => return stages,
         Some(toml::Value::Table(t)) => t,
         Some(_) => {
-            p.field("stages", "must be a table of stage tables, e.g. [stages.routing]");
+            p.field(
+                "stages",
+                said!(
+                    "moet een tabel met een tabel per stap zijn, bijvoorbeeld [stages.routing]",
+                    "must be a table of stage tables, e.g. [stages.routing]"
+                ),
+            );
             return stages;
         }
     };
     for (key, value) in t {
         let field = format!("stages.{key}");
         let Some(stage) = Stage::from_name(key) else {
-            p.field(&field, "unknown stage; expected intake, screening, routing or consent");
+            p.field(
+                &field,
+                said!(
+                    "onbekende stap; verwacht `intake`, `screening`, `routing` of `consent`",
+                    "unknown stage; expected intake, screening, routing or consent"
+                ),
+            );
             continue;
         };
         let Some(t) = value.as_table() else {
-            p.field(&field, "must be a table with `component` and `sha256`");
+            p.field(
+                &field,
+                said!(
+                    "moet een tabel zijn met `component` en `sha256`",
+                    "must be a table with `component` and `sha256`"
+                ),
+            );
             continue;
         };
         for k in t.keys() {
             if k != "component" && k != "sha256" {
-                p.field(&format!("{field}.{k}"), "unknown field; expected component and sha256");
+                p.field(
+                    &format!("{field}.{k}"),
+                    said!(
+                        "onbekend veld; verwacht `component` en `sha256`",
+                        "unknown field; expected component and sha256"
+                    ),
+                );
             }
         }
         let path = p.string(t, &field, "component", true);
         let sha256 = p.string(t, &field, "sha256", true);
         let hex = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !sha256.is_empty() && !hex {
-            p.field(&format!("{field}.sha256"), "must be 64 lower-case hex digits");
+            p.field(
+                &format!("{field}.sha256"),
+                said!("moet bestaan uit 64 hexadecimale cijfers in kleine letters", "must be 64 lower-case hex digits"),
+            );
         }
         if let Err(why) = inside_bundle(&path) {
             p.0.push(BundleProblem::PathEscapes { field: format!("{field}.component"), path: path.clone(), why });
@@ -292,7 +369,7 @@ fn limits_table(table: &toml::Table, p: &mut Problems) -> LimitOverrides {
         None => return limits,
         Some(toml::Value::Table(t)) => t,
         Some(_) => {
-            p.field("limits", "must be a table");
+            p.field("limits", must_be_a_table());
             return limits;
         }
     };
@@ -301,7 +378,7 @@ fn limits_table(table: &toml::Table, p: &mut Problems) -> LimitOverrides {
         let n = match value.as_integer() {
             Some(n) if n > 0 => n as u64,
             _ => {
-                p.field(&field, &format!("must be a positive integer, not {}", short(value)));
+                p.field(&field, not_a_positive_integer(value));
                 continue;
             }
         };
@@ -315,7 +392,10 @@ fn limits_table(table: &toml::Table, p: &mut Problems) -> LimitOverrides {
             "max-string-bytes" => limits.max_string_bytes = Some(small(n)),
             _ => p.field(
                 &field,
-                "unknown limit; expected deadline-ms, memory-mib, fuel, max-items, max-reasons or max-string-bytes",
+                said!(
+                    "onbekende limiet; verwacht `deadline-ms`, `memory-mib`, `fuel`, `max-items`, `max-reasons` of `max-string-bytes`",
+                    "unknown limit; expected deadline-ms, memory-mib, fuel, max-items, max-reasons or max-string-bytes"
+                ),
             ),
         }
     }
@@ -350,13 +430,13 @@ pub(crate) enum ConfigOrigin<'a> {
 }
 
 impl ConfigOrigin<'_> {
-    fn field(self, field: &str, detail: &str) -> BundleProblem {
+    fn field(self, field: &str, detail: Said) -> BundleProblem {
         match self {
             ConfigOrigin::Manifest => field_problem(field, detail),
             ConfigOrigin::Case { path, index } => BundleProblem::CaseField {
                 path: display_safe(path),
                 field: display_safe(&format!("case[{index}].{field}")),
-                detail: detail.to_string(),
+                detail,
             },
         }
     }
@@ -375,7 +455,7 @@ pub(crate) fn flatten_config_in(
     origin: ConfigOrigin<'_>,
 ) -> Result<BTreeMap<String, String>, Vec<BundleProblem>> {
     let config = wegwijs_kit::config::flatten(table)
-        .map_err(|problems| problems.iter().map(|p| origin.field(&p.field, &p.detail)).collect::<Vec<_>>())?;
+        .map_err(|problems| problems.iter().map(|p| origin.field(&p.field, p.detail.clone())).collect::<Vec<_>>())?;
     // Checked after flattening, on exactly the keys and values a component
     // reads (an array's elements joined).
     let problems: Vec<BundleProblem> = config
@@ -393,15 +473,38 @@ pub(crate) fn flatten_config_in(
 struct Problems(Vec<BundleProblem>);
 
 /// A problem with a field of `region.toml`.
-fn field_problem(field: &str, detail: &str) -> BundleProblem {
+fn field_problem(field: &str, detail: Said) -> BundleProblem {
     // An empty key (`"" = 1`) is valid TOML; name it so it can be found.
     // Any other field may hold a key from the file: shown safely.
-    let field = if field.is_empty() { "\"\" (an empty key)".to_string() } else { display_safe(field) };
-    BundleProblem::Field { field, detail: detail.to_string() }
+    if field.is_empty() {
+        let detail = detail.map(|lang, text| {
+            let empty = say!(lang, "een lege sleutel", "an empty key");
+            format!("({empty}) {text}")
+        });
+        return BundleProblem::Field { field: "\"\"".into(), detail };
+    }
+    BundleProblem::Field { field: display_safe(field), detail }
+}
+
+/// "must be a table", for a key that holds something else.
+fn must_be_a_table() -> Said {
+    said!("moet een tabel zijn", "must be a table")
+}
+
+/// "must be a positive integer, not …", naming what was found.
+fn not_a_positive_integer(found: &toml::Value) -> Said {
+    let v = short(found);
+    said!("moet een positief geheel getal zijn, niet {v}", "must be a positive integer, not {v}")
+}
+
+/// "must be "nl" or "en", not …", naming what was found.
+fn not_a_language(found: &toml::Value) -> Said {
+    let v = short(found);
+    said!("moet \"nl\" of \"en\" zijn, niet {v}", "must be \"nl\" or \"en\", not {v}")
 }
 
 impl Problems {
-    fn field(&mut self, field: &str, detail: &str) {
+    fn field(&mut self, field: &str, detail: Said) {
         self.0.push(field_problem(field, detail));
     }
 
@@ -416,16 +519,17 @@ impl Problems {
         match table.get(key) {
             Some(toml::Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(toml::Value::String(_)) if required => {
-                self.field(&field, "is empty");
+                self.field(&field, said!("is leeg", "is empty"));
                 String::new()
             }
             Some(toml::Value::String(_)) => String::new(),
             Some(other) => {
-                self.field(&field, &format!("must be a string, not {}", short(other)));
+                let v = short(other);
+                self.field(&field, said!("moet een tekst zijn, niet {v}", "must be a string, not {v}"));
                 String::new()
             }
             None if required => {
-                self.field(&field, "missing");
+                self.field(&field, said!("ontbreekt", "missing"));
                 String::new()
             }
             None => String::new(),
@@ -441,15 +545,16 @@ fn short(v: &toml::Value) -> String {
 
 /// Checks the path as written. cap-std refuses escapes too (including
 /// symlinks out), but this names the reason before any file is touched.
-pub(crate) fn inside_bundle(path: &str) -> Result<(), String> {
+pub(crate) fn inside_bundle(path: &str) -> Result<(), Said> {
+    let absolute = || said!("absolute paden worden geweigerd", "absolute paths are refused");
     let p = Path::new(path);
     if p.is_absolute() || path.starts_with('/') || path.starts_with('\\') || path.get(1..2) == Some(":") {
-        return Err("absolute paths are refused".into());
+        return Err(absolute());
     }
     for c in p.components() {
         match c {
-            PathComponent::ParentDir => return Err("`..` is refused".into()),
-            PathComponent::Prefix(_) | PathComponent::RootDir => return Err("absolute paths are refused".into()),
+            PathComponent::ParentDir => return Err(said!("`..` wordt geweigerd", "`..` is refused")),
+            PathComponent::Prefix(_) | PathComponent::RootDir => return Err(absolute()),
             _ => {}
         }
     }
@@ -459,6 +564,7 @@ pub(crate) fn inside_bundle(path: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wegwijs_types::Language;
 
     const MINIMAL: &str = r#"
         [region]
@@ -630,6 +736,87 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 4, "the example regions were not found");
+    }
+
+    /// Manifests that are wrong in every way a field can be, together
+    /// raising each problem this file writes.
+    const BAD_MANIFESTS: &[&str] = &[
+        "[region]\nid = \"Bad Id\"\nname = 3\ndescription = \"\"\ngemeenten = [\"0014\", \"GM0014\", \"GM0014\"]\n\
+         revision = 0\nlanguage = \"fr\"\nextra = 1\n\
+         [stages.routin]\n[stages.consent]\nx = 1\n\
+         [stages.routing]\ncomponent = \"../x.wasm\"\nsha256 = \"abc\"\nother = 1\n\
+         [stages.screening]\ncomponent = \"/abs.wasm\"\n\
+         [limits]\ndeadline-ms = -1\nspeed = 3\n[unknown]\n",
+        "stages = 3\nconfig = 3\nlimits = 3\n",
+        "region = 3\n",
+        "[region]\nid = \"regio\"\nname = \"  \"\ngemeenten = []\nlanguage = 3\n",
+        "[region]\nid = \"national-default\"\ngemeenten = \"GM0014\"\nrevision = \"1\"\n",
+        "''=true\n",
+        "[stages]\nrouting = 3\n",
+    ];
+
+    #[test]
+    fn every_field_problem_is_written_in_dutch_too() {
+        let mut seen = 0;
+        for text in BAD_MANIFESTS {
+            for p in Manifest::parse(text).unwrap_err() {
+                let (nl, en) = (p.message(Language::Nl), p.message(Language::En));
+                assert_eq!(wegwijs_kit::english_word_in(&nl), None, "English in the Dutch {nl:?}");
+                assert_ne!(nl, en, "not translated: {en}");
+                assert_eq!(en, p.to_string());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 30, "only {seen} problems");
+    }
+
+    #[test]
+    fn the_messages_read_the_same_in_english_and_naturally_in_dutch() {
+        let all = Manifest::parse(BAD_MANIFESTS[0]).unwrap_err();
+        let both = |field: &str| {
+            let p = all
+                .iter()
+                .find(|p| matches!(p, BundleProblem::Field { field: f, .. } | BundleProblem::PathEscapes { field: f, .. } if f == field))
+                .unwrap_or_else(|| panic!("{field} not in {all:?}"));
+            (p.message(Language::Nl), p.message(Language::En))
+        };
+        assert_eq!(
+            both("region.revision"),
+            (
+                "region.toml `region.revision`: moet een positief geheel getal zijn, niet 0".to_string(),
+                "region.toml `region.revision`: must be a positive integer, not 0".to_string()
+            )
+        );
+        assert_eq!(
+            both("region.gemeenten[2]"),
+            (
+                "region.toml `region.gemeenten[2]`: `GM0014` staat er twee keer in".to_string(),
+                "region.toml `region.gemeenten[2]`: `GM0014` is listed twice".to_string()
+            )
+        );
+        let (nl, en) = both("stages.routing.component");
+        assert!(nl.contains("wijst buiten de bundelmap (`..` wordt geweigerd)"), "{nl}");
+        assert!(en.contains("leads outside the bundle directory (`..` is refused)"), "{en}");
+        let (nl, en) = both("stages.screening.sha256");
+        assert_eq!(nl, "region.toml `stages.screening.sha256`: ontbreekt");
+        assert_eq!(en, "region.toml `stages.screening.sha256`: missing");
+    }
+
+    #[test]
+    fn an_empty_key_is_named_in_both_languages() {
+        let p = &Manifest::parse("''=true\n").unwrap_err()[0];
+        assert!(p.message(Language::Nl).starts_with("region.toml `\"\"`: (een lege sleutel) onbekende tabel"), "{p:?}");
+        assert!(p.message(Language::En).starts_with("region.toml `\"\"`: (an empty key) unknown table"), "{p:?}");
+    }
+
+    #[test]
+    fn config_problems_keep_the_kits_dutch() {
+        let text = format!("{MINIMAL}\n[config]\na.b.c.d.e.f.g.h.i = 1\n\"x.y\" = 2\n");
+        for p in Manifest::parse(&text).unwrap_err() {
+            let nl = p.message(Language::Nl);
+            assert_eq!(wegwijs_kit::english_word_in(&nl), None, "English in the Dutch {nl:?}");
+            assert_ne!(nl, p.message(Language::En));
+        }
     }
 
     #[test]

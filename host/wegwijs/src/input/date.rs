@@ -4,6 +4,7 @@
 //! and not a day earlier.
 
 use std::fmt;
+use wegwijs_types::{Said, said};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,7 +16,8 @@ pub(crate) struct Date {
 
 impl Date {
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2023-02-29.
-    pub(crate) fn parse(s: &str) -> Result<Date, String> {
+    /// Says why not in both languages, without repeating the value.
+    pub(crate) fn parse(s: &str) -> Result<Date, Said> {
         let b = s.as_bytes();
         let shape_ok = b.len() == 10
             && b[4] == b'-'
@@ -23,20 +25,20 @@ impl Date {
             && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
             // The value is not repeated: a birth date identifies a child.
-            return Err("not a date in the form YYYY-MM-DD".into());
+            return Err(said!("geen datum in de vorm JJJJ-MM-DD", "not a date in the form YYYY-MM-DD"));
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (year, month, day) = (num(0..4), num(5..7), num(8..10));
         if !(1900..=2200).contains(&year) {
-            return Err("the year is outside 1900–2200".into());
+            return Err(said!("het jaar ligt buiten 1900–2200", "the year is outside 1900–2200"));
         }
         if !(1..=12).contains(&month) {
-            return Err("the month does not exist (01–12)".into());
+            return Err(said!("de maand bestaat niet (01–12)", "the month does not exist (01–12)"));
         }
         let year = year as i32;
         let month = month as u8;
         if day == 0 || day > u32::from(days_in_month(year, month)) {
-            return Err("the day does not exist in that month".into());
+            return Err(said!("de dag bestaat niet in die maand", "the day does not exist in that month"));
         }
         Ok(Date { year, month, day: day as u8 })
     }

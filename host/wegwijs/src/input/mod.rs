@@ -4,6 +4,7 @@
 //! identifiers, an age instead of a birth date, no free text.
 
 mod date;
+mod parser;
 mod pseudonym;
 mod signal;
 mod vocabulary;

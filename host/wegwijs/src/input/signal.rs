@@ -9,12 +9,12 @@
 //! (IN-MINIMAL, G-MINIMAL).
 
 use super::date::Date;
-use super::vocabulary;
+use super::{parser, vocabulary};
 use crate::error::{Error, FieldProblem};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use wegwijs_kit::{is_code, is_gemeentecode, is_valid_bsn};
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Said, said};
 
 /// The JGZ age limit of the pipeline: Verwijsindex and jeugdhulp reach to 23 (IN-AGE).
 const MAX_AGE_YEARS: u32 = 23;
@@ -251,14 +251,15 @@ impl Signal {
                     return Err(Error::MalformedJson {
                         line: inner.line(),
                         column: inner.column(),
-                        problem: strip_position(&inner.to_string()),
+                        problem: parser::syntax(&inner.to_string()),
                     });
                 }
-                let problem = withhold_value(&strip_position(&inner.to_string()));
+                let problem = parser::data(&inner.to_string());
                 let field = match path.as_str() {
                     // The signal itself: a missing required field is named by
                     // its own name, anything else concerns the whole signal.
                     "." => problem
+                        .en()
                         .strip_prefix("missing field `")
                         .and_then(|rest| rest.split('`').next())
                         .map_or_else(|| "(the signal)".to_string(), str::to_string),
@@ -274,7 +275,10 @@ impl Signal {
             return Err(Error::MalformedJson {
                 line: e.line(),
                 column: e.column(),
-                problem: "text after the signal; send one signal per message".into(),
+                problem: said!(
+                    "tekst na het signaal; stuur één signaal per bericht",
+                    "text after the signal; send one signal per message"
+                ),
             });
         }
         signal.validate()?;
@@ -284,7 +288,7 @@ impl Signal {
     /// Checks everything the types alone cannot; lists every problem.
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Vec::new();
-        let mut bad = |field: String, problem: String| problems.push(FieldProblem::new(field, problem));
+        let mut bad = |field: String, problem: Said| problems.push(FieldProblem::new(field, problem));
 
         let date = Date::parse(&self.date).map_err(|p| ("date".to_string(), p));
         if let Err((f, p)) = &date {
@@ -297,13 +301,22 @@ impl Signal {
         {
             bad(
                 "signal_id".into(),
-                "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text".into(),
+                said!(
+                    "moet bestaan uit 1–64 letters, cijfers of `-_.:`; een signaal-id mag geen namen of vrije tekst bevatten",
+                    "must be 1–64 letters, digits or `-_.:`; a signal id may not carry names or free text"
+                ),
             );
         }
         if let Some(g) = &self.gemeente
             && !is_gemeentecode(g)
         {
-            bad("gemeente".into(), "not a CBS gemeentecode (`GM` and four digits, such as GM0363)".into());
+            bad(
+                "gemeente".into(),
+                said!(
+                    "geen CBS-gemeentecode (`GM` en vier cijfers, zoals GM0363)",
+                    "not a CBS gemeentecode (`GM` and four digits, such as GM0363)"
+                ),
+            );
         }
         for (field, codes) in [
             ("concerns", &self.concerns),
@@ -312,59 +325,96 @@ impl Signal {
             ("protective_factors", &self.protective_factors),
         ] {
             if codes.len() > 64 {
-                bad(field.into(), format!("{} entries; at most 64 are accepted", codes.len()));
+                let n = codes.len();
+                bad(
+                    field.into(),
+                    said!("{n} codes; er mogen er hoogstens 64 zijn", "{n} entries; at most 64 are accepted"),
+                );
             }
             for (i, code) in codes.iter().enumerate() {
                 if !is_code(code) {
-                    bad(format!("{field}[{i}]"), NOT_A_CODE.into());
+                    bad(format!("{field}[{i}]"), not_a_code());
                 } else if vocabulary::holds_possible_bsn(code) {
-                    bad(format!("{field}[{i}]"), POSSIBLE_BSN.into());
+                    bad(format!("{field}[{i}]"), possible_bsn());
                 }
             }
         }
         if !is_code(&self.source.code) {
-            bad("source.code".into(), NOT_A_CODE.into());
+            bad("source.code".into(), not_a_code());
         } else if vocabulary::holds_possible_bsn(&self.source.code) {
-            bad("source.code".into(), POSSIBLE_BSN.into());
+            bad("source.code".into(), possible_bsn());
         }
         if let Some(bds) = &self.source.bds_code
             && !(bds.len() == 2 && bds.bytes().all(|b| b.is_ascii_digit()))
         {
-            bad("source.bds_code".into(), "a BDS initiator code is two digits, e.g. `01`".into());
+            bad(
+                "source.bds_code".into(),
+                said!(
+                    "een BDS-initiatorcode bestaat uit twee cijfers, bijvoorbeeld `01`",
+                    "a BDS initiator code is two digits, e.g. `01`"
+                ),
+            );
         }
         for (i, instrument) in self.instruments.iter().enumerate() {
             if let Instrument::Sdq(sdq) = instrument {
                 let field = format!("instruments[{i}].sdq.answers");
                 if sdq.answers.len() != 25 {
-                    bad(field.clone(), format!("{} answers given; the SDQ has 25 items", sdq.answers.len()));
+                    let n = sdq.answers.len();
+                    bad(
+                        field.clone(),
+                        if n == 1 {
+                            said!("1 antwoord gegeven; de SDQ heeft 25 vragen", "1 answer given; the SDQ has 25 items")
+                        } else {
+                            said!(
+                                "{n} antwoorden gegeven; de SDQ heeft 25 vragen",
+                                "{n} answers given; the SDQ has 25 items"
+                            )
+                        },
+                    );
                 }
                 for (j, a) in sdq.answers.iter().enumerate() {
                     if let Some(v) = a
                         && !(0..=2).contains(v)
                     {
+                        let item = j + 1;
                         bad(
                             format!("{field}[{j}]"),
-                            format!("answer {v} to item {} is not 0, 1 or 2 (or null when unanswered)", j + 1),
+                            said!(
+                                "antwoord {v} op vraag {item} is niet 0, 1 of 2 (of `null` als de vraag niet is beantwoord)",
+                                "answer {v} to item {item} is not 0, 1 or 2 (or null when unanswered)"
+                            ),
                         );
                     }
                 }
             }
         }
         if self.instruments.len() > 16 {
-            bad("instruments".into(), "at most 16 instrument results are accepted".into());
+            bad(
+                "instruments".into(),
+                said!("hoogstens 16 instrumentuitslagen toegestaan", "at most 16 instrument results are accepted"),
+            );
         }
         if self.consents.len() > 64 {
-            bad("consents".into(), "at most 64 consent records are accepted".into());
+            bad(
+                "consents".into(),
+                said!("hoogstens 64 vastgelegde toestemmingen toegestaan", "at most 64 consent records are accepted"),
+            );
         }
         if let Some(k) = &self.kindcheck {
             if k.children_ages.len() > 20 {
-                bad("kindcheck.children_ages".into(), "at most 20 children are accepted".into());
+                bad(
+                    "kindcheck.children_ages".into(),
+                    said!("hoogstens 20 kinderen toegestaan", "at most 20 children are accepted"),
+                );
             }
             for (i, a) in k.children_ages.iter().enumerate() {
                 if u32::from(*a) >= MAX_AGE_YEARS {
                     bad(
                         format!("kindcheck.children_ages[{i}]"),
-                        format!("age {a} is outside youth care (under {MAX_AGE_YEARS})"),
+                        said!(
+                            "leeftijd {a} valt buiten de jeugdzorg (jonger dan {MAX_AGE_YEARS})",
+                            "age {a} is outside youth care (under {MAX_AGE_YEARS})"
+                        ),
                     );
                 }
             }
@@ -372,7 +422,7 @@ impl Signal {
         if let Some(n) = &self.notes
             && n.len() > 100_000
         {
-            bad("notes".into(), "longer than 100 000 bytes".into());
+            bad("notes".into(), said!("langer dan 100 000 bytes", "longer than 100 000 bytes"));
         }
 
         let closed_kindcheck = self.kindcheck.as_ref().is_some_and(|k| k.children_ages.is_empty());
@@ -380,37 +430,64 @@ impl Signal {
             None if closed_kindcheck => {}
             None => bad(
                 "child".into(),
-                "missing: a signal must be about one child (only a kindcheck without children may leave it out)".into(),
+                said!(
+                    "ontbreekt: een signaal gaat over één kind (alleen een kindcheck zonder kinderen mag het weglaten)",
+                    "missing: a signal must be about one child (only a kindcheck without children may leave it out)"
+                ),
             ),
             Some(child) => {
                 if let Some(bsn) = &child.bsn
                     && !is_valid_bsn(bsn)
                 {
-                    bad("child.bsn".into(), "not a valid BSN (9 digits passing the elfproef)".into());
+                    bad(
+                        "child.bsn".into(),
+                        said!(
+                            "geen geldig BSN (9 cijfers die de elfproef doorstaan)",
+                            "not a valid BSN (9 digits passing the elfproef)"
+                        ),
+                    );
                 }
                 let given = [child.birth_date.is_some(), child.age_months.is_some(), child.pregnancy_week.is_some()]
                     .iter()
                     .filter(|x| **x)
                     .count();
                 if given == 0 {
-                    bad("child".into(), "no age: give `birth_date`, `age_months` or `pregnancy_week`".into());
+                    bad(
+                        "child".into(),
+                        said!(
+                            "geen leeftijd: geef `birth_date`, `age_months` of `pregnancy_week`",
+                            "no age: give `birth_date`, `age_months` or `pregnancy_week`"
+                        ),
+                    );
                 } else if given > 1 {
-                    bad("child".into(), "give only one of `birth_date`, `age_months` and `pregnancy_week`".into());
+                    bad(
+                        "child".into(),
+                        said!(
+                            "geef slechts één van `birth_date`, `age_months` en `pregnancy_week`",
+                            "give only one of `birth_date`, `age_months` and `pregnancy_week`"
+                        ),
+                    );
                 }
                 if let (Some(b), Ok(signal_date)) = (&child.birth_date, &date) {
                     match Date::parse(b) {
                         Err(p) => bad("child.birth_date".into(), p),
                         Ok(birth) if birth > *signal_date => bad(
                             "child.birth_date".into(),
-                            "impossible age: the birth date is after the signal date".into(),
-                        ),
-                        Ok(birth) if birth.whole_months_until(*signal_date) / 12 >= MAX_AGE_YEARS => bad(
-                            "child.birth_date".into(),
-                            format!(
-                                "impossible age: {} years at the signal date; youth care ends at {MAX_AGE_YEARS}",
-                                birth.whole_months_until(*signal_date) / 12
+                            said!(
+                                "onmogelijke leeftijd: de geboortedatum ligt na de signaaldatum",
+                                "impossible age: the birth date is after the signal date"
                             ),
                         ),
+                        Ok(birth) if birth.whole_months_until(*signal_date) / 12 >= MAX_AGE_YEARS => {
+                            let years = birth.whole_months_until(*signal_date) / 12;
+                            bad(
+                                "child.birth_date".into(),
+                                said!(
+                                    "onmogelijke leeftijd: {years} jaar op de signaaldatum; de jeugdzorg loopt tot {MAX_AGE_YEARS} jaar",
+                                    "impossible age: {years} years at the signal date; youth care ends at {MAX_AGE_YEARS}"
+                                ),
+                            );
+                        }
                         Ok(_) => {}
                     }
                 }
@@ -419,13 +496,16 @@ impl Signal {
                 {
                     bad(
                         "child.age_months".into(),
-                        format!("impossible age: {months} months is {MAX_AGE_YEARS} years or more"),
+                        said!(
+                            "onmogelijke leeftijd: {months} maanden is {MAX_AGE_YEARS} jaar of meer",
+                            "impossible age: {months} months is {MAX_AGE_YEARS} years or more"
+                        ),
                     );
                 }
                 if let Some(w) = child.pregnancy_week
                     && !(1..=45).contains(&w)
                 {
-                    bad("child.pregnancy_week".into(), format!("week {w} is outside 1–45"));
+                    bad("child.pregnancy_week".into(), said!("week {w} ligt buiten 1–45", "week {w} is outside 1–45"));
                 }
             }
         }
@@ -518,40 +598,206 @@ impl Instrument {
 /// A code field holding nine digits that pass the elfproef: refused, not
 /// withheld, because a BSN must not be accepted into the pipeline at all
 /// (it belongs in `child.bsn`, which never leaves the host).
-const POSSIBLE_BSN: &str = "holds a 9-digit number that passes the elfproef: a possible BSN, which belongs in `child.bsn` \
-     (never passed to components), not in a code";
-
-const NOT_A_CODE: &str = "not a code: codes are 1–64 lower-case letters, digits and dashes (free text belongs in `notes`, which never leaves the host)";
-
-/// serde_json appends " at line L column C" to its messages; the position is
-/// reported in its own fields, so the sentence is kept clean.
-/// A parser's message without the value it quotes: a name or a BSN typed
-/// into the wrong field must not reach stderr or an EPD's log. The field is
-/// named by the caller and what was expected stays, so the message is still
-/// one a developer can act on.
-fn withhold_value(problem: &str) -> String {
-    const WITHHELD: &str = "(value withheld)";
-    // Field names are the signal's structure, named in the path anyway.
-    if problem.starts_with("missing field") || problem.starts_with("unknown field") {
-        return problem.to_string();
-    }
-    // `string "…"` is quoted with escapes, so the last `", expected` ends it.
-    if let Some(i) = problem.find("string \"") {
-        let rest = problem.rfind("\", expected").filter(|&e| e > i).map_or("", |e| &problem[e + 1..]);
-        return format!("{}string {WITHHELD}{rest}", &problem[..i]);
-    }
-    // `unknown variant `…`, expected one of `a`, `b``, `integer `…``: the
-    // expected list never holds "`, expected", so its last one ends the value.
-    if let Some(i) = problem.find('`') {
-        let rest = problem.rfind("`, expected").filter(|&e| e > i).map_or("", |e| &problem[e + 1..]);
-        return format!("{}{WITHHELD}{rest}", &problem[..i]);
-    }
-    problem.to_string()
+fn possible_bsn() -> Said {
+    said!(
+        "bevat een getal van 9 cijfers dat de elfproef doorstaat: mogelijk een BSN, en dat hoort in `child.bsn` \
+         (gaat nooit naar componenten), niet in een code",
+        "holds a 9-digit number that passes the elfproef: a possible BSN, which belongs in `child.bsn` \
+         (never passed to components), not in a code"
+    )
 }
 
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+/// A code field holding something else than a code.
+fn not_a_code() -> Said {
+    said!(
+        "geen code: codes zijn 1–64 kleine letters, cijfers en streepjes (vrije tekst hoort in `notes`, dat de host nooit verlaat)",
+        "not a code: codes are 1–64 lower-case letters, digits and dashes (free text belongs in `notes`, which never leaves the host)"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wegwijs_kit::english_word_in;
+    use wegwijs_types::Language;
+
+    /// The problems `json` is refused with.
+    fn problems(json: &serde_json::Value) -> Vec<FieldProblem> {
+        match Signal::from_json(&json.to_string()) {
+            Err(Error::InvalidSignal(problems)) => problems,
+            other => panic!("expected InvalidSignal, got {other:?}"),
+        }
+    }
+
+    /// Every Dutch text holds no English word outside backticks, and each
+    /// differs from its English.
+    fn assert_dutch(problems: &[FieldProblem]) {
+        for p in problems {
+            let (nl, en) = (p.problem.nl(), p.problem.en());
+            assert_eq!(english_word_in(nl), None, "{}: {nl}", p.field);
+            assert_ne!(nl, en, "{}: no Dutch text", p.field);
+        }
+    }
+
+    #[test]
+    fn every_validation_problem_has_a_dutch_text() {
+        let mut answers = vec![serde_json::json!(1); 24];
+        answers[3] = 7.into();
+        let many_codes: Vec<String> = (0..65).map(|i| format!("code-{i}")).collect();
+        let signal = serde_json::json!({
+            "signal_id": "Jan Jansen",
+            "date": "2026-10-05",
+            "gemeente": "Amsterdam",
+            "child": { "bsn": "123456789", "birth_date": "2030-01-01", "age_months": 400, "pregnancy_week": 50 },
+            "source": { "code": "Buurtcoach Jan", "bds_code": "1" },
+            "handler": "jeugdarts",
+            "concerns": many_codes,
+            "safety_indicators": ["Jan slaat zijn zus", "bsn-111222333"],
+            "instruments": [{ "sdq": { "version": "parent-four-to-seventeen", "answers": answers } }],
+            "consents": vec![serde_json::json!({ "party": "parents", "recipient": "wijkteam", "given": true }); 65],
+            "kindcheck": { "children_ages": [3, 30] },
+            "notes": "x".repeat(100_001),
+        });
+        let found = problems(&signal);
+        assert!(found.len() >= 12, "{found:#?}");
+        assert_dutch(&found);
+        let fields: Vec<&str> = found.iter().map(|p| p.field.as_str()).collect();
+        for field in [
+            "signal_id",
+            "gemeente",
+            "concerns",
+            "safety_indicators[0]",
+            "safety_indicators[1]",
+            "source.code",
+            "source.bds_code",
+            "instruments[0].sdq.answers",
+            "instruments[0].sdq.answers[3]",
+            "consents",
+            "kindcheck.children_ages[1]",
+            "notes",
+            "child.bsn",
+            "child",
+            "child.birth_date",
+            "child.age_months",
+            "child.pregnancy_week",
+        ] {
+            assert!(fields.contains(&field), "no problem at {field}: {fields:?}");
+        }
+        // English stays as it was.
+        let item = found.iter().find(|p| p.field == "instruments[0].sdq.answers[3]").expect("item");
+        assert_eq!(item.problem.en(), "answer 7 to item 4 is not 0, 1 or 2 (or null when unanswered)");
+        assert_eq!(
+            item.problem.nl(),
+            "antwoord 7 op vraag 4 is niet 0, 1 of 2 (of `null` als de vraag niet is beantwoord)"
+        );
+    }
+
+    #[test]
+    fn the_other_problems_of_a_child_and_its_dates_are_dutch_too() {
+        let base = |child: serde_json::Value, date: &str| {
+            serde_json::json!({
+                "date": date, "child": child, "source": { "code": "intern-begeleider" }, "handler": "jeugdarts",
+                "instruments": vec![serde_json::json!({ "spark": "laag" }); 17],
+                "kindcheck": { "children_ages": vec![1; 21] },
+            })
+        };
+        let mut found = problems(&base(serde_json::json!({}), "2026-13-01"));
+        found.extend(problems(&base(serde_json::json!({ "birth_date": "2000-02-30" }), "2026-10-05")));
+        found.extend(problems(&base(serde_json::json!({ "birth_date": "1990-01-01" }), "2026-10-05")));
+        found.extend(problems(&base(serde_json::json!({ "birth_date": "18-03-14" }), "2026-10-05")));
+        found.extend(problems(&base(serde_json::json!({ "age_months": 4 }), "1800-01-01")));
+        let without_child = serde_json::json!({
+            "date": "2026-10-05", "source": { "code": "intern-begeleider" }, "handler": "jeugdarts",
+        });
+        found.extend(problems(&without_child));
+        assert_dutch(&found);
+        for words in [
+            "geen leeftijd",
+            "instrumentuitslagen",
+            "20 kinderen",
+            "maand bestaat niet",
+            "dag bestaat niet",
+            "36 jaar",
+            "JJJJ-MM-DD",
+            "het jaar",
+            "ontbreekt: een signaal gaat over één kind",
+        ] {
+            assert!(found.iter().any(|p| p.problem.nl().contains(words)), "no `{words}` in {found:#?}");
+        }
+    }
+
+    #[test]
+    fn parser_problems_are_dutch_and_withhold_the_value() {
+        let signal = serde_json::json!({
+            "date": "2026-10-05", "child": { "age_months": 40 }, "source": { "code": "intern-begeleider" },
+            "handler": "jeugdarts",
+        });
+        let with = |field: &str, value: serde_json::Value| {
+            let mut s = signal.clone();
+            s[field] = value;
+            s
+        };
+        let cases = [
+            (
+                with("handler", "Jan Jansen".into()),
+                "handler",
+                "onbekende keuze (waarde niet getoond), verwacht een van",
+            ),
+            (
+                with("concers", serde_json::json!([])),
+                "concers",
+                "onbekend veld `concers`, verwacht een van `signal_id`",
+            ),
+            (
+                with("helpers_involved", (-1).into()),
+                "helpers_involved",
+                "ongeldige waarde: geheel getal (waarde niet getoond)",
+            ),
+            (
+                with("concerns", "Jan Jansen".into()),
+                "concerns",
+                "ongeldig type: tekst (waarde niet getoond), verwacht een lijst",
+            ),
+            (
+                with("child", serde_json::json!({ "age_months": "veertig" })),
+                "child.age_months",
+                "verwacht een geheel getal van 0 tot en met 65535 (`u16`)",
+            ),
+        ];
+        for (json, field, words) in cases {
+            let found = problems(&json);
+            assert_dutch(&found);
+            let p = &found[0];
+            assert_eq!(p.field, field, "{p:?}");
+            assert!(p.problem.nl().contains(words), "{p:?}");
+            assert!(!p.message(Language::Nl).contains("Jan") && !p.message(Language::Nl).contains("veertig"), "{p:?}");
+        }
+        let mut missing = signal.clone();
+        missing.as_object_mut().expect("object").remove("handler");
+        let found = problems(&missing);
+        assert_eq!((found[0].field.as_str(), found[0].problem.nl()), ("handler", "verplicht veld `handler` ontbreekt"));
+
+        let text = signal.to_string().replacen('{', "{\"date\": \"2026-10-05\", ", 1);
+        match Signal::from_json(&text) {
+            Err(Error::InvalidSignal(found)) => {
+                assert_eq!(found[0].problem.nl(), "veld `date` komt meer dan één keer voor");
+                assert_eq!(found[0].problem.en(), "duplicate field `date`");
+            }
+            other => panic!("expected InvalidSignal, got {other:?}"),
+        }
+
+        match Signal::from_json("{\"date\": \"2026-10-05\",\n  oops\n}") {
+            Err(Error::MalformedJson { line: 2, problem, .. }) => {
+                assert_eq!(problem.nl(), "een sleutel moet een tekenreeks tussen aanhalingstekens zijn");
+                assert_eq!(problem.en(), "key must be a string");
+            }
+            other => panic!("expected MalformedJson, got {other:?}"),
+        }
+        match Signal::from_json(&format!("{signal} {signal}")) {
+            Err(Error::MalformedJson { problem, .. }) => {
+                assert_eq!(problem.nl(), "tekst na het signaal; stuur één signaal per bericht");
+            }
+            other => panic!("expected MalformedJson, got {other:?}"),
+        }
     }
 }

@@ -21,13 +21,14 @@
 //! written to a temporary name and renamed into place, so a reader never
 //! sees half an entry.
 
-use crate::error::Error;
+use crate::error::{Error, io_said};
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use wasmtime::Engine;
 use wasmtime::component::Component;
+use wegwijs_types::{Said, said};
 
 /// What every entry starts with: the format, so a later format is
 /// recognised as such rather than misread.
@@ -53,13 +54,21 @@ impl CompileCache {
     /// when missing. Refused when it is not a directory or, on Unix, when
     /// another user owns it or others may write it.
     pub(crate) fn open(dir: &Path) -> Result<CompileCache, Error> {
-        let refuse = |problem: String| Error::CompileCache { dir: dir.display().to_string(), problem };
+        let refuse = |problem: Said| Error::CompileCache { dir: dir.display().to_string(), problem };
+        // The operating system's reason, after what could not be done.
+        let failed = |e: std::io::Error, nl: &str, en: &str| {
+            refuse(io_said(&e).map(|lang, why| format!("{}: {why}", lang.pick(nl, en))))
+        };
         if !dir.exists() {
-            create_private_dir(dir).map_err(|e| refuse(format!("cannot be created: {e}")))?;
+            create_private_dir(dir).map_err(|e| failed(e, "de map kan niet worden aangemaakt", "cannot be created"))?;
         }
-        let meta = fs::symlink_metadata(dir).map_err(|e| refuse(format!("cannot be read: {e}")))?;
+        let meta =
+            fs::symlink_metadata(dir).map_err(|e| failed(e, "de map kan niet worden gelezen", "cannot be read"))?;
         if !meta.is_dir() {
-            return Err(refuse("is not a directory (a symbolic link is not followed)".into()));
+            return Err(refuse(said!(
+                "het is geen map (een symbolische koppeling wordt niet gevolgd)",
+                "is not a directory (a symbolic link is not followed)"
+            )));
         }
         trusted(&meta).map_err(refuse)?;
         Ok(CompileCache { dir: dir.to_path_buf() })
@@ -183,27 +192,29 @@ fn create_private_file(path: &Path) -> std::io::Result<fs::File> {
 /// Whether what `meta` describes may be trusted like the host's binary:
 /// owned by the user the host runs as, writable by nobody else.
 #[cfg(unix)]
-fn trusted(meta: &fs::Metadata) -> Result<(), String> {
+fn trusted(meta: &fs::Metadata) -> Result<(), Said> {
     use std::os::unix::fs::MetadataExt as _;
     // SAFETY: `geteuid` has no preconditions and cannot fail.
     let me = unsafe { libc::geteuid() };
-    if meta.uid() != me {
-        return Err(format!(
-            "belongs to user {} but the host runs as user {me}; compiled code in it would run in the host",
-            meta.uid()
+    let owner = meta.uid();
+    if owner != me {
+        return Err(said!(
+            "het is van gebruiker {owner}, maar de host draait als gebruiker {me}; gecompileerde code erin zou in de host draaien",
+            "belongs to user {owner} but the host runs as user {me}; compiled code in it would run in the host"
         ));
     }
     if meta.mode() & 0o022 != 0 {
-        return Err(format!(
-            "may be written by others (mode {:o}); compiled code in it would run in the host, so only its owner may write it",
-            meta.mode() & 0o777
+        let mode = format!("{:o}", meta.mode() & 0o777);
+        return Err(said!(
+            "anderen mogen erin schrijven (rechten {mode}); gecompileerde code erin zou in de host draaien, dus alleen de eigenaar mag erin schrijven",
+            "may be written by others (mode {mode}); compiled code in it would run in the host, so only its owner may write it"
         ));
     }
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn trusted(_meta: &fs::Metadata) -> Result<(), String> {
+fn trusted(_meta: &fs::Metadata) -> Result<(), Said> {
     Ok(())
 }
 
@@ -272,15 +283,23 @@ mod tests {
         let dir = temp_dir("open");
         fs::create_dir_all(&dir).expect("mkdir");
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).expect("chmod");
-        let err = CompileCache::open(&dir).expect_err("refused").to_string();
+        let refused = CompileCache::open(&dir).expect_err("refused");
+        let err = refused.to_string();
         assert!(err.contains("written by others") && err.contains("777"), "{err}");
+        let nl = refused.message(wegwijs_types::Language::Nl);
+        assert!(nl.contains("anderen mogen erin schrijven (rechten 777)"), "{nl}");
+        assert_eq!(wegwijs_kit::english_word_in(&nl), None, "{nl}");
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).expect("chmod");
         assert!(CompileCache::open(&dir).is_ok());
 
         let file = dir.join("file");
         fs::write(&file, b"x").expect("write");
-        let err = CompileCache::open(&file).expect_err("refused").to_string();
+        let refused = CompileCache::open(&file).expect_err("refused");
+        let err = refused.to_string();
         assert!(err.contains("not a directory"), "{err}");
+        let nl = refused.message(wegwijs_types::Language::Nl);
+        assert!(nl.contains("het is geen map"), "{nl}");
+        assert_eq!(wegwijs_kit::english_word_in(&nl), None, "{nl}");
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use wasmtime::component::types::ComponentItem;
 use wasmtime::component::{Component, ComponentExportIndex, InstancePre};
 use wasmtime::{Engine, Store};
-use wegwijs_types as m;
+use wegwijs_types::{self as m, Said, said};
 
 /// A compiled, validated component ready to be instantiated per call.
 pub(crate) struct LoadedComponent {
@@ -105,14 +105,24 @@ impl LoadedComponent {
         // The function's signature is checked against the stage's types now,
         // not at the first child's case.
         typecheck(&loaded, engine, metered)
-            .map_err(|detail| reject(Rejection::WrongWorld(format!("{}: {detail}", world(stage)))))?;
+            .map_err(|detail| reject(Rejection::WrongWorld(world_because(stage, &detail))))?;
         Ok(loaded)
     }
 }
 
-/// How a stage's world is named in a refusal.
-fn world(stage: Stage) -> String {
-    format!("{} world (`{}`, function `{}`)", stage.name(), stage.interface(), stage.function())
+/// How a stage's world is named in a refusal: in English completing "does
+/// not implement the …", in Dutch "implementeert niet de …".
+fn world(stage: Stage) -> Said {
+    let (name, world, interface, function) = (stage.name(), stage.world(), stage.interface(), stage.function());
+    said!(
+        "wereld `{world}` (`{interface}`, functie `{function}`)",
+        "{name} world (`{interface}`, function `{function}`)"
+    )
+}
+
+/// [`world`] followed by what the engine found wrong.
+fn world_because(stage: Stage, detail: &Said) -> Said {
+    world(stage).map(|lang, world| format!("{world}: {}", detail.get(lang)))
 }
 
 /// Compiles `bytes` (or takes its machine code from `cache`), refusing what
@@ -166,7 +176,7 @@ pub(crate) fn instantiate_pre(
     linker.instantiate_pre(component).map_err(|e| Error::ComponentRejected {
         name: name.to_string(),
         stage,
-        reason: Rejection::WrongWorld(format!("{}: {}", world(stage), first_line(&format!("{e:#}")))),
+        reason: Rejection::WrongWorld(world_because(stage, &Said::same(first_line(&format!("{e:#}"))))),
     })
 }
 
@@ -253,8 +263,8 @@ fn other_wit_version<'a>(names: impl Iterator<Item = &'a str>) -> Option<String>
 }
 
 /// Checks, once at load, that the component's function has the stage's
-/// types, as the stage's descriptor spells them.
-fn typecheck(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), String> {
+/// types, as the stage's descriptor spells them. `Err` quotes the engine.
+fn typecheck(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), Said> {
     match loaded.info.stage {
         Stage::Intake => typecheck_as::<spec::Intake>(loaded, engine, metered),
         Stage::Screening => typecheck_as::<spec::Screening>(loaded, engine, metered),
@@ -263,7 +273,7 @@ fn typecheck(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result
     }
 }
 
-fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), String> {
+fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered: bool) -> Result<(), Said> {
     let limits = Limits::default();
     let mut store = Store::new(
         engine,
@@ -281,9 +291,40 @@ fn typecheck_as<S: StageSpec>(loaded: &LoadedComponent, engine: &Engine, metered
     // Outside the capacity gates, on purpose: loading must not wait behind
     // or fail under load. The engine's pool keeps room for a few of these
     // beside every call the gates admit (`engine::POOL_CALLS`).
-    let instance = loaded.pre.instantiate(&mut store).map_err(|e| format!("instantiation failed: {e:#}"))?;
+    let instance = loaded.pre.instantiate(&mut store).map_err(|e| {
+        let e = format!("{e:#}");
+        said!("instantiëren mislukt: {e}", "instantiation failed: {e}")
+    })?;
     instance
         .get_typed_func::<S::Params<'_>, (S::Output,)>(&mut store, &loaded.func)
         .map(drop)
-        .map_err(|e| format!("{e:#}"))
+        .map_err(|e| Said::same(format!("{e:#}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Rejection;
+    use wegwijs_kit::english_word_in;
+    use wegwijs_types::Language;
+
+    #[test]
+    fn a_wrong_world_is_named_in_both_languages() {
+        for stage in Stage::ALL {
+            let detail = said!("instantiëren mislukt: `x`", "instantiation failed: `x`");
+            let reason = Rejection::WrongWorld(world_because(stage, &detail));
+            let nl = reason.message(Language::Nl);
+            assert_eq!(english_word_in(&nl), None, "{nl}");
+            assert!(nl.contains(&format!("`{}`", stage.world())) && nl.ends_with("instantiëren mislukt: `x`"), "{nl}");
+            assert_eq!(
+                reason.message(Language::En),
+                format!(
+                    "does not implement the {} world (`{}`, function `{}`): instantiation failed: `x`",
+                    stage.name(),
+                    stage.interface(),
+                    stage.function()
+                )
+            );
+        }
+    }
 }

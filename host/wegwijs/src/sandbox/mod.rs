@@ -28,6 +28,7 @@ use engine::EngineKind;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use wasmtime::Engine;
+use wegwijs_types::{Said, said};
 
 /// The reference components' bytes, in stage order: built from
 /// `components/<stage>` for `wasm32-wasip2` and shipped in this crate's
@@ -118,17 +119,15 @@ impl Sandbox {
     /// Whether this host can ever run a region component whose memory limit
     /// is `memory_bytes`: it must fit in the memory budget's share for
     /// region calls. `Err` says why not, for a refusal at load.
-    pub(crate) fn admits_region_memory(&self, memory_bytes: usize) -> Result<(), String> {
+    pub(crate) fn admits_region_memory(&self, memory_bytes: usize) -> Result<(), Said> {
         let share = self.admission.region_memory();
         if memory_bytes <= share {
             return Ok(());
         }
-        Err(format!(
-            "the region's components may use {} MiB of memory each, but this host's memory budget for calls in flight leaves {} MiB for region calls ({} MiB in all, less the guideline's share), so they could never run; ask for at most {} MiB",
-            memory_bytes >> 20,
-            share >> 20,
-            self.admission.capacity.memory_budget >> 20,
-            share >> 20
+        let (asked, share, budget) = (memory_bytes >> 20, share >> 20, self.admission.capacity.memory_budget >> 20);
+        Err(said!(
+            "de componenten van de regio mogen elk {asked} MiB geheugen gebruiken, maar het geheugenbudget van deze host voor lopende aanroepen laat {share} MiB over voor aanroepen van de regio ({budget} MiB in totaal, min het deel van de richtlijn), dus ze zouden nooit kunnen draaien; vraag hoogstens {share} MiB",
+            "the region's components may use {asked} MiB of memory each, but this host's memory budget for calls in flight leaves {share} MiB for region calls ({budget} MiB in all, less the guideline's share), so they could never run; ask for at most {share} MiB"
         ))
     }
 
