@@ -177,15 +177,15 @@ fn user_errors_in_test_say_what_to_do() {
     dir.write("bad.toml", "[[case]]\nname = \"x\"\nsignal = 3 4\n");
     let out = wegwijs(&["test", dir.0.join("bad.toml").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("line 3, column"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("regel 3, kolom"), "{}", stderr(&out));
 
     let out = wegwijs(&["test", "no/such/cases"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("give case files or directories"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("geef casusbestanden of mappen"), "{}", stderr(&out));
 
     let out = wegwijs(&["test"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no case files given"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("geen casusbestanden gegeven"), "{}", stderr(&out));
 
     let out = wegwijs(&["test", "--component", "x.wasm", "tests/cases"]);
     assert_eq!(out.status.code(), Some(2), "--component without --stage is a usage error");
@@ -216,16 +216,18 @@ fn check_refuses_what_is_not_a_stage_component() {
     dir.write("core.wasm", b"\0asm\x01\0\0\0");
     let out = wegwijs(&["check", dir.0.join("core.wasm").to_str().unwrap(), "--stage", "routing"]);
     assert_eq!(out.status.code(), Some(4));
-    assert!(stdout(&out).contains("GEWEIGERD") && stdout(&out).contains("core WebAssembly module"));
+    assert!(stdout(&out).contains("GEWEIGERD") && stdout(&out).contains("kale WebAssembly-module"));
 
     dir.write("a.wasm", artifacts::REGION_A_ROUTING);
     let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent"]);
     assert_eq!(out.status.code(), Some(4));
+    assert!(stdout(&out).contains("implementeert niet de wereld `consent-stage`"), "{}", stdout(&out));
+    let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent", "--lang", "en"]);
     assert!(stdout(&out).contains("does not implement the consent world"), "{}", stdout(&out));
 
     let out = wegwijs(&["check", "missing.wasm", "--stage", "routing"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("build it first"));
+    assert!(stderr(&out).contains("bouw hem eerst"), "{}", stderr(&out));
 
     let out = wegwijs(&["check", "missing.wasm", "--stage", "rooting"]);
     assert_eq!(out.status.code(), Some(2), "a wrong stage is a usage error");

@@ -340,7 +340,7 @@ fn new_refuses_an_existing_directory_a_bad_name_and_an_unknown_stage() {
 
     let out = wegwijs(&["new", "routing", "taken", "--dir", dir]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("bestaat al"), "{}", stderr(&out));
     let left: Vec<_> = std::fs::read_dir(parent.0.join("taken")).expect("still there").collect();
     assert_eq!(left.len(), 1, "nothing was written into the existing directory");
 
@@ -358,7 +358,7 @@ fn new_refuses_an_existing_directory_a_bad_name_and_an_unknown_stage() {
     let missing = parent.0.join("missing");
     let out = wegwijs(&["new", "routing", "regio-noord", "--dir", missing.to_str().expect("UTF-8")]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no such directory"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("die map bestaat niet"), "{}", stderr(&out));
 
     let out = wegwijs(&["new", "routing", "regio-noord", "--dir", dir, "--sdk", missing.to_str().expect("UTF-8")]);
     assert_eq!(out.status.code(), Some(2));

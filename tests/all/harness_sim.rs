@@ -266,7 +266,7 @@ fn the_html_page_is_self_contained() {
 fn a_missing_corpus_exits_2_and_says_how_to_make_one() {
     let o = wegwijs(&["simulate", "--corpus", "does-not-exist.jsonl"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("cannot read the corpus file does-not-exist.jsonl"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kan het corpusbestand does-not-exist.jsonl niet lezen"), "{}", stderr(&o));
     assert!(stderr(&o).contains("wegwijs corpus --n"), "{}", stderr(&o));
 }
 
@@ -280,9 +280,9 @@ fn a_bad_corpus_line_is_named_with_its_field() {
     );
     let o = wegwijs(&["simulate", "--corpus", dir.0.join("invalid.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("line 4"), "blank lines count, and are skipped: {}", stderr(&o));
+    assert!(stderr(&o).contains("regel 4"), "blank lines count, and are skipped: {}", stderr(&o));
     assert!(stderr(&o).contains("handler"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("fix or remove that line"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("verbeter of verwijder die regel"), "{}", stderr(&o));
 
     let age = good.lines().next().unwrap();
     let v: serde_json::Value = serde_json::from_str(age).unwrap();
@@ -291,17 +291,17 @@ fn a_bad_corpus_line_is_named_with_its_field() {
     dir.write("age.jsonl", format!("{age}\n{v}\n"));
     let o = wegwijs(&["simulate", "--corpus", dir.0.join("age.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("line 2: child.age_months"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("regel 2: `child.age_months`"), "{}", stderr(&o));
 
     dir.write("json.jsonl", format!("{age}\n{{ not json\n"));
     let o = wegwijs(&["simulate", "--corpus", dir.0.join("json.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("line 2: not valid JSON"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("regel 2: geen geldige JSON"), "{}", stderr(&o));
 
     dir.write("empty.jsonl", "\n\n");
     let o = wegwijs(&["simulate", "--corpus", dir.0.join("empty.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("holds no signals"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bevat geen signalen"), "{}", stderr(&o));
 }
 
 #[test]
@@ -314,15 +314,15 @@ fn a_refused_or_missing_region_exits_2_and_says_what_to_do() {
     );
     let o = wegwijs(&["simulate", "--corpus", &corpus, "--region", dir.0.join("bundle").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("refused"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("geweigerd"), "{}", stderr(&o));
     assert!(stderr(&o).contains("wegwijs test --region"), "{}", stderr(&o));
 
     let o = wegwijs(&["simulate", "--corpus", &corpus, "--against", "examples/regions/no-such-region"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no region bundle at examples/regions/no-such-region"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("geen regiobundel in examples/regions/no-such-region"), "{}", stderr(&o));
     assert!(stderr(&o).contains("`national`"), "{}", stderr(&o));
 
     let o = wegwijs(&["corpus", "--n", "3", "--gemeente", "Amsterdam"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not a CBS gemeentecode"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("geen CBS-gemeentecode"), "{}", stderr(&o));
 }

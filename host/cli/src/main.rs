@@ -84,9 +84,9 @@ fn main() -> ExitCode {
         Command::Serve(cmd) => Some(&cmd.reader),
         Command::Schema(_) | Command::Corpus(_) | Command::New(_) | Command::Audit(_) | Command::Wit(_) => None,
     };
-    if let Some(reader) = reader {
-        commands::set_language(reader.language());
-    }
+    // The others (and `new`, whose `--lang` is the component's) write in
+    // the language WEGWIJS_LANG names.
+    commands::set_language(reader.map_or_else(commands::env_language, commands::ReaderLanguage::language));
     let result = match cli.command {
         Command::Run(cmd) => cmd.execute(),
         Command::Schema(cmd) => cmd.execute(),
@@ -103,7 +103,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("error: {err:#}");
+            let lang = commands::language();
+            eprintln!("{} {}", lang.pick("fout:", "error:"), commands::error_text(&err, lang));
             let code = match err.downcast_ref::<commands::InputError>() {
                 Some(_) => exit::BAD_INPUT,
                 None => match err.downcast_ref::<wegwijs::Error>() {

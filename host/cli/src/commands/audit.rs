@@ -10,6 +10,7 @@ use crate::escape;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use wegwijs::audit::{Entry, FeedbackOutcome, Record};
+use wegwijs::types::say;
 
 /// Check or read a decision log (`wegwijs serve --log-dir`, `wegwijs run --log-dir`).
 #[derive(Debug, Args)]
@@ -67,28 +68,34 @@ impl AuditCommand {
 
 fn readable(dir: &std::path::Path) -> anyhow::Result<()> {
     if !dir.is_dir() {
-        return Err(InputError(format!("{} is not a directory (a decision log is one)", dir.display())).into());
+        let shown = dir.display();
+        return Err(InputError(say!(
+            super::language(),
+            "{shown} is geen map (een beslislogboek is een map)",
+            "{shown} is not a directory (a decision log is one)"
+        ))
+        .into());
     }
     Ok(())
 }
 
 fn verify(dir: &std::path::Path, expect_head: Option<&str>) -> anyhow::Result<u8> {
     readable(dir)?;
-    let expected =
-        match expect_head {
-            None => None,
-            Some(text) => {
-                let parsed = text.split_once(':').and_then(|(seq, hash)| {
-                    let ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-                    seq.parse::<u64>().ok().filter(|_| ok).map(|seq| (seq, hash.to_ascii_lowercase()))
-                });
-                Some(parsed.ok_or_else(|| {
-                    InputError("--expect-head takes SEQ:HASH, e.g. 1042:3f2a… (64 hex digits)".into())
-                })?)
-            }
-        };
-    let v = wegwijs::audit::verify(dir)
-        .map_err(|e| InputError(format!("cannot read the decision log {}: {e}", dir.display())))?;
+    let expected = match expect_head {
+        None => None,
+        Some(text) => {
+            let parsed = text.split_once(':').and_then(|(seq, hash)| {
+                let ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+                seq.parse::<u64>().ok().filter(|_| ok).map(|seq| (seq, hash.to_ascii_lowercase()))
+            });
+            let wrong = super::language().pick(
+                "--expect-head verwacht SEQ:HASH, bijv. 1042:3f2a… (64 hexadecimale cijfers)",
+                "--expect-head takes SEQ:HASH, e.g. 1042:3f2a… (64 hex digits)",
+            );
+            Some(parsed.ok_or_else(|| InputError(wrong.into()))?)
+        }
+    };
+    let v = wegwijs::audit::verify(dir).map_err(|e| cannot_read(dir, &e))?;
     let name = escape::terminal(&dir.display().to_string());
     if let Some(broken) = &v.broken {
         println!("BROKEN {name}: {} — {}", broken.position, escape::terminal(&broken.reason));
@@ -142,11 +149,15 @@ fn time_bound(flag: &str, text: &str) -> anyhow::Result<String> {
         {
             Ok(format!("{}.000Z", &text[..19]))
         }
-        _ => Err(InputError(format!(
-            "{flag} takes a UTC date (2026-12-05) or date and time (2026-12-05T14:30:00Z), not `{}`",
-            escape::terminal(text)
-        ))
-        .into()),
+        _ => {
+            let text = escape::terminal(text);
+            Err(InputError(say!(
+                super::language(),
+                "{flag} verwacht een UTC-datum (2026-12-05) of een datum en tijd (2026-12-05T14:30:00Z), niet `{text}`",
+                "{flag} takes a UTC date (2026-12-05) or date and time (2026-12-05T14:30:00Z), not `{text}`"
+            ))
+            .into())
+        }
     }
 }
 
@@ -158,14 +169,19 @@ fn show(
     json: bool,
 ) -> anyhow::Result<u8> {
     readable(dir)?;
-    let cannot = |e: std::io::Error| InputError(format!("cannot read the decision log {}: {e}", dir.display()));
+    let lang = super::language();
+    let cannot = |e: std::io::Error| cannot_read(dir, &e);
     // Records are shown up to the first broken one; the reader is told.
     let check = wegwijs::audit::verify(dir).map_err(cannot)?;
     if let Some(broken) = &check.broken {
+        let (position, reason) = (super::log_position(&broken.position, lang), escape::terminal(&broken.reason));
         eprintln!(
-            "warning: the log is broken at {} ({}); records from there on are not shown (wegwijs audit verify)",
-            broken.position,
-            escape::terminal(&broken.reason)
+            "{}",
+            say!(
+                lang,
+                "waarschuwing: het logboek is gebroken bij {position} ({reason}); records vanaf daar worden niet getoond (wegwijs audit verify)",
+                "warning: the log is broken at {position} ({reason}); records from there on are not shown (wegwijs audit verify)"
+            )
         );
     }
     let mut shown = 0;
@@ -199,9 +215,19 @@ fn show(
     })
     .map_err(cannot)?;
     if shown == 0 && !json {
-        eprintln!("no records match");
+        eprintln!("{}", lang.pick("geen records gevonden", "no records match"));
     }
     Ok(crate::exit::OK)
+}
+
+/// The input error for a decision log that cannot be read.
+fn cannot_read(dir: &std::path::Path, e: &std::io::Error) -> InputError {
+    let (shown, e) = (dir.display(), super::os_reason(e));
+    InputError(say!(
+        super::language(),
+        "kan het beslislogboek {shown} niet lezen: {e}",
+        "cannot read the decision log {shown}: {e}"
+    ))
 }
 
 /// One record for a person, every field escaped.

@@ -89,17 +89,24 @@ struct Finding {
 
 impl CheckCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let lang = super::language();
         let bytes = std::fs::read(&self.component).map_err(|e| {
-            InputError(format!(
-                "cannot read the component {}: {e} (build it first, e.g. `cargo build --release --target wasm32-wasip2`)",
-                self.component.display()
+            let (shown, e) = (self.component.display(), super::os_reason(&e));
+            InputError(say!(
+                lang,
+                "kan de component {shown} niet lezen: {e} (bouw hem eerst, bijv. met `cargo build --release --target wasm32-wasip2`)",
+                "cannot read the component {shown}: {e} (build it first, e.g. `cargo build --release --target wasm32-wasip2`)"
             ))
         })?;
         let mut config = BTreeMap::new();
         for kv in &self.config {
-            let (k, v) = kv
-                .split_once('=')
-                .ok_or_else(|| InputError(format!("--config `{kv}`: write KEY=VALUE, e.g. routing.hub=wijkteam")))?;
+            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                InputError(say!(
+                    lang,
+                    "--config `{kv}`: schrijf KEY=VALUE, bijv. routing.hub=wijkteam",
+                    "--config `{kv}`: write KEY=VALUE, e.g. routing.hub=wijkteam"
+                ))
+            })?;
             config.insert(k.trim().to_string(), v.to_string());
         }
         let stage = self.stage;
@@ -124,13 +131,15 @@ impl CheckCommand {
         // the host has (the same as activating a bundle), once.
         match Trial::new(&host, &bundle) {
             Err(wegwijs::Error::RegionRefused { problems, .. }) => {
-                report.load = Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
+                report.load = Err(problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("; "));
             }
             Err(other) => return Err(other.into()),
             Ok(trial) => {
-                report.load = Ok(format!(
-                    "a component exporting {}, importing nothing outside its world, instantiated within the default limits",
-                    stage.interface()
+                let interface = stage.interface();
+                report.load = Ok(say!(
+                    lang,
+                    "een component die {interface} exporteert, niets buiten zijn wereld importeert en binnen de standaardlimieten wordt geïnstantieerd",
+                    "a component exporting {interface}, importing nothing outside its world, instantiated within the default limits"
                 ));
                 battery(&host, &trial, &mut report)?;
             }
@@ -153,7 +162,10 @@ impl CheckCommand {
 fn battery(host: &Host, trial: &Trial<'_>, report: &mut Report) -> anyhow::Result<()> {
     let national = DecideOptions::national();
     for (file, text) in BATTERY {
-        let cases = CaseFile::parse(text).map_err(|e| anyhow::anyhow!("built-in case file {file}: {e}"))?;
+        let cases = CaseFile::parse(text).map_err(|e| {
+            let (lang, e) = (super::language(), e.message(super::language()));
+            anyhow::anyhow!(say!(lang, "ingebouwd casusbestand {file}: {e}", "built-in case file {file}: {e}"))
+        })?;
         for case in cases.cases {
             let Ok(signal) = case.signal() else { continue };
             let label = format!("{file} › {}", case.name);

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args;
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use wegwijs::types::say;
 use wegwijs::{DecideOptions, Decision, Host, Language, Signal};
 use wegwijs_kit as kit;
 
@@ -25,11 +26,18 @@ pub(crate) struct CompareCommand {
 
 impl CompareCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
-        let text = std::fs::read_to_string(&self.signal)
-            .map_err(|e| InputError(format!("cannot read the signal file {}: {e}", self.signal.display())))?;
-        let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
-        let host = super::build_host(Host::builder())?;
         let lang = super::language();
+        let shown = self.signal.display();
+        let text = std::fs::read_to_string(&self.signal).map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(
+                lang,
+                "kan het signaalbestand {shown} niet lezen: {e}",
+                "cannot read the signal file {shown}: {e}"
+            ))
+        })?;
+        let signal = Signal::from_json(&text).with_context(|| say!(lang, "in {shown}", "in {shown}"))?;
+        let host = super::build_host(Host::builder())?;
         let national = lang.pick("landelijke richtlijn", "national default").to_string();
         let mut rows = vec![(national, host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {

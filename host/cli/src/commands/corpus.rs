@@ -8,6 +8,7 @@ use crate::sim::corpus;
 use clap::Args;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
+use wegwijs::types::say;
 use wegwijs_kit::is_gemeentecode;
 
 /// Write a synthetic, reproducible corpus of signals (JSON Lines).
@@ -32,22 +33,37 @@ pub(crate) struct CorpusCommand {
 
 impl CorpusCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let lang = super::language();
         let gemeenten: Vec<String> = self.gemeente.iter().map(|g| g.trim().to_string()).collect();
         if let Some(bad) = gemeenten.iter().find(|g| !is_gemeentecode(g)) {
-            return Err(InputError(format!(
+            return Err(InputError(say!(
+                lang,
+                "--gemeente: `{bad}` is geen CBS-gemeentecode; geef codes zoals GM0014,GM0200 (GM en vier cijfers)",
                 "--gemeente: `{bad}` is not a CBS gemeentecode; give codes such as GM0014,GM0200 (GM and four digits)"
             ))
             .into());
         }
         match &self.out {
             Some(path) => {
-                let file = std::fs::File::create(path)
-                    .map_err(|e| InputError(format!("cannot create {}: {e}", path.display())))?;
+                let shown = path.display();
+                let file = std::fs::File::create(path).map_err(|e| {
+                    let e = super::os_reason(&e);
+                    InputError(say!(lang, "kan {shown} niet aanmaken: {e}", "cannot create {shown}: {e}"))
+                })?;
                 let mut w = BufWriter::new(file);
-                write_corpus(&mut w, self.n, self.seed, &gemeenten)
-                    .and_then(|()| w.flush())
-                    .map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))?;
-                eprintln!("wrote {} signals (seed {}) to {}", self.n, self.seed, path.display());
+                write_corpus(&mut w, self.n, self.seed, &gemeenten).and_then(|()| w.flush()).map_err(|e| {
+                    let e = super::os_reason(&e);
+                    InputError(say!(lang, "kan {shown} niet schrijven: {e}", "cannot write {shown}: {e}"))
+                })?;
+                let (n, seed) = (self.n, self.seed);
+                eprintln!(
+                    "{}",
+                    say!(
+                        lang,
+                        "{n} signalen (--seed {seed}) geschreven naar {shown}",
+                        "wrote {n} signals (seed {seed}) to {shown}"
+                    )
+                );
             }
             None => {
                 let mut w = BufWriter::new(std::io::stdout().lock());

@@ -16,6 +16,7 @@ use super::InputError;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use wegwijs::Stage;
+use wegwijs::types::say;
 
 /// Scaffold a region bundle with its own component for one stage.
 #[derive(Debug, Args)]
@@ -184,6 +185,7 @@ struct File {
 impl NewCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
         check_name(&self.name)?;
+        let lang = super::language();
         let stage = self.stage;
         let sdk = match self.lang {
             Lang::Rust => match self.sdk.as_deref() {
@@ -191,9 +193,11 @@ impl NewCommand {
                 None => None,
             },
             Lang::Python | Lang::Js if self.sdk.is_some() => {
-                return Err(InputError(format!(
-                    "--sdk only applies to a Rust project (--lang rust); a {} project needs only its copy of the WIT",
-                    self.lang.name()
+                let name = self.lang.name();
+                return Err(InputError(say!(
+                    lang,
+                    "--sdk geldt alleen voor een Rust-project (--lang rust); een {name}-project heeft alleen zijn kopie van de WIT nodig",
+                    "--sdk only applies to a Rust project (--lang rust); a {name} project needs only its copy of the WIT"
                 ))
                 .into());
             }
@@ -201,28 +205,44 @@ impl NewCommand {
         };
         let parent = self.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         if !parent.is_dir() {
-            return Err(InputError(format!(
-                "--dir {}: no such directory; create it first or choose another parent",
-                parent.display()
+            let shown = parent.display();
+            return Err(InputError(say!(
+                lang,
+                "--dir {shown}: die map bestaat niet; maak hem eerst aan of kies een andere bovenliggende map",
+                "--dir {shown}: no such directory; create it first or choose another parent"
             ))
             .into());
         }
         let target = parent.join(&self.name);
+        let shown = target.display();
         if target.symlink_metadata().is_ok() {
-            return Err(InputError(format!(
-                "{} already exists; `wegwijs new` never writes into an existing directory: choose another name or --dir",
-                target.display()
+            return Err(InputError(say!(
+                lang,
+                "{shown} bestaat al; `wegwijs new` schrijft nooit in een bestaande map: kies een andere naam of --dir",
+                "{shown} already exists; `wegwijs new` never writes into an existing directory: choose another name or --dir"
             ))
             .into());
         }
         let files = self.files(stage, sdk.as_deref());
-        std::fs::create_dir(&target)
-            .map_err(|e| InputError(format!("cannot create the bundle directory {}: {e}", target.display())))?;
+        std::fs::create_dir(&target).map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(
+                lang,
+                "kan de bundelmap {shown} niet aanmaken: {e}",
+                "cannot create the bundle directory {shown}: {e}"
+            ))
+        })?;
         if let Err(e) = write_all(&target, &files) {
             // Only this command created the directory, a moment ago: leave
             // nothing half-written behind.
             let _ = std::fs::remove_dir_all(&target);
-            return Err(InputError(format!("cannot write the bundle in {}: {e}", target.display())).into());
+            let e = super::os_reason(&e);
+            return Err(InputError(say!(
+                lang,
+                "kan de bundel in {shown} niet schrijven: {e}",
+                "cannot write the bundle in {shown}: {e}"
+            ))
+            .into());
         }
         print!("{}", summary(&target, stage, self.lang, &files));
         Ok(crate::exit::OK)
@@ -328,13 +348,18 @@ fn check_name(name: &str) -> Result<(), InputError> {
         && name
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    let lang = super::language();
     if !well_formed {
-        return Err(InputError(format!(
+        return Err(InputError(say!(
+            lang,
+            "`{name}` is geen geldige regio-id: gebruik kleine letters, cijfers en enkele '-' daartussen, begin met een letter, hoogstens 48 tekens (bijv. regio-noord); de naam is de id van de regio, de naam van haar map en het voorvoegsel van haar regel-id's",
             "`{name}` is not a valid region id: use lower-case letters, digits and single '-' between them, starting with a letter, at most 48 characters (e.g. regio-noord); the name is the region's id, its directory and the prefix of its rule ids"
         )));
     }
     if name == wegwijs::NATIONAL_DEFAULT {
-        return Err(InputError(format!(
+        return Err(InputError(say!(
+            lang,
+            "`{name}` is gereserveerd voor de landelijke standaard; kies een eigen naam voor de regio",
             "`{name}` is reserved for the national defaults; choose the region's own name"
         )));
     }
@@ -345,16 +370,25 @@ fn check_name(name: &str) -> Result<(), InputError> {
 /// components a Rust project's tests need, made absolute so the project can
 /// move.
 fn sdk_root(given: &Path, references: &[&str]) -> Result<PathBuf, InputError> {
-    let (root, origin, hint) = (given.to_path_buf(), "--sdk", "give the root of a wegwijs source checkout");
-    let root = root
-        .canonicalize()
-        .map_err(|e| InputError(format!("the wegwijs SDK is not at {} ({origin}): {e}; {hint}", root.display())))?;
+    let lang = super::language();
+    let hint = lang
+        .pick("geef de hoofdmap van een kopie van de wegwijs-broncode", "give the root of a wegwijs source checkout");
+    let (root, origin) = (given.to_path_buf(), "--sdk");
+    let root = root.canonicalize().map_err(|e| {
+        let (shown, e) = (root.display(), super::os_reason(&e));
+        InputError(say!(
+            lang,
+            "de wegwijs-SDK staat niet in {shown} ({origin}): {e}; {hint}",
+            "the wegwijs SDK is not at {shown} ({origin}): {e}; {hint}"
+        ))
+    })?;
     let needed = ["types", "kit", "guest"].iter().chain(references);
     if let Some(missing) = needed.map(|c| root.join(crate_path(c))).find(|c| !c.join("Cargo.toml").is_file()) {
-        return Err(InputError(format!(
-            "the wegwijs SDK is not complete at {} ({origin}): {} has no Cargo.toml; {hint}",
-            root.display(),
-            missing.display()
+        let (shown, missing) = (root.display(), missing.display());
+        return Err(InputError(say!(
+            lang,
+            "de wegwijs-SDK in {shown} ({origin}) is niet compleet: {missing} heeft geen Cargo.toml; {hint}",
+            "the wegwijs SDK is not complete at {shown} ({origin}): {missing} has no Cargo.toml; {hint}"
         )));
     }
     Ok(root)

@@ -6,6 +6,7 @@ use super::InputError;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
+use wegwijs::types::say;
 use wegwijs::{DecideOptions, Host, Signal, Status};
 
 /// Decide one signal and print its decision card.
@@ -50,7 +51,8 @@ enum Format {
 impl RunCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
         let text = read_input(&self.signal)?;
-        let signal = Signal::from_json(&text).with_context(|| format!("in {}", self.signal.display()))?;
+        let shown = self.signal.display();
+        let signal = Signal::from_json(&text).with_context(|| say!(super::language(), "in {shown}", "in {shown}"))?;
         let mut builder = Host::builder();
         if let Some(key) = &self.pseudonym_key {
             builder = builder.pseudonym_key(key.as_bytes());
@@ -68,10 +70,15 @@ impl RunCommand {
         if let [only] = loaded.as_slice()
             && !served
         {
+            let lang = super::language();
+            let (gemeente, id) = (signal.gemeente.as_deref().unwrap_or(lang.pick("(geen)", "(none)")), &only.id);
             eprintln!(
-                "note: gemeente {} is not served by region `{}`; deciding in that region as asked",
-                signal.gemeente.as_deref().unwrap_or("(none)"),
-                only.id
+                "{}",
+                say!(
+                    lang,
+                    "let op: gemeente {gemeente} valt niet onder regio `{id}`; er wordt in die regio beslist, zoals gevraagd",
+                    "note: gemeente {gemeente} is not served by region `{id}`; deciding in that region as asked"
+                )
             );
             options = options.in_region(only.id.clone());
         }
@@ -90,19 +97,31 @@ impl RunCommand {
 fn read_input(path: &PathBuf) -> anyhow::Result<String> {
     if path.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| InputError(format!("cannot read the signal from standard input: {e}")))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(
+                super::language(),
+                "kan het signaal niet van standaardinvoer lezen: {e}",
+                "cannot read the signal from standard input: {e}"
+            ))
+        })?;
         return Ok(s);
     }
     std::fs::read_to_string(path).map_err(|e| {
-        anyhow::Error::new(InputError(format!(
-            "cannot read the signal file {}: {e}{}",
-            path.display(),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                " (check the path; examples are in examples/signals/)"
-            } else {
-                ""
-            }
+        let lang = super::language();
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            lang.pick(
+                " (controleer het pad; voorbeelden staan in examples/signals/)",
+                " (check the path; examples are in examples/signals/)",
+            )
+        } else {
+            ""
+        };
+        let (shown, e) = (path.display(), super::os_reason(&e));
+        anyhow::Error::new(InputError(say!(
+            lang,
+            "kan het signaalbestand {shown} niet lezen: {e}{hint}",
+            "cannot read the signal file {shown}: {e}{hint}"
         )))
     })
 }

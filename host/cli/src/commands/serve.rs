@@ -9,6 +9,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 use wegwijs::Host;
+use wegwijs::types::say;
 use wegwijs_serve::{ApiKeys, Config, HostSource, ServeError, TlsFiles};
 
 /// The variable holding the pseudonym key when no file is given.
@@ -104,21 +105,32 @@ pub(crate) struct ServeCommand {
 
 impl ServeCommand {
     pub(crate) fn execute(self) -> anyhow::Result<u8> {
+        let lang = super::language();
         if self.hash_key {
             let mut token = String::new();
-            std::io::stdin()
-                .read_to_string(&mut token)
-                .map_err(|e| InputError(format!("cannot read the token from standard input: {e}")))?;
+            std::io::stdin().read_to_string(&mut token).map_err(|e| {
+                let e = super::os_reason(&e);
+                InputError(say!(
+                    lang,
+                    "kan het token niet van standaardinvoer lezen: {e}",
+                    "cannot read the token from standard input: {e}"
+                ))
+            })?;
             let token = token.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(&token);
             if token.is_empty() {
-                return Err(InputError("the token on standard input is empty".into()).into());
+                return Err(InputError(
+                    lang.pick("het token op standaardinvoer is leeg", "the token on standard input is empty").into(),
+                )
+                .into());
             }
             println!("{}", wegwijs_serve::hash_token(token));
             return Ok(crate::exit::OK);
         }
         let keys = match &self.keys {
             Some(path) => ApiKeys::from_file(path).map_err(|e| InputError(e.to_string()))?,
-            None => return Err(InputError("--keys FILE is required".into()).into()),
+            None => {
+                return Err(InputError(lang.pick("--keys FILE is verplicht", "--keys FILE is required").into()).into());
+            }
         };
         let pseudonym_key = self.pseudonym_key()?;
         let mut config = Config::default();
@@ -171,7 +183,7 @@ impl ServeCommand {
                 if matches!(e.downcast_ref::<wegwijs::Error>(), Some(wegwijs::Error::RegionRefused { .. })) {
                     refused_in_build.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
-                format!("{e:#}")
+                super::error_text(&e, super::language())
             })
         };
         let scheme = if config.tls.is_some() { "https" } else { "http" };
@@ -182,20 +194,27 @@ impl ServeCommand {
         match served {
             Ok(()) => Ok(crate::exit::OK),
             Err(e @ ServeError::Host(_)) if refused.load(std::sync::atomic::Ordering::Relaxed) => {
-                Err(InputError(e.to_string()).into())
+                Err(InputError(serve_error(&e, lang)).into())
             }
-            Err(e @ ServeError::Host(_)) => Err(e.into()),
-            Err(e) => Err(InputError(e.to_string()).into()),
+            Err(e @ ServeError::Host(_)) => Err(anyhow::anyhow!(serve_error(&e, lang))),
+            Err(e) => Err(InputError(serve_error(&e, lang)).into()),
         }
     }
 
     /// The pseudonym key from its file or the environment; never from a
     /// flag's value, which other users can read in the process list.
     fn pseudonym_key(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        let lang = super::language();
         let key = match &self.pseudonym_key_file {
             Some(path) => {
-                let mut bytes = std::fs::read(path)
-                    .map_err(|e| InputError(format!("cannot read the pseudonym key file {}: {e}", path.display())))?;
+                let mut bytes = std::fs::read(path).map_err(|e| {
+                    let (shown, e) = (path.display(), super::os_reason(&e));
+                    InputError(say!(
+                        lang,
+                        "kan het bestand met de pseudoniemsleutel {shown} niet lezen: {e}",
+                        "cannot read the pseudonym key file {shown}: {e}"
+                    ))
+                })?;
                 // A file written by `echo` ends in a newline that is not part of the key.
                 while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     bytes.pop();
@@ -205,15 +224,46 @@ impl ServeCommand {
             None => std::env::var_os(PSEUDONYM_KEY_VAR).map(|v| v.into_encoded_bytes()),
         };
         match key {
-            Some(k) if k.is_empty() => Err(InputError("the pseudonym key is empty".into()).into()),
+            Some(k) if k.is_empty() => {
+                Err(InputError(lang.pick("de pseudoniemsleutel is leeg", "the pseudonym key is empty").into()).into())
+            }
             Some(k) => Ok(Some(k)),
             None => {
                 eprintln!(
-                    "note: no pseudonym key (--pseudonym-key-file or {PSEUDONYM_KEY_VAR}); a random one is used, so \
-                     pseudonyms differ between restarts and replicas"
+                    "{}",
+                    say!(
+                        lang,
+                        "let op: geen pseudoniemsleutel (--pseudonym-key-file of {PSEUDONYM_KEY_VAR}); er wordt een willekeurige gebruikt, dus pseudoniemen verschillen tussen herstarts en replica's",
+                        "note: no pseudonym key (--pseudonym-key-file or {PSEUDONYM_KEY_VAR}); a random one is used, so pseudonyms differ between restarts and replicas"
+                    )
                 );
                 Ok(None)
             }
         }
+    }
+}
+
+/// Why the service could not start or had to stop, in `lang`. A host that
+/// could not be built says why in `lang` already; the keys file's and TLS's
+/// own words are the service library's, in English.
+fn serve_error(error: &ServeError, lang: wegwijs::Language) -> String {
+    match error {
+        ServeError::InsecureBind(addr) => say!(
+            lang,
+            "weigert te luisteren op {addr} zonder TLS: signalen over kinderen zouden onversleuteld over het netwerk gaan; geef `--tls-cert` en `--tls-key`, luister op 127.0.0.1, of geef (alleen achter een proxy die TLS afhandelt) `--insecure-no-tls`",
+            "refusing to listen on {addr} without TLS: signals about children would cross the network in clear text; give --tls-cert and --tls-key, listen on 127.0.0.1, or (behind a TLS-terminating proxy only) pass --insecure-no-tls"
+        ),
+        ServeError::Bind { addr, source } => {
+            let why = super::os_reason(source);
+            say!(lang, "kan niet luisteren op {addr}: {why}", "cannot listen on {addr}: {why}")
+        }
+        ServeError::Host(why) => {
+            say!(lang, "de wegwijs-host kon niet worden gebouwd: {why}", "the wegwijs host could not be built: {why}")
+        }
+        ServeError::Runtime(source) => {
+            let why = super::os_reason(source);
+            say!(lang, "kan de async-runtime niet starten: {why}", "cannot start the async runtime: {why}")
+        }
+        other => other.to_string(),
     }
 }

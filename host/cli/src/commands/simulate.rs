@@ -13,6 +13,7 @@ use crate::sim::run::Configuration;
 use clap::{Args, ValueEnum};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use wegwijs::types::say;
 use wegwijs::{Error, Signal};
 
 /// Run a corpus through a region (and another) and report how decisions shift.
@@ -85,13 +86,16 @@ impl SimulateCommand {
             Format::Table => print!("{}", report.table()),
             Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         }
+        let lang = super::language();
         if let Some(path) = &self.html {
-            write_file(path, &html::page(&report, super::language()))?;
-            eprintln!("wrote {}", path.display());
+            write_file(path, &html::page(&report, lang))?;
+            let shown = path.display();
+            eprintln!("{}", say!(lang, "geschreven: {shown}", "wrote {shown}"));
         }
         if let Some(path) = &self.svg {
-            write_file(path, &html::svg(&report, super::language(), true))?;
-            eprintln!("wrote {}", path.display());
+            write_file(path, &html::svg(&report, lang, true))?;
+            let shown = path.display();
+            eprintln!("{}", say!(lang, "geschreven: {shown}", "wrote {shown}"));
         }
         Ok(crate::exit::OK)
     }
@@ -101,34 +105,53 @@ impl SimulateCommand {
 /// reported at once, by line number and field, not after a long run. The
 /// lines are kept for the report's examples.
 fn read_corpus(path: &Path) -> anyhow::Result<(Vec<Signal>, CorpusLines)> {
+    let lang = super::language();
     let shown = path.display();
     let file = std::fs::File::open(path).map_err(|e| {
-        InputError(format!(
-            "cannot read the corpus file {shown}: {e}{}",
-            if e.kind() == std::io::ErrorKind::NotFound {
-                " (check the path, or make a corpus with `wegwijs corpus --n 1000 --seed 1 --out corpus.jsonl`)"
-            } else {
-                ""
-            }
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            lang.pick(
+                " (controleer het pad, of maak een corpus met `wegwijs corpus --n 1000 --seed 1 --out corpus.jsonl`)",
+                " (check the path, or make a corpus with `wegwijs corpus --n 1000 --seed 1 --out corpus.jsonl`)",
+            )
+        } else {
+            ""
+        };
+        let e = super::os_reason(&e);
+        InputError(say!(
+            lang,
+            "kan het corpusbestand {shown} niet lezen: {e}{hint}",
+            "cannot read the corpus file {shown}: {e}{hint}"
         ))
     })?;
     let mut signals = Vec::new();
     let mut lines = CorpusLines::default();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let n = i + 1;
-        let line = line.map_err(|e| InputError(format!("{shown} line {n}: cannot be read: {e}")))?;
+        let line = line.map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(lang, "{shown} regel {n}: niet leesbaar: {e}", "{shown} line {n}: cannot be read: {e}"))
+        })?;
         if line.trim().is_empty() {
             continue;
         }
         let signal = Signal::from_json(&line).map_err(|e| {
             let what = match e {
-                Error::MalformedJson { column, problem, .. } => format!("not valid JSON at column {column}: {problem}"),
-                Error::InvalidSignal(problems) => {
-                    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                Error::MalformedJson { column, problem, .. } => {
+                    let problem = problem.get(lang);
+                    say!(
+                        lang,
+                        "geen geldige JSON in kolom {column}: {problem}",
+                        "not valid JSON at column {column}: {problem}"
+                    )
                 }
-                other => other.to_string(),
+                Error::InvalidSignal(problems) => {
+                    problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("; ")
+                }
+                other => other.message(lang),
             };
-            InputError(format!(
+            InputError(say!(
+                lang,
+                "{shown} regel {n}: {what}\nverbeter of verwijder die regel (één signaal per regel, zoals in docs/signal.md)",
                 "{shown} line {n}: {what}\nfix or remove that line (one signal per line, as in docs/signal.md)"
             ))
         })?;
@@ -137,7 +160,9 @@ fn read_corpus(path: &Path) -> anyhow::Result<(Vec<Signal>, CorpusLines)> {
         lines.text.push(line);
     }
     if signals.is_empty() {
-        return Err(InputError(format!(
+        return Err(InputError(say!(
+            lang,
+            "het corpusbestand {shown} bevat geen signalen; maak er een met `wegwijs corpus --n 1000 --seed 1 --out {shown}`",
             "the corpus file {shown} holds no signals; make one with `wegwijs corpus --n 1000 --seed 1 --out {shown}`"
         ))
         .into());
@@ -146,5 +171,8 @@ fn read_corpus(path: &Path) -> anyhow::Result<(Vec<Signal>, CorpusLines)> {
 }
 
 fn write_file(path: &Path, contents: &str) -> anyhow::Result<()> {
-    std::fs::write(path, contents).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())).into())
+    std::fs::write(path, contents).map_err(|e| {
+        let (shown, e) = (path.display(), super::os_reason(&e));
+        InputError(say!(super::language(), "kan {shown} niet schrijven: {e}", "cannot write {shown}: {e}")).into()
+    })
 }

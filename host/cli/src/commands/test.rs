@@ -86,7 +86,11 @@ struct CaseResult {
     name: String,
     passed: bool,
     mismatches: Vec<MismatchJson>,
+    /// What kept the case from running, in the reader's language.
     error: Option<String>,
+    /// When that was a component's fault: its stage and the fault's detail.
+    #[serde(skip)]
+    fault: Option<(String, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -112,14 +116,15 @@ impl TestCommand {
         let host = super::build_host(Host::builder().fuel(self.fuel.is_some()))?;
         let (target, mut bundle) = self.bundle()?;
         bundle.manifest.limits.fuel = self.fuel.or(bundle.manifest.limits.fuel);
-        let trial = Trial::new(&host, &bundle).map_err(|e| InputError(e.to_string()))?;
+        let lang = super::language();
+        let trial = Trial::new(&host, &bundle).map_err(|e| InputError(e.message(lang)))?;
         let files = if self.paths.is_empty() {
             if self.region.is_none() {
-                return Err(InputError(
-                    "no case files given: pass case files or directories (e.g. tests/cases), or --region DIR to run a bundle's own cases"
-                        .into(),
-                )
-                .into());
+                let none = lang.pick(
+                    "geen casusbestanden gegeven: geef casusbestanden of mappen (bijv. tests/cases), of --region DIR om de eigen casussen van een bundel te draaien",
+                    "no case files given: pass case files or directories (e.g. tests/cases), or --region DIR to run a bundle's own cases",
+                );
+                return Err(InputError(none.into()).into());
             }
             bundle.cases.clone()
         } else {
@@ -145,13 +150,23 @@ impl TestCommand {
                         passed: m.is_empty(),
                         mismatches: m
                             .into_iter()
-                            .map(|m| MismatchJson { field: m.field, expected: m.expected, actual: m.actual })
+                            .map(|m| MismatchJson {
+                                expected: m.expected.get(lang).to_string(),
+                                actual: m.actual.get(lang).to_string(),
+                                field: m.field,
+                            })
                             .collect(),
                         error: None,
+                        fault: None,
                     },
-                    Err(e) => {
-                        CaseResult { file: path.clone(), name, passed: false, mismatches: vec![], error: Some(e) }
-                    }
+                    Err(e) => CaseResult {
+                        file: path.clone(),
+                        name,
+                        passed: false,
+                        mismatches: vec![],
+                        error: Some(e.get(lang).to_string()),
+                        fault: case_fault(e.en()).map(|(stage, detail)| (stage.to_string(), detail.to_string())),
+                    },
                 });
             }
             files_run.push((path, file));
@@ -178,15 +193,21 @@ impl TestCommand {
             Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         }
         if let Some(path) = &self.junit {
-            std::fs::write(path, junit(&report))
-                .map_err(|e| InputError(format!("cannot write the JUnit report {}: {e}", path.display())))?;
+            std::fs::write(path, junit(&report)).map_err(|e| {
+                let (shown, e) = (path.display(), super::os_reason(&e));
+                InputError(say!(
+                    lang,
+                    "kan het JUnit-rapport {shown} niet schrijven: {e}",
+                    "cannot write the JUnit report {shown}: {e}"
+                ))
+            })?;
         }
         // What --min-coverage measures is what the text report shows.
         let shown = report.region_coverage.iter().chain(report.show_national.then_some(&report.coverage));
         let lowest = shown.map(|c| c.percent).fold(f64::INFINITY, f64::min);
         let below = self.min_coverage.is_some_and(|min| lowest + 1e-9 < min);
         if below && self.format == Format::Text {
-            let (lang, min) = (super::language(), self.min_coverage.unwrap_or_default());
+            let min = self.min_coverage.unwrap_or_default();
             println!(
                 "{}",
                 say!(
@@ -203,7 +224,8 @@ impl TestCommand {
     fn bundle(&self) -> anyhow::Result<(String, Bundle)> {
         if let Some(dir) = &self.region {
             let bundle = Bundle::read(dir).map_err(|problems| {
-                InputError(wegwijs::Error::RegionRefused { bundle: dir.display().to_string(), problems }.to_string())
+                let refused = wegwijs::Error::RegionRefused { bundle: dir.display().to_string(), problems };
+                InputError(refused.message(super::language()))
             })?;
             let m = &bundle.manifest;
             let (id, name, revision, gemeenten) = (&m.id, &m.name, m.revision, m.gemeenten.join(", "));
@@ -217,9 +239,11 @@ impl TestCommand {
         match (&self.component, self.stage) {
             (Some(path), Some(stage)) => {
                 let bytes = std::fs::read(path).map_err(|e| {
-                    InputError(format!(
-                        "cannot read the component {}: {e} (build it first; see its README)",
-                        path.display()
+                    let (shown, e) = (path.display(), super::os_reason(&e));
+                    InputError(say!(
+                        super::language(),
+                        "kan de component {shown} niet lezen: {e} (bouw hem eerst; zie de README ervan)",
+                        "cannot read the component {shown}: {e} (build it first; see its README)"
                     ))
                 })?;
                 let bundle = Bundle::single(stage, path.display().to_string(), bytes);
@@ -255,23 +279,40 @@ pub(crate) fn read_case_files(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, 
         collect(path, &mut found)?;
     }
     found.sort();
+    let lang = super::language();
     let mut files = Vec::new();
     for path in found {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| InputError(format!("cannot read the case file {}: {e}", path.display())))?;
-        let file = CaseFile::parse(&text).map_err(|e| InputError(format!("{}: {e}", path.display())))?;
+        let shown = path.display();
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(
+                lang,
+                "kan het casusbestand {shown} niet lezen: {e}",
+                "cannot read the case file {shown}: {e}"
+            ))
+        })?;
+        let file = CaseFile::parse(&text).map_err(|e| InputError(format!("{shown}: {}", e.message(lang))))?;
         files.push((path.display().to_string(), file));
     }
     Ok(files)
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let lang = super::language();
+    let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| {
-        InputError(format!("cannot read {}: {e} (give case files or directories holding *.toml)", path.display()))
+        let e = super::os_reason(&e);
+        InputError(say!(
+            lang,
+            "kan {shown} niet lezen: {e} (geef casusbestanden of mappen met *.toml)",
+            "cannot read {shown}: {e} (give case files or directories holding *.toml)"
+        ))
     })?;
     if meta.is_dir() {
-        let entries =
-            std::fs::read_dir(path).map_err(|e| InputError(format!("cannot list {}: {e}", path.display())))?;
+        let entries = std::fs::read_dir(path).map_err(|e| {
+            let e = super::os_reason(&e);
+            InputError(say!(lang, "kan de inhoud van {shown} niet lezen: {e}", "cannot list {shown}: {e}"))
+        })?;
         for entry in entries.flatten() {
             let p = entry.path();
             let shown = terminal(&p.display().to_string());
@@ -283,12 +324,26 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
             if own.is_dir() {
                 collect(&p, out)?;
             } else if own.is_symlink() && std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
-                eprintln!("note: skipping {shown}: a symlink to a folder is not followed (give the folder itself)");
+                eprintln!(
+                    "{}",
+                    say!(
+                        lang,
+                        "let op: {shown} overgeslagen: een symbolische koppeling naar een map wordt niet gevolgd (geef de map zelf)",
+                        "note: skipping {shown}: a symlink to a folder is not followed (give the folder itself)"
+                    )
+                );
             } else if is_toml && std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
                 out.push(p);
             } else if is_toml {
                 // A FIFO would block the run; a dangling link cannot be read.
-                eprintln!("note: skipping {shown}: not a regular file");
+                eprintln!(
+                    "{}",
+                    say!(
+                        lang,
+                        "let op: {shown} overgeslagen: geen gewoon bestand",
+                        "note: skipping {shown}: not a regular file"
+                    )
+                );
             }
         }
     } else {
@@ -333,7 +388,7 @@ fn own_coverage(cited: &BTreeMap<String, usize>, asserted: impl IntoIterator<Ite
 }
 
 /// The stage and detail of a case's error when it is a component's fault
-/// (the host's "the routing component faulted: …").
+/// (the host's English "the routing component faulted: …").
 fn case_fault(error: &str) -> Option<(&str, &str)> {
     let rest = error.strip_prefix("the ")?;
     let (stage, detail) = rest.split_once(" component faulted: ")?;
@@ -354,8 +409,8 @@ fn text(r: &Report) -> String {
             continue;
         }
         let _ = writeln!(out, "  FAIL  {}", terminal(&c.name));
-        match c.error.as_deref().map(|e| (e, case_fault(e))) {
-            Some((_, Some((stage, detail)))) => {
+        match (&c.fault, &c.error) {
+            (Some((stage, detail)), _) => {
                 let first = detail.lines().next().unwrap_or("");
                 let line = say!(
                     lang,
@@ -364,10 +419,10 @@ fn text(r: &Report) -> String {
                 );
                 let _ = writeln!(out, "        {}", terminal(&line));
             }
-            Some((e, None)) => {
+            (None, Some(e)) => {
                 let _ = writeln!(out, "        {}", terminal(e));
             }
-            None => {}
+            (None, None) => {}
         }
         for m in &c.mismatches {
             let _ = writeln!(
@@ -384,7 +439,7 @@ fn text(r: &Report) -> String {
     let faults: Vec<(&str, &str, &str)> = r
         .cases
         .iter()
-        .filter_map(|c| c.error.as_deref().and_then(case_fault).map(|(stage, detail)| (stage, c.name.as_str(), detail)))
+        .filter_map(|c| c.fault.as_ref().map(|(stage, detail)| (stage.as_str(), c.name.as_str(), detail.as_str())))
         .collect();
     if !faults.is_empty() {
         let _ = writeln!(
@@ -529,6 +584,7 @@ mod tests {
             passed,
             mismatches: vec![MismatchJson { field: text.into(), expected: text.into(), actual: text.into() }],
             error: Some(text.into()),
+            fault: None,
         };
         Report {
             target: text.into(),

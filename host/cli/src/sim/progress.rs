@@ -36,8 +36,8 @@ impl Progress {
         let shared = Arc::new(Shared { done: AtomicU64::new(0), finished: AtomicBool::new(false) });
         let drawer = std::io::stderr().is_terminal().then(|| {
             let shared = Arc::clone(&shared);
-            let label = label.to_string();
-            std::thread::spawn(move || draw_until_finished(&shared, &label, total))
+            let (label, lang) = (label.to_string(), crate::commands::language());
+            std::thread::spawn(move || draw_until_finished(&shared, &label, total, lang))
         });
         Progress { shared, drawer }
     }
@@ -69,12 +69,12 @@ impl Drop for Progress {
     }
 }
 
-fn draw_until_finished(shared: &Shared, label: &str, total: u64) {
+fn draw_until_finished(shared: &Shared, label: &str, total: u64, lang: wegwijs::Language) {
     let started = Instant::now();
     let mut err = std::io::stderr();
     while !shared.finished.load(Ordering::Relaxed) {
         let done = shared.done.load(Ordering::Relaxed).min(total);
-        let _ = write!(err, "\r\x1b[2K{}", line(label, done, total, started.elapsed()));
+        let _ = write!(err, "\r\x1b[2K{}", line(label, done, total, started.elapsed(), lang));
         let _ = err.flush();
         std::thread::sleep(TICK);
     }
@@ -82,11 +82,12 @@ fn draw_until_finished(shared: &Shared, label: &str, total: u64) {
     let _ = err.flush();
 }
 
-/// The progress line for `done` of `total` after `elapsed`.
-pub(crate) fn line(label: &str, done: u64, total: u64, elapsed: Duration) -> String {
+/// The progress line for `done` of `total` after `elapsed`, in `lang`.
+pub(crate) fn line(label: &str, done: u64, total: u64, elapsed: Duration, lang: wegwijs::Language) -> String {
     let filled = if total == 0 { BAR } else { (done as f64 / total as f64 * BAR as f64) as usize }.min(BAR);
     let rate = if elapsed.as_secs_f64() > 0.0 { done as f64 / elapsed.as_secs_f64() } else { 0.0 };
-    format!("{label} [{}{}] {done}/{total} · {rate:.0} signals/s", "#".repeat(filled), "-".repeat(BAR - filled))
+    let unit = lang.pick("signalen/s", "signals/s");
+    format!("{label} [{}{}] {done}/{total} · {rate:.0} {unit}", "#".repeat(filled), "-".repeat(BAR - filled))
 }
 
 #[cfg(test)]
@@ -95,9 +96,12 @@ mod tests {
 
     #[test]
     fn the_line_shows_bar_count_and_rate() {
-        let l = line("regio-d", 50, 200, Duration::from_secs(2));
+        use wegwijs::Language::{En, Nl};
+        let l = line("regio-d", 50, 200, Duration::from_secs(2), En);
         assert!(l.starts_with("regio-d [#######-----"), "{l}");
         assert!(l.ends_with("50/200 · 25 signals/s"), "{l}");
-        assert!(line("x", 0, 0, Duration::ZERO).contains(&"#".repeat(BAR)));
+        let l = line("regio-d", 50, 200, Duration::from_secs(2), Nl);
+        assert!(l.ends_with("50/200 · 25 signalen/s"), "{l}");
+        assert!(line("x", 0, 0, Duration::ZERO, Nl).contains(&"#".repeat(BAR)));
     }
 }

@@ -15,6 +15,7 @@ use anyhow::Context;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use wegwijs::types::say;
 use wegwijs::{DecideOptions, Decision, Host, NATIONAL_DEFAULT, Signal};
 
 /// The key used for pseudonyms: fixed, since a simulation reports counts only.
@@ -43,10 +44,13 @@ impl Configuration {
     /// bundle in the directory `spec`. A bundle that is missing or refused
     /// is an [`InputError`] saying what to do.
     pub(crate) fn load(spec: &str) -> anyhow::Result<Configuration> {
+        let lang = crate::commands::language();
         let national = spec == "national" || spec == NATIONAL_DEFAULT;
         let dir = Path::new(spec);
         if !national && !dir.is_dir() {
-            return Err(InputError(format!(
+            return Err(InputError(say!(
+                lang,
+                "geen regiobundel in {spec}: geef een bundelmap (met region.toml), of `national` voor de landelijke standaard",
                 "no region bundle at {spec}: give a bundle directory (holding region.toml), or `national` for the national defaults"
             ))
             .into());
@@ -62,7 +66,10 @@ impl Configuration {
             });
         }
         let info = host.activate_dir(dir).map_err(|e| {
-            InputError(format!(
+            let e = e.message(lang);
+            InputError(say!(
+                lang,
+                "{e}\nvoer `wegwijs test --region {spec}` uit om elk probleem te zien, herstel de bundel en probeer het opnieuw",
                 "{e}\nrun `wegwijs test --region {spec}` to see each problem, fix the bundle and try again"
             ))
         })?;
@@ -105,9 +112,7 @@ impl Configuration {
                             let end = (start + CHUNK).min(signals.len());
                             for (i, signal) in signals[start..end].iter().enumerate() {
                                 let index = start + i;
-                                let d = host
-                                    .decide_with(signal, options)
-                                    .with_context(|| format!("deciding signal {} of the corpus", index + 1))?;
+                                let d = host.decide_with(signal, options).with_context(|| deciding(index))?;
                                 part.tally.add(&d);
                                 part.partners.push(partners_of(&d));
                                 part.order.push(index);
@@ -120,10 +125,7 @@ impl Configuration {
                     })
                 })
                 .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|_| Err(anyhow::anyhow!("a simulation thread panicked"))))
-                .collect()
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Err(panicked()))).collect()
         });
         let elapsed = started.elapsed();
         progress.finish();
@@ -139,6 +141,18 @@ impl Configuration {
         total.elapsed = elapsed;
         Ok(total)
     }
+}
+
+/// The context of an error deciding the signal at `index` of the corpus.
+fn deciding(index: usize) -> String {
+    let n = index + 1;
+    say!(crate::commands::language(), "beslissen over signaal {n} van het corpus", "deciding signal {n} of the corpus")
+}
+
+/// The error of a worker thread that panicked.
+fn panicked() -> anyhow::Error {
+    let lang = crate::commands::language();
+    anyhow::anyhow!(lang.pick("een werkproces van de simulatie is onverwacht gestopt", "a simulation thread panicked"))
 }
 
 /// What one configuration's run found.
