@@ -364,6 +364,42 @@ fn an_invalid_signal_lists_each_field_and_never_its_value() {
 }
 
 #[test]
+fn a_signals_problems_are_in_the_language_the_caller_accepts() {
+    let addr = shared();
+    let auth = bearer(DECIDER);
+    let body = br#"{"date": "2026-10-05", "child": {"birth_date": "2030-01-01"},
+        "source": {"code": "intern-begeleider"}, "handler": "jeugdverpleegkundige",
+        "concerns": ["behaviour-problems"]}"#;
+    let ask = |language: Option<&'static str>| {
+        let auth = auth.clone();
+        async move {
+            let mut headers = vec![("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+            if let Some(language) = language {
+                headers.push(("Accept-Language", language));
+            }
+            send(addr, "POST", "/v1/decisions", &headers, body).await
+        }
+    };
+    let (dutch, english) = run(async { (ask(None).await, ask(Some("en-GB")).await) });
+    for (reply, language) in [(&dutch, "nl"), (&english, "en")] {
+        assert_eq!(reply.header("content-language"), Some(language), "{}", reply.text());
+        assert_eq!(reply.header("vary"), Some("accept-language"));
+    }
+    let (nl, en) = (dutch.problem(422, "invalid-signal"), english.problem(422, "invalid-signal"));
+    let problem_of = |p: &serde_json::Value| {
+        let errors = p["errors"].as_array().cloned().unwrap_or_default();
+        let birth = errors.iter().find(|e| e["field"] == "child.birth_date").cloned();
+        birth.and_then(|e| e["problem"].as_str().map(str::to_string)).unwrap_or_default()
+    };
+    assert!(problem_of(&nl).contains("geboortedatum ligt na de signaaldatum"), "{nl}");
+    assert_eq!(wegwijs_kit::english_word_in(&format!("{} {}", nl["title"], nl["detail"])), None, "{nl}");
+    assert!(problem_of(&en).contains("birth date is after the signal date"), "{en}");
+    // The machine interface is the same in both: type, status, fields.
+    assert_eq!(nl["type"], en["type"]);
+    assert_eq!(nl["errors"].as_array().map(Vec::len), en["errors"].as_array().map(Vec::len));
+}
+
+#[test]
 fn a_body_that_is_not_json_is_refused_with_415() {
     let auth = bearer(DECIDER);
     let headers = [("Authorization", auth.as_str()), ("Content-Type", "text/plain")];
