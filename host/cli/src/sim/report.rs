@@ -345,11 +345,17 @@ impl Report {
                     format!("wegwijs simulate · corpus {path} · {signals} signals · {threads} threads"),
             }
         );
+        // English keeps the JSON's role, as it keeps its labels below.
+        let role_of = |role: &'static str| match lang {
+            Language::Nl => super::words::role(role, lang),
+            Language::En => role,
+        };
+        let width = self.configurations.iter().map(|c| role_of(c.role).chars().count()).max().unwrap_or(0);
         for c in &self.configurations {
+            let role = role_of(c.role);
             let _ = writeln!(
                 out,
-                "  {:<8}  {} — {} · {} · {} {} ({:.2} s)",
-                c.role,
+                "  {role:<width$}  {} — {} · {} · {} {} ({:.2} s)",
                 terminal(&c.id),
                 terminal(&c.name),
                 terminal(&c.source),

@@ -59,7 +59,7 @@ impl Configuration {
         if national {
             return Ok(Configuration {
                 id: NATIONAL_DEFAULT.to_string(),
-                name: "national default".to_string(),
+                name: lang.pick("landelijke standaard", "national default").to_string(),
                 source: "national".to_string(),
                 revision: None,
                 host,

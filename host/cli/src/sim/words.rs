@@ -82,15 +82,27 @@ pub(crate) fn partners_in_sentence(set: Partners, lang: Language) -> String {
     join(&labels, lang)
 }
 
+/// A partner as a bare term in a table or heading, where no route kind
+/// stands beside it: the glossary's term, except that Veilig Thuis says
+/// whether it is asked for advice or receives a melding (two rows that
+/// would otherwise read alike).
+fn table_term(p: Partner, lang: Language) -> &'static str {
+    match p {
+        Partner::VeiligThuisAdvice => lang.pick("Veilig Thuis (advies)", "Veilig Thuis (advice)"),
+        Partner::VeiligThuisMelding => "Veilig Thuis (melding)",
+        _ => partner_term(p, lang),
+    }
+}
+
 /// Partners as bare terms, for a heading: "jeugd-GGZ + huisarts"; "—" for none.
 pub(crate) fn partners_as_terms(set: Partners, lang: Language) -> String {
-    let terms: Vec<&str> = list(set).into_iter().map(|p| partner_term(p, lang)).collect();
+    let terms: Vec<&str> = list(set).into_iter().map(|p| table_term(p, lang)).collect();
     if terms.is_empty() { "\u{2014}".to_string() } else { terms.join(" + ") }
 }
 
 /// A route partner's term from its WIT name ("POH-jeugd"); an unknown name as it is.
 pub(crate) fn route_term(key: &str, lang: Language) -> String {
-    Partner::from_name(key).map_or_else(|| key.to_string(), |p| partner_term(p, lang).to_string())
+    Partner::from_name(key).map_or_else(|| key.to_string(), |p| table_term(p, lang).to_string())
 }
 
 /// The role of a configuration: the baseline or the one under study.
@@ -119,7 +131,7 @@ pub(crate) fn measure(group: &str, key: &str, lang: Language) -> String {
     match group {
         "route" => match Partner::from_name(key) {
             Some(p) => {
-                let term = partner_term(p, lang);
+                let term = table_term(p, lang);
                 say!(lang, "route naar {term}", "route to {term}")
             }
             None => say!(lang, "route naar {key}", "route to {key}"),
@@ -174,6 +186,15 @@ pub(crate) fn measure(group: &str, key: &str, lang: Language) -> String {
 mod tests {
     use super::*;
     use Language::{En, Nl};
+
+    #[test]
+    fn every_partner_has_a_row_label_of_its_own() {
+        for lang in [Nl, En] {
+            let labels: Vec<String> = Partner::ALL.iter().map(|p| measure("route", p.name(), lang)).collect();
+            let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
+            assert_eq!(distinct.len(), labels.len(), "two partners read alike in {lang:?}: {labels:?}");
+        }
+    }
 
     #[test]
     fn numbers_read_the_dutch_way_in_dutch() {
