@@ -26,7 +26,14 @@
 //!    phase 1 is the ratio the goal is about (≥ 0.7);
 //! 3. the service with [`LOOPING_CLIENTS`] of the clients sending to the
 //!    looping region: what a region whose component loops does to the
-//!    others.
+//!    others;
+//! 0. the HTTP floor: the same clients against an axum server on a runtime
+//!    of the same shape that answers every request at once with a card
+//!    decided beforehand (no parse, no decision, no serialization). It is
+//!    what HTTP on loopback, the kernel and the load client cost on this
+//!    machine per request; since they share its cores with the decisions,
+//!    no service can answer faster than `1 / (1/floor + 1/work)`, and the
+//!    bench prints that ceiling as a ratio too.
 //!
 //! It prints per phase and region: decisions, decisions per second, p50
 //! and p99 latency, 503s (admission control), every other status, and
@@ -512,6 +519,46 @@ fn against_service(addr: SocketAddr, signals: &Signals, looping: usize, seconds:
     })
 }
 
+/// Phase 0's server: answers `POST /v1/decisions` with the card decided
+/// beforehand for the body's target (found by its gemeente), on a runtime
+/// shaped like the service's. Returns its address and what stops it.
+fn floor_server(
+    cards: BTreeMap<Target, Vec<u8>>,
+) -> (SocketAddr, tokio::sync::oneshot::Sender<()>, std::thread::JoinHandle<()>) {
+    use axum::body::Bytes;
+    use axum::http::header;
+    let cards = std::sync::Arc::new(cards);
+    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("the floor's runtime");
+        runtime.block_on(async move {
+            let app = axum::Router::new().route(
+                "/v1/decisions",
+                axum::routing::post(move |body: Bytes| {
+                    let cards = std::sync::Arc::clone(&cards);
+                    async move {
+                        let target = [(HEALTHY_GEMEENTE, Target::Healthy), (LOOPING_GEMEENTE, Target::Looping)]
+                            .into_iter()
+                            .find(|(g, _)| body.windows(g.len()).any(|w| w == g.as_bytes()))
+                            .map_or(Target::National, |(_, t)| t);
+                        ([(header::CONTENT_TYPE, "application/json")], cards[&target].clone())
+                    }
+                }),
+            );
+            let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.expect("the floor binds");
+            addr_tx.send(listener.local_addr().expect("an address")).expect("the bench waits");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stop_rx.await;
+                })
+                .await
+                .expect("the floor serves");
+        });
+    });
+    (addr_rx.recv().expect("the floor's address"), stop_tx, thread)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -675,6 +722,21 @@ fn main() {
     let _ = stop_tx.send(());
     service.join().expect("the service's thread");
 
+    // Phase 0, the floor, after the service has stopped: one card per
+    // target, decided and serialized as the service answers it.
+    let cards: BTreeMap<Target, Vec<u8>> = Target::ALL
+        .iter()
+        .map(|t| {
+            let decision = host.decide(&signals.parsed[t][0]).expect("an example signal is decided");
+            (*t, serde_json::to_vec(&decision).expect("a card serializes"))
+        })
+        .collect();
+    let (floor_addr, floor_stop, floor_thread) = floor_server(cards);
+    let _ = against_service(floor_addr, &signals, 0, 0.5);
+    let mut floor = against_service(floor_addr, &signals, 0, seconds);
+    let _ = floor_stop.send(());
+    floor_thread.join().expect("the floor's thread");
+
     let base = report(&format!("1. in-process, Host::decide on {threads} threads"), &mut baseline, seconds);
     let as_service_rates = report(
         &format!("1b. in-process, the service's work per request (parse, decide, serialize) on {threads} threads"),
@@ -688,6 +750,8 @@ fn main() {
         seconds,
     );
 
+    let floor_rates = report("0. the HTTP floor: a card decided beforehand, answered at once", &mut floor, seconds);
+
     let total = |rates: &BTreeMap<Target, f64>| rates.values().sum::<f64>();
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { f64::NAN };
     let healthy = |rates: &BTreeMap<Target, f64>| rates.get(&Target::Healthy).copied().unwrap_or(0.0);
@@ -698,4 +762,12 @@ fn main() {
     println!("  all decided, phase 2 / phase 1b: {:.2}", ratio(total(&served), total(&as_service_rates)));
     println!("  region D, phase 3 / phase 1: {:.2}", ratio(healthy(&with_loop), healthy(&base)));
     println!("  region D, phase 3 / phase 2: {:.2}", ratio(healthy(&with_loop), healthy(&served)));
+    // The floor's cost and the work's cost per request add up on the same
+    // cores: the most any service could answer here, against phase 1.
+    let ceiling = |work: f64| ratio(1.0, 1.0 / total(&floor_rates) + 1.0 / work);
+    println!("ceilings on this machine (phase 0's HTTP cost plus the work, against phase 1)");
+    println!("  floor / phase 1: {:.2}", ratio(total(&floor_rates), total(&base)));
+    println!("  a service doing no more than Host::decide: {:.2}", ratio(ceiling(total(&base)), total(&base)));
+    println!("  a service doing phase 1b's work: {:.2}", ratio(ceiling(total(&as_service_rates)), total(&base)));
+    println!("  phase 2 / that ceiling: {:.2}", ratio(total(&served), ceiling(total(&as_service_rates))));
 }
