@@ -221,7 +221,7 @@ fn check_refuses_what_is_not_a_stage_component() {
     dir.write("a.wasm", artifacts::REGION_A_ROUTING);
     let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent"]);
     assert_eq!(out.status.code(), Some(4));
-    assert!(stdout(&out).contains("implementeert niet de wereld `consent-stage`"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("is geen implementatie van de wereld `consent-stage`"), "{}", stdout(&out));
     let out = wegwijs(&["check", dir.0.join("a.wasm").to_str().unwrap(), "--stage", "consent", "--lang", "en"]);
     assert!(stdout(&out).contains("does not implement the consent world"), "{}", stdout(&out));
 

@@ -76,7 +76,7 @@ fn check_first(o: &mut String, d: &Decision, lang: Language) {
             o,
             "  ! {}",
             match lang {
-                Language::Nl => format!("het component voor {stage} ({component}) faalde: {kind}; {fallback}"),
+                Language::Nl => format!("de component voor {stage} ({component}) faalde: {kind}; {fallback}"),
                 Language::En => format!("the {stage} component ({component}) failed: {kind}; {fallback}"),
             }
         );

@@ -133,7 +133,7 @@ impl Problem {
                 let mut p = Problem::new(
                     StatusCode::BAD_REQUEST,
                     "malformed-json",
-                    lang.pick("De body is geen geldige JSON", "The body is not valid JSON"),
+                    lang.pick("De inhoud van het verzoek is geen geldige JSON", "The body is not valid JSON"),
                     say!(lang, "regel {line}, kolom {column}: {problem}", "line {line}, column {column}: {problem}"),
                 );
                 p.line = Some(*line);

@@ -304,11 +304,11 @@ impl Rejection {
             }
             Rejection::WrongWorld(what) => {
                 let what = what.get(lang);
-                say!(lang, "implementeert niet de {what}", "does not implement the {what}")
+                say!(lang, "is geen implementatie van de {what}", "does not implement the {what}")
             }
             Rejection::OtherWitVersion { found, expected } => say!(
                 lang,
-                "gebouwd tegen `{found}`, maar deze host spreekt `{expected}`: bouw de component opnieuw met de SDK en WIT van deze host (`wegwijs new` laat zien hoe)",
+                "gebouwd met `{found}`, maar deze host gebruikt `{expected}`: bouw de component opnieuw met de SDK en WIT van deze host (`wegwijs new` laat zien hoe)",
                 "built against `{found}`, but this host speaks `{expected}`: rebuild the component with the SDK and WIT of this host (`wegwijs new` shows how)"
             ),
         }
@@ -532,7 +532,7 @@ impl BundleProblem {
             }
             BundleProblem::NoCases => say!(
                 lang,
-                "de bundel heeft geen casussen; zet minstens één casusbestand onder cases/, zodat de host de bundel kan controleren voordat die kinderen bedient",
+                "de bundel heeft geen casussen; zet minstens één casusbestand onder cases/, zodat de host de bundel kan controleren voordat die voor kinderen wordt gebruikt",
                 "the bundle has no cases; add at least one case file under cases/ so the host can check the bundle before it serves children"
             ),
             BundleProblem::NotNewer { loaded, offered } => say!(
@@ -542,7 +542,7 @@ impl BundleProblem {
             ),
             BundleProblem::GemeenteTaken { gemeente, region } => say!(
                 lang,
-                "gemeente {gemeente} wordt al bediend door regio `{region}`",
+                "gemeente {gemeente} valt al onder regio `{region}`",
                 "gemeente {gemeente} is already served by region `{region}`"
             ),
             BundleProblem::CaseFile { path, detail } => {
@@ -558,7 +558,7 @@ impl BundleProblem {
                 };
                 say!(
                     lang,
-                    "{file} `{field}`: de {part_nl} bevat {code} op teken {position}; stuur-, regeleinde- en bidirectionele opmaaktekens worden geweigerd",
+                    "{file} `{field}`: de {part_nl} bevat {code} op positie {position}; stuur-, regeleinde- en bidirectionele opmaaktekens worden geweigerd",
                     "{file} `{field}`: the {part} contains {code} at character {position}; control, line-breaking and bidirectional formatting characters are refused"
                 )
             }
@@ -568,7 +568,7 @@ impl BundleProblem {
             }
             BundleProblem::CaseConfigOverrides { path, index, case, key } => say!(
                 lang,
-                "casus `{case}` (case[{index}]) in `{path}` zet configuratiesleutel `{key}`, die ook in [config] van region.toml staat; een casus mag alleen sleutels toevoegen die de regio niet zet, zodat hij draait zoals de regio wordt bediend",
+                "casus `{case}` (case[{index}]) in `{path}` stelt configuratiesleutel `{key}` in, die ook in [config] van region.toml staat; een casus mag alleen sleutels toevoegen die de regio niet instelt, zodat de casus draait met de configuratie waarmee de regio in gebruik is",
                 "case `{case}` (case[{index}]) in `{path}` sets config key `{key}`, which region.toml's [config] sets too; a case may only add keys the region does not set, so it runs as the region is served"
             ),
             BundleProblem::NotAFile { path, kind } => {
@@ -583,7 +583,7 @@ impl BundleProblem {
                 let what = what.get(lang);
                 say!(
                     lang,
-                    "`{path}` is groter dan {limit} bytes, het meeste dat de host leest voor {what}",
+                    "`{path}` is groter dan {limit} bytes, het maximum dat de host voor {what} inleest",
                     "`{path}` is larger than {limit} bytes, the most the host reads for {what}"
                 )
             }

@@ -55,7 +55,7 @@ pub fn flatten(table: &toml::Table) -> Result<BTreeMap<String, String>, Vec<Conf
         walk.problem("config".into(), {
             let n = walk.entries;
             said!(
-                "heeft {n} items (elk element van een array telt mee); er mogen er hoogstens {MAX_ENTRIES} zijn",
+                "heeft {n} waarden (elk element van een lijst telt mee); er mogen er hoogstens {MAX_ENTRIES} zijn",
                 "has {n} entries (each element of an array counts); at most {MAX_ENTRIES} are allowed"
             )
         });
@@ -144,7 +144,7 @@ impl Walk {
                         None => self.problem(
                             field,
                             said!(
-                                "moet een tekst, geheel getal, booleaanse waarde, array of tabel zijn",
+                                "moet een tekst, geheel getal, booleaanse waarde, lijst of tabel zijn",
                                 "must be a string, integer, boolean, array or table"
                             ),
                         ),

@@ -179,7 +179,7 @@ fn show(
             "{}",
             say!(
                 lang,
-                "waarschuwing: het logboek is gebroken bij {position} ({reason}); records vanaf daar worden niet getoond (wegwijs audit verify)",
+                "waarschuwing: de keten van het logboek is verbroken bij {position} ({reason}); records vanaf daar worden niet getoond (wegwijs audit verify)",
                 "warning: the log is broken at {position} ({reason}); records from there on are not shown (wegwijs audit verify)"
             )
         );

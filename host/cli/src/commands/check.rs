@@ -224,7 +224,7 @@ fn text(r: &Report) -> String {
                 out,
                 "\n{}",
                 lang.pick(
-                    "het component is zo niet bruikbaar; los het bovenstaande op en controleer opnieuw",
+                    "de component is zo niet bruikbaar; los het bovenstaande op en controleer opnieuw",
                     "the component cannot be used; fix the above and check again"
                 )
             );
@@ -247,7 +247,7 @@ fn text(r: &Report) -> String {
                 "FAULTS (the guideline's result stood in)",
             ),
             "breach" => lang.pick(
-                "VANGRAILS DOORBROKEN (de host corrigeerde de uitvoer van het component)",
+                "VANGRAILS DOORBROKEN (de host corrigeerde de uitvoer van de component)",
                 "GUARDRAIL BREACHES (the host corrected the component's output)",
             ),
             _ => lang.pick(
@@ -272,7 +272,7 @@ fn text(r: &Report) -> String {
             "\n{}",
             say!(
                 lang,
-                "{reasons_only} casus(sen) waarin het component alleen eigen redenen toevoegde (geen afwijking van het besluit)",
+                "{reasons_only} casus(sen) waarin de component alleen eigen redenen toevoegde (geen afwijking van het besluit)",
                 "{reasons_only} case(s) where the component only added reasons of its own (not a divergence of the decision)"
             )
         );

@@ -38,7 +38,7 @@ impl CompareCommand {
         })?;
         let signal = Signal::from_json(&text).with_context(|| say!(lang, "in {shown}", "in {shown}"))?;
         let host = super::build_host(Host::builder())?;
-        let national = lang.pick("landelijke richtlijn", "national default").to_string();
+        let national = lang.pick("landelijke standaard", "national default").to_string();
         let mut rows = vec![(national, host.decide_with(&signal, &DecideOptions::national())?)];
         for dir in &self.regions {
             let region = host.activate_dir(dir).map_err(|e| super::bundle_error(dir, &e))?;

@@ -59,7 +59,7 @@ pub(crate) fn bundle_error(dir: &std::path::Path, error: &wegwijs::Error) -> Inp
     }
     let script = script.display();
     let hint = match language() {
-        wegwijs::Language::Nl => format!("bouw het component eerst: sh {script}"),
+        wegwijs::Language::Nl => format!("bouw de component eerst: sh {script}"),
         wegwijs::Language::En => format!("build its component first: sh {script}"),
     };
     InputError(format!("{message}; {hint}"))

@@ -352,7 +352,7 @@ fn check_name(name: &str) -> Result<(), InputError> {
     if !well_formed {
         return Err(InputError(say!(
             lang,
-            "`{name}` is geen geldige regio-id: gebruik kleine letters, cijfers en enkele '-' daartussen, begin met een letter, hoogstens 48 tekens (bijv. regio-noord); de naam is de id van de regio, de naam van haar map en het voorvoegsel van haar regel-id's",
+            "`{name}` is geen geldige regio-id: gebruik kleine letters en cijfers, met losse '-' daartussen (nooit twee achter elkaar), begin met een letter, hoogstens 48 tekens (bijv. regio-noord); de naam is de id van de regio, de naam van haar map en het voorvoegsel van haar regel-id's",
             "`{name}` is not a valid region id: use lower-case letters, digits and single '-' between them, starting with a letter, at most 48 characters (e.g. regio-noord); the name is the region's id, its directory and the prefix of its rule ids"
         )));
     }

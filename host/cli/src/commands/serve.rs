@@ -250,7 +250,7 @@ fn serve_error(error: &ServeError, lang: wegwijs::Language) -> String {
     match error {
         ServeError::InsecureBind(addr) => say!(
             lang,
-            "weigert te luisteren op {addr} zonder TLS: signalen over kinderen zouden onversleuteld over het netwerk gaan; geef `--tls-cert` en `--tls-key`, luister op 127.0.0.1, of geef (alleen achter een proxy die TLS afhandelt) `--insecure-no-tls`",
+            "wegwijs luistert niet op {addr} zonder TLS: signalen over kinderen zouden onversleuteld over het netwerk gaan; geef `--tls-cert` en `--tls-key`, luister op 127.0.0.1, of geef (alleen achter een proxy die TLS afhandelt) `--insecure-no-tls`",
             "refusing to listen on {addr} without TLS: signals about children would cross the network in clear text; give --tls-cert and --tls-key, listen on 127.0.0.1, or (behind a TLS-terminating proxy only) pass --insecure-no-tls"
         ),
         ServeError::Bind { addr, source } => {

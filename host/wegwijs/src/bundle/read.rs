@@ -240,7 +240,7 @@ fn kind(meta: &Metadata) -> Said {
     {
         use cap_std::fs::FileTypeExt as _;
         if t.is_fifo() {
-            return said!("een FIFO (benoemde pipe)", "a FIFO (named pipe)");
+            return said!("een FIFO (named pipe)", "a FIFO (named pipe)");
         }
         if t.is_socket() {
             return said!("een socket", "a socket");
@@ -480,7 +480,7 @@ mod tests {
         assert_eq!(
             found[0].message(Language::Nl),
             format!(
-                "`cases/big.toml` is groter dan {MAX_CASE_FILE_BYTES} bytes, het meeste dat de host leest voor een casusbestand"
+                "`cases/big.toml` is groter dan {MAX_CASE_FILE_BYTES} bytes, het maximum dat de host voor een casusbestand inleest"
             )
         );
         assert_dutch(&found);

@@ -69,24 +69,26 @@ fn withhold_value(problem: &str) -> String {
 /// The Dutch of one of serde_json's fixed syntax messages.
 fn syntax_nl(english: &str) -> Option<&'static str> {
     Some(match english {
-        "EOF while parsing a list" => "de tekst houdt op midden in een lijst",
-        "EOF while parsing an object" => "de tekst houdt op midden in een object",
-        "EOF while parsing a string" => "de tekst houdt op midden in een tekenreeks",
-        "EOF while parsing a value" => "de tekst houdt op waar een waarde moet staan",
+        "EOF while parsing a list" => "de invoer houdt op midden in een lijst",
+        "EOF while parsing an object" => "de invoer houdt op midden in een object",
+        "EOF while parsing a string" => "de invoer houdt op midden in een tekst tussen aanhalingstekens",
+        "EOF while parsing a value" => "de invoer houdt op waar een waarde moet staan",
         "expected `:`" => "`:` verwacht",
         "expected `,` or `]`" => "`,` of `]` verwacht",
         "expected `,` or `}`" => "`,` of `}` verwacht",
         "expected ident" => "onbekend woord: zonder aanhalingstekens zijn alleen `true`, `false` en `null` toegestaan",
         "expected value" => "waarde verwacht",
         "expected `\"`" => "`\"` verwacht",
-        "invalid escape" => "ongeldige escapereeks (`\\` met een teken dat JSON niet kent) in een tekenreeks",
+        "invalid escape" => {
+            "ongeldige escapereeks (`\\` met een teken dat JSON niet kent) in een tekst tussen aanhalingstekens"
+        }
         "invalid number" => "ongeldig getal",
         "number out of range" => "getal buiten het bereik",
         "invalid unicode code point" => "ongeldig Unicode-codepunt",
         "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "stuurteken (\\u0000-\\u001F) in een tekenreeks"
+            "stuurteken (\\u0000-\\u001F) in een tekst tussen aanhalingstekens"
         }
-        "key must be a string" => "een sleutel moet een tekenreeks tussen aanhalingstekens zijn",
+        "key must be a string" => "een sleutel moet tekst tussen aanhalingstekens zijn",
         "invalid value: expected key to be a number in quotes" => {
             "ongeldige waarde: de sleutel moet een getal tussen aanhalingstekens zijn"
         }
@@ -367,18 +369,18 @@ mod tests {
     #[test]
     fn serde_json_syntax_errors_are_translated() {
         let cases = [
-            ("EOF while parsing a value at line 1 column 0", "de tekst houdt op waar een waarde moet staan"),
-            ("EOF while parsing an object at line 4 column 1", "de tekst houdt op midden in een object"),
+            ("EOF while parsing a value at line 1 column 0", "de invoer houdt op waar een waarde moet staan"),
+            ("EOF while parsing an object at line 4 column 1", "de invoer houdt op midden in een object"),
             ("expected `,` or `}` at line 2 column 3", "`,` of `}` verwacht"),
             (
                 "expected ident at line 1 column 3",
                 "onbekend woord: zonder aanhalingstekens zijn alleen `true`, `false` en `null` toegestaan",
             ),
-            ("key must be a string at line 3 column 3", "een sleutel moet een tekenreeks tussen aanhalingstekens zijn"),
+            ("key must be a string at line 3 column 3", "een sleutel moet tekst tussen aanhalingstekens zijn"),
             ("trailing comma at line 1 column 9", "overbodige komma voor het sluitende haakje"),
             (
                 "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 5",
-                "stuurteken (\\u0000-\\u001F) in een tekenreeks",
+                "stuurteken (\\u0000-\\u001F) in een tekst tussen aanhalingstekens",
             ),
             ("recursion limit exceeded at line 1 column 129", "te diep genest: de recursielimiet is bereikt"),
         ];

@@ -412,7 +412,7 @@ impl Signal {
                     bad(
                         format!("kindcheck.children_ages[{i}]"),
                         said!(
-                            "leeftijd {a} valt buiten de jeugdzorg (jonger dan {MAX_AGE_YEARS})",
+                            "leeftijd {a} valt buiten de jeugdzorg (die loopt tot {MAX_AGE_YEARS} jaar)",
                             "age {a} is outside youth care (under {MAX_AGE_YEARS})"
                         ),
                     );
@@ -788,7 +788,7 @@ mod tests {
 
         match Signal::from_json("{\"date\": \"2026-10-05\",\n  oops\n}") {
             Err(Error::MalformedJson { line: 2, problem, .. }) => {
-                assert_eq!(problem.nl(), "een sleutel moet een tekenreeks tussen aanhalingstekens zijn");
+                assert_eq!(problem.nl(), "een sleutel moet tekst tussen aanhalingstekens zijn");
                 assert_eq!(problem.en(), "key must be a string");
             }
             other => panic!("expected MalformedJson, got {other:?}"),

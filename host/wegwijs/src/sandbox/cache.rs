@@ -206,7 +206,7 @@ fn trusted(meta: &fs::Metadata) -> Result<(), Said> {
     if meta.mode() & 0o022 != 0 {
         let mode = format!("{:o}", meta.mode() & 0o777);
         return Err(said!(
-            "anderen mogen erin schrijven (rechten {mode}); gecompileerde code erin zou in de host draaien, dus alleen de eigenaar mag erin schrijven",
+            "anderen mogen erin schrijven (rechten {mode}); gecompileerde code erin zou in de host draaien, dus alleen de eigenaar zou erin mogen schrijven",
             "may be written by others (mode {mode}); compiled code in it would run in the host, so only its owner may write it"
         ));
     }

@@ -111,7 +111,7 @@ impl LoadedComponent {
 }
 
 /// How a stage's world is named in a refusal: in English completing "does
-/// not implement the …", in Dutch "implementeert niet de …".
+/// not implement the …", in Dutch "is geen implementatie van de …".
 fn world(stage: Stage) -> Said {
     let (name, world, interface, function) = (stage.name(), stage.world(), stage.interface(), stage.function());
     said!(
