@@ -444,8 +444,8 @@ fn shifts(report: &Report, lang: Language) -> String {
                 "<p>{}</p>",
                 say!(
                     lang,
-                    "Het signaal, zonder velden die een kind kunnen identificeren. Bewaar het als voorbeeld.json en bekijk het advies met {command}.",
-                    "The signal, without fields that could identify a child. Save it as voorbeeld.json and see the decision with {command}."
+                    "Het signaal, zonder velden die een kind kunnen identificeren (de geboortedatum staat er als leeftijd in maanden). Bewaar het als voorbeeld.json en bekijk het advies met {command}.",
+                    "The signal, without fields that could identify a child (the birth date is given as the age in months). Save it as voorbeeld.json and see the decision with {command}."
                 )
             );
             let _ = writeln!(h, "<pre>{}</pre>\n</details>", escape_pre(&ex.json));

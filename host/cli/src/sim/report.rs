@@ -133,11 +133,15 @@ pub(crate) fn shift_rows(
 
 /// Fields of a signal that could identify a child or a family: never
 /// shown in a report, even though the synthetic corpus has none of them.
-const IDENTIFYING: [&str; 4] = ["bsn", "name", "address", "notes"];
+/// `local_id` is the EPD's own key (the pseudonym is made from it).
+const IDENTIFYING: [&str; 5] = ["bsn", "name", "address", "notes", "local_id"];
 
 /// A corpus line as indented JSON without the [`IDENTIFYING`] fields (at
-/// any depth). The components never see those fields, so the example
-/// decides as the line did.
+/// any depth), and with a birth date replaced by the age in whole months
+/// the host computes from it: with the signal's gemeente a birth date can
+/// point to one child, and the components only ever see the age. The
+/// example therefore decides as the line did; only intake's sentence on
+/// how the age was known differs.
 pub(crate) fn example_json(line: &str) -> String {
     fn strip(v: &mut serde_json::Value) {
         match v {
@@ -149,13 +153,17 @@ pub(crate) fn example_json(line: &str) -> String {
             _ => {}
         }
     }
-    match serde_json::from_str::<serde_json::Value>(line) {
-        Ok(mut v) => {
-            strip(&mut v);
-            serde_json::to_string_pretty(&v).unwrap_or_default()
-        }
-        Err(_) => String::new(),
+    let Ok(mut v) = serde_json::from_str::<serde_json::Value>(line) else { return String::new() };
+    // The library's own age, so the example cannot drift from the decision.
+    let months = wegwijs::Signal::from_json(line).ok().and_then(|s| s.to_case(b"").age?.whole_months());
+    if let Some(child) = v.get_mut("child").and_then(serde_json::Value::as_object_mut)
+        && child.remove("birth_date").is_some()
+        && let Some(months) = months
+    {
+        child.insert("age_months".into(), months.into());
     }
+    strip(&mut v);
+    serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
 /// The corpus simulated.
@@ -457,6 +465,21 @@ pub(crate) fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_example_shows_the_age_the_components_see_and_nothing_that_identifies() {
+        let line = r#"{"date":"2026-10-05","gemeente":"GM0363","child":{"local_id":"epd-7","birth_date":"2018-03-14","bsn":"111222333"},
+            "source":{"code":"intern-begeleider"},"handler":"jeugdverpleegkundige","concerns":["behaviour-problems"]}"#;
+        let shown = example_json(line);
+        for hidden in ["local_id", "epd-7", "birth_date", "2018-03-14", "bsn", "111222333"] {
+            assert!(!shown.contains(hidden), "{hidden} is shown: {shown}");
+        }
+        let example = wegwijs::Signal::from_json(&shown).expect("the example is a valid signal");
+        let original = wegwijs::Signal::from_json(line).expect("a valid signal");
+        let age = |s: &wegwijs::Signal| s.to_case(b"").age.and_then(|a| a.whole_months());
+        assert_eq!(age(&example), age(&original), "{shown}");
+        assert_eq!(age(&example), Some(102));
+    }
 
     #[test]
     fn numbers_read_well() {
