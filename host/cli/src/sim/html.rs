@@ -24,9 +24,10 @@
 //!    reasons the configuration studied gave (the rule ids with their
 //!    texts, which name a region's setting) and the signal as indented
 //!    JSON to save and open with `wegwijs run`. Fields that could identify
-//!    a child (`bsn`, `name`, `address`, `notes`) are left out of it, in
-//!    case a corpus of real signals is simulated; the components never see
-//!    them, so the example decides the same.
+//!    a child (`bsn`, `name`, `address`, `notes`, `local_id`) are left out
+//!    of it, in case a corpus of real signals is simulated, and a birth date
+//!    is shown as the age in months the components see, so the example
+//!    decides the same.
 //! 3. The chart (`id="grafiek"`): signals per route partner, a bar per
 //!    configuration, with labelled axes, a legend, and each bar labelled
 //!    with its number. The baseline's bars are striped and the studied
