@@ -614,6 +614,13 @@ impl fmt::Display for BundleProblem {
 
 impl std::error::Error for BundleProblem {}
 
+/// A message in both languages from what writes it in one: for turning a
+/// problem that renders itself per language (an [`Error`], a
+/// [`Rejection`]) into the [`Said`] a wider problem carries.
+pub(crate) fn said_by(write: impl Fn(Language) -> String) -> Said {
+    Said::new(write(Language::Nl), write(Language::En))
+}
+
 /// The operating system's reason for a failed read or write, in both
 /// languages: the common kinds in words, anything else as the system said it.
 pub(crate) fn io_said(e: &std::io::Error) -> Said {

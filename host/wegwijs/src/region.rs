@@ -10,7 +10,6 @@ use crate::model::{RegionInfo, Stage};
 use crate::sandbox::{LoadedComponent, Sandbox};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use wegwijs_types::{Language, Said};
 
 /// A region's configuration as components read it: dotted keys to text.
 pub(crate) type Config = Arc<BTreeMap<String, String>>;
@@ -53,7 +52,7 @@ impl Region {
                 Err(Error::ComponentRejected { stage, reason, .. }) => {
                     problems.push(BundleProblem::ComponentRejected {
                         stage,
-                        reason: Said::new(reason.message(Language::Nl), reason.message(Language::En)),
+                        reason: crate::error::said_by(|lang| reason.message(lang)),
                     })
                 }
                 Err(other) => return Err(other),

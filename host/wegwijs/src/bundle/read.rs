@@ -12,7 +12,7 @@
 use crate::bundle::cases::CaseFile;
 use crate::bundle::manifest::{LimitOverrides, Manifest, StageComponent};
 use crate::bundle::{MAX_CASE_FILE_BYTES, MAX_CASES_ENTRIES, MAX_COMPONENT_BYTES, MAX_MANIFEST_BYTES, forbidden_char};
-use crate::error::{BundleProblem, Error, io_said};
+use crate::error::{BundleProblem, Error, io_said, said_by};
 use crate::model::Stage;
 use crate::sandbox::sha256_hex;
 use cap_std::ambient_authority;
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
 use wegwijs_kit::display_safe;
-use wegwijs_types::{Language, Said, said};
+use wegwijs_types::{Said, said};
 
 /// A bundle read from disk and checked on its own: manifest valid, every
 /// component present inside the bundle with the stated hash, case files
@@ -159,7 +159,7 @@ fn parse_detail(e: &Error) -> Said {
             let (nl, en) = (problem.nl(), problem.en());
             said!("regel {line}, kolom {column}: {nl}", "line {line}, column {column}: {en}")
         }
-        other => Said::new(other.message(Language::Nl), other.message(Language::En)),
+        other => said_by(|lang| other.message(lang)),
     }
 }
 
@@ -383,6 +383,7 @@ fn is_escape(e: &std::io::Error) -> bool {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+    use wegwijs_types::Language;
 
     /// A fresh folder for one test's bundle, removed when dropped.
     struct TempBundle(PathBuf);
