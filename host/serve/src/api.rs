@@ -632,7 +632,7 @@ fn decide_blocking(
 ) -> Result<Response, Problem> {
     let started = Instant::now();
     let bad_input = |error: wegwijs::Error| {
-        let problem = Problem::from_library(&error, options.language.unwrap_or(host.language()));
+        let problem = Problem::from_library(&error, host.language_for(options));
         if problem.status < 500 {
             state.metrics.bad_input(problem.kind.rsplit(':').next().unwrap_or_default());
         }
@@ -710,7 +710,7 @@ fn durable(
     match pending {
         Some(pending) => pending.wait().map(|_| ()).map_err(|e| {
             state.metrics.rejected(Rejected::NotLogged);
-            Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()), wegwijs::Language::En)
+            Problem::not_logged(&e.to_string())
         }),
         None => Ok(()),
     }
@@ -947,7 +947,7 @@ async fn record_feedback(log: wegwijs::audit::DecisionLog, entries: Vec<Feedback
     })
     .await
     .map_err(|_| Problem::internal("recording feedback panicked"))?;
-    written.map_err(|e| Problem::from_library(&wegwijs::Error::DecisionLog(e.to_string()), wegwijs::Language::En))
+    written.map_err(|e| Problem::not_logged(&e.to_string()))
 }
 
 /// `POST /v1/decisions/{id}/feedback`.
@@ -1088,7 +1088,7 @@ async fn cds_call(
         let options = options.with_decision_id(reference.to_string());
         let (decision, pending) = host
             .decide_pending(&call.signal, &options)
-            .map_err(|e| Problem::from_library(&e, language.unwrap_or(host.language())))?;
+            .map_err(|e| Problem::from_library(&e, host.language_for(&options)))?;
         let response = wegwijs_cds::cards(&decision, reference);
         let json = serde_json::to_vec(&response).map_err(|_| Problem::internal("the CDS cards did not serialize"))?;
         durable(work, slot, pending)?;

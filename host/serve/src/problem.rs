@@ -120,6 +120,20 @@ impl Problem {
         )
     }
 
+    /// 503: the decision was made but the decision log could not take it,
+    /// and a decision is only answered once it is logged. `why` goes to
+    /// the operator's log, not to the client.
+    pub(crate) fn not_logged(why: &str) -> Problem {
+        eprintln!("wegwijs serve: {why}");
+        Problem::unavailable(
+            "decision-not-logged",
+            "The decision could not be logged",
+            "the decision log cannot be written, and a decision is only answered once it is logged; \
+             the operator has been told",
+            1,
+        )
+    }
+
     /// A library error for a signal that could not be decided. Problems with
     /// the signal itself (malformed JSON, invalid fields, an unknown region)
     /// are written in `lang`, the language the request accepted, because an
@@ -173,16 +187,7 @@ impl Problem {
                 p.region = Some(id.clone());
                 p
             }
-            wegwijs::Error::DecisionLog(why) => {
-                eprintln!("wegwijs serve: {why}");
-                return Problem::unavailable(
-                    "decision-not-logged",
-                    "The decision could not be logged",
-                    "the decision log cannot be written, and a decision is only answered once it is logged; \
-                     the operator has been told",
-                    1,
-                );
-            }
+            wegwijs::Error::DecisionLog(why) => return Problem::not_logged(why),
             _ => return Problem::internal("the library failed on a signal it accepted (not an input error)"),
         };
         p.headers.push((header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag())));

@@ -55,12 +55,7 @@ impl<'h> Trial<'h> {
 
     /// Decides one signal in this region, whatever its gemeente.
     pub fn decide(&self, signal: &Signal, options: &DecideOptions) -> Result<Decision, Error> {
-        self.host.decide_in(
-            signal,
-            Some(&self.region),
-            options.trace(),
-            options.language.unwrap_or(self.host.language()),
-        )
+        self.host.decide_in(signal, Some(&self.region), options.trace(), self.host.language_for(options))
     }
 
     /// Runs cases in this region. A case with its own `config` table runs

@@ -347,7 +347,7 @@ impl Host {
     ) -> Result<(Decision, Option<audit::Pending>), Error> {
         let region = self.region_for(signal, options)?;
         let Some(log) = &self.inner.decision_log else {
-            return Ok((self.decide_in(signal, region.as_deref(), options.trace(), self.language_of(options))?, None));
+            return Ok((self.decide_in(signal, region.as_deref(), options.trace(), self.language_for(options))?, None));
         };
         let (mut decision, case) = pipeline::decide_case(
             &self.inner.sandbox,
@@ -355,7 +355,7 @@ impl Host {
             signal,
             region.as_deref(),
             options.trace(),
-            self.language_of(options),
+            self.language_for(options),
         )?;
         let id = options.decision_id.clone().unwrap_or_else(audit::random_id);
         let pending = log.write_decision(&id, &decision, &case).map_err(|e| Error::DecisionLog(e.to_string()))?;
@@ -403,7 +403,9 @@ impl Host {
         self.inner.language
     }
 
-    fn language_of(&self, options: &DecideOptions) -> Language {
+    /// The language a call with `options` is written in: the one it asks
+    /// for, else the host's.
+    pub fn language_for(&self, options: &DecideOptions) -> Language {
         options.language.unwrap_or(self.inner.language)
     }
 
