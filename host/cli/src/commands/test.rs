@@ -164,8 +164,11 @@ impl TestCommand {
                         name,
                         passed: false,
                         mismatches: vec![],
-                        error: Some(e.get(lang).to_string()),
-                        fault: case_fault(e.en()).map(|(stage, detail)| (stage.to_string(), detail.to_string())),
+                        fault: match &e {
+                            wegwijs::Error::CaseFault { stage, detail } => Some((stage.to_string(), detail.clone())),
+                            _ => None,
+                        },
+                        error: Some(e.message(lang)),
                     },
                 });
             }
@@ -365,10 +368,13 @@ fn coverage(cited: &BTreeMap<String, usize>) -> Coverage {
 
 /// Whether `id` is one of the region's own rule ids: neither the
 /// guideline's nor under one of its prefixes (`RT-`, `CS-`, `G-`, …).
-fn is_own(id: &str, guideline: &BTreeSet<&str>) -> bool {
-    let prefix = |id: &str| id.split_once('-').map(|(p, _)| p.to_string());
-    let national: BTreeSet<String> = guideline.iter().filter_map(|id| prefix(id)).chain(["G".to_string()]).collect();
-    !guideline.contains(id) && prefix(id).is_none_or(|p| !national.contains(&p))
+fn is_own(id: &str, guideline: &BTreeSet<&str>, national_prefixes: &BTreeSet<&str>) -> bool {
+    !guideline.contains(id) && rule_prefix(id).is_none_or(|p| !national_prefixes.contains(p))
+}
+
+/// A rule id's prefix: `RT` of `RT-A2`.
+fn rule_prefix(id: &str) -> Option<&str> {
+    id.split_once('-').map(|(p, _)| p)
 }
 
 /// Coverage of a region's own rule ids: those its cases assert (in every
@@ -378,21 +384,14 @@ fn is_own(id: &str, guideline: &BTreeSet<&str>) -> bool {
 /// configuration) has nothing to miss: 100%.
 fn own_coverage(cited: &BTreeMap<String, usize>, asserted: impl IntoIterator<Item = String>) -> Coverage {
     let guideline = wegwijs::harness::guideline_rule_ids();
+    let national: BTreeSet<&str> = guideline.iter().filter_map(|id| rule_prefix(id)).chain(["G"]).collect();
     let own: BTreeSet<String> =
-        asserted.into_iter().chain(cited.keys().cloned()).filter(|id| is_own(id, &guideline)).collect();
+        asserted.into_iter().chain(cited.keys().cloned()).filter(|id| is_own(id, &guideline, &national)).collect();
     let (exercised, missing): (Vec<String>, Vec<String>) = own.into_iter().partition(|id| cited.contains_key(id));
     let total = exercised.len() + missing.len();
     let percent = if total == 0 { 100.0 } else { 100.0 * exercised.len() as f64 / total as f64 };
     let other = cited.iter().filter(|(id, _)| !exercised.contains(id)).map(|(k, v)| (k.clone(), *v)).collect();
     Coverage { exercised, missing, other, percent }
-}
-
-/// The stage and detail of a case's error when it is a component's fault
-/// (the host's English "the routing component faulted: …").
-fn case_fault(error: &str) -> Option<(&str, &str)> {
-    let rest = error.strip_prefix("the ")?;
-    let (stage, detail) = rest.split_once(" component faulted: ")?;
-    Stage::ALL.iter().any(|s| s.name() == stage).then_some((stage, detail))
 }
 
 fn text(r: &Report) -> String {
@@ -414,7 +413,7 @@ fn text(r: &Report) -> String {
                 let first = detail.lines().next().unwrap_or("");
                 let line = say!(
                     lang,
-                    "het {stage}-component faalde: {first} (zie storingen hieronder)",
+                    "de component voor de stap {stage} faalde: {first} (zie storingen hieronder)",
                     "the {stage} component faulted: {first} (see faults below)"
                 );
                 let _ = writeln!(out, "        {}", terminal(&line));

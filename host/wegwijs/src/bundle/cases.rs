@@ -30,7 +30,7 @@
 use crate::bundle::manifest::{ConfigOrigin, flatten_config_in};
 use crate::bundle::{forbidden_char, line_col};
 use crate::decision::Decision;
-use crate::error::{BundleProblem, Error, FieldProblem};
+use crate::error::{BundleProblem, Error, FieldProblem, said_by};
 use crate::input::Signal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -446,8 +446,9 @@ fn list<T: std::fmt::Display>(v: &[T]) -> String {
 #[derive(Debug, Default)]
 pub struct CaseReport {
     /// Per case: its name and its mismatches (empty when it passed), or the
-    /// error that kept it from running, in both languages.
-    pub results: Vec<(String, Result<Vec<Mismatch>, Said>)>,
+    /// error that kept it from running (a component's fault is
+    /// [`Error::CaseFault`], naming the stage).
+    pub results: Vec<(String, Result<Vec<Mismatch>, Error>)>,
     /// How often each rule id was cited by a decision, over all cases.
     pub coverage: BTreeMap<String, usize>,
 }
@@ -471,16 +472,12 @@ pub(crate) fn run_cases_with(
 ) -> CaseReport {
     let mut report = CaseReport::default();
     for case in cases {
-        let result = case
-            .signal()
-            .and_then(|s| decide(case, &s))
-            .map(|d| {
-                for id in d.rule_ids() {
-                    *report.coverage.entry(id).or_default() += 1;
-                }
-                case.check(&d)
-            })
-            .map_err(|e| Said::new(e.message(Language::Nl), e.message(Language::En)));
+        let result = case.signal().and_then(|s| decide(case, &s)).map(|d| {
+            for id in d.rule_ids() {
+                *report.coverage.entry(id).or_default() += 1;
+            }
+            case.check(&d)
+        });
         report.results.push((case.name.clone(), result));
     }
     report
@@ -508,11 +505,8 @@ impl BundleReport {
             for (name, result) in &report.results {
                 let detail = match result {
                     Ok(m) if m.is_empty() => continue,
-                    Ok(m) => {
-                        let said = |lang| m.iter().map(|m| m.message(lang)).collect::<Vec<_>>().join("; ");
-                        Said::new(said(Language::Nl), said(Language::En))
-                    }
-                    Err(e) => e.clone(),
+                    Ok(m) => said_by(|lang| m.iter().map(|m| m.message(lang)).collect::<Vec<_>>().join("; ")),
+                    Err(e) => said_by(|lang| e.message(lang)),
                 };
                 out.push(BundleProblem::CaseFailed { path: path.clone(), case: name.clone(), detail });
             }
@@ -591,7 +585,7 @@ mod tests {
     }
 
     /// A report of one file whose cases failed as `results` say.
-    fn report(results: Vec<(String, Result<Vec<Mismatch>, Said>)>) -> BundleReport {
+    fn report(results: Vec<(String, Result<Vec<Mismatch>, Error>)>) -> BundleReport {
         let region = crate::model::RegionInfo {
             id: "regio".into(),
             name: "Regio".into(),
@@ -624,7 +618,6 @@ mod tests {
         });
         assert_eq!(mismatches.len(), 4, "{mismatches:?}");
         let error = Error::UnknownRegion { id: "west".into() };
-        let error = Said::new(error.message(Language::Nl), error.message(Language::En));
         let found = report(vec![
             ("passes".into(), Ok(Vec::new())),
             ("fails".into(), Ok(mismatches)),
