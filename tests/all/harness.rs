@@ -103,9 +103,9 @@ fn test_a_single_component_with_per_case_config() {
     let out = wegwijs(&["test", "--component", wasm, "--stage", "routing", cases.0.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(4), "{text}");
-    assert!(text.contains("traps when told to") && text.contains("het routing-component faalde"), "{text}");
+    assert!(text.contains("traps when told to") && text.contains("de component voor de stap routing faalde"), "{text}");
     // The fault's detail once, under the faults, with the stage that faulted.
-    assert!(text.contains("STORINGEN") && text.contains("het routing-component faalde in 1 casus"), "{text}");
+    assert!(text.contains("STORINGEN") && text.contains("de component voor de stap routing faalde in 1 casus"), "{text}");
     assert_eq!(text.matches("wasm trap").count(), 2, "the case's line and the fault's detail: {text}");
 }
 
@@ -117,9 +117,9 @@ fn check_shows_each_distinct_fault_once_with_its_count() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(4), "{text}");
     // Every case faulted the same way: one entry, counted, naming one case.
-    assert_eq!(text.matches("het routing-component faalde in ").count(), 1, "{text}");
+    assert_eq!(text.matches("de component voor de stap routing faalde in ").count(), 1, "{text}");
     assert_eq!(text.matches("wasm trap").count(), 1, "{text}");
-    let head = text.lines().find(|l| l.contains("het routing-component faalde in ")).unwrap();
+    let head = text.lines().find(|l| l.contains("de component voor de stap routing faalde in ")).unwrap();
     let n: usize = head.split("faalde in ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
     assert!(n > 100 && head.contains("casussen, bijv. "), "{head}");
     assert!(text.contains(&format!("{n} storingen")), "{text}");

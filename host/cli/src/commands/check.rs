@@ -339,12 +339,12 @@ pub(crate) fn fault_groups<'a>(
         let head = match n {
             1 => say!(
                 lang,
-                "het {stage}-component faalde in 1 casus: {example}",
+                "de component voor de stap {stage} faalde in 1 casus: {example}",
                 "the {stage} component faulted in 1 case: {example}"
             ),
             _ => say!(
                 lang,
-                "het {stage}-component faalde in {n} casussen, bijv. {example}",
+                "de component voor de stap {stage} faalde in {n} casussen, bijv. {example}",
                 "the {stage} component faulted in {n} cases, e.g. {example}"
             ),
         };

@@ -50,8 +50,10 @@ fn default_compile_cache() -> Option<std::path::PathBuf> {
 /// script has run.
 pub(crate) fn bundle_error(dir: &std::path::Path, error: &wegwijs::Error) -> InputError {
     let script = dir.join("component/build.sh");
-    let unbuilt = matches!(error, wegwijs::Error::RegionRefused { .. })
-        && error.to_string().contains(".wasm")
+    // The component file itself is missing or unreadable: not a wrong hash
+    // or a refusal, which building again would not mend.
+    let unbuilt = matches!(error, wegwijs::Error::RegionRefused { problems, .. }
+            if problems.iter().any(|p| matches!(p, wegwijs::BundleProblem::Unreadable { path, .. } if path.ends_with(".wasm"))))
         && script.is_file();
     let message = error.message(language());
     if !unbuilt {

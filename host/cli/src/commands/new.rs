@@ -64,15 +64,11 @@ impl Lang {
     }
 }
 
-/// The WIT contract, copied into every component project. A Python or
-/// JavaScript project generates its bindings from the copy; a Rust project takes them from the
-/// SDK's `wegwijs-guest`, and the copy is there to read.
-const WIT: [(&str, &str); 4] = [
-    ("host.wit", include_str!("../../../../wit/host.wit")),
-    ("stages.wit", include_str!("../../../../wit/stages.wit")),
-    ("types.wit", include_str!("../../../../wit/types.wit")),
-    ("worlds.wit", include_str!("../../../../wit/worlds.wit")),
-];
+// The WIT contract, copied into every component project (the same files
+// `wegwijs wit` writes). A Python or JavaScript project generates its
+// bindings from the copy; a Rust project takes them from the SDK's
+// `wegwijs-guest`, and the copy is there to read.
+use super::wit::WIT;
 
 /// The dependency versions the SDK is built and tested with. A Rust project
 /// starts from this lock file; cargo drops the entries it does not need on
