@@ -16,7 +16,7 @@ use wegwijs_types::{Action, Language, MeldcodeCard, MeldcodeConclusion, Partner,
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::{MELDCODE, URGENCY};
-use crate::text::{code_list, told_of_melding, urgency_word};
+use crate::text::{code_list, urgency_word};
 
 /// Adds the Veilig Thuis route the meldcode calls for, if any.
 pub(crate) fn apply(f: &Facts<'_>, plan: &mut Plan) {
@@ -234,7 +234,7 @@ fn melding(f: &Facts<'_>, card: &MeldcodeCard, acute: bool, plan: &mut Plan) {
 /// beforehand, unless that endangers someone (then say it does).
 fn step_three(f: &Facts<'_>) -> String {
     let lang = f.lang;
-    let told = told_of_melding(f.participants, lang);
+    let told = f.participants.told_of_melding(lang).0;
     if f.telling_endangers {
         say!(
             lang,

@@ -18,7 +18,8 @@ use crate::child::action_urgency;
 use crate::facts::Facts;
 use crate::plan::Plan;
 use crate::tables::SCHOOL_AGE;
-use crate::text::{band_term, codes, consent_of, instrument_label, quote, urgency_word};
+use crate::text::{codes, consent_of, instrument_label, quote, urgency_word};
+use wegwijs_kit::band_term;
 use wegwijs_kit::{action_label, clip, domain_term, level_term, partner_label};
 
 /// A domain as the reader of `lang` sees it in a list: the WIT name in

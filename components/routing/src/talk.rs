@@ -17,7 +17,7 @@ use alloc::string::String;
 use wegwijs_types::{Action, Language, Partner, RouteKind, say};
 
 use crate::facts::Facts;
-use crate::text::{consent_of, family_or_youth, informed_of_signal, kept_uninformed, told_of_melding};
+use crate::text::{consent_of, family_or_youth, informed_of_signal, kept_uninformed};
 use wegwijs_kit::{Participants, clip, partner_label, sentence_case};
 
 /// At most this many characters of one conversation.
@@ -74,7 +74,7 @@ pub(crate) fn conversation(f: &Facts<'_>, partner: Partner, kind: RouteKind, ref
     let (p, lang) = (f.participants, f.lang);
     let open = sentence_case(p.opening(lang));
     let label = partner_label(partner, lang);
-    let told = told_of_melding(p, lang);
+    let told = p.told_of_melding(lang).0;
     let endangers = f.telling_endangers;
     let text = match (partner, kind) {
         (Partner::VeiligThuisMelding, _) => {

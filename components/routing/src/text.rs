@@ -15,7 +15,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use wegwijs_kit::{Participants, clip};
-use wegwijs_types::{Band, InstrumentKind, Language};
+use wegwijs_types::{InstrumentKind, Language};
 
 /// At most this many characters of one upstream code are echoed.
 const CODE_MAX_CHARS: usize = 48;
@@ -86,18 +86,6 @@ pub(crate) fn instrument_with_article(i: InstrumentKind, lang: Language) -> Stri
     format!("{article} {}", instrument_label(i))
 }
 
-/// A score band after the instrument's name: "SDQ abnormal", "SDQ afwijkend".
-pub(crate) fn band_term(b: Band, lang: Language) -> &'static str {
-    match lang {
-        Language::En => b.name(),
-        Language::Nl => match b {
-            Band::Normal => "normaal",
-            Band::Borderline => "grensgebied",
-            Band::Abnormal => "afwijkend",
-        },
-    }
-}
-
 /// Whose consent CS-AGE names, for "this needs {consent}" / "daarvoor is
 /// {consent} nodig" (CS-SCHOOL).
 pub(crate) const fn consent_of(p: Participants, lang: Language) -> &'static str {
@@ -116,21 +104,6 @@ pub(crate) const fn consent_of(p: Participants, lang: Language) -> &'static str 
         Participants::Youth | Participants::YouthAlone => {
             lang.pick("alleen toestemming van de jongere (vanaf 16 jaar)", "the youth's consent alone (from 16)")
         }
-    }
-}
-
-/// With whom a melding is discussed beforehand (meldcode step 3: talk with
-/// parents and child), as far as CS-AGE lets them take part.
-pub(crate) const fn told_of_melding(p: Participants, lang: Language) -> &'static str {
-    match p {
-        Participants::ExpectantParents => lang.pick("de aanstaande ouders", "the expectant parents"),
-        Participants::Unknown | Participants::Parents => {
-            lang.pick("de ouders en het kind", "the parents and the child")
-        }
-        Participants::ParentsAndYouth | Participants::Youth => {
-            lang.pick("de ouders en de jongere", "the parents and the youth")
-        }
-        Participants::YouthAlone => lang.pick("de jongere", "the youth"),
     }
 }
 

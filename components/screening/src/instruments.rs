@@ -736,8 +736,9 @@ pub fn assess(
                     }
                     (None, Some(score)) => {
                         if let Some(level) = outcome.level {
-                            let band =
-                                outcome.band.map_or(lang.pick("geen categorie", "no band"), |b| text::band(b, lang));
+                            let band = outcome
+                                .band
+                                .map_or(lang.pick("geen categorie", "no band"), |b| wegwijs_kit::band_term(b, lang));
                             out.findings.push(Finding {
                                 level,
                                 label: label.clone(),
@@ -781,7 +782,7 @@ pub fn assess(
             }
             InstrumentInput::Scored(s) => {
                 let level = band_level(s.band);
-                let (band, term) = (text::band(s.band, lang), level_term(level, lang));
+                let (band, term) = (wegwijs_kit::band_term(s.band, lang), level_term(level, lang));
                 out.reasons.push(Reason::new(
                     "PS-INSTRUMENT",
                     say!(

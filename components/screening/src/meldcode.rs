@@ -81,14 +81,14 @@ pub struct MeldcodeTrack {
 }
 
 fn steps_text(p: Participants, lang: Language) -> String {
-    let (who, _) = text::told(p, lang);
+    let (who, _) = p.told_of_melding(lang);
     MELDCODE.steps.iter().map(|s| s.get(lang).replace("{who}", who)).collect::<Vec<_>>().join("; ")
 }
 
 /// What CS-VT-MELDING records about telling the family beforehand, worded
 /// for who takes part (CS-AGE).
 fn telling(m: Option<&MeldcodeInput>, p: Participants, lang: Language) -> String {
-    let (who, plural) = text::told(p, lang);
+    let (who, plural) = p.told_of_melding(lang);
     let were = match lang {
         Language::Nl => text::noun(usize::from(plural) + 1, "is", "zijn"),
         Language::En => text::noun(usize::from(plural) + 1, "was", "were"),

@@ -443,12 +443,12 @@ pub fn effective_norms(
                             _ => format!("de subschaal {}", scale.term(lang)),
                         };
                         let order = if scale == Scale::Prosocial {
-                            "het afkappunt verhoogd gelijk aan of onder grensgebied"
+                            "het afkappunt afwijkend gelijk aan of onder grensgebied"
                         } else {
-                            "het afkappunt grensgebied gelijk aan of onder verhoogd"
+                            "het afkappunt grensgebied gelijk aan of onder afwijkend"
                         };
                         format!(
-                            "Configuratie `{key}` = `{value}` is geen geldig paar \"grensgebied,verhoogd\" voor \
+                            "Configuratie `{key}` = `{value}` is geen geldig paar \"grensgebied,afwijkend\" voor \
                              {which} (0–{max}, {order}); de standaardafkappunten van {default} blijven gelden."
                         )
                     }
@@ -664,7 +664,7 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
             " Subscales are not banded: the norm table has no verified subscale cut-offs for SDQ {label}."
         )
     } else if flagged.is_empty() {
-        lang.pick(" Geen enkele subschaal valt in de categorie verhoogd.", " No subscale is in the abnormal band.")
+        lang.pick(" Geen enkele subschaal valt in de categorie afwijkend.", " No subscale is in the abnormal band.")
             .to_owned()
     } else {
         let n = flagged.len();
@@ -684,10 +684,10 @@ pub fn evaluate(version: SdqVersion, answers: &[Option<u8>], config: &dyn Region
     let band_text = match (scoring.scores.total, total_band, norms.norms.total) {
         (Some(t), Some(b), Some(c)) => {
             let (band, from, to, level) =
-                (text::band(b, lang), c.borderline, c.abnormal, level_term(level_of(b), lang));
+                (wegwijs_kit::band_term(b, lang), c.borderline, c.abnormal, level_term(level_of(b), lang));
             say!(
                 lang,
-                "De totale moeilijkhedenscore van de SDQ {label} is {t}: {band} (grensgebied vanaf {from}, verhoogd \
+                "De totale moeilijkhedenscore van de SDQ {label} is {t}: {band} (grensgebied vanaf {from}, afwijkend \
                  vanaf {to}; normen: {norms_name}), niveau {level}.",
                 "SDQ {label} total {t} is {band} (borderline from {from}, abnormal from {to}; norms: {norms_name}), \
                  level {level}."

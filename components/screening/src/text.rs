@@ -12,7 +12,7 @@ use alloc::{borrow::ToOwned, format, string::String, vec::Vec};
 
 use wegwijs_kit::{Participants, TableSource, clip, level_term};
 use wegwijs_types::{
-    Band, Duration, Impact, Language, MeldcodeCard, MeldcodeConclusion, RiskCard, RiskDomain, SdqVersion, say,
+    Duration, Impact, Language, MeldcodeCard, MeldcodeConclusion, RiskCard, RiskDomain, SdqVersion, say,
 };
 
 /// Longest piece of caller-supplied text echoed into a reason: an unknown
@@ -37,18 +37,6 @@ pub(crate) const fn sdq_version_label(version: SdqVersion, lang: Language) -> &'
         SdqVersion::ParentFourToSeventeen => lang.pick("ouderversie 4–17", "parent 4–17"),
         SdqVersion::TeacherFourToSeventeen => lang.pick("leerkrachtversie 4–17", "teacher 4–17"),
         SdqVersion::SelfElevenToSeventeen => lang.pick("zelfrapportage 11–17", "self-report 11–17"),
-    }
-}
-
-/// An SDQ band: `abnormal` / `verhoogd`. The English is the band's name.
-pub(crate) const fn band(b: Band, lang: Language) -> &'static str {
-    match lang {
-        Language::En => b.name(),
-        Language::Nl => match b {
-            Band::Normal => "normaal",
-            Band::Borderline => "grensgebied",
-            Band::Abnormal => "verhoogd",
-        },
     }
 }
 
@@ -244,28 +232,6 @@ pub(crate) fn meldcode_summary(card: &MeldcodeCard, lang: Language) -> String {
         "meldcode: {conclusion}{acute} (volgende stap {step})",
         "meldcode {conclusion}{acute} (next step {step})"
     )
-}
-
-/// Who is talked with and told along the meldcode (MC-STEPS step 3,
-/// CS-VT-MELDING), and whether the phrase takes a plural verb. Under 12 the
-/// child takes part beside the parents; from 12 the youth as CS-AGE says;
-/// a 16+ youth who does not want the parents informed is the only one.
-pub(crate) const fn told(p: Participants, lang: Language) -> (&'static str, bool) {
-    match p {
-        Participants::ExpectantParents => (lang.pick("de aanstaande ouders", "the expectant parents"), true),
-        Participants::Unknown | Participants::Parents => {
-            (lang.pick("de ouders en het kind", "the parents and the child"), true)
-        }
-        Participants::ParentsAndYouth => (lang.pick("de ouders en de jongere", "the parents and the youth"), true),
-        Participants::Youth => (
-            lang.pick(
-                "de jongere en, tenzij de jongere bezwaar maakt, de ouders",
-                "the youth and, unless the youth objects, the parents",
-            ),
-            true,
-        ),
-        Participants::YouthAlone => (lang.pick("de jongere", "the youth"), false),
-    }
 }
 
 /// "Nobody voiced a concern", worded for who takes part, without the

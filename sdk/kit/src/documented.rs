@@ -65,8 +65,8 @@ fn docs_regions_md_states_the_config_bounds() {
 fn glossary_tables() -> String {
     use crate::glossary as g;
     use wegwijs_types::{
-        Action, ConsentOutcome, DataCategory, Domain, Handler, Level, Party, Purpose, RouteKind, SourceKind, Urgency,
-        Verwijzer,
+        Action, Band, ConsentOutcome, DataCategory, Domain, Handler, Level, Party, Purpose, RouteKind, SourceKind,
+        Urgency, Verwijzer,
     };
     fn table<T: Copy>(
         out: &mut String,
@@ -89,6 +89,7 @@ fn glossary_tables() -> String {
     table(&mut out, "Handling professionals", Handler::ALL, Handler::name, |h, _| g::handler_label(h).into());
     table(&mut out, "Who reported the signal", SourceKind::ALL, SourceKind::name, |s, l| g::source_term(s, l).into());
     table(&mut out, "Domains", Domain::ALL, Domain::name, |d, l| g::domain_term(d, l).into());
+    table(&mut out, "Score bands", Band::ALL, Band::name, |b, l| g::band_term(b, l).into());
     table(&mut out, "Levels", Level::ALL, Level::name, |x, l| g::level_term(x, l).into());
     table(&mut out, "Actions", Action::ALL, Action::name, |a, l| g::action_label(a, l).into());
     table(&mut out, "Route kinds", RouteKind::ALL, RouteKind::name, |k, l| g::route_kind_term(k, l).into());

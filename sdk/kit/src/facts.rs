@@ -117,6 +117,29 @@ impl Participants {
         }
     }
 
+    /// Who is talked with and told along the meldcode (MC-STEPS step 3,
+    /// CS-VT-MELDING), and whether the phrase takes a plural verb: under 12
+    /// the child beside the parents, from 12 the youth as CS-AGE says, and a
+    /// 16+ youth who does not want the parents informed alone. One wording
+    /// for every card that names them.
+    pub const fn told_of_melding(self, lang: Language) -> (&'static str, bool) {
+        match self {
+            Participants::ExpectantParents => (lang.pick("de aanstaande ouders", "the expectant parents"), true),
+            Participants::Unknown | Participants::Parents => {
+                (lang.pick("de ouders en het kind", "the parents and the child"), true)
+            }
+            Participants::ParentsAndYouth => (lang.pick("de ouders en de jongere", "the parents and the youth"), true),
+            Participants::Youth => (
+                lang.pick(
+                    "de jongere en, tenzij de jongere bezwaar maakt, de ouders",
+                    "the youth and, unless the youth objects, the parents",
+                ),
+                true,
+            ),
+            Participants::YouthAlone => (lang.pick("de jongere", "the youth"), false),
+        }
+    }
+
     /// How a conversation opens, lower case, for "{opening} de verwijzing …"
     /// / "{opening} the referral …": "bespreek met de ouders", "discuss
     /// with the parents". Dutch puts the partners before the object, so the

@@ -14,7 +14,7 @@
 //! ("sociaal wijkteam").
 
 use wegwijs_types::{
-    Action, ConsentOutcome, DataCategory, Domain, Handler, Language, Level, Partner, Party, Purpose, RouteKind,
+    Action, Band, ConsentOutcome, DataCategory, Domain, Handler, Language, Level, Partner, Party, Purpose, RouteKind,
     SourceKind, Urgency, Verwijzer,
 };
 
@@ -148,6 +148,20 @@ pub const fn action_label(action: Action, lang: Language) -> &'static str {
         Action::A2 => "A2",
         Action::A3 => "A3",
         Action::S => "S",
+    }
+}
+
+/// An instrument's score band: "normaal", "grensgebied", "afwijkend" (the
+/// SDQ's Dutch norm bands; SPARK's "verhoogd" is another scale). The
+/// English is the band's code.
+pub const fn band_term(band: Band, lang: Language) -> &'static str {
+    match lang {
+        Language::En => band.name(),
+        Language::Nl => match band {
+            Band::Normal => "normaal",
+            Band::Borderline => "grensgebied",
+            Band::Abnormal => "afwijkend",
+        },
     }
 }
 

@@ -45,8 +45,8 @@ pub use calendar::{civil_from_days, days_from_civil};
 pub use code::{MAX_CODE_LEN, is_code, is_gemeentecode, is_valid_bsn};
 pub use facts::{CaseFacts, Participants};
 pub use glossary::{
-    action_label, consent_term, data_term, domain_term, handler_label, level_term, partner_label, partner_term,
-    party_label, purpose_term, route_kind_term, route_phrase, source_term, urgency_term, verwijzer_label,
+    action_label, band_term, consent_term, data_term, domain_term, handler_label, level_term, partner_label,
+    partner_term, party_label, purpose_term, route_kind_term, route_phrase, source_term, urgency_term, verwijzer_label,
 };
 pub use region::{
     LOCAL_CONTACT_KEY_SUFFIX, LOCAL_NAME_KEY_PREFIX, LOCAL_NAME_KEY_SUFFIX, LOCAL_NAME_MAX_CHARS, LOCAL_NAME_SEPARATOR,

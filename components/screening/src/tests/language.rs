@@ -567,10 +567,10 @@ fn a_native_configuration_reads_english_and_dutch_is_asked_for() {
     let c = at(Some(96), |k| k.instruments = vec![sdq(SdqVersion::ParentFourToSeventeen, answers_for(5, 4, 5, 4, 9))]);
     assert_eq!(crate::screen(&c.child, &c.intake, &wegwijs_types::NoConfig), c.screen(Language::En));
     let nl = c.screen(Language::Nl);
-    assert_eq!(nl.summary, "Niveau zorg, actie A2: SDQ-totaalscore 18 (verhoogd, ouderversie 4–17)");
+    assert_eq!(nl.summary, "Niveau zorg, actie A2: SDQ-totaalscore 18 (afwijkend, ouderversie 4–17)");
     assert_eq!((nl.level, nl.action), (Level::Concern, Action::A2));
     let bands = nl.reasons.iter().find(|r| r.rule == "PS-SDQ-BANDS").map(|r| r.text.as_str()).unwrap_or("");
-    assert!(bands.starts_with("De totale moeilijkhedenscore van de SDQ ouderversie 4–17 is 18: verhoogd"), "{bands}");
+    assert!(bands.starts_with("De totale moeilijkhedenscore van de SDQ ouderversie 4–17 is 18: afwijkend"), "{bands}");
 }
 
 proptest! {
