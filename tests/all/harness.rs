@@ -105,7 +105,10 @@ fn test_a_single_component_with_per_case_config() {
     assert_eq!(out.status.code(), Some(4), "{text}");
     assert!(text.contains("traps when told to") && text.contains("de component voor de stap routing faalde"), "{text}");
     // The fault's detail once, under the faults, with the stage that faulted.
-    assert!(text.contains("STORINGEN") && text.contains("de component voor de stap routing faalde in 1 casus"), "{text}");
+    assert!(
+        text.contains("STORINGEN") && text.contains("de component voor de stap routing faalde in 1 casus"),
+        "{text}"
+    );
     assert_eq!(text.matches("wasm trap").count(), 2, "the case's line and the fault's detail: {text}");
 }
 
