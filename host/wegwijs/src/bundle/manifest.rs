@@ -540,7 +540,13 @@ impl Problems {
 /// A short rendering of a TOML value for messages, safe to show: TOML
 /// escapes control characters in strings, but not bidirectional ones.
 fn short(v: &toml::Value) -> String {
-    display_safe(&clip(&v.to_string(), 40))
+    let text = display_safe(&clip(&v.to_string(), 40));
+    match v {
+        toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) => text,
+        // The file's own text, quoted as code: its words are the author's,
+        // in whatever language, not a sentence of ours.
+        _ => format!("`{}`", text.replace('`', "'")),
+    }
 }
 
 /// Checks the path as written. cap-std refuses escapes too (including
